@@ -1,0 +1,25 @@
+import type { KeyRecord } from './tenancy/types';
+
+/** Bindings declared in wrangler.toml plus secrets (provider keys, ADMIN_SECRET, KEY_PEPPER). */
+export interface Env {
+  DB: D1Database;
+  KV: KVNamespace;
+  KEY_GUARD: DurableObjectNamespace;
+  BREAKER: DurableObjectNamespace;
+  /** "true" enables the simulated provider fleet for providers without an API key (dev default). */
+  CAILOS_SIMULATE?: string;
+  /** Multiplier on simulated latencies; tests use a small value to stay fast. */
+  CAILOS_SIM_LATENCY_SCALE?: string;
+  ADMIN_SECRET?: string;
+  KEY_PEPPER?: string;
+  /** Provider API keys, e.g. OPENAI_API_KEY, ANTHROPIC_API_KEY; see src/catalog/providers.ts. */
+  [providerKey: `${string}_API_KEY`]: string | undefined;
+}
+
+/** Per-request values set by middleware, typed for Hono's context. */
+export interface AppVariables {
+  key: KeyRecord;
+  requestStart: number;
+}
+
+export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -1,0 +1,115 @@
+/** Incremental Server-Sent Events parsing and encoding (WHATWG EventSource rules). */
+
+export interface SseEvent {
+  event?: string;
+  data: string;
+  id?: string;
+}
+
+export interface SseParser {
+  /** Feed decoded text (any split); returns the events completed by it. */
+  push(text: string): SseEvent[];
+  /**
+   * End of input. Complete `data:` lines still waiting for their blank line are delivered (some
+   * servers omit the last one); an unterminated partial line is discarded, as a truncated stream.
+   */
+  end(): SseEvent[];
+}
+
+export function createSseParser(): SseParser {
+  let buffer = '';
+  let dataLines: string[] = [];
+  let eventName: string | undefined;
+  let lastId: string | undefined;
+  let sawField = false;
+  // A CR at the end of a chunk may be the first half of CRLF; wait for the next chunk.
+  let pendingCR = false;
+
+  const dispatch = (out: SseEvent[]) => {
+    if (sawField && dataLines.length > 0) {
+      const ev: SseEvent = { data: dataLines.join('\n') };
+      if (eventName !== undefined) ev.event = eventName;
+      if (lastId !== undefined) ev.id = lastId;
+      out.push(ev);
+    }
+    dataLines = [];
+    eventName = undefined;
+    sawField = false;
+  };
+
+  const processLine = (line: string, out: SseEvent[]) => {
+    if (line === '') return dispatch(out);
+    if (line.startsWith(':')) return;
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? '' : line.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    sawField = true;
+    if (field === 'data') dataLines.push(value);
+    else if (field === 'event') eventName = value;
+    else if (field === 'id') lastId = value;
+  };
+
+  return {
+    push(text) {
+      const out: SseEvent[] = [];
+      if (pendingCR) {
+        pendingCR = false;
+        if (text.startsWith('\n')) text = text.slice(1);
+      }
+      buffer += text;
+      let start = 0;
+      for (let i = 0; i < buffer.length; i++) {
+        const ch = buffer.charCodeAt(i);
+        if (ch === 10 /* \n */ || ch === 13 /* \r */) {
+          processLine(buffer.slice(start, i), out);
+          if (ch === 13) {
+            if (i + 1 < buffer.length) {
+              if (buffer.charCodeAt(i + 1) === 10) i++;
+            } else {
+              pendingCR = true;
+            }
+          }
+          start = i + 1;
+        }
+      }
+      buffer = buffer.slice(start);
+      return out;
+    },
+    end() {
+      const out: SseEvent[] = [];
+      buffer = '';
+      dispatch(out);
+      return out;
+    },
+  };
+}
+
+const encoder = new TextEncoder();
+
+/** Encode one `data:` event (JSON payloads never contain raw newlines). */
+export function encodeSseData(data: string): Uint8Array {
+  return encoder.encode(`data: ${data}\n\n`);
+}
+
+export function encodeSseEvent(event: string, data: string): Uint8Array {
+  return encoder.encode(`event: ${event}\ndata: ${data}\n\n`);
+}
+
+/** Decode a byte stream into SSE events, tolerant of any chunk boundary (including inside UTF-8). */
+export async function* readSseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
+  const decoder = new TextDecoder();
+  const parser = createSseParser();
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      for (const ev of parser.push(decoder.decode(value, { stream: true }))) yield ev;
+    }
+    for (const ev of parser.push(decoder.decode())) yield ev;
+    for (const ev of parser.end()) yield ev;
+  } finally {
+    reader.releaseLock();
+  }
+}
