@@ -1,4 +1,13 @@
-import { DurableObject } from 'cloudflare:workers';
-export class KeyGuard extends DurableObject {}
-export class EndpointBreaker extends DurableObject {}
-export default { async fetch() { return new Response('ok'); } };
+import { app } from './app';
+import { syncCatalogToD1 } from './catalog/sync';
+import type { Env } from './env';
+
+export { KeyGuard } from './tenancy/key-guard';
+export { EndpointBreaker } from './reliability/breaker';
+
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+    ctx.waitUntil(syncCatalogToD1(env));
+  },
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,93 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { allEndpoints, CATALOG_VERSION } from '../catalog';
+import { syncCatalogToD1 } from '../catalog/sync';
+import type { AppEnv } from '../env';
+import { clearSimFaults, listSimFaults, SIM_FAULTS, setSimFault } from '../sim/faults';
+import { simulationEnabled } from '../routing/snapshot';
+import { evictKey } from '../tenancy/key-cache';
+import { createKey, getKey, listKeys, revokeKey, updateKeySettings } from '../tenancy/key-store';
+import { keySettingsSchema } from '../tenancy/types';
+import { requireAdmin } from './auth';
+import { readJsonBody } from './body';
+import { ApiError } from './errors';
+
+const createKeyBody = z
+  .object({
+    name: z.string().min(1).max(100),
+    team: z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/).default('default'),
+    scopes: z.array(z.enum(['api', 'dashboard'])).min(1).default(['api']),
+    settings: keySettingsSchema.partial().optional(),
+  })
+  .strict();
+
+const faultBody = z
+  .object({
+    target: z.string().min(1),
+    fault: z.enum(SIM_FAULTS),
+    times: z.number().int().positive().optional(),
+    probability: z.number().min(0).max(1).optional(),
+    retryAfterSeconds: z.number().int().positive().optional(),
+    seed: z.number().int().optional(),
+  })
+  .strict();
+
+/** Operator API under /admin/*, guarded by the ADMIN_SECRET bearer token. */
+export const admin = new Hono<AppEnv>();
+admin.use('*', requireAdmin);
+
+admin.post('/keys', async (c) => {
+  const body = await readJsonBody(c.req.raw, createKeyBody);
+  const { apiKey, record } = await createKey(c.env, { name: body.name, teamId: body.team, scopes: body.scopes, settings: body.settings });
+  return c.json({ key: apiKey, note: 'Store this key now: it is shown only once.', ...record }, 201);
+});
+
+admin.get('/keys', async (c) => c.json({ object: 'list', data: await listKeys(c.env, c.req.query('team')) }));
+
+admin.get('/keys/:id', async (c) => {
+  const key = await getKey(c.env, c.req.param('id'));
+  if (!key) throw new ApiError(404, 'No such key.', 'not_found_error', 'id', 'key_not_found');
+  const { keyHash: _h, ...record } = key;
+  return c.json(record);
+});
+
+admin.post('/keys/:id/revoke', async (c) => {
+  const hash = await revokeKey(c.env, c.req.param('id'));
+  if (!hash) throw new ApiError(404, 'No such active key.', 'not_found_error', 'id', 'key_not_found');
+  evictKey(hash);
+  return c.json({ id: c.req.param('id'), revoked: true });
+});
+
+admin.patch('/keys/:id', async (c) => {
+  const patch = await readJsonBody(c.req.raw, keySettingsSchema.partial());
+  const record = await updateKeySettings(c.env, c.req.param('id'), patch);
+  if (!record) throw new ApiError(404, 'No such key.', 'not_found_error', 'id', 'key_not_found');
+  const full = await getKey(c.env, record.id);
+  if (full) evictKey(full.keyHash);
+  return c.json(record);
+});
+
+admin.get('/catalog', (c) => c.json({ version: CATALOG_VERSION, count: allEndpoints().length, data: allEndpoints() }));
+admin.post('/catalog/sync', async (c) => c.json(await syncCatalogToD1(c.env, true)));
+
+function requireSimulation(c: { env: AppEnv['Bindings'] }): void {
+  if (!simulationEnabled(c.env)) throw new ApiError(404, 'The simulated fleet is off on this deployment.', 'not_found_error', null, 'simulation_off');
+}
+
+/** SIMULATION controls: switch faults on simulated endpoints (dev and tests only). */
+admin.get('/sim/faults', (c) => {
+  requireSimulation(c);
+  return c.json({ simulated: true, faults: listSimFaults() });
+});
+admin.post('/sim/faults', async (c) => {
+  requireSimulation(c);
+  const body = await readJsonBody(c.req.raw, faultBody);
+  const { target, fault, ...opts } = body;
+  setSimFault(target, fault, opts);
+  return c.json({ simulated: true, faults: listSimFaults() });
+});
+admin.delete('/sim/faults', (c) => {
+  requireSimulation(c);
+  clearSimFaults();
+  return c.json({ simulated: true, faults: [] });
+});

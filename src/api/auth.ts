@@ -1,0 +1,54 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { resolveKey } from '../tenancy/key-cache';
+import { loadKeyByHash, pepperOf } from '../tenancy/key-store';
+import { hashApiKey, looksLikeApiKey } from '../tenancy/keys';
+import type { KeyScope } from '../tenancy/types';
+import { ApiError } from './errors';
+
+/** Bearer token (OpenAI clients) or x-api-key (Anthropic clients). */
+export function presentedKey(headers: Headers): string | null {
+  const auth = headers.get('authorization');
+  if (auth) {
+    const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
+    return m ? m[1].trim() : auth.trim();
+  }
+  return headers.get('x-api-key')?.trim() || null;
+}
+
+const unauthorized = (message: string, code: string) => new ApiError(401, message, 'authentication_error', null, code);
+
+/**
+ * Resolves the caller's key from the isolate cache; KV/D1 only on a miss. Revoked, unknown and
+ * malformed keys get 401 with a message saying which.
+ */
+export function requireKey(scope: KeyScope = 'api'): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const presented = presentedKey(c.req.raw.headers);
+    if (!presented) throw unauthorized('Missing API key. Send it as "Authorization: Bearer cai_...".', 'missing_api_key');
+    if (!looksLikeApiKey(presented)) throw unauthorized('Malformed API key: Cailos keys look like cai_ followed by 40 letters and digits.', 'invalid_api_key');
+    const hash = await hashApiKey(presented, pepperOf(c.env));
+    const key = await resolveKey(hash, (h) => loadKeyByHash(c.env, h));
+    if (!key) throw unauthorized('Incorrect or revoked API key. Create a new key with `npm run key:create` or the dashboard.', 'invalid_api_key');
+    if (!key.scopes.includes(scope)) throw new ApiError(403, `This key lacks the '${scope}' scope.`, 'permission_error', null, 'insufficient_scope');
+    c.set('key', key);
+    await next();
+  };
+}
+
+/** Constant-time comparison so the admin secret cannot be recovered by timing. */
+export function safeEqual(a: string, b: string): boolean {
+  const ea = new TextEncoder().encode(a);
+  const eb = new TextEncoder().encode(b);
+  let diff = ea.length ^ eb.length;
+  for (let i = 0; i < Math.max(ea.length, eb.length); i++) diff |= (ea[i] ?? 0) ^ (eb[i] ?? 0);
+  return diff === 0;
+}
+
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const secret = c.env.ADMIN_SECRET;
+  if (!secret) throw new ApiError(403, 'Admin routes are disabled: set the ADMIN_SECRET secret.', 'permission_error', null, 'admin_disabled');
+  const presented = presentedKey(c.req.raw.headers) ?? c.req.header('x-admin-secret') ?? '';
+  if (!safeEqual(presented, secret)) throw unauthorized('Admin routes need the admin secret as a Bearer token.', 'invalid_admin_secret');
+  await next();
+};

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { ApiError, fromZodError } from './errors';
+
+/** Request bodies above this are refused with 413 (images should be URLs or modest data URLs). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const type = request.headers.get('content-type') ?? '';
+  if (type && !type.includes('json')) {
+    throw new ApiError(400, `Send the body as JSON with content-type application/json (got ${type.split(';')[0]}).`, 'invalid_request_error', null, 'invalid_content_type');
+  }
+  const buffer = await request.arrayBuffer();
+  if (buffer.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(buffer));
+  } catch {
+    throw new ApiError(400, 'The body is not valid JSON. Check quotes, commas and brackets.', 'invalid_request_error', null, 'invalid_json');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ApiError(400, 'The body must be a JSON object.', 'invalid_request_error', null, 'invalid_json');
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) throw fromZodError(result.error);
+  return result.data;
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, `The request body exceeds the ${MAX_BODY_BYTES / 1024 / 1024} MB limit. Send images by URL or shorten the conversation.`, 'invalid_request_error', null, 'request_too_large');
+}

@@ -1,0 +1,82 @@
+import type { ChatCompletionChunk, ChunkDelta, FinishReason, Usage } from './openai-types';
+import type { StreamEvent } from '../providers/types';
+import type { StreamOutputFilter } from './output-filter';
+
+/**
+ * Turns hub stream events from any wire format into OpenAI `chat.completion.chunk` frames with the
+ * gateway's id and model, applying the output filter to content and tool-call argument deltas.
+ * Guarantees: the first chunk carries role "assistant"; exactly one chunk carries finish_reason;
+ * a usage chunk (empty choices) follows when the client asked for it; then `data: [DONE]`.
+ */
+export class ChunkWriter {
+  private sentRole = false;
+  private finishReason: FinishReason | null = null;
+  usage: Usage | null = null;
+  contentChars = 0;
+  sentAnything = false;
+
+  constructor(
+    private readonly id: string,
+    private readonly model: string,
+    private readonly created: number,
+    private readonly filter: StreamOutputFilter,
+  ) {}
+
+  private chunk(delta: ChunkDelta, finish: FinishReason | null = null): ChatCompletionChunk {
+    if (!this.sentRole) {
+      delta = { role: 'assistant', ...delta };
+      this.sentRole = true;
+    }
+    return { id: this.id, object: 'chat.completion.chunk', created: this.created, model: this.model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] };
+  }
+
+  /** Chunks for one event (possibly none, when the filter holds text back). */
+  push(ev: StreamEvent): ChatCompletionChunk[] {
+    if (ev.type === 'usage') {
+      this.usage = ev.usage;
+      return [];
+    }
+    if (ev.type === 'done') return [];
+    const out: ChatCompletionChunk[] = [];
+    const delta: ChunkDelta = {};
+    if (ev.delta.content) {
+      const text = this.filter.content(ev.delta.content);
+      if (text) delta.content = text;
+    }
+    if (ev.delta.refusal) delta.refusal = ev.delta.refusal;
+    if (ev.delta.tool_calls?.length) {
+      delta.tool_calls = ev.delta.tool_calls.map((tc) => {
+        const args = tc.function?.arguments;
+        if (args === undefined) return tc;
+        return { ...tc, function: { ...tc.function, arguments: this.filter.toolArguments(tc.index, args) } };
+      });
+    }
+    if (ev.finishReason) {
+      // Release anything the filter held back before the finishing chunk.
+      const held = this.filter.flush();
+      if (held.content) delta.content = (delta.content ?? '') + held.content;
+      const heldArgs = Object.entries(held.toolArguments).filter(([, v]) => v);
+      if (heldArgs.length) {
+        delta.tool_calls = [...(delta.tool_calls ?? []), ...heldArgs.map(([i, v]) => ({ index: Number(i), function: { arguments: v } }))];
+      }
+    }
+    if (Object.keys(delta).length > 0) {
+      if (delta.content) this.contentChars += delta.content.length;
+      out.push(this.chunk(delta));
+    }
+    if (ev.finishReason && this.finishReason === null) {
+      this.finishReason = ev.finishReason;
+      out.push(this.chunk({}, ev.finishReason));
+    }
+    if (out.length) this.sentAnything = true;
+    return out;
+  }
+
+  get finished(): boolean {
+    return this.finishReason !== null;
+  }
+
+  usageChunk(usage: Usage): ChatCompletionChunk {
+    return { id: this.id, object: 'chat.completion.chunk', created: this.created, model: this.model, choices: [], usage };
+  }
+}

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { admin } from './api/admin';
+import { requireKey } from './api/auth';
+import { chatCompletions } from './api/chat';
+import { getDecision } from './api/decisions';
+import { ApiError } from './api/errors';
+import { listModels } from './api/models';
+import type { AppEnv } from './env';
+
+/**
+ * Where a request goes: /v1/chat/completions → api/chat.ts → routing/decide.ts (15 stages over the
+ * in-memory snapshot) → reliability/executor.ts (fallback chain) → providers/dispatch.ts (adapter
+ * per wire format; real provider or the simulated fleet) → back through the output filter.
+ */
+export const app = new Hono<AppEnv>();
+
+app.get('/', (c) => c.json({ name: 'cailos', docs: 'OpenAI-compatible gateway. POST /v1/chat/completions with model "auto".' }));
+app.get('/health', (c) => c.json({ ok: true }));
+
+const v1 = new Hono<AppEnv>();
+v1.use('*', requireKey('api'));
+v1.post('/chat/completions', chatCompletions);
+v1.get('/models', listModels);
+v1.get('/routing/decisions/:id', getDecision);
+app.route('/v1', v1);
+app.route('/admin', admin);
+
+app.notFound((c) => new ApiError(404, `Unknown route ${c.req.method} ${new URL(c.req.url).pathname}.`, 'not_found_error', null, 'unknown_route').toResponse());
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) return err.toResponse();
+  // Unexpected: log the class and message only (never the body), answer in OpenAI's envelope.
+  console.error('unhandled error', err.name, err.message);
+  return new ApiError(500, 'Internal error in the gateway. The request was not billed.', 'api_error', null, 'internal_error').toResponse();
+});

@@ -1,0 +1,100 @@
+import { PROVIDERS } from '../providers';
+import { latencyPrior } from '../latency-priors';
+import { QUALITY_PRIORS, type Codename } from '../quality-priors';
+import type { Capabilities, Endpoint, ProviderId } from '../types';
+
+/**
+ * Dates of the sources in providers_reference.md. A row's asOf is the date of the first DATED
+ * source it cites; rows priced only from undated pages (provider pricing pages, lava.so lists)
+ * use the date the reference was compiled, which is when those pages were read.
+ */
+export const SOURCE_DATE = {
+  /** models.dev catalog @f3fc692 */
+  MD: '2026-07-02',
+  /** LiteLLM model_prices_and_context_window.json via RoCry/llm-api-price @8442b93 */
+  LL: '2026-07-24',
+  /** OpenRouter /api/v1/models dump mirrored in the models.dev repo @f3fc692 */
+  OR: '2026-07-02',
+  /** tokenmix.ai Groq pricing article */
+  TOKENMIX: '2026-06-04',
+  /** providers_reference.md compiled (undated provider pages read that day) */
+  READ: '2026-11-26',
+} as const;
+
+/** Scaleway bills in EUR. Fixed conversion rate, as of 2026-07 (ECB-level), used for every Scaleway price. */
+export const EUR_TO_USD = 1.08;
+
+export function eurToUsd(eur: number): number {
+  return Math.round(eur * EUR_TO_USD * 1e6) / 1e6;
+}
+
+/**
+ * When the reference gives no context window / max output, assume these small, widely supported
+ * values: routing then never sends a long prompt to an endpoint whose limit is unknown.
+ */
+export const UNKNOWN_CONTEXT = 32_768;
+export const UNKNOWN_MAX_OUTPUT = 4_096;
+
+type Cap = 'tools' | 'vision' | 'json';
+
+/**
+ * Capabilities a source confirmed (Y). Anything unconfirmed ('?') stays false. Streaming is true
+ * everywhere: documented for every provider except nCompass and Tinfoil, whose OpenAI-compatible
+ * APIs were not confirmed to stream (kept true; the reliability layer handles a failed stream).
+ */
+export function caps(...confirmed: Cap[]): Capabilities {
+  return {
+    tools: confirmed.includes('tools'),
+    vision: confirmed.includes('vision'),
+    jsonSchema: confirmed.includes('json'),
+    streaming: true,
+  };
+}
+
+export interface RowSpec {
+  model: string;
+  codename: Codename;
+  /** USD per million tokens (already converted when the source was in EUR). */
+  input: number;
+  output: number;
+  cached?: number;
+  cacheWrite?: number;
+  asOf: string;
+  source: string;
+  contextWindow: number;
+  maxOutputTokens: number;
+  capabilities: Capabilities;
+}
+
+/** Fills the provider-derived and prior fields so data files hold only sourced facts. */
+export function row(provider: ProviderId, spec: RowSpec): Endpoint {
+  const p = PROVIDERS[provider];
+  return {
+    id: `${provider}/${spec.model}`,
+    provider,
+    model: spec.model,
+    codename: spec.codename,
+    wireFormat: p.wireFormat,
+    pricing: {
+      inputPerMTok: spec.input,
+      outputPerMTok: spec.output,
+      ...(spec.cached !== undefined ? { cachedInputPerMTok: spec.cached } : {}),
+      ...(spec.cacheWrite !== undefined ? { cacheWritePerMTok: spec.cacheWrite } : {}),
+      asOf: spec.asOf,
+      source: spec.source,
+    },
+    contextWindow: spec.contextWindow,
+    maxOutputTokens: spec.maxOutputTokens,
+    capabilities: spec.capabilities,
+    // An endpoint is exactly as trustworthy as the provider's terms; no row overrides it.
+    trustLevel: p.trustLevel,
+    regions: [...p.regions],
+    latency: latencyPrior(provider, spec.model, spec.codename),
+    qualityPrior: QUALITY_PRIORS[spec.codename],
+  };
+}
+
+/** Shorthand for a provider's rows. */
+export function rows(provider: ProviderId, specs: RowSpec[]): Endpoint[] {
+  return specs.map((s) => row(provider, s));
+}

@@ -1,0 +1,183 @@
+import type { ChatRequest } from '../api/chat-schema';
+import { getProvider } from '../catalog';
+import type { Endpoint } from '../catalog/types';
+import type { Env } from '../env';
+import { simFetch } from '../sim/fleet';
+import { providerKey } from '../routing/snapshot';
+import { adapterFor } from './registry';
+import { readSseEvents } from './sse';
+import { type NormalizedResponse, type StreamEvent, UpstreamError, type UpstreamFailure } from './types';
+
+/**
+ * The I/O edge between the gateway and one upstream endpoint: builds the native request with the
+ * endpoint's adapter, sends it (to the real provider, or to the labeled simulated fleet), enforces
+ * timeouts, and returns hub-format results. Everything format-specific stays in the adapters.
+ */
+
+export interface AttemptTimeouts {
+  /** Until response headers (non-stream: until the full body). */
+  headersMs: number;
+  /** Streams: until the first content event. */
+  firstTokenMs: number;
+  /** Streams: longest silence between events. */
+  idleMs: number;
+}
+
+export interface CallTarget {
+  endpoint: Endpoint;
+  simulated: boolean;
+}
+
+export function defaultTimeouts(endpoint: Endpoint, expectedOutputTokens: number, stream: boolean, override?: number): AttemptTimeouts {
+  const ttft = endpoint.latency.ttftMs;
+  const generation = (expectedOutputTokens / Math.max(1, endpoint.latency.tokensPerSec)) * 1000;
+  const firstTokenMs = override ?? Math.min(30_000, Math.max(3_000, ttft * 8));
+  return {
+    headersMs: override ?? (stream ? firstTokenMs : Math.min(120_000, Math.max(8_000, ttft * 4 + generation * 3))),
+    firstTokenMs,
+    idleMs: Math.min(30_000, Math.max(5_000, ttft * 5)),
+  };
+}
+
+function timeoutFailure(what: string, ms: number): UpstreamError {
+  return new UpstreamError({ kind: 'timeout', retryable: true, status: 0, message: `upstream ${what} timeout after ${ms} ms` });
+}
+
+async function send(env: Env, target: CallTarget, req: ChatRequest, stream: boolean, signal: AbortSignal): Promise<Response> {
+  const { endpoint } = target;
+  const adapter = adapterFor(endpoint.wireFormat);
+  const provider = getProvider(endpoint.provider);
+  if (!provider) throw new Error(`endpoint ${endpoint.id} names unknown provider ${endpoint.provider}`);
+  const apiKey = target.simulated ? 'simulated' : providerKey(env, endpoint);
+  if (!apiKey) throw new UpstreamError({ kind: 'auth', retryable: true, status: 0, message: `no API key configured for ${provider.name}` });
+  const built = adapter.buildRequest(req, { endpoint, baseUrl: provider.baseUrl, apiKey }, { stream });
+  const request = new Request(built.url, { method: built.method, headers: built.headers, body: built.body, signal });
+  try {
+    if (target.simulated) {
+      const scale = Number(env.CAILOS_SIM_LATENCY_SCALE ?? '1');
+      return await simFetch(request, { endpointId: endpoint.id, format: endpoint.wireFormat, ...endpoint.latency }, { latencyScale: Number.isFinite(scale) ? scale : 1 });
+    }
+    return await fetch(request);
+  } catch (err) {
+    if (signal.aborted) throw signal.reason instanceof UpstreamError ? signal.reason : timeoutFailure('request', 0);
+    throw new UpstreamError({ kind: 'connection', retryable: true, status: 0, message: `connection to ${provider.name} failed` });
+  }
+}
+
+async function failureOf(env: Env, target: CallTarget, res: Response): Promise<UpstreamFailure> {
+  const text = await res.text().catch(() => '');
+  return adapterFor(target.endpoint.wireFormat).classifyError(res.status, text, res.headers);
+}
+
+/** Abort `controller` with a classified timeout after `ms`; returns a disarm function. */
+function arm(controller: AbortController, what: string, ms: number): () => void {
+  const timer = setTimeout(() => controller.abort(timeoutFailure(what, ms)), ms);
+  return () => clearTimeout(timer);
+}
+
+export interface CompletionResult {
+  response: NormalizedResponse;
+  ttftMs: number;
+}
+
+export async function callCompletion(env: Env, target: CallTarget, req: ChatRequest, timeouts: AttemptTimeouts, parent: AbortSignal): Promise<CompletionResult> {
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(parent.reason);
+  parent.addEventListener('abort', onParentAbort);
+  const disarm = arm(controller, 'response', timeouts.headersMs);
+  const started = Date.now();
+  try {
+    const res = await send(env, target, req, false, controller.signal);
+    if (!res.ok) throw new UpstreamError(await failureOf(env, target, res));
+    let body: unknown;
+    try {
+      body = JSON.parse(await res.text());
+    } catch {
+      if (controller.signal.aborted) throw controller.signal.reason;
+      throw new UpstreamError({ kind: 'malformed', retryable: true, status: res.status, message: 'upstream sent a body that is not JSON' });
+    }
+    const response = adapterFor(target.endpoint.wireFormat).parseResponse(body);
+    return { response, ttftMs: Date.now() - started };
+  } catch (err) {
+    if (controller.signal.aborted && controller.signal.reason instanceof UpstreamError) throw controller.signal.reason;
+    throw err;
+  } finally {
+    disarm();
+    parent.removeEventListener('abort', onParentAbort);
+  }
+}
+
+export interface OpenedStream {
+  /** Events up to and including the first content-bearing one (nothing has been sent yet). */
+  head: StreamEvent[];
+  /** The rest; throws UpstreamError on idle timeout, in-band error or truncation. */
+  rest: AsyncGenerator<StreamEvent>;
+  ttftMs: number;
+  cancel(): void;
+}
+
+function carriesContent(ev: StreamEvent): boolean {
+  if (ev.type !== 'delta') return ev.type === 'done';
+  return !!(ev.delta.content || ev.delta.tool_calls?.length || ev.delta.refusal || ev.finishReason);
+}
+
+/**
+ * Opens a stream and reads until the first content event, so the caller can still fail over
+ * transparently; after that, the caller owns `rest`.
+ */
+export async function openStream(env: Env, target: CallTarget, req: ChatRequest, timeouts: AttemptTimeouts, parent: AbortSignal): Promise<OpenedStream> {
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(parent.reason);
+  parent.addEventListener('abort', onParentAbort);
+  const started = Date.now();
+  let disarm = arm(controller, 'first token', timeouts.firstTokenMs);
+  const cleanup = () => {
+    disarm();
+    parent.removeEventListener('abort', onParentAbort);
+  };
+  const abortReason = () => (controller.signal.reason instanceof UpstreamError ? controller.signal.reason : timeoutFailure('stream', 0));
+  try {
+    const res = await send(env, target, req, true, controller.signal);
+    if (!res.ok) throw new UpstreamError(await failureOf(env, target, res));
+    if (!res.body) throw new UpstreamError({ kind: 'malformed', retryable: true, status: res.status, message: 'upstream stream has no body' });
+    const translator = adapterFor(target.endpoint.wireFormat).createStreamTranslator();
+    const events = readSseEvents(res.body);
+    async function* translated(): AsyncGenerator<StreamEvent> {
+      try {
+        for await (const sse of events) for (const ev of translator.push(sse)) yield ev;
+      } catch (err) {
+        if (controller.signal.aborted) throw abortReason();
+        throw err;
+      }
+      for (const ev of translator.finish()) yield ev;
+    }
+    const source = translated();
+    const head: StreamEvent[] = [];
+    for (;;) {
+      const next = await source.next();
+      if (next.done) break;
+      head.push(next.value);
+      if (carriesContent(next.value)) break;
+    }
+    const ttftMs = Date.now() - started;
+    disarm();
+    async function* rest(): AsyncGenerator<StreamEvent> {
+      try {
+        for (;;) {
+          disarm = arm(controller, 'stream idle', timeouts.idleMs);
+          const next = await source.next();
+          disarm();
+          if (next.done) return;
+          yield next.value;
+        }
+      } finally {
+        cleanup();
+      }
+    }
+    return { head, rest: rest(), ttftMs, cancel: () => { controller.abort(); cleanup(); } };
+  } catch (err) {
+    cleanup();
+    if (controller.signal.aborted) throw abortReason();
+    throw err;
+  }
+}

@@ -1,0 +1,81 @@
+import { ApiError } from '../api/errors';
+import { parseSpecStage } from './stages/01-parse-spec';
+import { requirementsStage } from './stages/02-requirements';
+import { classifyStage } from './stages/03-classify';
+import { candidatesStage } from './stages/04-candidates';
+import { capabilityStage } from './stages/05-capabilities';
+import { contextWindowStage } from './stages/06-context-window';
+import { trustStage } from './stages/07-trust';
+import { policyStage } from './stages/08-policy';
+import { healthStage } from './stages/09-health';
+import { evalGateStage } from './stages/10-eval-gate';
+import { budgetStage } from './stages/11-budget';
+import { qualityStage } from './stages/12-quality';
+import { latencyStage } from './stages/13-latency';
+import { costStage } from './stages/14-cost';
+import { rankStage } from './stages/15-rank';
+import type { Dropped, RoutingContext, Stage } from './types';
+
+/** The ranking pipeline, in order. Each stage is pure: context in, context out, trace appended. */
+export const STAGES: readonly { name: string; run: Stage }[] = [
+  { name: 'parse_spec', run: parseSpecStage },
+  { name: 'requirements', run: requirementsStage },
+  { name: 'classify', run: classifyStage },
+  { name: 'candidates', run: candidatesStage },
+  { name: 'capabilities', run: capabilityStage },
+  { name: 'context_window', run: contextWindowStage },
+  { name: 'trust', run: trustStage },
+  { name: 'policy', run: policyStage },
+  { name: 'health', run: healthStage },
+  { name: 'eval_gate', run: evalGateStage },
+  { name: 'budget', run: budgetStage },
+  { name: 'quality', run: qualityStage },
+  { name: 'latency', run: latencyStage },
+  { name: 'cost', run: costStage },
+  { name: 'rank', run: rankStage },
+];
+
+/** Runs every stage; throws an OpenAI-shaped error naming the stage that left no endpoint. */
+export function runPipeline(initial: RoutingContext): RoutingContext {
+  let ctx = initial;
+  let gathered = false;
+  for (const stage of STAGES) {
+    ctx = stage.run(ctx);
+    gathered ||= stage.name === 'candidates';
+    if (gathered && ctx.candidates.length === 0) throw noEndpoint(ctx, stage.name);
+  }
+  return ctx;
+}
+
+function summarize(dropped: Dropped[], stage: string): string {
+  const reasons = new Map<string, number>();
+  for (const d of dropped) if (d.stage === stage) reasons.set(d.reason, (reasons.get(d.reason) ?? 0) + 1);
+  return [...reasons.entries()].slice(0, 3).map(([r, n]) => `${r}${n > 1 ? ` (${n} endpoints)` : ''}`).join('; ');
+}
+
+function noEndpoint(ctx: RoutingContext, stage: string): ApiError {
+  const target = ctx.spec?.kind === 'codename' ? `model '${ctx.spec.codename}'` : ctx.spec?.kind === 'endpoint' ? `endpoint '${ctx.spec.endpointId}'` : 'any model';
+  if (stage === 'candidates') {
+    return new ApiError(503, `No endpoint for ${target} is configured on this gateway (no provider key, and the simulation is off).`, 'api_error', 'model', 'no_endpoint_configured');
+  }
+  if (stage === 'health') {
+    return new ApiError(503, `Every endpoint for ${target} is temporarily unavailable (circuit open). Retry shortly or widen the model choice.`, 'api_error', 'model', 'endpoints_unavailable');
+  }
+  const why = summarize(ctx.dropped, stage);
+  const fix: Record<string, string> = {
+    capabilities: 'remove the unsupported feature or choose a model that supports it',
+    context_window: 'shorten the prompt or lower max_tokens',
+    trust: 'lower trust_level or choose a model served at that trust level',
+    policy: 'relax routing.providers / routing.region or the key policy',
+    budget: 'raise routing.max_price_per_mtok or the key budget',
+    latency: 'raise routing.max_latency_ms',
+    eval_gate: 'choose another model',
+  };
+  return new ApiError(
+    stage === 'capabilities' || stage === 'context_window' ? 400 : 422,
+    `No endpoint for ${target} meets this request's constraints at stage '${stage}': ${why || 'none left'}. To fix: ${fix[stage] ?? 'relax the constraints'}.`,
+    'invalid_request_error',
+    stage === 'trust' ? 'trust_level' : stage === 'capabilities' ? null : stage === 'context_window' ? 'messages' : 'routing',
+    'no_endpoint_meets_constraints',
+  );
+}

@@ -1,0 +1,70 @@
+import { allEndpoints, getProvider } from '../catalog';
+import type { Endpoint } from '../catalog/types';
+import type { Env } from '../env';
+
+/**
+ * Everything the pipeline reads, held in isolate memory so routing never waits on I/O.
+ * Signals that have not landed yet (breakers, evals, feedback, live latency) are neutral: empty maps.
+ */
+
+export interface EndpointHealth {
+  state: 'closed' | 'open' | 'half_open';
+  /** Recent error rate in [0,1] (EWMA). */
+  errorRate: number;
+  openUntil?: number;
+}
+
+export interface LatencyStat {
+  ttftMs: number;
+  tokensPerSec: number;
+  samples: number;
+}
+
+export interface EvalCell {
+  passRate: number;
+  ciLow: number;
+  samples: number;
+}
+
+export interface RoutingSnapshot {
+  builtAt: number;
+  /** Endpoints that can be called here: a provider key is configured, or the simulation is on. */
+  endpoints: { endpoint: Endpoint; simulated: boolean }[];
+  health: Map<string, EndpointHealth>;
+  /** Key: `${endpointId}|${region}` or `${endpointId}|*`. */
+  latency: Map<string, LatencyStat>;
+  /** Key: `${endpointId}|${taskClass}`. */
+  evals: Map<string, EvalCell>;
+  /** Satisfaction in [0,1] per `${endpointId}|${taskClass}` (feedback posterior mean). */
+  satisfaction: Map<string, number>;
+}
+
+export function simulationEnabled(env: Env): boolean {
+  return env.CAILOS_SIMULATE === 'true';
+}
+
+export function providerKey(env: Env, endpoint: Endpoint): string | undefined {
+  const name = getProvider(endpoint.provider)?.apiKeyEnv;
+  if (!name) return undefined;
+  const value = (env as unknown as Record<string, unknown>)[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+export function buildSnapshot(env: Env, now = Date.now()): RoutingSnapshot {
+  const simulate = simulationEnabled(env);
+  const endpoints: RoutingSnapshot['endpoints'] = [];
+  for (const endpoint of allEndpoints()) {
+    if (providerKey(env, endpoint)) endpoints.push({ endpoint, simulated: false });
+    else if (simulate) endpoints.push({ endpoint, simulated: true });
+  }
+  return { builtAt: now, endpoints, health: new Map(), latency: new Map(), evals: new Map(), satisfaction: new Map() };
+}
+
+let current: { snapshot: RoutingSnapshot; envKey: string } | null = null;
+
+/** The isolate's snapshot; rebuilt only when the configured providers change. */
+export function routingSnapshot(env: Env): RoutingSnapshot {
+  const envKey = `${env.CAILOS_SIMULATE}|${allEndpoints().length}|${Object.keys(env).filter((k) => k.endsWith('_API_KEY')).sort().join(',')}`;
+  if (!current || current.envKey !== envKey) current = { snapshot: buildSnapshot(env), envKey };
+  return current.snapshot;
+}

@@ -1,0 +1,36 @@
+import { STRATEGIES, type Strategy } from '../../api/chat-schema';
+import { ApiError } from '../../api/errors';
+import { resolveModelName } from '../../catalog';
+import { traced } from '../filter';
+import type { ModelSpec, RoutingContext } from '../types';
+
+/** `auto`, `auto:<strategy>`, `<codename|endpoint id>`, `<codename>:<strategy>`. */
+export function parseModelSpec(model: string): ModelSpec {
+  const trimmed = model.trim();
+  const colon = trimmed.lastIndexOf(':');
+  let name = trimmed;
+  let strategy: Strategy | undefined;
+  if (colon > 0) {
+    const suffix = trimmed.slice(colon + 1).toLowerCase();
+    if ((STRATEGIES as readonly string[]).includes(suffix)) {
+      strategy = suffix as Strategy;
+      name = trimmed.slice(0, colon);
+    } else if (trimmed.slice(0, colon).toLowerCase() === 'auto') {
+      throw new ApiError(400, `Unknown strategy '${suffix}'. Use one of: ${STRATEGIES.join(', ')} (e.g. "auto:cost").`, 'invalid_request_error', 'model', 'invalid_strategy');
+    }
+  }
+  if (name.toLowerCase() === 'auto') return { kind: 'auto', strategy };
+  const resolved = resolveModelName(name);
+  if (!resolved) {
+    throw new ApiError(404, `The model '${name}' does not exist. GET /v1/models lists the models and "auto".`, 'not_found_error', 'model', 'model_not_found');
+  }
+  return resolved.kind === 'codename'
+    ? { kind: 'codename', codename: resolved.codename, strategy }
+    : { kind: 'endpoint', endpointId: resolved.endpoint.id, strategy };
+}
+
+export function parseSpecStage(ctx: RoutingContext): RoutingContext {
+  const spec = parseModelSpec(ctx.request.model);
+  const target = spec.kind === 'auto' ? 'auto' : spec.kind === 'codename' ? `model ${spec.codename}` : `endpoint ${spec.endpointId}`;
+  return traced({ ...ctx, spec }, 'parse_spec', `${target}${spec.strategy ? `, strategy ${spec.strategy}` : ''}`);
+}

@@ -1,0 +1,51 @@
+import type { ChatMessage, ChatRequest } from '../../api/chat-schema';
+import { traced } from '../filter';
+import type { Requirements, RoutingContext } from '../types';
+
+/** A flat per-image token estimate (OpenAI's high-detail tile math lands near this for typical images). */
+const IMAGE_TOKENS = 765;
+const DEFAULT_EXPECTED_OUTPUT = 512;
+
+function textOf(m: ChatMessage): string {
+  const c = m.content;
+  if (typeof c === 'string') return c;
+  if (!Array.isArray(c)) return '';
+  return c.map((p) => (p.type === 'text' ? p.text : '')).join(' ');
+}
+
+export function countImages(req: ChatRequest): number {
+  let n = 0;
+  for (const m of req.messages) if (Array.isArray(m.content)) for (const p of m.content) if (p.type === 'image_url') n++;
+  return n;
+}
+
+/** ~4 characters per token is the usual English estimate; tool schemas count as input too. */
+export function estimateInputTokens(req: ChatRequest): number {
+  let chars = 0;
+  for (const m of req.messages) {
+    chars += textOf(m).length + 16;
+    if (m.role === 'assistant' && m.tool_calls) for (const t of m.tool_calls) chars += t.function.arguments.length + t.function.name.length;
+  }
+  if (req.tools) chars += JSON.stringify(req.tools).length;
+  return Math.ceil(chars / 4) + countImages(req) * IMAGE_TOKENS;
+}
+
+export function deriveRequirements(req: ChatRequest, keyMinTrust: number): Requirements {
+  const outCap = req.max_completion_tokens ?? req.max_tokens ?? undefined;
+  return {
+    tools: (req.tools?.length ?? 0) > 0 || req.messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && !!m.tool_calls?.length)),
+    vision: countImages(req) > 0,
+    jsonSchema: req.response_format?.type === 'json_schema',
+    jsonMode: req.response_format?.type === 'json_object',
+    streaming: req.stream === true,
+    estimatedInputTokens: estimateInputTokens(req),
+    expectedOutputTokens: outCap ?? DEFAULT_EXPECTED_OUTPUT,
+    minTrustLevel: Math.max(req.trust_level ?? 0, keyMinTrust),
+  };
+}
+
+export function requirementsStage(ctx: RoutingContext): RoutingContext {
+  const r = deriveRequirements(ctx.request, ctx.key.settings.minTrustLevel);
+  const needs = [r.tools && 'tools', r.vision && 'vision', r.jsonSchema && 'json_schema', r.streaming && 'streaming'].filter(Boolean).join(', ');
+  return traced({ ...ctx, requirements: r }, 'requirements', `needs [${needs}], ~${r.estimatedInputTokens} in / ${r.expectedOutputTokens} out tokens, trust >= ${r.minTrustLevel}`);
+}

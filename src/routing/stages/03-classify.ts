@@ -1,0 +1,32 @@
+import type { Strategy } from '../../api/chat-schema';
+import { traced } from '../filter';
+import type { ClassificationSignal, RoutingContext, StrategySource } from '../types';
+
+/** Used while no classifier signal is available: no class preference, middling difficulty. */
+export const NEUTRAL_CLASSIFICATION: ClassificationSignal = { taskClass: 'chat', complexity: 0.5, source: 'neutral' };
+
+/**
+ * The classifier runs before the (synchronous) pipeline; this stage settles the strategy:
+ * free-tier keys are forced to cost; an explicit strategy in the model spec wins; a bare `auto`
+ * takes the classifier's suggestion, else the key's default.
+ */
+export function classifyStage(ctx: RoutingContext): RoutingContext {
+  const classification = ctx.classification ?? NEUTRAL_CLASSIFICATION;
+  let strategy: Strategy;
+  let source: StrategySource;
+  if (ctx.key.settings.tier === 'free') {
+    strategy = 'cost';
+    source = 'free_tier';
+  } else if (ctx.spec?.strategy) {
+    strategy = ctx.spec.strategy;
+    source = 'request';
+  } else if (ctx.spec?.kind === 'auto' && classification.strategy) {
+    strategy = classification.strategy;
+    source = 'classifier';
+  } else {
+    strategy = ctx.key.settings.defaultStrategy;
+    source = 'key_default';
+  }
+  const note = `class ${classification.taskClass} (${classification.source}), complexity ${classification.complexity.toFixed(2)}, strategy ${strategy} (${source})`;
+  return traced({ ...ctx, classification, strategy, strategySource: source }, 'classify', note);
+}

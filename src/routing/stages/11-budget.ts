@@ -1,0 +1,18 @@
+import { blendedPricePerMTok, estimateCost } from '../../catalog/pricing';
+import { filterStage } from '../filter';
+import type { RoutingContext } from '../types';
+
+/** `routing.max_price_per_mtok` caps the blended price for this request's token mix. */
+export function budgetStage(ctx: RoutingContext): RoutingContext {
+  const r = ctx.requirements!;
+  const cap = ctx.hints.max_price_per_mtok;
+  const remaining = ctx.remainingBudgetUsd;
+  return filterStage(ctx, 'budget', ({ endpoint: e }) => {
+    if (cap !== undefined) {
+      const price = blendedPricePerMTok(e, r.estimatedInputTokens, r.expectedOutputTokens);
+      if (price > cap) return `blended $${price.toFixed(3)}/Mtok > max $${cap}`;
+    }
+    if (remaining !== undefined && estimateCost(e, r.estimatedInputTokens, r.expectedOutputTokens) > remaining) return 'estimated cost exceeds the key budget left';
+    return null;
+  });
+}

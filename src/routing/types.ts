@@ -1,0 +1,88 @@
+import type { ChatRequest, RoutingHints, Strategy } from '../api/chat-schema';
+import type { Endpoint } from '../catalog/types';
+import type { KeyRecord } from '../tenancy/types';
+import type { RoutingSnapshot } from './snapshot';
+
+export type ModelSpec =
+  | { kind: 'auto'; strategy?: Strategy }
+  | { kind: 'codename'; codename: string; strategy?: Strategy }
+  | { kind: 'endpoint'; endpointId: string; strategy?: Strategy };
+
+export interface Requirements {
+  tools: boolean;
+  vision: boolean;
+  jsonSchema: boolean;
+  jsonMode: boolean;
+  streaming: boolean;
+  estimatedInputTokens: number;
+  expectedOutputTokens: number;
+  minTrustLevel: number;
+}
+
+export interface ClassificationSignal {
+  taskClass: string;
+  complexity: number;
+  /** Strategy the classifier suggests for a bare `auto`. */
+  strategy?: Strategy;
+  source: 'model' | 'heuristic' | 'neutral';
+  classProbs?: Record<string, number>;
+  ms?: number;
+}
+
+export interface Scores {
+  /** Expected answer quality in [0,1]. */
+  quality: number;
+  /** Estimated latency to the full answer, ms. */
+  latencyMs: number;
+  ttftMs: number;
+  /** Estimated request cost, USD. */
+  costUsd: number;
+  objective: number;
+  /** Terms used, for the trace. */
+  terms: Record<string, number | string>;
+}
+
+export interface Candidate {
+  endpoint: Endpoint;
+  simulated: boolean;
+  scores?: Scores;
+  /** Eval gate verdict for this request's task class. */
+  evalStatus?: 'eligible' | 'unevaluated';
+}
+
+export interface Dropped {
+  id: string;
+  stage: string;
+  reason: string;
+}
+
+export interface TraceStage {
+  stage: string;
+  kept: number;
+  dropped?: number;
+  note?: string;
+}
+
+export type StrategySource = 'request' | 'key_default' | 'classifier' | 'free_tier';
+
+export interface RoutingContext {
+  now: number;
+  request: ChatRequest;
+  hints: RoutingHints;
+  key: KeyRecord;
+  snapshot: RoutingSnapshot;
+  region?: string;
+  /** Key budget left this month (undefined = no budget). */
+  remainingBudgetUsd?: number;
+  spec?: ModelSpec;
+  strategy?: Strategy;
+  strategySource?: StrategySource;
+  requirements?: Requirements;
+  classification?: ClassificationSignal;
+  candidates: Candidate[];
+  dropped: Dropped[];
+  chain: Candidate[];
+  trace: TraceStage[];
+}
+
+export type Stage = (ctx: RoutingContext) => RoutingContext;

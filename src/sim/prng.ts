@@ -1,0 +1,51 @@
+/**
+ * SIMULATION support: a tiny deterministic PRNG so the simulated fleet answers the same input the
+ * same way on every run (tests and demos must be reproducible; Math.random would not be).
+ */
+
+/** FNV-1a 32-bit hash of a string's UTF-16 code units. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export interface Prng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+  /** Integer in [min, max] inclusive. */
+  between(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+}
+
+/** mulberry32: fast, 32-bit state, good enough spread for choosing words and fault draws. */
+export function createPrng(seed: number): Prng {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return {
+    next,
+    int,
+    between: (min, max) => min + int(max - min + 1),
+    pick: (items) => items[int(items.length)],
+  };
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+export function base62(rng: Prng, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += BASE62[rng.int(62)];
+  return out;
+}

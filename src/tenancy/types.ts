@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { STRATEGIES } from '../api/chat-schema';
+
+export const SHIELD_MODES = ['on', 'off', 'block'] as const;
+
+/** Per-key settings, validated when set through the admin API. */
+export const keySettingsSchema = z
+  .object({
+    tier: z.enum(['free', 'paid']).default('paid'),
+    defaultStrategy: z.enum(STRATEGIES).default('balanced'),
+    minTrustLevel: z.number().int().min(0).max(3).default(0),
+    monthlyBudgetUsd: z.number().positive().nullable().default(null),
+    requestsPerMinute: z.number().int().min(1).max(100_000).default(600),
+    shield: z
+      .object({ mode: z.enum(SHIELD_MODES).default('on'), entities: z.array(z.string()).optional() })
+      .default({ mode: 'on' }),
+    /** Model whose price is the savings baseline. */
+    baselineModel: z.string().default('gpt-4o'),
+    allowProviders: z.array(z.string()).optional(),
+    denyProviders: z.array(z.string()).optional(),
+    regions: z.array(z.string()).optional(),
+    hedging: z.boolean().default(false),
+    storeFeedbackComments: z.boolean().default(false),
+  })
+  .strict();
+
+export type KeySettings = z.infer<typeof keySettingsSchema>;
+
+export type KeyScope = 'api' | 'dashboard';
+
+export interface KeyRecord {
+  id: string;
+  teamId: string;
+  name: string;
+  keyPrefix: string;
+  scopes: KeyScope[];
+  settings: KeySettings;
+  createdAt: number;
+  revokedAt: number | null;
+}
