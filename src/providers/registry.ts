@@ -1,17 +1,17 @@
 import type { WireFormat } from '../catalog/types';
 import { anthropicAdapter } from './anthropic';
 import { cohereAdapter } from './cohere';
+import { geminiAdapter } from './gemini';
 import { openaiAdapter } from './openai';
 import type { ProviderAdapter } from './types';
 
-const ADAPTERS: Partial<Record<WireFormat, ProviderAdapter>> = {
+const ADAPTERS: Record<WireFormat, ProviderAdapter> = {
   openai: openaiAdapter,
   anthropic: anthropicAdapter,
   cohere: cohereAdapter,
+  gemini: geminiAdapter,
 };
 
 export function adapterFor(format: WireFormat): ProviderAdapter {
-  const adapter = ADAPTERS[format];
-  if (!adapter) throw new Error(`no adapter for wire format ${format}`);
-  return adapter;
+  return ADAPTERS[format];
 }

@@ -1,5 +1,5 @@
 import type { WireFormat } from '../catalog/types';
-import { decideTurn, estimateTokens } from './brain';
+import { decideTurn } from './brain';
 import { takeFault, type SimFaultHit } from './faults';
 import { simFormatFor } from './formats/index';
 import type { SimFormat, SimHttpError, SimRequestView, SimTurn } from './types';
@@ -131,7 +131,8 @@ function planFrames(frames: string[], turn: SimTurn): { setupCount: number; toke
   for (let i = setupCount; i < frames.length; i++) {
     let matchedHere = false;
     while (piece < turn.textPieces.length && frames[i].includes(escapedInJson(turn.textPieces[piece]))) {
-      const t = Math.max(1, estimateTokens(turn.textPieces[piece]));
+      // Fractional (chars / 4) so the pieces add up to the text's token estimate, not more.
+      const t = turn.textPieces[piece].length / 4;
       tokens[i] += t;
       matchedTokens += t;
       piece++;
@@ -162,10 +163,14 @@ function streamResponse(steps: Step[], signal: AbortSignal, headers: Record<stri
     start(controller) {
       void (async () => {
         try {
+          // Deadlines are cumulative from the start so timer overhead does not add up frame by frame.
+          const start = Date.now();
+          let due = 0;
           for (const step of steps) {
             if ('hang' in step) await untilAborted(stop.signal);
             else {
-              await sleep(step.delayMs, stop.signal);
+              due += step.delayMs;
+              await sleep(start + due - Date.now(), stop.signal);
               controller.enqueue(encoder.encode(step.frame));
             }
           }

@@ -94,6 +94,12 @@ describe('gemini buildRequest', () => {
     expect(body.contents[0].parts[0].inlineData).toEqual({ mimeType: 'image/svg+xml', data: btoa('<svg>\u00c3\u00a9') });
   });
 
+  it('a system-only conversation becomes the user turn (Gemini needs one content)', () => {
+    const { body } = build({ model: 'auto', messages: [{ role: 'system', content: 'Write a haiku.' }] });
+    expect(body.contents).toEqual([{ role: 'user', parts: [{ text: 'Write a haiku.' }] }]);
+    expect(body.systemInstruction).toBeUndefined();
+  });
+
   it('does not forward Cailos or OpenAI-only fields', () => {
     const { body } = build({
       model: 'auto',
@@ -272,6 +278,13 @@ describe('gemini schema reduction', () => {
         any: { type: 'array', items: {} },
       },
       required: ['at'],
+    });
+  });
+
+  it('never sends an empty properties object (Gemini rejects it)', () => {
+    expect(reduceSchemaForGemini({ type: 'object', properties: { meta: { type: 'object', properties: {}, additionalProperties: true } } })).toEqual({
+      type: 'object',
+      properties: { meta: { type: 'object' } },
     });
   });
 

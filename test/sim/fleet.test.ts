@@ -193,6 +193,17 @@ describe('simFetch faults', () => {
     expect(Date.now() - abortedAt).toBeLessThan(100);
   });
 
+  it('hang_mid_stream ends when the consumer cancels the body', async () => {
+    setSimFault(profile.endpointId, 'hang_mid_stream');
+    const res = await simFetch(chatRequest({ ...question, stream: true }), profile, fast);
+    const reader = res.body!.getReader();
+    await reader.read();
+    const cancelledAt = Date.now();
+    await reader.cancel();
+    expect((await reader.read()).done).toBe(true);
+    expect(Date.now() - cancelledAt).toBeLessThan(100);
+  });
+
   it('hang_mid_stream on a non-streaming request hangs before headers until aborted', async () => {
     setSimFault(profile.endpointId, 'hang_mid_stream');
     const controller = new AbortController();

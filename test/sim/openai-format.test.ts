@@ -114,8 +114,8 @@ describe('OpenAI simulated wire format', () => {
     expect(JSON.parse(event.data).error.message).toBe('boom');
   });
 
-  it('is the format simFormatFor picks for openai, and other formats fail clearly for now', () => {
+  it('is the format simFormatFor picks for openai', () => {
     expect(simFormatFor('openai')).toBe(openaiSimFormat);
-    expect(() => simFormatFor('cohere')).toThrow(/cohere/);
+    for (const format of ['openai', 'anthropic', 'gemini', 'cohere'] as const) expect(simFormatFor(format).format).toBe(format);
   });
 });

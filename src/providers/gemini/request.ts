@@ -43,8 +43,14 @@ export function needsSignatureSentinel(model: string): boolean {
 export function buildGeminiBody(req: ChatRequest, model: string): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   const { contents, systemTexts } = translateMessages(req.messages, needsSignatureSentinel(model));
-  body.contents = contents;
-  if (systemTexts.length > 0) body.systemInstruction = { parts: systemTexts.map((text) => ({ text })) };
+  if (contents.length === 0 && systemTexts.length > 0) {
+    // Gemini requires at least one content; OpenAI accepts a system-only conversation, whose
+    // instructions then are the whole prompt.
+    body.contents = [{ role: 'user', parts: systemTexts.map((text) => ({ text })) }];
+  } else {
+    body.contents = contents;
+    if (systemTexts.length > 0) body.systemInstruction = { parts: systemTexts.map((text) => ({ text })) };
+  }
 
   if (req.tools && req.tools.length > 0) {
     body.tools = [

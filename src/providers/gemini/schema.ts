@@ -142,7 +142,9 @@ function reduceSiblings(node: Json, ctx: Context): Json {
   if (isObject(node.properties)) {
     const props: Json = {};
     for (const [name, sub] of Object.entries(node.properties)) props[name] = reduceNode(sub, ctx);
-    out.properties = props;
+    // An explicit empty `properties: {}` is a 400 ("should be non-empty for OBJECT type"); a bare
+    // object type is accepted and means the same.
+    if (Object.keys(props).length > 0) out.properties = props;
     if (Array.isArray(node.required)) {
       const required = node.required.filter((r): r is string => typeof r === 'string' && r in props);
       if (required.length > 0) out.required = required;

@@ -1,13 +1,18 @@
 import type { WireFormat } from '../../catalog/types';
 import type { SimFormat } from '../types';
+import { anthropicSimFormat } from './anthropic';
+import { cohereSimFormat } from './cohere';
+import { geminiSimFormat } from './gemini';
 import { openaiSimFormat } from './openai';
 
 /** SIMULATION. The simulated wire format for a provider's native format. */
+const FORMATS: Record<WireFormat, SimFormat> = {
+  openai: openaiSimFormat,
+  anthropic: anthropicSimFormat,
+  gemini: geminiSimFormat,
+  cohere: cohereSimFormat,
+};
+
 export function simFormatFor(format: WireFormat): SimFormat {
-  switch (format) {
-    case 'openai':
-      return openaiSimFormat;
-    default:
-      throw new Error(`simulated fleet: no simulated wire format for "${format}" yet`);
-  }
+  return FORMATS[format];
 }

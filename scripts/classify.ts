@@ -1,0 +1,58 @@
+/**
+ * Classifies prompts from a JSONL file with the same model files and TS pre/post-processing as the Worker.
+ * Usage: npx tsx scripts/classify.ts FILE.jsonl > out.jsonl
+ * Input lines: {"prompt": "...", ...} (or "text"; optional has_images, has_tools, stream). Output: each line
+ * with task_class, class_probs, complexity, strategy, ms added; other fields are kept.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { createReadStream } from 'node:fs';
+import * as ort from 'onnxruntime-web';
+import { createIntentEngine, type ModelLabels } from '../src/classifier/engine';
+import { classifyWithEngine } from '../src/classifier/index';
+
+const modelDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'classifier', 'model');
+
+async function main() {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: npx tsx scripts/classify.ts FILE.jsonl');
+    process.exit(2);
+  }
+  ort.env.wasm.numThreads = 1;
+  const t0 = performance.now();
+  const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(modelDir, 'intent.int8.onnx'))));
+  const engine = createIntentEngine({
+    ort,
+    session,
+    tokenizerJson: JSON.parse(readFileSync(join(modelDir, 'intent.tokenizer.json'), 'utf8')),
+    labels: JSON.parse(readFileSync(join(modelDir, 'labels.json'), 'utf8')) as ModelLabels,
+  });
+  console.error(`model loaded in ${(performance.now() - t0).toFixed(0)} ms`);
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as Record<string, unknown>;
+    const text = String(row.prompt ?? row.text ?? '');
+    const c = await classifyWithEngine(engine, {
+      text,
+      hasImages: row.has_images === true,
+      hasTools: row.has_tools === true,
+      stream: row.stream === true,
+      inputChars: text.length,
+    });
+    const round = (x: number) => Math.round(x * 10000) / 10000;
+    const classProbs = Object.fromEntries(Object.entries(c.classProbs).map(([k, v]) => [k, round(v)]));
+    process.stdout.write(JSON.stringify({
+      ...row, task_class: c.taskClass, class_probs: classProbs, complexity: round(c.complexity),
+      strategy: c.strategy, ms: round(c.ms), source: c.source,
+    }) + '\n');
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import type { EvalCategory, TaskClass } from './types';
+
+/** z for a two-sided 95% interval. */
+export const Z95 = 1.959963984540054;
+
+/**
+ * Wilson score interval for a binomial proportion. Preferred over the normal approximation because
+ * it stays inside [0,1] and behaves at small n and at 0% / 100% pass rates, which are common here.
+ */
+export function wilsonInterval(passed: number, total: number, z = Z95): { low: number; high: number } {
+  if (total <= 0) return { low: 0, high: 1 };
+  const p = passed / total;
+  const z2 = z * z;
+  const denom = 1 + z2 / total;
+  const centre = (p + z2 / (2 * total)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total))) / denom;
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** One graded (endpoint, item) result, the unit the aggregation counts. */
+export interface GradedResult {
+  endpointId: string;
+  itemId: string;
+  category: EvalCategory;
+  taskClasses: TaskClass[];
+  pass: boolean;
+  score: number;
+  /** ms since epoch; used to keep only the latest result per (endpoint, item). */
+  createdAt?: number;
+}
+
+export interface ScoreRow {
+  endpointId: string;
+  category: EvalCategory;
+  taskClass: TaskClass;
+  passed: number;
+  total: number;
+  scoreSum: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+/**
+ * Keep the latest result per (endpoint, item). At temperature 0 re-running an item is not an
+ * independent sample, so counting repeats would shrink the confidence interval dishonestly.
+ */
+export function latestPerItem<T extends GradedResult>(results: T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const r of results) {
+    const key = `${r.endpointId}\u0000${r.itemId}`;
+    const prev = latest.get(key);
+    if (!prev || (r.createdAt ?? 0) >= (prev.createdAt ?? 0)) latest.set(key, r);
+  }
+  return [...latest.values()];
+}
+
+/** Aggregate per (endpoint, category, task class); an item with several task classes counts in each. */
+export function aggregateScores(results: GradedResult[]): ScoreRow[] {
+  const rows = new Map<string, ScoreRow>();
+  for (const r of results) {
+    for (const taskClass of r.taskClasses) {
+      const key = `${r.endpointId}\u0000${r.category}\u0000${taskClass}`;
+      let row = rows.get(key);
+      if (!row) {
+        row = { endpointId: r.endpointId, category: r.category, taskClass, passed: 0, total: 0, scoreSum: 0, ciLow: 0, ciHigh: 1 };
+        rows.set(key, row);
+      }
+      row.total++;
+      if (r.pass) row.passed++;
+      row.scoreSum += r.score;
+    }
+  }
+  for (const row of rows.values()) Object.assign(row, ciOf(row.passed, row.total));
+  return [...rows.values()].sort((a, b) =>
+    a.endpointId.localeCompare(b.endpointId) || a.category.localeCompare(b.category) || a.taskClass.localeCompare(b.taskClass));
+}
+
+function ciOf(passed: number, total: number): { ciLow: number; ciHigh: number } {
+  const { low, high } = wilsonInterval(passed, total);
+  return { ciLow: low, ciHigh: high };
+}
+
+/** Pool rows (e.g. one task class across categories) into one count with its interval. */
+export function poolRows(rows: Pick<ScoreRow, 'passed' | 'total' | 'scoreSum'>[]): { passed: number; total: number; scoreSum: number; meanScore: number; ciLow: number; ciHigh: number } {
+  const passed = rows.reduce((n, r) => n + r.passed, 0);
+  const total = rows.reduce((n, r) => n + r.total, 0);
+  const scoreSum = rows.reduce((n, r) => n + r.scoreSum, 0);
+  return { passed, total, scoreSum, meanScore: total ? scoreSum / total : 0, ...ciOf(passed, total) };
+}

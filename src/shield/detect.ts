@@ -1,0 +1,53 @@
+import { detectAddresses } from './detectors/address';
+import { detectEmails } from './detectors/email';
+import { detectCreditCards, detectIbans, detectSsns } from './detectors/financial';
+import { detectIpv4, detectIpv6 } from './detectors/network';
+import { detectPersons } from './detectors/person';
+import { detectPhones } from './detectors/phone';
+import { detectSecrets } from './detectors/secrets';
+import { ENTITY_TYPES, type Detection, type Detector, type EntityType } from './types';
+
+/** Detectors in priority order: when spans overlap, the earlier (more specific) type wins. */
+const DETECTORS: ReadonlyArray<[EntityType, Detector]> = [
+  ['SECRET', detectSecrets],
+  ['EMAIL', detectEmails],
+  ['IBAN', detectIbans],
+  ['CREDIT_CARD', detectCreditCards],
+  ['US_SSN', detectSsns],
+  ['IP_ADDRESS', (t) => [...detectIpv4(t), ...detectIpv6(t)]],
+  ['PHONE', detectPhones],
+  ['ADDRESS', detectAddresses],
+  ['PERSON', detectPersons],
+];
+
+/**
+ * All entities in text, non-overlapping, sorted by start. Detectors for types outside `entities`
+ * still run when they outrank an enabled type, so e.g. a card number never becomes a phone number.
+ */
+export function detectEntities(text: string, entities: ReadonlySet<EntityType> = new Set(ENTITY_TYPES)): Detection[] {
+  if (text.length === 0) return [];
+  const accepted: Detection[] = [];
+  const taken = new Uint8Array(text.length);
+  let lowestEnabled = -1;
+  DETECTORS.forEach(([type], i) => {
+    if (entities.has(type)) lowestEnabled = i;
+  });
+  for (let i = 0; i <= lowestEnabled; i++) {
+    const [, detector] = DETECTORS[i];
+    const found = detector(text).sort((a, b) => b.end - b.start - (a.end - a.start));
+    for (const d of found) {
+      if (d.end <= d.start) continue;
+      let free = true;
+      for (let k = d.start; k < d.end; k++) {
+        if (taken[k]) {
+          free = false;
+          break;
+        }
+      }
+      if (!free) continue;
+      taken.fill(1, d.start, d.end);
+      accepted.push(d);
+    }
+  }
+  return accepted.filter((d) => entities.has(d.type)).sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,173 @@
+import { GIVEN_NAMES, SURNAMES_SET } from '../names';
+import type { Detection } from '../types';
+import { AMBIGUOUS_NAMES, COMMON_WORDS } from './words';
+
+/*
+ * Person names: a capitalized word that is in the given-name or surname list, or any capitalized word
+ * after a cue (title, "my name is", "Dear", a signature after "Regards,", a speech verb, a vocative).
+ * Lower-case names are accepted only when the whole text is lower-case (chat typed without capitals).
+ */
+
+interface Word {
+  text: string;
+  key: string; // lower-case, diacritics and apostrophes removed
+  start: number;
+  end: number;
+  capitalized: boolean;
+}
+
+const HAS_UPPER = /\p{Lu}/u;
+const WORD = /[\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}]|[\p{L}]/gu;
+const CAPITALIZED = /^\p{Lu}(?:[\p{Ll}\p{M}]|['’]\p{Lu}|$)/u;
+
+const ASCII_WORD = /^[A-Za-z-]+$/;
+function keyOf(w: string): string {
+  const lower = w.toLowerCase();
+  if (ASCII_WORD.test(lower)) return lower;
+  return lower.normalize('NFD').replace(/[\u0300-\u036f'’]/g, '');
+}
+
+// Characters that glue a word into an identifier, path, handle or property access.
+const GLUE = new Set(['_', '$', '@', '#', '/', '\\', '.', '=', '<', '>', '{', '}', '[', ']', '`']);
+function isCodeGlue(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 48 && c <= 57) || GLUE.has(ch);
+}
+function isUpperStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) {
+    if (w.length === 1) return true;
+    const d = w.charCodeAt(1);
+    if (d >= 97 && d <= 122) return true;
+    if (d >= 65 && d <= 90) return false;
+  } else if (c < 128) {
+    return false;
+  }
+  return CAPITALIZED.test(w);
+}
+
+function tokenize(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    // A possessive "'s" is not part of the name.
+    const raw = /['’]s$/.test(m[0]) ? m[0].slice(0, -2) : m[0];
+    const end = start + raw.length;
+    const prev = text[start - 1];
+    const next = text[end];
+    // `Foo.bar`, `x_Name`, `Name(`: code, not prose. A sentence-final period is fine.
+    const after = text[end + 1];
+    const glued =
+      isCodeGlue(prev) || next === '_' || next === '(' || (next === '.' && after !== undefined && after !== ' ' && after !== '\n' && /[\p{L}\d]/u.test(after));
+    if (glued) continue;
+    words.push({ text: raw, key: keyOf(raw), start, end, capitalized: isUpperStart(raw) });
+  }
+  return words;
+}
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'madam', 'madame', 'mme', 'herr', 'frau', 'señor', 'senor', 'señora', 'senora', 'sr', 'sra']);
+const CREDENTIALS = new Set(['md', 'phd', 'jr', 'sr', 'ii', 'iii', 'iv', 'esq', 'dds', 'rn']);
+// Phrases (lower-case, space separated) after which the next capitalized words are a name.
+const CUE_PHRASES = [
+  'my name is', 'name is', 'names is', "name's", 'named', 'called', 'call me', 'i am', "i'm", 'im', 'this is',
+  'dear', 'regards', 'thanks', 'thank you', 'sincerely', 'cheers', 'best', 'yours', 'signed', 'from', 'to',
+  'last name', 'first name', 'surname', 'maiden name', 'name', 'by', 'with', 'starring', 'featuring', 'said',
+  'says', 'asked', 'told', 'ask', 'tell', 'met', 'meet', 'contact', 'cc', 'attn', 'hi', 'hello', 'hey',
+  'kid', 'son', 'daughter', 'wife', 'husband', 'friend', 'partner', 'boss', 'colleague', 'mother', 'father',
+  'brother', 'sister', 'mom', 'dad', 'uncle', 'aunt', 'cousin', 'neighbor', 'neighbour', 'manager', 'doctor',
+];
+// Strong cues accept any capitalized non-common word; weak cues need list membership of some word.
+const STRONG_CUES = new Set([
+  'my name is', 'name is', "name's", 'call me', 'dear', 'regards', 'sincerely', 'last name', 'first name',
+  'surname', 'maiden name', 'name', 'starring', 'featuring', 'said', 'says', 'asked', 'told', 'named', 'attn',
+  'kid', 'son', 'daughter', 'wife', 'husband', 'friend', 'partner', 'boss', 'colleague', 'mother', 'father',
+  'brother', 'sister', 'mom', 'dad', 'uncle', 'aunt', 'cousin', 'neighbor', 'neighbour',
+]);
+const CUE_SET = new Set(CUE_PHRASES);
+const SPEECH_VERBS_AFTER = new Set(['said', 'says', 'shouted', 'asked', 'replied', 'told', 'wrote', 'explained', 'answered', 'yelled', 'whispered', 'added', 'insisted', 'lives', 'began']);
+const VOCATIVE_NEXT = new Set(['can', 'could', 'would', 'will', 'please', 'do', 'did', 'are', 'is', 'have', 'i', 'we', 'you', 'thanks', 'thank', 'how', 'what', 'where', 'when', 'why', 'let', 'listen', 'look']);
+const POSSESSED = new Set(['kid', 'kids', 'son', 'daughter', 'wife', 'husband', 'mother', 'father', 'brother', 'sister', 'friend', 'partner', 'address', 'phone', 'email', 'number', 'account', 'boss', 'mom', 'dad', 'house', 'car', 'birthday', 'office', 'desk', 'family']);
+
+function inLists(key: string): boolean {
+  return GIVEN_NAMES.has(key) || SURNAMES_SET.has(key);
+}
+
+/** A word usable as part of a name: capitalized (or lower-case in an all-lower-case text), not common. */
+function nameLike(w: Word, lowerText: boolean): boolean {
+  if (COMMON_WORDS.has(w.key) && !inLists(w.key)) return false;
+  if (w.capitalized) return true;
+  return lowerText && inLists(w.key) && !COMMON_WORDS.has(w.key);
+}
+
+/** Only space-separated words on the same line continue a name. */
+function adjacent(text: string, a: Word, b: Word): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap === ' ' || gap === '  ';
+}
+
+/** Cue phrase ending right before word index i (lower-case words, ignoring punctuation between). */
+function cueBefore(text: string, words: Word[], i: number): string | null {
+  for (let n = 3; n >= 1; n--) {
+    if (i - n < 0) continue;
+    const phrase = words.slice(i - n, i).map((w) => w.text.toLowerCase()).join(' ');
+    if (!CUE_SET.has(phrase)) continue;
+    // Cue and name must be close: no sentence break other than a comma, colon, question mark or newline.
+    const gap = text.slice(words[i - 1].end, words[i].start);
+    if (gap.length > 6 || /[.!;]/.test(gap.replace(/^\.\s/, ''))) continue;
+    return phrase;
+  }
+  return null;
+}
+
+export function detectPersons(text: string): Detection[] {
+  const lowerText = !HAS_UPPER.test(text);
+  const words = tokenize(text);
+  const spans: Detection[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i];
+    if (!nameLike(w, lowerText) || (TITLES.has(w.key) && w.capitalized)) {
+      i++;
+      continue;
+    }
+    // Extend over up to 3 adjacent name-like words.
+    let j = i;
+    while (j + 1 < words.length && j - i < 2 && adjacent(text, words[j], words[j + 1]) && !TITLES.has(words[j + 1].key)) {
+      const after = words[j + 1];
+      // In lower-case text a listed given name may be followed by an unlisted surname.
+      const lowerSurname = lowerText && j === i && GIVEN_NAMES.has(w.key) && !COMMON_WORDS.has(after.key) && after.key.length >= 3;
+      if (!nameLike(after, lowerText) && !lowerSurname) break;
+      j++;
+    }
+    const run = words.slice(i, j + 1);
+    const listed = run.filter((r) => inLists(r.key) && !AMBIGUOUS_NAMES.has(r.key) && r.key.length >= 3);
+    const anyListed = run.some((r) => inLists(r.key));
+    void anyListed;
+    const prevWord = words[i - 1];
+    const titled = prevWord !== undefined && TITLES.has(prevWord.key) && text.slice(prevWord.end, w.start).length <= 2;
+    const cue = cueBefore(text, words, i);
+    const next = words[j + 1];
+    const gapAfter = next ? text.slice(words[j].end, next.start) : '';
+    const speechAfter = next !== undefined && SPEECH_VERBS_AFTER.has(next.key) && gapAfter === ' ';
+    const possessive = next !== undefined && /^['’]s $/.test(gapAfter) && POSSESSED.has(next.key);
+    const vocative = next !== undefined && gapAfter.startsWith(',') && VOCATIVE_NEXT.has(next.key) &&
+      (i === 0 || /[.!?\n]\s*$/.test(text.slice(Math.max(0, w.start - 3), w.start)));
+    const strongCue = cue !== null && STRONG_CUES.has(cue);
+    let accept = false;
+    if (titled || strongCue) accept = true;
+    else if (listed.length > 0 && (run.length > 1 || cue !== null)) accept = true;
+    else if (listed.length > 0 && GIVEN_NAMES.has(listed[0].key)) accept = true;
+    else if (anyListed && cue !== null) accept = true;
+    else if (run.length === 1 && w.capitalized && (speechAfter || vocative || possessive) && !COMMON_WORDS.has(w.key)) accept = true;
+    if (accept) {
+      let end = words[j].end;
+      // Credentials after the name belong to it ("Janice Brkic MD", "John Smith, Jr.").
+      const cred = words[j + 1];
+      if (cred && CREDENTIALS.has(cred.key) && /^,? $/.test(text.slice(end, cred.start))) end = cred.end;
+      spans.push({ type: 'PERSON', start: w.start, end });
+    }
+    i = j + 1;
+  }
+  return spans;
+}

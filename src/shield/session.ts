@@ -1,0 +1,200 @@
+import type { ChatRequest } from '../api/chat-schema';
+import { detectEntities } from './detect';
+import { ChannelRestorer, jsonStringEscape, noEscape, restoreWith, type TokenVault } from './restore';
+import { LABELS, formatToken, scanTokens, tokenKey } from './tokens';
+import { ENTITY_TYPES, type EntityType, type ShieldMode, type ShieldPolicy } from './types';
+import { walkRequestTexts } from './walk';
+
+/** Thrown by block-mode sessions; the message names entity types only, never values. */
+export class ShieldBlockedError extends Error {
+  readonly types: EntityType[];
+  constructor(types: EntityType[]) {
+    super(`request blocked by llmshield: contains ${types.join(', ')}`);
+    this.name = 'ShieldBlockedError';
+    this.types = types;
+  }
+}
+
+export interface StreamRestorer {
+  pushContent(delta: string): string;
+  pushToolArguments(index: number, delta: string): string;
+  flush(): { content: string; toolArguments: Record<number, string> };
+}
+
+export interface ShieldSession {
+  readonly mode: ShieldMode;
+  cloakText(text: string): string;
+  cloakRequest(req: ChatRequest): ChatRequest;
+  found(): Record<EntityType, number>;
+  restoreText(text: string): string;
+  restoreToolArguments(json: string): string;
+  createStreamRestorer(): StreamRestorer;
+}
+
+/** Values are keyed per type after light normalization so `4111 1111…` and `4111-1111…` share a token. */
+function normalizeValue(type: EntityType, value: string): string {
+  switch (type) {
+    case 'EMAIL':
+      return value.toLowerCase();
+    case 'CREDIT_CARD':
+    case 'PHONE':
+    case 'US_SSN':
+      return value.replace(/[^0-9+x]/gi, '').toLowerCase();
+    case 'IBAN':
+      return value.replace(/\s+/g, '').toUpperCase();
+    case 'IP_ADDRESS':
+      return value.toLowerCase();
+    default:
+      return value;
+  }
+}
+
+class Session implements ShieldSession, TokenVault {
+  readonly mode: ShieldMode;
+  private readonly entities: ReadonlySet<EntityType>;
+  // The value map lives only here, for the life of one request.
+  private readonly byValue = new Map<string, string>();
+  private readonly byKey = new Map<string, string>();
+  private readonly counters = new Map<string, number>();
+  private readonly reserved = new Set<string>();
+  private readonly issuedLabels = new Set<string>();
+  private readonly numberPrefixes = new Set<string>();
+  private longest = 0;
+  private readonly counts: Record<EntityType, number>;
+
+  constructor(policy: ShieldPolicy = {}) {
+    this.mode = policy.mode ?? 'on';
+    this.entities = new Set(policy.entities ?? ENTITY_TYPES);
+    this.counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
+  }
+
+  /* ---------- TokenVault ---------- */
+  lookup(key: string): string | undefined {
+    return this.byKey.get(key);
+  }
+  labels(): ReadonlySet<string> {
+    return this.issuedLabels;
+  }
+  numberPrefixIssued(label: string, digits: string): boolean {
+    return this.numberPrefixes.has(`${label}_${digits}`);
+  }
+  longestToken(): number {
+    return this.longest;
+  }
+
+  /* ---------- cloaking ---------- */
+
+  /** Placeholder look-alikes already in the input are never issued, so they survive restoration untouched. */
+  private reserve(text: string): void {
+    for (const t of scanTokens(text)) this.reserved.add(t.key);
+  }
+
+  private tokenFor(type: EntityType, value: string): string {
+    const id = `${type}\u0000${normalizeValue(type, value)}`;
+    const existing = this.byValue.get(id);
+    if (existing) return existing;
+    const label = LABELS[type];
+    let n = this.counters.get(label) ?? 0;
+    do n++;
+    while (this.reserved.has(tokenKey(label, n)));
+    this.counters.set(label, n);
+    const token = formatToken(label, n);
+    this.byValue.set(id, token);
+    this.byKey.set(tokenKey(label, n), value);
+    this.issuedLabels.add(label);
+    const digits = String(n);
+    for (let i = 1; i <= digits.length; i++) this.numberPrefixes.add(`${label}_${digits.slice(0, i)}`);
+    this.longest = Math.max(this.longest, token.length);
+    return token;
+  }
+
+  private cloakReserved(text: string): string {
+    const found = detectEntities(text, this.entities);
+    if (found.length === 0) return text;
+    const parts: string[] = [];
+    let last = 0;
+    for (const d of found) {
+      parts.push(text.slice(last, d.start), this.tokenFor(d.type, text.slice(d.start, d.end)));
+      this.counts[d.type]++;
+      last = d.end;
+    }
+    parts.push(text.slice(last));
+    return parts.join('');
+  }
+
+  private blockIfFound(texts: string[]): void {
+    const types = new Set<EntityType>();
+    for (const t of texts) for (const d of detectEntities(t, this.entities)) types.add(d.type);
+    if (types.size === 0) return;
+    for (const t of types) this.counts[t]++;
+    throw new ShieldBlockedError(ENTITY_TYPES.filter((t) => types.has(t)));
+  }
+
+  cloakText(text: string): string {
+    if (this.mode === 'off') return text;
+    if (this.mode === 'block') {
+      this.blockIfFound([text]);
+      return text;
+    }
+    this.reserve(text);
+    return this.cloakReserved(text);
+  }
+
+  cloakRequest(req: ChatRequest): ChatRequest {
+    if (this.mode === 'off') return req;
+    const texts: string[] = [];
+    walkRequestTexts(req, (t) => {
+      texts.push(t);
+      return t;
+    });
+    if (this.mode === 'block') {
+      this.blockIfFound(texts);
+      return req;
+    }
+    // Reserve across the whole request first so numbering does not depend on which message holds a look-alike.
+    for (const t of texts) this.reserve(t);
+    return walkRequestTexts(req, (t) => this.cloakReserved(t));
+  }
+
+  found(): Record<EntityType, number> {
+    return { ...this.counts };
+  }
+
+  /* ---------- restoring ---------- */
+
+  restoreText(text: string): string {
+    return restoreWith(this, text, noEscape);
+  }
+
+  restoreToolArguments(json: string): string {
+    // Textual scan keeps the model's formatting; values are escaped for a JSON string literal.
+    return restoreWith(this, json, jsonStringEscape);
+  }
+
+  createStreamRestorer(): StreamRestorer {
+    const content = new ChannelRestorer(this, noEscape);
+    const tools = new Map<number, ChannelRestorer>();
+    const tool = (index: number): ChannelRestorer => {
+      let r = tools.get(index);
+      if (!r) {
+        r = new ChannelRestorer(this, jsonStringEscape);
+        tools.set(index, r);
+      }
+      return r;
+    };
+    return {
+      pushContent: (delta) => content.push(delta),
+      pushToolArguments: (index, delta) => tool(index).push(delta),
+      flush: () => {
+        const toolArguments: Record<number, string> = {};
+        for (const [index, r] of tools) toolArguments[index] = r.flush();
+        return { content: content.flush(), toolArguments };
+      },
+    };
+  }
+}
+
+export function createShieldSession(policy?: ShieldPolicy): ShieldSession {
+  return new Session(policy);
+}
+

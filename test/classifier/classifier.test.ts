@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import {
+  newKeyHead, observeExplicitStrategy, observeFeedback, parseKeyHead, serializeKeyHead, type KeyHead,
+} from '../../src/classifier/adapt';
+import type { IntentEngine } from '../../src/classifier/engine';
+import { classify, classifyWithEngine, modelLoadError } from '../../src/classifier/index';
+import { chooseStrategy, strategyScores } from '../../src/classifier/strategy';
+import { TASK_CLASSES, type ClassifyFeatures } from '../../src/classifier/types';
+
+const f = (text: string, extra: Partial<ClassifyFeatures> = {}): ClassifyFeatures => ({
+  text, hasImages: false, hasTools: false, stream: false, inputChars: text.length, ...extra,
+});
+
+const OBVIOUS: Array<[string, string]> = [
+  ['Write a SQL query that returns the 10 customers with the highest total order value. Tables: customers(id, name), orders(id, customer_id, total).', 'sql'],
+  ['Translate into Spanish: "The meeting has been moved to Thursday afternoon."', 'translation'],
+  ['Summarize the following article in three bullet points:\n\nThe city council voted on Tuesday to expand the bike-lane network by 40 kilometres over the next three years. Supporters say it will cut traffic deaths; opponents worry about cost.', 'summarization'],
+  ['Write a short poem about the ocean at night.', 'creative_writing'],
+  ['I get "TypeError: Cannot read properties of undefined (reading \'map\')" in my React component when the API returns. How do I fix it?', 'debugging'],
+  ['Janet has 3 boxes with 12 apples each. She gives away 7 apples. How many apples does she have left?', 'math'],
+  ['Classify the sentiment of this review as positive, negative or neutral: "The battery died after two days."', 'classification'],
+  ['Extract the name, date and total amount from this invoice as JSON: "Invoice 2291 for Maria Lopez, issued 3 March 2025, total $480."', 'extraction'],
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+describe('intent classifier (model in workerd)', () => {
+  let coldMs = 0;
+
+  it('loads the model lazily and classifies obvious prompts', async () => {
+    const t0 = performance.now();
+    const first = await classify(f(OBVIOUS[0][0]));
+    coldMs = performance.now() - t0;
+    expect(modelLoadError()).toBeNull();
+    expect(first.source).toBe('model');
+    console.log(`[classifier] cold load + first classification: ${coldMs.toFixed(0)} ms`);
+    for (const [text, expected] of OBVIOUS) {
+      const c = await classify(f(text));
+      expect(c.source).toBe('model');
+      expect(c.taskClass, text).toBe(expected);
+    }
+  });
+
+  it('decides vision from request features, not text', async () => {
+    const c = await classify(f('What is in this picture?', { hasImages: true }));
+    expect(c.taskClass).toBe('vision');
+    expect(c.classProbs.vision).toBe(1);
+    const noImage = await classify(f('What is in this picture?'));
+    expect(noImage.taskClass).not.toBe('vision');
+    expect(noImage.classProbs.vision).toBe(0);
+  });
+
+  it('returns a distribution over all classes and a complexity in [0, 1]', async () => {
+    for (const text of ['hi', '', 'x'.repeat(50_000), OBVIOUS[2][0].repeat(40)]) {
+      const c = await classify(f(text, { stream: true }));
+      expect(Object.keys(c.classProbs).sort()).toEqual([...TASK_CLASSES].sort());
+      const sum = Object.values(c.classProbs).reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(1, 5);
+      expect(c.complexity).toBeGreaterThanOrEqual(0);
+      expect(c.complexity).toBeLessThanOrEqual(1);
+      expect(['speed', 'quality', 'cost', 'balanced']).toContain(c.strategy);
+    }
+  });
+
+  it('rates a hard reasoning prompt as more complex than small talk', async () => {
+    const hard = await classify(f('A spaceship travels at 0.8c relative to Earth for 5 years of ship time. How much time passes on Earth, and which of the following explains the asymmetry?\nA) length contraction\nB) the ship changes inertial frames\nC) gravitational redshift\nD) none'));
+    const easy = await classify(f('hi, how are you?'));
+    expect(hard.complexity).toBeGreaterThan(easy.complexity);
+  });
+
+  it('measures warm latency over 200 prompts of at most 512 chars', async () => {
+    const prompts = Array.from({ length: 200 }, (_, i) => {
+      const base = OBVIOUS[i % OBVIOUS.length][0];
+      return `${base} ${'details '.repeat(i % 50)}`.slice(0, 512);
+    });
+    await classify(f(prompts[0]));
+    const times: number[] = [];
+    for (const p of prompts) times.push((await classify(f(p))).ms);
+    times.sort((a, b) => a - b);
+    const p50 = percentile(times, 50);
+    const p99 = percentile(times, 99);
+    console.log(`[classifier] warm latency over ${times.length} prompts: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (targets 2 / 5); cold ${coldMs.toFixed(0)} ms (target 500)`);
+    expect(p50).toBeGreaterThan(0); // a frozen clock would make these figures meaningless
+    expect(p50).toBeLessThan(25); // regression guard; the targets above are reported, not asserted (shared CI cores)
+  });
+});
+
+describe('heuristic fallback', () => {
+  it('answers with source heuristic when no model is available', async () => {
+    const c = await classifyWithEngine(null, f('Please translate this into German: good morning'));
+    expect(c.source).toBe('heuristic');
+    expect(c.taskClass).toBe('translation');
+    expect(Object.values(c.classProbs).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect((await classifyWithEngine(null, f('SELECT name FROM users WHERE id = 1 -- why is this slow in postgres?'))).taskClass).toBe('sql');
+    expect((await classifyWithEngine(null, f('tl;dr this email thread please'))).taskClass).toBe('summarization');
+    expect((await classifyWithEngine(null, f('hello there'))).taskClass).toBe('chat');
+  });
+
+  it('falls back when the engine fails at inference time', async () => {
+    const broken: IntentEngine = { tokenize: () => [1], score: () => Promise.reject(new Error('boom')) };
+    const c = await classifyWithEngine(broken, f('Write a haiku about autumn'));
+    expect(c.source).toBe('heuristic');
+    expect(c.taskClass).toBe('creative_writing');
+  });
+});
+
+describe('strategy policy', () => {
+  const base = { hasTools: false, hasImages: false, stream: false, inputChars: 300 };
+  it('sends routine easy work to cost, hard work to quality, short streamed chat to speed', () => {
+    expect(chooseStrategy({ ...base, taskClass: 'classification', complexity: 0.1 })).toBe('cost');
+    expect(chooseStrategy({ ...base, taskClass: 'math', complexity: 0.7 })).toBe('quality');
+    expect(chooseStrategy({ ...base, taskClass: 'chat', complexity: 0.2, stream: true })).toBe('speed');
+    expect(chooseStrategy({ ...base, taskClass: 'code_generation', complexity: 0.3 })).toBe('balanced');
+  });
+  it('reacts to request features', () => {
+    const mid = { ...base, taskClass: 'extraction' as const, complexity: 0.35 };
+    expect(chooseStrategy(mid)).toBe('balanced');
+    expect(chooseStrategy({ ...mid, inputChars: 50_000 })).toBe('cost');
+    expect(chooseStrategy({ ...base, taskClass: 'reasoning', complexity: 0.3, hasTools: true })).toBe('quality');
+    expect(chooseStrategy({ ...base, taskClass: 'chat', complexity: 0.2, stream: true, inputChars: 9_000 })).not.toBe('speed');
+    expect(strategyScores({ ...mid, hasImages: true }).quality).toBeGreaterThan(strategyScores(mid).quality);
+  });
+  it('lets a preference vector shift the choice', () => {
+    const input = { ...base, taskClass: 'code_generation' as const, complexity: 0.3 };
+    expect(chooseStrategy(input, { balanced: 0, quality: 0, cost: 0.5, speed: 0 })).toBe('cost');
+  });
+});
+
+describe('per-key adaptation', () => {
+  it("moves one key's predictions toward its traffic and leaves another key unchanged", async () => {
+    const ambiguous = f('Can you look at this customers table and tell me what is going on with the duplicates?');
+    let keyA: KeyHead = newKeyHead();
+    const keyB: KeyHead = newKeyHead();
+    const before = await classify(ambiguous);
+    for (let i = 0; i < 10; i++) keyA = observeFeedback(keyA, 'sql', 1);
+    const a = await classify(ambiguous, keyA);
+    const b = await classify(ambiguous, keyB);
+    expect(a.classProbs.sql).toBeGreaterThan(before.classProbs.sql + 0.05);
+    expect(b.classProbs).toEqual(before.classProbs);
+    // negative feedback pushes away
+    let keyC = newKeyHead();
+    for (let i = 0; i < 10; i++) keyC = observeFeedback(keyC, 'sql', -1);
+    expect((await classify(ambiguous, keyC)).classProbs.sql).toBeLessThan(before.classProbs.sql);
+  });
+
+  it('learns a strategy preference from requests that name one', async () => {
+    const req = f('Write a Python function that merges two sorted lists.');
+    const base = await classify(req);
+    let keyA = newKeyHead();
+    const ctx = { taskClass: base.taskClass, complexity: base.complexity, hasTools: false, hasImages: false, stream: false, inputChars: req.inputChars };
+    for (let i = 0; i < 30; i++) keyA = observeExplicitStrategy(keyA, ctx, 'speed');
+    expect(base.strategy).not.toBe('speed');
+    expect((await classify(req, keyA)).strategy).toBe('speed');
+    expect((await classify(req, newKeyHead())).strategy).toBe(base.strategy);
+  });
+
+  it('serializes to small JSON without prompt text and rejects malformed input', () => {
+    let head = newKeyHead();
+    head = observeFeedback(head, 'translation', 1);
+    head = observeExplicitStrategy(head, { taskClass: 'chat', complexity: 0.2, hasTools: false, hasImages: false, stream: false, inputChars: 10 }, 'cost');
+    const json = serializeKeyHead(head);
+    expect(json.length).toBeLessThan(300);
+    expect(parseKeyHead(json)).toEqual(parseKeyHead(serializeKeyHead(parseKeyHead(json))));
+    expect(parseKeyHead(json).classBias[7]).toBeCloseTo(0.1, 3);
+    expect(parseKeyHead('{"v":1,"b":[1],"s":[0,0,0,0]}')).toEqual(newKeyHead());
+    expect(parseKeyHead('not json')).toEqual(newKeyHead());
+    expect(parseKeyHead(JSON.stringify({ v: 1, b: Array(12).fill(99), s: [0, 0, 0, 0], n: 3 })).classBias[0]).toBe(1.5);
+  });
+});

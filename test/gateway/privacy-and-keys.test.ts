@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { hashApiKey, looksLikeApiKey, generateApiKey } from '../../src/tenancy/keys';
+import { admin, chat, createTestKey, env } from '../helpers/gateway';
+
+async function allD1Text(): Promise<string> {
+  const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>();
+  let dump = '';
+  for (const { name } of tables.results) {
+    const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
+    dump += JSON.stringify(rows.results);
+  }
+  return dump;
+}
+
+async function allKvText(): Promise<string> {
+  let dump = '';
+  let cursor: string | undefined;
+  do {
+    const page = await env.KV.list({ cursor });
+    for (const k of page.keys) dump += k.name + ((await env.KV.get(k.name)) ?? '');
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return dump;
+}
+
+describe('privacy: prompt and response text is never stored', () => {
+  it('a unique marker sent in a prompt (and echoed in the answer) appears in no D1 row and no KV value', async () => {
+    const { key } = await createTestKey({ name: 'privacy' });
+    const marker = `MARKER-${crypto.randomUUID()}`;
+    const plain = await chat(key, { model: 'auto', messages: [{ role: 'system', content: `sys ${marker}` }, { role: 'user', content: `Please repeat ${marker}` }] });
+    expect(plain.status).toBe(200);
+    expect(await plain.text()).toContain(marker); // the simulated model echoes it back: it did travel
+    const streamed = await chat(key, { model: 'auto', stream: true, messages: [{ role: 'user', content: `stream ${marker}` }] });
+    expect(await streamed.text()).toContain(marker);
+    const tool = await chat(key, {
+      model: 'auto',
+      tools: [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } } } } }],
+      messages: [{ role: 'user', content: `lookup ${marker}` }],
+    });
+    expect(tool.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM request_log').first<{ n: number }>();
+    expect(rows!.n).toBeGreaterThanOrEqual(3);
+    expect(await allD1Text()).not.toContain(marker);
+    expect(await allKvText()).not.toContain(marker);
+  });
+});
+
+describe('keys', () => {
+  it('are cai_ + 40 base62 characters, random, and stored only as a peppered hash', async () => {
+    const a = generateApiKey();
+    const b = generateApiKey();
+    expect(a).toMatch(/^cai_[0-9A-Za-z]{40}$/);
+    expect(a).not.toBe(b);
+    expect(looksLikeApiKey(a)).toBe(true);
+    expect(looksLikeApiKey('cai_short')).toBe(false);
+    const h1 = await hashApiKey(a, 'pepper-1');
+    expect(h1).toMatch(/^[0-9a-f]{64}$/);
+    expect(await hashApiKey(a, 'pepper-2')).not.toBe(h1);
+
+    const created = await createTestKey({ name: 'hash-check' });
+    const row = await env.DB.prepare('SELECT * FROM api_keys WHERE id = ?').bind(created.id).first<Record<string, string>>();
+    expect(JSON.stringify(row)).not.toContain(created.key);
+    expect(row!.key_hash).toBe(await hashApiKey(created.key, 'test-pepper'));
+    expect(row!.key_prefix).toBe(created.key.slice(0, 8));
+  });
+
+  it('the key is shown once: listing and reading never return it', async () => {
+    const created = await createTestKey({ name: 'shown-once' });
+    const list = await (await admin('/keys')).text();
+    expect(list).not.toContain(created.key);
+    expect(list).toContain(created.id);
+    const one = await (await admin(`/keys/${created.id}`)).text();
+    expect(one).not.toContain(created.key);
+    expect(one).not.toContain('keyHash');
+  });
+
+  it('revocation takes effect immediately on the isolate that served it', async () => {
+    const created = await createTestKey({ name: 'revoke-now' });
+    expect((await chat(created.key, { model: 'auto', messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
+    await admin(`/keys/${created.id}/revoke`, { method: 'POST' });
+    expect((await chat(created.key, { model: 'auto', messages: [{ role: 'user', content: 'hi' }] })).status).toBe(401);
+    expect((await admin(`/keys/${created.id}/revoke`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('settings changes apply: default strategy and minimum trust level', async () => {
+    const created = await createTestKey({ name: 'settings', settings: { defaultStrategy: 'cost', minTrustLevel: 3 } });
+    const res = await chat(created.key, { model: 'auto', messages: [{ role: 'user', content: 'hi' }] });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-cailos-strategy')).toBe('cost');
+    expect(res.headers.get('x-cailos-provider')).toBe('tinfoil');
+    const patched = await admin(`/keys/${created.id}`, { method: 'PATCH', body: { defaultStrategy: 'speed', minTrustLevel: 0 } });
+    expect(patched.status).toBe(200);
+    const after = await chat(created.key, { model: 'auto', messages: [{ role: 'user', content: 'hi' }] });
+    expect(after.headers.get('x-cailos-strategy')).toBe('speed');
+  });
+
+  it('free-tier keys are forced to the cost strategy', async () => {
+    const created = await createTestKey({ name: 'free', settings: { tier: 'free' } });
+    const res = await chat(created.key, { model: 'auto:quality', messages: [{ role: 'user', content: 'hi' }] });
+    expect(res.headers.get('x-cailos-strategy')).toBe('cost');
+  });
+});

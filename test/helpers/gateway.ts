@@ -1,0 +1,51 @@
+import { env } from 'cloudflare:test';
+import { exports } from 'cloudflare:workers';
+import OpenAI from 'openai';
+
+/** Drive the worker the way users do: real HTTP semantics through the worker's own fetch. */
+export const BASE = 'http://gateway.test';
+export const ADMIN_SECRET = 'test-admin-secret';
+
+export function workerFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const request = input instanceof Request && !init ? input : new Request(input as RequestInfo, init);
+  return (exports as unknown as { default: { fetch(r: Request): Promise<Response> } }).default.fetch(request);
+}
+
+export async function admin(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  return workerFetch(`${BASE}/admin${path}`, {
+    method: init.method ?? (init.body ? 'POST' : 'GET'),
+    headers: { authorization: `Bearer ${ADMIN_SECRET}`, 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+export interface TestKey {
+  key: string;
+  id: string;
+  teamId: string;
+}
+
+export async function createTestKey(opts: { name?: string; team?: string; settings?: Record<string, unknown>; scopes?: string[] } = {}): Promise<TestKey> {
+  const res = await admin('/keys', { body: { name: opts.name ?? 'test', team: opts.team ?? 'team-test', settings: opts.settings, scopes: opts.scopes } });
+  if (res.status !== 201) throw new Error(`key create failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { key: string; id: string; teamId: string };
+  return { key: body.key, id: body.id, teamId: body.teamId };
+}
+
+export function openaiClient(apiKey: string): OpenAI {
+  return new OpenAI({ apiKey, baseURL: `${BASE}/v1`, fetch: workerFetch as typeof fetch, maxRetries: 0 });
+}
+
+export async function chat(apiKey: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return workerFetch(`${BASE}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export async function clearFaults(): Promise<void> {
+  await admin('/sim/faults', { method: 'DELETE' });
+}
+
+export { env };
