@@ -14,16 +14,28 @@ export type { KeyHead } from './adapt';
 
 let enginePromise: Promise<IntentEngine | null> | null = null;
 let loadError: string | null = null;
+const loadTimings = { importMs: 0, sessionMs: 0 };
 
 /** Dynamic import keeps onnxruntime out of every code path that does not classify. */
 function getEngine(): Promise<IntentEngine | null> {
+  const t0 = performance.now();
   enginePromise ??= import('./runtime')
-    .then((m) => m.loadEngine())
+    .then(async (m) => {
+      loadTimings.importMs = performance.now() - t0;
+      const engine = await m.loadEngine();
+      loadTimings.sessionMs = m.sessionCreateMs;
+      return engine;
+    })
     .catch((err: unknown) => {
       loadError = err instanceof Error ? err.message : String(err);
       return null;
     });
   return enginePromise;
+}
+
+/** Cold-load cost split: importing the ORT module graph vs creating the session (0 until loaded). */
+export function classifierLoadTimings(): { importMs: number; sessionMs: number } {
+  return { ...loadTimings };
 }
 
 /** Why the model is unavailable (null when it loaded or was never tried). Error text only, never prompt text. */

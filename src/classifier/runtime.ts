@@ -33,12 +33,17 @@ function installInstantiateShim(): void {
       : original(src, imports);
 }
 
+/** Milliseconds spent creating the ORT session (wasm instantiate + graph load), for latency reports. */
+export let sessionCreateMs = 0;
+
 export async function loadEngine(): Promise<IntentEngine> {
+  const t0 = performance.now();
   installInstantiateShim();
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.proxy = false;
   ort.env.wasm.wasmBinary = MARKER;
   const session = await ort.InferenceSession.create(new Uint8Array(modelBytes as ArrayBuffer));
+  sessionCreateMs = performance.now() - t0;
   // wrangler's Text rule yields a string; type checkers and other bundlers see the parsed JSON.
   const tokenizerJson: object = typeof tokenizerModule === 'string' ? JSON.parse(tokenizerModule) : tokenizerModule;
   return createIntentEngine({ ort, session, tokenizerJson, labels: labels as ModelLabels });

@@ -53,14 +53,17 @@ export function parseNumber(s: string): number | null {
 export function matchAnswer(answer: string, match: AnswerMatch): GradeResult {
   switch (match.type) {
     case 'exact': {
-      const a = answer.trim();
+      // A lone trailing period is sentence punctuation, not part of the answer.
+      const a = answer.trim().replace(/(?<!\.)\.$/, '');
       const same = match.caseSensitive ? a === match.value : a.toLowerCase() === match.value.toLowerCase();
       return same ? ok() : fail(`expected exactly "${match.value}"`);
     }
     case 'normalized':
       return normalizeText(answer) === normalizeText(match.value) ? ok() : fail(`expected "${match.value}"`);
     case 'numeric': {
-      const n = parseNumber(answer);
+      // "2^10 − 3^5 = 781": the result follows the last '='; otherwise the first number is the answer.
+      const eq = answer.lastIndexOf('=');
+      const n = parseNumber(eq >= 0 ? answer.slice(eq + 1) : answer);
       if (n === null) return fail('no number in the answer');
       const tol = match.tolerance ?? 1e-9;
       return Math.abs(n - match.value) <= tol ? ok() : fail(`expected ${match.value} ± ${tol}`);

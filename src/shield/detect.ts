@@ -37,14 +37,20 @@ export function detectEntities(text: string, entities: ReadonlySet<EntityType> =
     const found = detector(text).sort((a, b) => b.end - b.start - (a.end - a.start));
     for (const d of found) {
       if (d.end <= d.start) continue;
-      let free = true;
+      let firstTaken = -1;
       for (let k = d.start; k < d.end; k++) {
         if (taken[k]) {
-          free = false;
+          firstTaken = k;
           break;
         }
       }
-      if (!free) continue;
+      if (firstTaken >= 0) {
+        // An address whose trailing lines run into e.g. a phone number keeps its free head.
+        if (d.type !== 'ADDRESS' || firstTaken - d.start < 8) continue;
+        let end = firstTaken;
+        while (end > d.start && /[\s,;:(]/.test(text[end - 1])) end--;
+        d.end = end;
+      }
       taken.fill(1, d.start, d.end);
       accepted.push(d);
     }

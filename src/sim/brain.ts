@@ -67,7 +67,10 @@ function chooseTools(view: SimRequestView): SimToolSpec[] {
     return [named ?? { name: choice.name }];
   }
   const userWords = new Set(wordsOf(view.lastUserText));
-  const scored = view.tools.map((tool, index) => ({ tool, index, score: toolScore(tool, userWords) }));
+  const called = new Set(view.calledToolNames);
+  const fresh = view.tools.filter((t) => !called.has(t.name));
+  const pool = fresh.length > 0 ? fresh : view.tools;
+  const scored = pool.map((tool, index) => ({ tool, index, score: toolScore(tool, userWords) }));
   // Highest score first; ties keep the client's order.
   scored.sort((a, b) => b.score - a.score || a.index - b.index);
   if (view.parallelToolCalls && scored.length >= 2 && scored[1].score > 0) return [scored[0].tool, scored[1].tool];
@@ -77,7 +80,12 @@ function chooseTools(view: SimRequestView): SimToolSpec[] {
 function wantsToolCall(view: SimRequestView): boolean {
   if (view.tools.length === 0 || view.toolChoice === 'none') return false;
   if (view.toolChoice === 'required' || typeof view.toolChoice === 'object') return true;
-  return !view.lastIsToolResult;
+  if (!view.lastIsToolResult) return true;
+  // After tool results, keep working only while an offered tool that fits the request is uncalled
+  // (e.g. an agent that was just handed the conversation by another agent).
+  const userWords = new Set(wordsOf(view.lastUserText));
+  const called = new Set(view.calledToolNames);
+  return view.tools.some((t) => !called.has(t.name) && toolScore(t, userWords) > 0);
 }
 
 function composeReply(view: SimRequestView, rng: Prng): string {

@@ -30,6 +30,11 @@ export interface SimRequestView {
   lastIsToolResult: boolean;
   /** Text of the trailing tool results, when lastIsToolResult. */
   toolResultText: string;
+  /**
+   * Names of the tools the assistant called since the last user text. An agent that was handed
+   * the conversation (its history ends in another agent's tool result) still calls its own tools.
+   */
+  calledToolNames: string[];
   tools: SimToolSpec[];
   /** 'auto' | 'none' | 'required' | { name } — already mapped from the native form. */
   toolChoice: 'auto' | 'none' | 'required' | { name: string };

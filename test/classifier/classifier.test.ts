@@ -3,7 +3,7 @@ import {
   newKeyHead, observeExplicitStrategy, observeFeedback, parseKeyHead, serializeKeyHead, type KeyHead,
 } from '../../src/classifier/adapt';
 import type { IntentEngine } from '../../src/classifier/engine';
-import { classify, classifyWithEngine, modelLoadError } from '../../src/classifier/index';
+import { classifierLoadTimings, classify, classifyWithEngine, modelLoadError } from '../../src/classifier/index';
 import { chooseStrategy, strategyScores } from '../../src/classifier/strategy';
 import { TASK_CLASSES, type ClassifyFeatures } from '../../src/classifier/types';
 
@@ -35,13 +35,15 @@ describe('intent classifier (model in workerd)', () => {
     coldMs = performance.now() - t0;
     expect(modelLoadError()).toBeNull();
     expect(first.source).toBe('model');
-    console.log(`[classifier] cold load + first classification: ${coldMs.toFixed(0)} ms`);
+    const { importMs, sessionMs } = classifierLoadTimings();
+    console.log(`[classifier] cold: first classification ${coldMs.toFixed(0)} ms = ORT module import ${importMs.toFixed(0)} ms (vitest pool transform cost, paid at bundle load in production) + session create ${sessionMs.toFixed(0)} ms + inference`);
+    expect(sessionMs).toBeGreaterThan(0);
     for (const [text, expected] of OBVIOUS) {
       const c = await classify(f(text));
       expect(c.source).toBe('model');
       expect(c.taskClass, text).toBe(expected);
     }
-  });
+  }, 180_000);
 
   it('decides vision from request features, not text', async () => {
     const c = await classify(f('What is in this picture?', { hasImages: true }));
@@ -77,11 +79,13 @@ describe('intent classifier (model in workerd)', () => {
     });
     await classify(f(prompts[0]));
     const times: number[] = [];
+    const t0 = performance.now();
     for (const p of prompts) times.push((await classify(f(p))).ms);
+    const mean = (performance.now() - t0) / prompts.length;
     times.sort((a, b) => a - b);
     const p50 = percentile(times, 50);
     const p99 = percentile(times, 99);
-    console.log(`[classifier] warm latency over ${times.length} prompts: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (targets 2 / 5); cold ${coldMs.toFixed(0)} ms (target 500)`);
+    console.log(`[classifier] warm latency over ${times.length} prompts: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, mean ${mean.toFixed(2)} ms (targets p50 2 / p99 5; workerd timers are ms-coarse); session create ${classifierLoadTimings().sessionMs.toFixed(0)} ms (target 500)`);
     expect(p50).toBeGreaterThan(0); // a frozen clock would make these figures meaningless
     expect(p50).toBeLessThan(25); // regression guard; the targets above are reported, not asserted (shared CI cores)
   });
@@ -137,7 +141,8 @@ describe('per-key adaptation', () => {
     for (let i = 0; i < 10; i++) keyA = observeFeedback(keyA, 'sql', 1);
     const a = await classify(ambiguous, keyA);
     const b = await classify(ambiguous, keyB);
-    expect(a.classProbs.sql).toBeGreaterThan(before.classProbs.sql + 0.05);
+    // ten +1 ratings add 1.0 to the sql log-prob: its probability grows by ~e before renormalisation
+    expect(a.classProbs.sql).toBeGreaterThan(before.classProbs.sql * 2);
     expect(b.classProbs).toEqual(before.classProbs);
     // negative feedback pushes away
     let keyC = newKeyHead();

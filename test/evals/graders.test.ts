@@ -42,6 +42,12 @@ describe('answer matchers', () => {
     expect(matchAnswer('0.4000', { type: 'numeric', value: 0.4, tolerance: 0.001 }).pass).toBe(true);
     expect(matchAnswer('0.41', { type: 'numeric', value: 0.4, tolerance: 0.001 }).pass).toBe(false);
     expect(matchAnswer('none', { type: 'numeric', value: 1 }).reason).toMatch(/no number/);
+    expect(matchAnswer('1024 ÷ 16 + 7 = 71', { type: 'numeric', value: 71 }).pass).toBe(true);
+    expect(matchAnswer('36 apples (3 × 12)', { type: 'numeric', value: 36 }).pass).toBe(true);
+  });
+  it('exact tolerates one trailing period only', () => {
+    expect(matchAnswer('2025-03-14.', { type: 'exact', value: '2025-03-14' }).pass).toBe(true);
+    expect(matchAnswer('2025-03-14!', { type: 'exact', value: '2025-03-14' }).pass).toBe(false);
   });
   it('one_of and regex', () => {
     expect(matchAnswer('The Pacific Ocean', { type: 'one_of', values: ['Pacific', 'the Pacific Ocean'] }).pass).toBe(true);

@@ -71,7 +71,7 @@ describe('decideTurn (simulation brain)', () => {
   it('mentions the tool result after a tool call', () => {
     const result = '{"temperature": 21, "condition": "sunny", "humidity": 40, "wind": "light breeze from the west"}';
     const turn = decideTurn(
-      makeView({ tools: [weatherTool], lastIsToolResult: true, toolResultText: result }),
+      makeView({ tools: [weatherTool], lastIsToolResult: true, toolResultText: result, calledToolNames: ['get_weather'] }),
       'x/y',
     );
     expect(turn.toolCalls).toEqual([]);
@@ -116,9 +116,17 @@ describe('decideTurn (simulation brain)', () => {
       'get_stock_price',
     ]);
     // After a tool result the model answers in text, unless a tool call is forced.
-    const afterResult = { tools, lastIsToolResult: true, toolResultText: 'ok' };
+    const afterResult = { tools, lastIsToolResult: true, toolResultText: 'ok', calledToolNames: ['get_weather'] };
     expect(decideTurn(makeView(afterResult), 'x/y').toolCalls).toEqual([]);
     expect(decideTurn(makeView({ ...afterResult, toolChoice: 'required' }), 'x/y').toolCalls).toHaveLength(1);
+  });
+
+  it('an agent handed the conversation calls its own fitting tools, then answers', () => {
+    // The history ends in another agent's handoff result; this agent's tools are still uncalled.
+    const handedOff = { tools: [stockTool, weatherTool], lastUserText: 'What is the weather in Paris?', lastIsToolResult: true, toolResultText: '{"assistant":"Weather"}', calledToolNames: ['transfer_to_weather'] };
+    expect(decideTurn(makeView(handedOff), 'x/y').toolCalls.map((c) => c.name)).toEqual(['get_weather']);
+    const done = { ...handedOff, calledToolNames: ['transfer_to_weather', 'get_weather'] };
+    expect(decideTurn(makeView(done), 'x/y').toolCalls).toEqual([]);
   });
 
   it('answers valid JSON in JSON mode and schema mode', () => {

@@ -12,6 +12,7 @@ export function makeView(overrides: Partial<SimRequestView> = {}): SimRequestVie
     lastUserText,
     lastIsToolResult: false,
     toolResultText: '',
+    calledToolNames: [],
     tools: [],
     toolChoice: 'auto',
     parallelToolCalls: true,

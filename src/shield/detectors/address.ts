@@ -15,8 +15,17 @@ const SUFFIXES =
 const FULL_SUFFIXES = 'Street|Road|Avenue|Drive|Lane|Boulevard|Court|Place|Terrace|Circle|Highway|Parkway|Square|Crescent|Gardens|Plaza';
 const PREFIXES =
   'rue|avenue|av\\.|via|viale|corso|piazza|calle|avenida|avda\\.?|paseo|plaza|carrera|rua|travessa|largo|strada|ulica|ul\\.|aleja|al\\.|chemin|allée|boulevard|bd|camino|Πλατεία|Οδός|Λεωφόρος|οδός';
-const COMPOUNDS =
-  'straat|strasse|straße|str\\.|gasse|weg|gata|gatan|vej|veien|vegen|plein|laan|allee|platz|damm|gade|utca|útja|katu|tie|väg|vägen|steig|ring|kade|singel|gracht|dreef';
+// Street words written as one compound ("Nassaustraat", "Auerstrasse", "Aðalgata"); checked with endsWith
+// so the pattern itself stays a cheap word + number scan.
+const COMPOUND_ENDINGS = [
+  'straat', 'strasse', 'straße', 'str.', 'gasse', 'weg', 'gata', 'gatan', 'vej', 'veien', 'vegen', 'plein', 'laan',
+  'allee', 'platz', 'damm', 'gade', 'utca', 'útja', 'katu', 'tie', 'väg', 'vägen', 'steig', 'ring', 'kade', 'singel',
+  'gracht', 'dreef',
+];
+function isCompoundStreet(word: string): boolean {
+  const w = word.toLowerCase();
+  return w.length >= 5 && COMPOUND_ENDINGS.some((e) => w.endsWith(e) && w.length > e.length + 1);
+}
 
 const HOUSE_NUMBER = String.raw`\d{1,6}[A-Za-z]?`;
 // 1) number + name words + suffix (+ optional number)
@@ -30,10 +39,8 @@ const PREFIX_NAME = new RegExp(
   'giu',
 );
 // 3) compound street word + number, or number + compound street word
-const COMPOUND_NUMBER = new RegExp(
-  String.raw`(?<![\p{L}])(?:${NAME_WORD}[ ])?[\p{L}]{2,}(?:${COMPOUNDS})[ ]+\d{1,5}[A-Za-z]?\b|(?<![\w.,-])${HOUSE_NUMBER}[ ]+[\p{L}]{2,}(?:${COMPOUNDS})(?![\p{L}])`,
-  'giu',
-);
+const WORD_NUMBER = /(?<![\p{L}])([\p{L}][\p{L}\p{M}.]{3,})[ ]+\d{1,5}[A-Za-z]?\b/gu;
+const NUMBER_WORD = /(?<![\w.,-])\d{1,6}[A-Za-z]?[ ]+([\p{L}][\p{L}\p{M}.]{3,})(?![\p{L}])/gu;
 // 4) capitalized name words + capitalized full suffix ("Whittaker Street"), no number needed
 const NAMED_STREET = new RegExp(String.raw`(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}'’-]+[ ]){1,3}(?:${FULL_SUFFIXES})(?![\p{L}])`, 'gu');
 // 5) address cue + (numbers) + name words + number
@@ -54,6 +61,9 @@ const ZIP = /\b(?:zip|zip code|zipcode|postal code|postcode|post code)\s*[:#]?\s
 const UNIT = /^(?:,?[ \t]*\n?[ \t]*|,[ ]*|[ ]+)(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|#)\.?[ ]?#?[\p{L}\d-]{1,6}\.?/iu;
 const SEGMENT_SEP = /^(?:[ \t]*(?:,|\n)[ \t,\n]*)/;
 const SAME_LINE_SEP = /^[ ]+/;
+
+const HAS_UPPER = /\p{Lu}/u;
+const HAS_DIGIT = /\d/;
 
 function isAddressToken(tok: string, lowerText: boolean): boolean {
   if (/^\d{1,6}(?:-\d{4})?$/.test(tok)) return true; // zip, locality number
@@ -131,9 +141,10 @@ function leadingNumbersStart(text: string, start: number): number {
 }
 
 export function detectAddresses(text: string): Detection[] {
-  const lowerText = !/\p{Lu}/u.test(text);
+  const lowerText = !HAS_UPPER.test(text);
+  const hasDigit = HAS_DIGIT.test(text);
   const cores: Array<[number, number]> = [];
-  for (const m of text.matchAll(NUMBER_NAME_SUFFIX)) {
+  for (const m of hasDigit ? text.matchAll(NUMBER_NAME_SUFFIX) : []) {
     const words = m[0].split(/ +/).slice(1, -1).map((w) => w.toLowerCase());
     if (words.some((w) => FUNCTION_WORDS.has(w))) continue;
     cores.push([m.index, m.index + m[0].length]);
@@ -142,25 +153,32 @@ export function detectAddresses(text: string): Detection[] {
     const rest = m[0].split(/ +/).slice(1).map((w) => w.toLowerCase());
     if (FUNCTION_WORDS.has(rest[0])) continue;
     // "Avenue" and "Plaza" alone are common words: require a number or a capitalized name after them.
-    if (!/\d/.test(m[0]) && !/^\p{Lu}/u.test(m[0].split(/ +/)[1] ?? '')) continue;
+    if (!/\d/.test(m[0]) && !m[0].split(/ +/).slice(1).some((w) => /^\p{Lu}/u.test(w))) continue;
     let end = m.index + m[0].length;
     const trimmed = m[0].replace(/(?: +(?:[\p{Ll}][\p{L}\p{M}'’.-]*))+$/u, (t) => (/\d/.test(t) ? t : ''));
     if (!lowerText && trimmed.length < m[0].length) end = m.index + trimmed.length;
     if (end - m.index < 6) continue;
     cores.push([m.index, end]);
   }
-  for (const m of text.matchAll(COMPOUND_NUMBER)) {
-    const first = /^(\S+) /.exec(m[0]);
-    const skip = first && !/^\d/.test(first[1]) && FUNCTION_WORDS.has(first[1].toLowerCase()) ? first[0].length : 0;
-    cores.push([m.index + skip, m.index + m[0].length]);
+  if (hasDigit) {
+    for (const m of text.matchAll(WORD_NUMBER)) {
+      if (!isCompoundStreet(m[1])) continue;
+      // Include one capitalized word before the compound ("Korte Noordsstraat 307").
+      const before = /(\p{Lu}[\p{L}\p{M}]+) $/u.exec(text.slice(Math.max(0, m.index - 20), m.index));
+      const start = before && !FUNCTION_WORDS.has(before[1].toLowerCase()) ? m.index - before[0].length : m.index;
+      cores.push([start, m.index + m[0].length]);
+    }
+    for (const m of text.matchAll(NUMBER_WORD)) {
+      if (isCompoundStreet(m[1])) cores.push([m.index, m.index + m[0].length]);
+    }
   }
-  for (const m of text.matchAll(NUMBER_NAME_NUMBER_UNIT)) {
+  for (const m of hasDigit ? text.matchAll(NUMBER_NAME_NUMBER_UNIT) : []) {
     const words = m[0].split(/ +/).filter((w) => !/^\d/.test(w)).map((w) => w.toLowerCase());
     if (words.some((w) => FUNCTION_WORDS.has(w))) continue;
     cores.push([m.index, m.index + m[0].length]);
   }
   for (const m of text.matchAll(NAMED_STREET)) cores.push([m.index, m.index + m[0].length]);
-  for (const m of text.matchAll(CUE)) {
+  for (const m of hasDigit ? text.matchAll(CUE) : []) {
     const bodyFrom = m.index + m[0].length;
     const b = CUE_BODY.exec(text.slice(bodyFrom, bodyFrom + 160));
     if (!b) continue;
@@ -174,7 +192,7 @@ export function detectAddresses(text: string): Detection[] {
     const end = extendEnd(text, e, lowerText);
     out.push({ type: 'ADDRESS', start: leadingNumbersStart(text, s), end });
   }
-  for (const m of text.matchAll(ZIP)) {
+  for (const m of hasDigit ? text.matchAll(ZIP) : []) {
     const s = m.index + m[0].length - m[1].length;
     out.push({ type: 'ADDRESS', start: s, end: m.index + m[0].length });
   }

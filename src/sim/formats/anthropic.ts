@@ -70,12 +70,19 @@ function parseRequest(body: unknown): SimRequestView {
   let lastUserText = '';
   let imageCount = 0;
   let last: { role: string; scan: MessageScan } | undefined;
+  const calledToolNames: string[] = [];
   for (const msg of body.messages) {
     if (!isRecord(msg) || (msg.role !== 'user' && msg.role !== 'assistant')) invalid('message role must be user or assistant');
     const scan = scanBlocks(msg.content);
     imageCount += scan.images;
     allText.push(...scan.texts, ...scan.toolResultTexts);
-    if (msg.role === 'user' && scan.texts.length > 0) lastUserText = scan.texts.join('\n');
+    if (msg.role === 'user' && scan.texts.length > 0) {
+      lastUserText = scan.texts.join('\n');
+      calledToolNames.length = 0;
+    }
+    if (msg.role === 'assistant' && Array.isArray(msg.content)) {
+      for (const block of msg.content) if (isRecord(block) && block.type === 'tool_use' && typeof block.name === 'string') calledToolNames.push(block.name);
+    }
     last = { role: msg.role, scan };
   }
   const lastIsToolResult = last?.role === 'user' && last.scan.toolResultTexts.length > 0;
@@ -103,6 +110,7 @@ function parseRequest(body: unknown): SimRequestView {
     lastUserText,
     lastIsToolResult,
     toolResultText: lastIsToolResult && last ? last.scan.toolResultTexts.join('\n') : '',
+    calledToolNames,
     tools,
     toolChoice,
     parallelToolCalls: !(isRecord(body.tool_choice) && body.tool_choice.disable_parallel_tool_use === true),

@@ -59,6 +59,7 @@ function parseRequest(body: unknown): SimRequestView {
   const texts: string[] = [];
   let lastUserText = '';
   let imageCount = 0;
+  const calledToolNames: string[] = [];
   for (const message of body.messages) {
     if (!isRecord(message) || !['system', 'user', 'assistant', 'tool'].includes(message.role as string)) {
       throw invalid('each message needs a role of system, user, assistant or tool');
@@ -68,7 +69,11 @@ function parseRequest(body: unknown): SimRequestView {
     texts.push(text);
     if (message.role === 'user') {
       lastUserText = text;
+      calledToolNames.length = 0;
       imageCount += countImages(message.content);
+    }
+    if (message.role === 'assistant' && Array.isArray(message.tool_calls)) {
+      for (const call of message.tool_calls) if (isRecord(call) && isRecord(call.function) && typeof call.function.name === 'string') calledToolNames.push(call.function.name);
     }
   }
 
@@ -91,6 +96,7 @@ function parseRequest(body: unknown): SimRequestView {
     lastUserText,
     lastIsToolResult: trailingToolTexts.length > 0,
     toolResultText: trailingToolTexts.join('\n'),
+    calledToolNames,
     tools: parseTools(body.tools),
     toolChoice: choice === 'REQUIRED' ? 'required' : choice === 'NONE' ? 'none' : 'auto',
     // Cohere models may call several tools in one turn; the API has no switch for it.

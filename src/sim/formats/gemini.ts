@@ -94,10 +94,17 @@ function parseRequest(body: unknown, url: URL): SimRequestView {
     if (role !== 'user' && role !== 'model') throw invalid('content role must be user or model');
     return { role, parts };
   });
+  const calledToolNames: string[] = [];
   for (const { role, parts } of contents) {
     const text = textOfParts(parts);
     texts.push(text);
-    if (role === 'user' && text) lastUserText = text;
+    if (role === 'user' && text) {
+      lastUserText = text;
+      calledToolNames.length = 0;
+    }
+    if (role === 'model') {
+      for (const p of parts) if (isRecord(p.functionCall) && typeof p.functionCall.name === 'string') calledToolNames.push(p.functionCall.name);
+    }
     imageCount += parts.filter((p) => isRecord(p.inlineData) || isRecord(p.fileData)).length;
   }
 
@@ -122,6 +129,7 @@ function parseRequest(body: unknown, url: URL): SimRequestView {
     lastUserText,
     lastIsToolResult: toolResultTexts.length > 0,
     toolResultText: toolResultTexts.join('\n'),
+    calledToolNames,
     tools: parseTools(body.tools),
     toolChoice: parseToolChoice(body.toolConfig),
     // Gemini may return several functionCall parts in one turn; the API has no switch for it.

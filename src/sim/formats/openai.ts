@@ -93,6 +93,7 @@ function parseRequest(body: unknown): SimRequestView {
   let lastUserText = '';
   const roles: string[] = [];
   const contents: string[] = [];
+  const calledToolNames: string[] = [];
   messages.forEach((message, i) => {
     const where = `messages[${i}]`;
     if (!isObject(message) || typeof message.role !== 'string') invalid(`${where}.role is required`);
@@ -103,13 +104,19 @@ function parseRequest(body: unknown): SimRequestView {
     let full = text;
     if (role === 'assistant' && Array.isArray(message.tool_calls)) {
       for (const call of message.tool_calls) {
-        if (isObject(call) && isObject(call.function)) full += `\n${String(call.function.name)} ${String(call.function.arguments ?? '')}`;
+        if (isObject(call) && isObject(call.function)) {
+          full += `\n${String(call.function.name)} ${String(call.function.arguments ?? '')}`;
+          calledToolNames.push(String(call.function.name));
+        }
       }
     }
     texts.push(full);
     roles.push(role);
     contents.push(text);
-    if (role === 'user') lastUserText = text;
+    if (role === 'user') {
+      lastUserText = text;
+      calledToolNames.length = 0;
+    }
   });
 
   let trailing = roles.length;
@@ -129,6 +136,7 @@ function parseRequest(body: unknown): SimRequestView {
     lastUserText,
     lastIsToolResult,
     toolResultText: lastIsToolResult ? contents.slice(trailing).join('\n') : '',
+    calledToolNames,
     tools: parseTools(body.tools),
     toolChoice: parseToolChoice(body.tool_choice),
     parallelToolCalls: body.parallel_tool_calls !== false,

@@ -1,0 +1,1 @@
+export function devVars(): Record<string, string>;
