@@ -85,6 +85,7 @@ const STRONG_CUES = new Set([
   'brother', 'sister', 'mom', 'dad', 'uncle', 'aunt', 'cousin', 'neighbor', 'neighbour',
 ]);
 const CUE_SET = new Set(CUE_PHRASES);
+const SIGN_OFF_CUES = new Set(['dear', 'regards', 'thanks', 'thank you', 'sincerely', 'cheers', 'best', 'yours', 'signed', 'hi', 'hello', 'hey', 'from', 'cc', 'attn', 'name', 'last name', 'first name', 'surname', 'maiden name']);
 const SPEECH_VERBS_AFTER = new Set(['said', 'says', 'shouted', 'asked', 'replied', 'told', 'wrote', 'explained', 'answered', 'yelled', 'whispered', 'added', 'insisted', 'lives', 'began']);
 const VOCATIVE_NEXT = new Set(['can', 'could', 'would', 'will', 'please', 'do', 'did', 'are', 'is', 'have', 'i', 'we', 'you', 'thanks', 'thank', 'how', 'what', 'where', 'when', 'why', 'let', 'listen', 'look']);
 const POSSESSED = new Set(['kid', 'kids', 'son', 'daughter', 'wife', 'husband', 'mother', 'father', 'brother', 'sister', 'friend', 'partner', 'address', 'phone', 'email', 'number', 'account', 'boss', 'mom', 'dad', 'house', 'car', 'birthday', 'office', 'desk', 'family']);
@@ -112,9 +113,12 @@ function cueBefore(text: string, words: Word[], i: number): string | null {
     if (i - n < 0) continue;
     const phrase = words.slice(i - n, i).map((w) => w.text.toLowerCase()).join(' ');
     if (!CUE_SET.has(phrase)) continue;
-    // Cue and name must be close: no sentence break other than a comma, colon, question mark or newline.
+    // Cue and name must be close. Commas and line breaks only follow greetings and sign-offs
+    // ("Dear Ana,", "Regards,\nAna"); a question mark only follows a question ("Last name? Krylova").
     const gap = text.slice(words[i - 1].end, words[i].start);
     if (gap.length > 6 || /[.!;]/.test(gap.replace(/^\.\s/, ''))) continue;
+    if (/[,\n]/.test(gap) && !SIGN_OFF_CUES.has(phrase)) continue;
+    if (gap.includes('?') && !phrase.endsWith('name')) continue;
     return phrase;
   }
   return null;
@@ -139,6 +143,11 @@ export function detectPersons(text: string): Detection[] {
       const lowerSurname = lowerText && j === i && GIVEN_NAMES.has(w.key) && !COMMON_WORDS.has(after.key) && after.key.length >= 3;
       if (!nameLike(after, lowerText) && !lowerSurname) break;
       j++;
+    }
+    // A capitalized non-name before a listed given name is a sentence-initial word ("Contact Maria Garcia").
+    if (j > i && !inLists(w.key) && GIVEN_NAMES.has(words[i + 1].key) && !AMBIGUOUS_NAMES.has(words[i + 1].key)) {
+      i++;
+      continue;
     }
     const run = words.slice(i, j + 1);
     const listed = run.filter((r) => inLists(r.key) && !AMBIGUOUS_NAMES.has(r.key) && r.key.length >= 3);

@@ -20,7 +20,7 @@ const PREFIXED = new RegExp(
 const PREFIXED_BOUNDED = new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXED.source})(?![A-Za-z0-9_-])`, 'g');
 
 // Long tokens of key-like characters; validated by character-class mix and entropy below.
-const LONG_TOKEN = /(?<![A-Za-z0-9_+\/=.-])[A-Za-z0-9_+\/=-]{32,}(?![A-Za-z0-9_+\/=-])/g;
+const LONG_TOKEN = /(?<![A-Za-z0-9_+\/-])[A-Za-z0-9_+\/-]{32,}={0,2}(?![A-Za-z0-9_+\/=-])/g;
 // Subresource-integrity and digest prefixes: hashes, not credentials.
 const HASH_PREFIX = /(?:sha1|sha256|sha384|sha512|md5)[-:]$/i;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -62,10 +62,11 @@ export function detectSecrets(text: string): Detection[] {
   for (const m of text.matchAll(PREFIXED_BOUNDED)) {
     out.push({ type: 'SECRET', start: m.index, end: m.index + m[0].length });
   }
+  const prefixedEnds = new Set(out.map((d) => d.end));
   for (const m of text.matchAll(LONG_TOKEN)) {
-    let token = m[0];
-    let start = m.index;
-    // Strip a leading `key=`-style label glued to the token and trailing base64 padding is kept.
+    const token = m[0];
+    const start = m.index;
+    if (prefixedEnds.has(start + token.length)) continue;
     if (HASH_PREFIX.test(text.slice(Math.max(0, start - 7), start))) continue;
     const hashInside = /^(?:sha1|sha256|sha384|sha512|md5)-/i.exec(token);
     if (hashInside) continue;

@@ -39,6 +39,7 @@ fatal trace log logger config env version build release deploy docker kubernetes
 google amazon apple microsoft github gitlab slack stripe openai anthropic linux windows mac ubuntu debian
 python java javascript typescript rust go ruby perl php swift kotlin scala julia ada pascal haskell elixir
 react vue angular svelte node deno bun express django flask rails spring laravel
+contact ask tell send forward ping invite email phone address country city state zip mobile fax website company title subject
 dear hi hello hey thanks thank regards sincerely cheers best yours mr mrs ms miss dr prof sir madam
 mom dad mother father brother sister son daughter wife husband friend partner boss kid kids child baby
 `);

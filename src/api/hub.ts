@@ -1,0 +1,172 @@
+import type { Context } from 'hono';
+import { endpointsForCodename } from '../catalog';
+import { costOfUsage } from '../catalog/pricing';
+import type { Endpoint } from '../catalog/types';
+import { type RequestLogRow, writeRequestLog } from '../db/request-log';
+import type { AppEnv } from '../env';
+import type { Attempt } from '../reliability/attempts';
+import { executeCompletion, executeStream } from '../reliability/executor';
+import { decide, traceOf } from '../routing/decide';
+import { refreshSignals } from '../routing/signals';
+import type { RoutingContext } from '../routing/types';
+import { randomBase62 } from '../tenancy/keys';
+import { admitRequest, recordSpend } from '../tenancy/quota';
+import type { KeyRecord } from '../tenancy/types';
+import type { ChatRequest } from './chat-schema';
+import { classifyForRouting } from './classify-request';
+import { ApiError } from './errors';
+import type { ChatCompletion, ChatCompletionChunk, Usage } from './openai-types';
+import { IDENTITY_FILTER } from './output-filter';
+import { shieldFor } from './shield-request';
+import { ChunkWriter } from './stream-writer';
+
+/**
+ * The one request flow behind every inbound API (chat completions, responses, messages):
+ * admission → classification → routing → llmshield → fallback execution → metadata log.
+ * Inbound adapters translate their format to a ChatRequest and the results back.
+ */
+
+export type InboundApi = 'chat' | 'responses' | 'messages';
+
+/** Ends a stream whose answer had already begun when the upstream failed. */
+export interface StreamFailure {
+  error: { message: string; type: string; param: null; code: string };
+}
+
+export type HubResult =
+  | { kind: 'json'; completion: ChatCompletion; headers: Record<string, string>; decisionId: string }
+  | { kind: 'stream'; chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>; headers: Record<string, string>; decisionId: string };
+
+const ZERO_USAGE: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+
+interface Finished {
+  status: number;
+  endpoint?: Endpoint;
+  simulated?: boolean;
+  usage: Usage;
+  attempts: Attempt[];
+  ttftMs?: number;
+  errorClass?: string;
+  stream: boolean;
+}
+
+function baselineEndpoint(key: KeyRecord): Endpoint | undefined {
+  return endpointsForCodename(key.settings.baselineModel)[0];
+}
+
+export function isStreamFailure(x: ChatCompletionChunk | StreamFailure): x is StreamFailure {
+  return 'error' in x;
+}
+
+export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundApi, opts: { includeUsage: boolean }): Promise<HubResult> {
+  const started = Date.now();
+  const key = c.get('key');
+  const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
+  refreshSignals(c.env, waitUntil, started);
+  await admitRequest(c.env, key, waitUntil);
+
+  const decisionId = randomBase62(24);
+  const classification = await classifyForRouting(c.env, req, key);
+  const routing = decide(c.env, { request: req, key, classification, region: c.req.raw.cf?.country as string | undefined });
+  const shield = shieldFor(key, req);
+  const filter = shield.filter ?? IDENTITY_FILTER;
+  const traceExtra = { api, routingMs: Number(routing.routingMs.toFixed(3)), shield: shield.summary };
+
+  const settle = (done: Finished) => {
+    const cost = done.endpoint && done.status === 200 ? costOfUsage(done.endpoint, done.usage) : 0;
+    const baseline = baselineEndpoint(key);
+    recordSpend(c.env, key, cost, waitUntil);
+    const row: RequestLogRow = {
+      id: decisionId,
+      createdAt: started,
+      teamId: key.teamId,
+      keyId: key.id,
+      api,
+      requestedModel: req.model.slice(0, 100),
+      endpointId: done.endpoint?.id ?? null,
+      provider: done.endpoint?.provider ?? null,
+      model: done.endpoint?.model ?? null,
+      strategy: routing.strategy ?? 'balanced',
+      taskClass: routing.classification?.taskClass ?? null,
+      status: done.status,
+      errorClass: done.errorClass ?? null,
+      stream: done.stream,
+      attempts: done.attempts.filter((a) => a.outcome !== 'skipped').length,
+      inputTokens: done.usage.prompt_tokens,
+      outputTokens: done.usage.completion_tokens,
+      cachedTokens: done.usage.prompt_tokens_details?.cached_tokens ?? 0,
+      latencyMs: Date.now() - started,
+      ttftMs: done.ttftMs ?? null,
+      costUsd: cost,
+      baselineCostUsd: baseline && done.status === 200 ? costOfUsage(baseline, done.usage) : 0,
+      simulated: done.simulated ?? false,
+      region: (c.req.raw.cf?.colo as string | undefined) ?? null,
+      trace: JSON.stringify(traceOf(routing, { attempts: done.attempts, ...traceExtra })),
+    };
+    waitUntil(writeRequestLog(c.env, row));
+  };
+
+  const failed = (err: unknown, stream: boolean): never => {
+    settle({ status: err instanceof ApiError ? err.status : 502, usage: ZERO_USAGE, attempts: (err as { attempts?: Attempt[] }).attempts ?? [], errorClass: (err as ApiError).code ?? 'error', stream });
+    throw err;
+  };
+
+  const execOpts = {
+    expectedOutputTokens: routing.requirements!.expectedOutputTokens,
+    timeoutMs: req.routing?.timeout_ms,
+    deadlineMs: req.routing?.deadline_ms,
+    signal: c.req.raw.signal,
+    waitUntil,
+  };
+  const created = Math.floor(started / 1000);
+  const completionId = `chatcmpl-${decisionId}`;
+
+  if (req.stream) {
+    const executed = await executeStream(c.env, routing.chain, shield.request, execOpts).catch((err) => failed(err, true));
+    const { candidate, result: opened, attempts } = executed;
+    const writer = new ChunkWriter(completionId, candidate.endpoint.model, created, filter.stream());
+    async function* chunks(): AsyncGenerator<ChatCompletionChunk | StreamFailure> {
+      let status = 200;
+      let errorClass: string | undefined;
+      try {
+        for (const ev of opened.head) yield* writer.push(ev);
+        for await (const ev of opened.rest) yield* writer.push(ev);
+        if (opts.includeUsage) yield writer.usageChunk(writer.usage ?? ZERO_USAGE);
+      } catch (err) {
+        // Content already reached the client: end with an error in OpenAI's stream shape, never silently.
+        status = 502;
+        errorClass = 'stream_interrupted';
+        opened.cancel();
+        yield { error: { message: `The upstream stream from ${candidate.endpoint.id} failed after the answer began: ${(err as Error).message}`, type: 'upstream_error', param: null, code: 'stream_interrupted' } };
+      } finally {
+        settle({ status, endpoint: candidate.endpoint, simulated: candidate.simulated, usage: writer.usage ?? ZERO_USAGE, attempts, ttftMs: opened.ttftMs, errorClass, stream: true });
+      }
+    }
+    return { kind: 'stream', chunks: chunks(), headers: headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), decisionId };
+  }
+
+  const executed = await executeCompletion(c.env, routing.chain, shield.request, execOpts).catch((err) => failed(err, false));
+  const { candidate, result, attempts } = executed;
+  const completion: ChatCompletion = {
+    id: completionId,
+    object: 'chat.completion',
+    created,
+    model: candidate.endpoint.model,
+    choices: [{ index: 0, message: filter.message(result.response.message), finish_reason: result.response.finishReason, logprobs: null }],
+    usage: result.response.usage,
+    system_fingerprint: candidate.simulated ? 'cailos-sim' : null,
+  };
+  settle({ status: 200, endpoint: candidate.endpoint, simulated: candidate.simulated, usage: result.response.usage, attempts, ttftMs: result.ttftMs, stream: false });
+  return { kind: 'json', completion, headers: headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), decisionId };
+}
+
+function headersFor(decisionId: string, routing: RoutingContext, endpoint: Endpoint, simulated: boolean): Record<string, string> {
+  const h: Record<string, string> = {
+    'x-cailos-decision-id': decisionId,
+    'x-cailos-endpoint': endpoint.id,
+    'x-cailos-provider': endpoint.provider,
+    'x-cailos-strategy': routing.strategy ?? 'balanced',
+  };
+  if (simulated) h['x-cailos-simulated'] = 'true';
+  return h;
+}
