@@ -4,6 +4,7 @@ import { allEndpoints, CATALOG_VERSION } from '../catalog';
 import { syncCatalogToD1 } from '../catalog/sync';
 import type { AppEnv } from '../env';
 import { clearSimFaults, listSimFaults, SIM_FAULTS, setSimFault } from '../sim/faults';
+import { clearSimScripts, listSimScripts, setSimScript } from '../sim/scripts';
 import { simulationEnabled } from '../routing/snapshot';
 import { evictKey } from '../tenancy/key-cache';
 import { createKey, getKey, listKeys, revokeKey, updateKeySettings } from '../tenancy/key-store';
@@ -18,6 +19,16 @@ const createKeyBody = z
     team: z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/).default('default'),
     scopes: z.array(z.enum(['api', 'dashboard'])).min(1).default(['api']),
     settings: keySettingsSchema.partial().optional(),
+  })
+  .strict();
+
+const scriptBody = z
+  .object({
+    target: z.string().min(1),
+    text: z.string().optional(),
+    toolCalls: z.array(z.object({ name: z.string().min(1), arguments: z.string() }).strict()).optional(),
+    finishReason: z.enum(['stop', 'length', 'tool_calls', 'content_filter']).optional(),
+    times: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -90,4 +101,17 @@ admin.delete('/sim/faults', (c) => {
   requireSimulation(c);
   clearSimFaults();
   return c.json({ simulated: true, faults: [] });
+});
+
+/** SIMULATION controls: fix what a simulated endpoint answers (dev and tests only). */
+admin.post('/sim/scripts', async (c) => {
+  requireSimulation(c);
+  const { target, ...script } = await readJsonBody(c.req.raw, scriptBody);
+  setSimScript(target, script);
+  return c.json({ simulated: true, scripts: listSimScripts() });
+});
+admin.delete('/sim/scripts', (c) => {
+  requireSimulation(c);
+  clearSimScripts();
+  return c.json({ simulated: true, scripts: [] });
 });

@@ -43,7 +43,7 @@ function timeoutFailure(what: string, ms: number): UpstreamError {
   return new UpstreamError({ kind: 'timeout', retryable: true, status: 0, message: `upstream ${what} timeout after ${ms} ms` });
 }
 
-async function send(env: Env, target: CallTarget, req: ChatRequest, stream: boolean, signal: AbortSignal): Promise<Response> {
+async function send(env: Env, target: CallTarget, req: ChatRequest, stream: boolean, signal: AbortSignal, simHeaders?: Record<string, string>): Promise<Response> {
   const { endpoint } = target;
   const adapter = adapterFor(endpoint.wireFormat);
   const provider = getProvider(endpoint.provider);
@@ -51,7 +51,9 @@ async function send(env: Env, target: CallTarget, req: ChatRequest, stream: bool
   const apiKey = target.simulated ? 'simulated' : providerKey(env, endpoint);
   if (!apiKey) throw new UpstreamError({ kind: 'auth', retryable: true, status: 0, message: `no API key configured for ${provider.name}` });
   const built = adapter.buildRequest(req, { endpoint, baseUrl: provider.baseUrl, apiKey }, { stream });
-  const request = new Request(built.url, { method: built.method, headers: built.headers, body: built.body, signal });
+  // Internal hints for the simulated fleet (e.g. the eval item id) never leave the gateway.
+  const headers = target.simulated && simHeaders ? { ...built.headers, ...simHeaders } : built.headers;
+  const request = new Request(built.url, { method: built.method, headers, body: built.body, signal });
   try {
     if (target.simulated) {
       const scale = Number(env.CAILOS_SIM_LATENCY_SCALE ?? '1');
@@ -80,14 +82,15 @@ export interface CompletionResult {
   ttftMs: number;
 }
 
-export async function callCompletion(env: Env, target: CallTarget, req: ChatRequest, timeouts: AttemptTimeouts, parent: AbortSignal): Promise<CompletionResult> {
+/** `internal.simHeaders` are added only when the target is simulated (the eval runner names its item). */
+export async function callCompletion(env: Env, target: CallTarget, req: ChatRequest, timeouts: AttemptTimeouts, parent: AbortSignal, internal: { simHeaders?: Record<string, string> } = {}): Promise<CompletionResult> {
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent.reason);
   parent.addEventListener('abort', onParentAbort);
   const disarm = arm(controller, 'response', timeouts.headersMs);
   const started = Date.now();
   try {
-    const res = await send(env, target, req, false, controller.signal);
+    const res = await send(env, target, req, false, controller.signal, internal.simHeaders);
     if (!res.ok) throw new UpstreamError(await failureOf(env, target, res));
     let body: unknown;
     try {

@@ -3,20 +3,41 @@ import type { Candidate } from './types';
 
 /**
  * Strategies as objectives (higher objective = better), over the candidates that survived the
- * filters. q = expected quality, c = estimated cost (USD), l = expected latency (ms).
+ * filters. q = expected quality for this request's task class and complexity (stage 12),
+ * c = estimated cost in USD (stage 14), l = expected latency to the full answer in ms (stage 13).
+ * Formulas and their rationale: src/routing/README.md.
  *
- *   floor(k)  = 0.55 + 0.30·k   quality floor for complexity k ∈ [0,1], capped at the best q available
- *   cost      : among q ≥ floor, minimise c            (objective = −c; below the floor: −∞ tier)
+ *   floor(k)  = min(0.55 + 0.30·k, max q)   quality floor for complexity k ∈ [0,1]
+ *   cost      : among q ≥ floor, minimise c            (objective = −c; below the floor: fallback tier)
  *   speed     : among q ≥ floor, minimise l            (objective = −l)
  *   quality   : among c ≤ 25 × min c, maximise q        (objective = q, ties → cheaper)
- *   balanced  : maximise q − 0.10·log2(c / min c) − 0.05·log2(l / min l)
+ *   balanced  : maximise q − λc·log2(c / min c) − λl·log2(l / min l),  λc = 0.10, λl = 0.05
  *               (each doubling of cost must buy 0.10 of quality; of latency, 0.05)
  */
 
-export const QUALITY_CAP_MULTIPLE = 25;
+export interface ObjectiveParams {
+  floorBase: number;
+  floorSlope: number;
+  /** `quality` only considers endpoints within this multiple of the cheapest candidate's cost. */
+  qualityCapMultiple: number;
+  /** λc: quality a doubling of cost must buy under `balanced`. */
+  balancedCostWeight: number;
+  /** λl: quality a doubling of latency must buy under `balanced`. */
+  balancedLatencyWeight: number;
+}
 
-export function qualityFloor(complexity: number, bestQuality: number): number {
-  return Math.min(0.55 + 0.3 * complexity, bestQuality);
+export const DEFAULT_OBJECTIVE_PARAMS: Readonly<ObjectiveParams> = Object.freeze({
+  floorBase: 0.55,
+  floorSlope: 0.3,
+  qualityCapMultiple: 25,
+  balancedCostWeight: 0.1,
+  balancedLatencyWeight: 0.05,
+});
+
+export const QUALITY_CAP_MULTIPLE = DEFAULT_OBJECTIVE_PARAMS.qualityCapMultiple;
+
+export function qualityFloor(complexity: number, bestQuality: number, params: Pick<ObjectiveParams, 'floorBase' | 'floorSlope'> = DEFAULT_OBJECTIVE_PARAMS): number {
+  return Math.min(params.floorBase + params.floorSlope * complexity, bestQuality);
 }
 
 export interface Ranked {
@@ -26,13 +47,19 @@ export interface Ranked {
   tier: number;
 }
 
-export function rankCandidates(candidates: Candidate[], strategy: Strategy, complexity: number): Ranked[] {
+export function rankCandidates(
+  candidates: Candidate[],
+  strategy: Strategy,
+  complexity: number,
+  overrides?: Partial<ObjectiveParams>,
+): Ranked[] {
   if (candidates.length === 0) return [];
+  const p = overrides ? { ...DEFAULT_OBJECTIVE_PARAMS, ...overrides } : DEFAULT_OBJECTIVE_PARAMS;
   const s = candidates.map((c) => c.scores!);
   const bestQ = Math.max(...s.map((x) => x.quality));
   const minC = Math.max(1e-9, Math.min(...s.map((x) => x.costUsd)));
   const minL = Math.max(1, Math.min(...s.map((x) => x.latencyMs)));
-  const floor = qualityFloor(complexity, bestQ);
+  const floor = qualityFloor(complexity, bestQ, p);
   const ranked = candidates.map((candidate) => {
     const { quality: q, costUsd: c, latencyMs: l } = candidate.scores!;
     let objective: number;
@@ -48,10 +75,10 @@ export function rankCandidates(candidates: Candidate[], strategy: Strategy, comp
         break;
       case 'quality':
         objective = q - c * 1e-6;
-        tier = c <= QUALITY_CAP_MULTIPLE * minC ? 0 : 1;
+        tier = c <= p.qualityCapMultiple * minC ? 0 : 1;
         break;
       case 'balanced':
-        objective = q - 0.1 * Math.log2(Math.max(c, 1e-9) / minC) - 0.05 * Math.log2(Math.max(l, 1) / minL);
+        objective = q - p.balancedCostWeight * Math.log2(Math.max(c, 1e-9) / minC) - p.balancedLatencyWeight * Math.log2(Math.max(l, 1) / minL);
         break;
     }
     return { candidate, objective, tier };

@@ -37,6 +37,15 @@ export interface RoutingSnapshot {
   evals: Map<string, EvalCell>;
   /** Satisfaction in [0,1] per `${endpointId}|${taskClass}` (feedback posterior mean). */
   satisfaction: Map<string, number>;
+  /** Decayed thumbs up/down counts behind `satisfaction` (src/feedback), same keys. */
+  satisfactionEvidence?: Map<string, FeedbackEvidence>;
+  /** A key's own decayed counts per `${keyId}|${endpointId}|${taskClass}`. */
+  keySatisfaction?: Map<string, FeedbackEvidence>;
+}
+
+export interface FeedbackEvidence {
+  up: number;
+  down: number;
 }
 
 export function simulationEnabled(env: Env): boolean {

@@ -1,6 +1,7 @@
 import type { ChatRequest, RoutingHints, Strategy } from '../api/chat-schema';
 import type { Endpoint } from '../catalog/types';
 import type { KeyRecord } from '../tenancy/types';
+import type { ObjectiveParams } from './objectives';
 import type { RoutingSnapshot } from './snapshot';
 
 export type ModelSpec =
@@ -74,6 +75,8 @@ export interface RoutingContext {
   region?: string;
   /** Key budget left this month (undefined = no budget). */
   remainingBudgetUsd?: number;
+  /** Overrides of the strategy constants (benchmarks sweep the cost/quality trade-off); unset in production. */
+  objectiveParams?: Partial<ObjectiveParams>;
   spec?: ModelSpec;
   strategy?: Strategy;
   strategySource?: StrategySource;

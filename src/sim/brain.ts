@@ -135,7 +135,7 @@ function applyLimits(text: string, view: SimRequestView): { text: string; finish
   return { text: out, finishReason: 'stop' };
 }
 
-function promptTokens(view: SimRequestView): number {
+export function promptTokens(view: SimRequestView): number {
   const toolTokens = view.tools.length > 0 ? estimateTokens(JSON.stringify(view.tools)) : 0;
   return estimateTokens(view.allText) + 8 + toolTokens + 85 * view.imageCount;
 }
@@ -179,4 +179,20 @@ export function decideTurn(view: SimRequestView, endpointId: string): SimTurn {
     usage: { promptTokens: prompt, completionTokens: estimateTokens(text) },
     textPieces: splitPieces(text, rng),
   };
+}
+
+/**
+ * A turn that says exactly `answer` (the eval runner's simulated skill or a simulated judge picks it),
+ * with the same ids, limits and token accounting as a composed turn.
+ */
+export function evalAnswerTurn(view: SimRequestView, endpointId: string, answer: { content: string | null; toolCalls: { name: string; arguments: string }[] }): SimTurn {
+  const rng = createPrng(fnv1a(`${endpointId}\u0000${view.allText}`));
+  const prompt = promptTokens(view);
+  if (answer.toolCalls.length > 0) {
+    const toolCalls: SimToolCall[] = answer.toolCalls.map((c) => ({ id: `call_${base62(rng, 24)}`, name: c.name, arguments: c.arguments }));
+    const argTokens = toolCalls.reduce((sum, c) => sum + estimateTokens(c.arguments), 0);
+    return { text: '', toolCalls, finishReason: 'tool_calls', usage: { promptTokens: prompt, completionTokens: argTokens }, textPieces: [] };
+  }
+  const { text, finishReason } = applyLimits(answer.content ?? '', view);
+  return { text, toolCalls: [], finishReason, usage: { promptTokens: prompt, completionTokens: estimateTokens(text) }, textPieces: splitPieces(text, rng) };
 }

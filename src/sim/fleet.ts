@@ -1,6 +1,9 @@
 import type { WireFormat } from '../catalog/types';
-import { decideTurn } from './brain';
+import { EVAL_JUDGE_HEADER, simulatedEvalAnswerById, simulatedJudgeReply } from '../evals/sim-skill';
+import { EVAL_ITEM_HEADER } from '../evals/suite';
+import { decideTurn, evalAnswerTurn } from './brain';
 import { takeFault, type SimFaultHit } from './faults';
+import { scriptedTurn, takeScript } from './scripts';
 import { simFormatFor } from './formats/index';
 import type { SimFormat, SimHttpError, SimRequestView, SimTurn } from './types';
 
@@ -219,6 +222,20 @@ function streamSteps(format: SimFormat, turn: SimTurn, view: SimRequestView, hit
   }
 }
 
+/**
+ * Eval requests (the runner adds these headers for simulated targets only) are answered by the
+ * simulated skill, so local eval runs give differentiated, reproducible scores.
+ */
+function evalTurn(headers: Headers, view: SimRequestView, endpointId: string): SimTurn | undefined {
+  const itemId = headers.get(EVAL_ITEM_HEADER);
+  const answer = itemId ? simulatedEvalAnswerById(itemId, endpointId) : undefined;
+  if (answer) return evalAnswerTurn(view, endpointId, answer);
+  const judged = headers.get(EVAL_JUDGE_HEADER);
+  const cut = judged?.indexOf(':') ?? -1;
+  if (judged && cut > 0) return evalAnswerTurn(view, endpointId, { content: simulatedJudgeReply(judged.slice(0, cut), judged.slice(cut + 1)), toolCalls: [] });
+  return undefined;
+}
+
 export async function simFetch(request: Request, profile: SimProfile, options: SimFetchOptions): Promise<Response> {
   const signal = request.signal;
   if (signal.aborted) throw abortReason(signal);
@@ -236,7 +253,8 @@ export async function simFetch(request: Request, profile: SimProfile, options: S
     return errorResponse(format.renderError('bad_request', `Invalid request (simulated ${profile.format} endpoint): ${reason}`), profile, hit);
   }
 
-  const turn = decideTurn(view, profile.endpointId);
+  const script = takeScript(profile.endpointId);
+  const turn = script ? scriptedTurn(script, view) : (evalTurn(request.headers, view, profile.endpointId) ?? decideTurn(view, profile.endpointId));
   const t = timing(profile, turn, options, hit?.fault === 'slow');
   const headers = baseHeaders(profile, hit);
 

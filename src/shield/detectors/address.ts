@@ -29,34 +29,34 @@ function isCompoundStreet(word: string): boolean {
 
 const HOUSE_NUMBER = String.raw`\d{1,6}[A-Za-z]?`;
 // 1) number + name words + suffix (+ optional number)
-const NUMBER_NAME_SUFFIX = new RegExp(
+export const NUMBER_NAME_SUFFIX = new RegExp(
   String.raw`(?<![\w.,-])${HOUSE_NUMBER}(?:[ ]+(?:${NAME_WORD})){1,4}?[ ]+(?:${SUFFIXES})\.?(?![\p{L}\d])`,
   'giu',
 );
 // 2) street-type prefix + name words (+ number)
-const PREFIX_NAME = new RegExp(
+export const PREFIX_NAME = new RegExp(
   String.raw`(?<![\p{L}])(?:${PREFIXES})[ ]+(?:${NAME_WORD})(?:[ ]+(?:${NAME_WORD}|\d{1,5}[A-Za-z]?\b)){0,3}`,
   'giu',
 );
 // 3) compound street word + number, or number + compound street word
-const WORD_NUMBER = /(?<![\p{L}])([\p{L}][\p{L}\p{M}.]{3,})[ ]+\d{1,5}[A-Za-z]?\b/gu;
-const NUMBER_WORD = /(?<![\w.,-])\d{1,6}[A-Za-z]?[ ]+([\p{L}][\p{L}\p{M}.]{3,})(?![\p{L}])/gu;
+export const WORD_NUMBER = /(?<![\p{L}])([\p{L}][\p{L}\p{M}.]{3,})[ ]+\d{1,5}[A-Za-z]?\b/gu;
+export const NUMBER_WORD = /(?<![\w.,-])\d{1,6}[A-Za-z]?[ ]+([\p{L}][\p{L}\p{M}.]{3,})(?![\p{L}])/gu;
 // 4) capitalized name words + capitalized full suffix ("Whittaker Street"), no number needed
-const NAMED_STREET = new RegExp(String.raw`(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}'’-]+[ ]){1,3}(?:${FULL_SUFFIXES})(?![\p{L}])`, 'gu');
+export const NAMED_STREET = new RegExp(String.raw`(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}'’-]+[ ]){1,3}(?:${FULL_SUFFIXES})(?![\p{L}])`, 'gu');
 // 5) address cue + (numbers) + name words + number
-const CUE =
+export const CUE =
   /\b(?:address(?:es)?|lives? (?:at|on|in)|lived (?:at|on|in)|living (?:at|on|in)|located at|return(?:ed)? to|moved to|ship(?:ping)? to|deliver(?:ed|y)? to|send (?:it |them )?to|mail (?:it )?to|is at|located on|reside(?:s)? at)\b/gi;
 const CUE_BODY = new RegExp(
   String.raw`^[\s\S]{0,24}?(?<![\w])(${HOUSE_NUMBER}(?:[ ]+\d{1,6})?[ ]+${NAME_WORD}(?:[ ]+(?:${NAME_WORD}|\d{1,5}\.?))*?(?:[ ]+\d{1,5}[A-Za-z]?\.?|(?=[,\n])))`,
   'u',
 );
 // 5b) house number + name words + number, directly followed by a unit line ("11 Školní 939\n Apt. 827")
-const NUMBER_NAME_NUMBER_UNIT = new RegExp(
+export const NUMBER_NAME_NUMBER_UNIT = new RegExp(
   String.raw`(?<![\w.,-])${HOUSE_NUMBER}(?:[ ]+${NAME_WORD}){1,3}[ ]+\d{1,5}[A-Za-z]?\.?(?=[ ,]*\n?[^\S\n]*(?:apt|apartment|suite|ste|unit|flat)\b)`,
   'giu',
 );
 // 6) a postal code after a ZIP label
-const ZIP = /\b(?:zip|zip code|zipcode|postal code|postcode|post code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi;
+export const ZIP = /\b(?:zip|zip code|zipcode|postal code|postcode|post code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi;
 
 const UNIT = /^(?:,?[ \t]*\n?[ \t]*|,[ ]*|[ ]+)(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|#)\.?[ ]?#?[\p{L}\d-]{1,6}\.?/iu;
 const SEGMENT_SEP = /^(?:[ \t]*(?:,|\n)[ \t,\n]*)/;
