@@ -5,6 +5,7 @@ import { chatCompletions } from './api/chat';
 import { getDecision } from './api/decisions';
 import { ApiError } from './api/errors';
 import { listModels } from './api/models';
+import { getUsage } from './api/usage';
 import type { AppEnv } from './env';
 
 /**
@@ -22,6 +23,7 @@ v1.use('*', requireKey('api'));
 v1.post('/chat/completions', chatCompletions);
 v1.get('/models', listModels);
 v1.get('/routing/decisions/:id', getDecision);
+v1.get('/usage', getUsage);
 app.route('/v1', v1);
 app.route('/admin', admin);
 

@@ -7,6 +7,7 @@ import type { AppEnv } from '../env';
 import type { Attempt } from '../reliability/attempts';
 import { executeCompletion, executeStream } from '../reliability/executor';
 import { decide, traceOf } from '../routing/decide';
+import { recordLiveStats } from '../routing/live-stats';
 import { refreshSignals } from '../routing/signals';
 import type { RoutingContext } from '../routing/types';
 import { randomBase62 } from '../tenancy/keys';
@@ -76,6 +77,7 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
     const cost = done.endpoint && done.status === 200 ? costOfUsage(done.endpoint, done.usage) : 0;
     const baseline = baselineEndpoint(key);
     recordSpend(c.env, key, cost, waitUntil);
+    recordLiveStats(c.env, routing.region, done, started);
     const row: RequestLogRow = {
       id: decisionId,
       createdAt: started,

@@ -17,7 +17,12 @@ export interface EndpointHealth {
 export interface LatencyStat {
   ttftMs: number;
   tokensPerSec: number;
+  /** Successful responses folded into ttftMs / tokensPerSec. */
   samples: number;
+  /** EWMA of upstream failures over all outcomes, in [0,1] (src/routing/live-stats.ts). */
+  errorRate?: number;
+  /** Outcomes (successes and failures) folded into errorRate. */
+  outcomes?: number;
 }
 
 export interface EvalCell {

@@ -75,6 +75,8 @@ export function buildGeminiBody(req: ChatRequest, model: string): Record<string,
   if (maxTokens != null) generationConfig.maxOutputTokens = maxTokens;
   if (req.stop != null) generationConfig.stopSequences = typeof req.stop === 'string' ? [req.stop] : req.stop;
   if (req.seed != null) generationConfig.seed = req.seed;
+  if (req.presence_penalty != null) generationConfig.presencePenalty = req.presence_penalty;
+  if (req.frequency_penalty != null) generationConfig.frequencyPenalty = req.frequency_penalty;
   const format = req.response_format;
   if (format?.type === 'json_object') generationConfig.responseMimeType = 'application/json';
   if (format?.type === 'json_schema') {

@@ -1,33 +1,55 @@
+import { cellKey, keyCellKey } from '../../feedback/posterior';
+import { blendQuality, explorationBonus, isExplorationDecision, preferenceOf } from '../../feedback/preference';
 import type { RoutingContext } from '../types';
 
 /** Weight of eval evidence against the catalog prior grows with its sample count. */
 const EVAL_PRIOR_SAMPLES = 10;
-/** Feedback satisfaction nudges quality by up to ±SATISFACTION_WEIGHT/2. */
+/** A satisfaction value without rating counts (no evidence) nudges quality by up to ±SATISFACTION_WEIGHT/2. */
 const SATISFACTION_WEIGHT = 0.2;
 
 /**
- * quality = blend(catalog prior, eval pass rate for the task class) + satisfaction term,
- * then harder prompts (complexity → 1) widen the gap between strong and weak endpoints.
+ * quality = evidence-weighted blend of (catalog prior, eval pass rate for the task class, feedback
+ * satisfaction for this key — see src/feedback/preference.ts), then harder prompts (complexity → 1)
+ * widen the gap between strong and weak endpoints; on the key's exploration decisions an
+ * upper-confidence bonus is added so endpoints with few ratings get tried.
  */
 export function qualityStage(ctx: RoutingContext): RoutingContext {
   const taskClass = ctx.classification?.taskClass ?? 'chat';
   const complexity = ctx.classification?.complexity ?? 0.5;
-  const candidates = ctx.candidates.map((c) => {
+  const { snapshot } = ctx;
+  const prefs = ctx.candidates.map((c) =>
+    preferenceOf(snapshot.satisfactionEvidence?.get(cellKey(c.endpoint.id, taskClass)), snapshot.keySatisfaction?.get(keyCellKey(ctx.key.id, c.endpoint.id, taskClass))),
+  );
+  const classCount = prefs.reduce((n, p) => n + (p?.globalCount ?? 0), 0);
+  const explore = classCount > 0 && isExplorationDecision(ctx.key.id, ctx.now);
+  const candidates = ctx.candidates.map((c, i) => {
     const prior = c.endpoint.qualityPrior;
-    const cell = ctx.snapshot.evals.get(`${c.endpoint.id}|${taskClass}`);
-    const w = cell ? cell.samples / (cell.samples + EVAL_PRIOR_SAMPLES) : 0;
-    const base = (1 - w) * prior + w * (cell?.passRate ?? prior);
-    const sat = ctx.snapshot.satisfaction.get(`${c.endpoint.id}|${taskClass}`);
-    const satTerm = sat === undefined ? 0 : (sat - 0.5) * SATISFACTION_WEIGHT;
+    const cell = snapshot.evals.get(`${c.endpoint.id}|${taskClass}`);
+    const pref = prefs[i];
+    const base = blendQuality([
+      { value: prior, weight: EVAL_PRIOR_SAMPLES },
+      { value: cell?.passRate ?? 0, weight: cell?.samples ?? 0 },
+      { value: pref?.mean ?? 0, weight: pref?.weight ?? 0 },
+    ]);
+    // A satisfaction value published without counts (another source) can only nudge.
+    const bareSat = pref ? undefined : snapshot.satisfaction.get(`${c.endpoint.id}|${taskClass}`);
+    const satTerm = bareSat === undefined ? 0 : (bareSat - 0.5) * SATISFACTION_WEIGHT;
+    const bonus = explore ? explorationBonus(pref?.globalCount ?? 0, classCount) : 0;
     // Complexity stretches quality around 0.75: easy prompts make endpoints look alike.
-    const stretched = 0.75 + (base + satTerm - 0.75) * (0.5 + complexity);
+    const stretched = 0.75 + (base + satTerm - 0.75) * (0.5 + complexity) + bonus;
     const quality = Math.max(0, Math.min(1, stretched));
     const terms: Record<string, number | string> = { prior, quality: round(quality) };
     if (cell) terms.eval = round(cell.passRate);
-    if (sat !== undefined) terms.satisfaction = round(sat);
+    if (pref) {
+      terms.satisfaction = round(pref.mean);
+      terms.satisfaction_n = round(pref.weight, 2);
+      if (pref.keyMean !== undefined) terms.satisfaction_key = round(pref.keyMean);
+    } else if (bareSat !== undefined) terms.satisfaction = round(bareSat);
+    if (bonus > 0) terms.exploration = round(bonus);
     return { ...c, scores: { quality, latencyMs: 0, ttftMs: 0, costUsd: 0, objective: 0, terms } };
   });
-  return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'quality', kept: candidates.length, note: `class ${taskClass}, complexity ${complexity.toFixed(2)}` }] };
+  const note = `class ${taskClass}, complexity ${complexity.toFixed(2)}${classCount > 0 ? `, ${round(classCount, 1)} ratings in class${explore ? ', exploration decision' : ''}` : ''}`;
+  return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'quality', kept: candidates.length, note }] };
 }
 
 export const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -1,24 +1,41 @@
+import type { LatencyStat } from '../snapshot';
 import type { RoutingContext } from '../types';
 
-/** Live measurements outweigh the catalog prior once they have this many samples. */
-const PRIOR_SAMPLES = 5;
+/** A region's own statistic is used once it has this many samples; before that the global one. */
+export const MIN_REGION_SAMPLES = 5;
 
+/**
+ * Expected latency to the full answer = ttft + expected output tokens / tokens per second.
+ * ttft and tokens/s come from the live statistics (src/routing/live-stats.ts, which already start
+ * from the catalog prior and weigh it against what was measured), else the catalog prior itself.
+ */
 export function latencyStage(ctx: RoutingContext): RoutingContext {
   const out = ctx.requirements!.expectedOutputTokens;
-  const region = ctx.region ?? '*';
+  const stats = ctx.snapshot.latency;
   const candidates = ctx.candidates.map((c) => {
-    const prior = c.endpoint.latency;
-    const live = ctx.snapshot.latency.get(`${c.endpoint.id}|${region}`) ?? ctx.snapshot.latency.get(`${c.endpoint.id}|*`);
-    const w = live ? live.samples / (live.samples + PRIOR_SAMPLES) : 0;
-    const ttftMs = (1 - w) * prior.ttftMs + w * (live?.ttftMs ?? prior.ttftMs);
-    const tps = (1 - w) * prior.tokensPerSec + w * (live?.tokensPerSec ?? prior.tokensPerSec);
+    const live = stats.size === 0 ? undefined : liveStat(stats, c.endpoint.id, ctx.region);
+    const ttftMs = live?.ttftMs ?? c.endpoint.latency.ttftMs;
+    const tps = live?.tokensPerSec ?? c.endpoint.latency.tokensPerSec;
     const latencyMs = ttftMs + (out / Math.max(1, tps)) * 1000;
-    const scores = { ...c.scores!, ttftMs, latencyMs, terms: { ...c.scores!.terms, ttft_ms: Math.round(ttftMs), latency_ms: Math.round(latencyMs), ...(live ? { live_samples: live.samples } : {}) } };
-    return { ...c, scores };
+    const terms: Record<string, number | string> = { ...c.scores!.terms, ttft_ms: Math.round(ttftMs), latency_ms: Math.round(latencyMs) };
+    if (live) {
+      terms.live_samples = live.samples;
+      if (live.errorRate !== undefined) terms.error_rate = Math.round(live.errorRate * 1000) / 1000;
+    }
+    return { ...c, scores: { ...c.scores!, ttftMs, latencyMs, terms } };
   });
   const maxLatency = ctx.hints.max_latency_ms;
-  if (maxLatency === undefined) return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'latency', kept: candidates.length }] };
+  if (maxLatency === undefined) return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'latency', kept: candidates.length, note: `~${out} output tokens` }] };
   const kept = candidates.filter((c) => c.scores!.latencyMs <= maxLatency);
   const dropped = [...ctx.dropped, ...candidates.filter((c) => c.scores!.latencyMs > maxLatency).map((c) => ({ id: c.endpoint.id, stage: 'latency', reason: `expected ${Math.round(c.scores!.latencyMs)} ms > max ${maxLatency} ms` }))];
   return { ...ctx, candidates: kept, dropped, trace: [...ctx.trace, { stage: 'latency', kept: kept.length, dropped: candidates.length - kept.length, note: `max_latency_ms ${maxLatency}` }] };
+}
+
+export function liveStat(stats: Map<string, LatencyStat>, endpointId: string, region: string | undefined): LatencyStat | undefined {
+  if (region) {
+    const local = stats.get(`${endpointId}|${region}`);
+    if (local && local.samples >= MIN_REGION_SAMPLES) return local;
+  }
+  const global = stats.get(`${endpointId}|*`);
+  return global && global.samples > 0 ? global : undefined;
 }

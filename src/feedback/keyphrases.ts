@@ -1,0 +1,76 @@
+import type { ChatRequest } from '../api/chat-schema';
+import { fnv1a } from './preference';
+
+/**
+ * The only text-derived signal kept with a request: at most MAX_KEYPHRASES short tokens, each
+ * either a generic category term from a fixed vocabulary ("has:code", "len:long") or a salted,
+ * truncated hash of one frequent content word ("h:3kq9zt"). Never a word of the prompt itself.
+ *
+ * Privacy: only lower-case alphabetic words are hashed, so numbers, e-mail addresses, capitalised
+ * names and identifiers never contribute; the salt (the deployment's KEY_PEPPER) keeps the hashes
+ * from being matched against a dictionary by anyone without it, and 30-bit truncation makes a
+ * token ambiguous among many words even for someone who has it.
+ */
+
+export const MAX_KEYPHRASES = 5;
+const HASHED_WORDS = 3;
+
+const STOPWORDS = new Set(
+  (
+    'about above after again against also because been before being below between both could does doing down during each from further have having here hers herself himself into itself just more most myself once only other ours ourselves over same should some such than that their theirs them themselves then there these they this those through under until very were what when where which while whom with would your yours yourself yourselves please write give make tell show want need like using used into make sure thanks thank hello could would will shall each every many much very really'
+  ).split(' '),
+);
+
+function categories(text: string): string[] {
+  const out: string[] = [];
+  if (/```|\b(function|def|class|return|const|import)\b|[{};]\s*$/m.test(text)) out.push('has:code');
+  if (/\b(select|insert|update|delete)\b[\s\S]*\b(from|into|set|where)\b/i.test(text)) out.push('has:sql');
+  if (/https?:\/\//i.test(text)) out.push('has:url');
+  if (/\?\s*$/.test(text.trim())) out.push('form:question');
+  const len = text.length;
+  out.push(len < 200 ? 'len:short' : len < 2000 ? 'len:medium' : 'len:long');
+  return out;
+}
+
+function frequentWords(text: string): string[] {
+  const counts = new Map<string, { n: number; first: number }>();
+  let i = 0;
+  // Word boundaries on the original casing: a capitalised word is treated as a possible name.
+  for (const m of text.matchAll(/[A-Za-z]+/g)) {
+    const w = m[0];
+    i++;
+    if (w.length < 4 || w.length > 20 || w !== w.toLowerCase() || STOPWORDS.has(w)) continue;
+    const c = counts.get(w);
+    if (c) c.n++;
+    else counts.set(w, { n: 1, first: i });
+  }
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).slice(0, HASHED_WORDS).map(([w]) => w);
+}
+
+function saltedToken(word: string, salt: string): string {
+  const h = fnv1a(word, fnv1a(salt)) >>> 2;
+  return `h:${h.toString(36).padStart(6, '0').slice(-6)}`;
+}
+
+/** Pure: prompt text → ≤ 5 tokens (generic terms first, then salted word hashes). */
+export function extractKeyphrases(text: string, salt: string): string[] {
+  if (!text.trim()) return [];
+  const generic = categories(text);
+  const hashed = frequentWords(text).map((w) => saltedToken(w, salt));
+  return [...generic.slice(0, MAX_KEYPHRASES - hashed.length), ...hashed];
+}
+
+/** The text keyphrases are taken from: the last user message (what this request asks). */
+export function promptTextOf(req: ChatRequest): string {
+  for (let i = req.messages.length - 1; i >= 0; i--) {
+    const m = req.messages[i];
+    if (m.role !== 'user') continue;
+    if (typeof m.content === 'string') return m.content;
+    return m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n');
+  }
+  return '';
+}
+
+export function keyphrasesOf(req: ChatRequest, salt: string): string[] {
+  return extractKeyphrases(promptTextOf(req), salt);
+}
