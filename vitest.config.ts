@@ -4,26 +4,52 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  const bindings = {
+    TEST_MIGRATIONS: migrations,
+    CAILOS_SIMULATE: 'true',
+    CAILOS_SIM_LATENCY_SCALE: '0.02',
+    ADMIN_SECRET: 'test-admin-secret',
+    KEY_PEPPER: 'test-pepper',
+  };
+  const shared = {
+    setupFiles: ['./test/setup/apply-migrations.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  };
   return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: './wrangler.toml' },
-        miniflare: {
-          bindings: {
-            TEST_MIGRATIONS: migrations,
-            CAILOS_SIMULATE: 'true',
-            CAILOS_SIM_LATENCY_SCALE: '0.02',
-            ADMIN_SECRET: 'test-admin-secret',
-            KEY_PEPPER: 'test-pepper',
-          },
-        },
-      }),
-    ],
     test: {
-      include: ['test/**/*.test.ts'],
-      setupFiles: ['./test/setup/apply-migrations.ts'],
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
+      projects: [
+        {
+          plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings } })],
+          test: { ...shared, name: 'gateway', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/reliability/**'] },
+        },
+        {
+          // Fault injection: two providers are "real" here, served by loopback fake providers
+          // (test/reliability/fake-upstream.ts) through UPSTREAM_BASE_URL_OVERRIDES; breakers cool
+          // down in 400 ms instead of 5 s so recovery can be tested; the DO's synthetic probe
+          // waits 1.5 s after that, so it does not race the real probes of the burst tests.
+          plugins: [
+            cloudflareTest(({ inject }) => {
+              const fake = inject('fakeUpstream');
+              return {
+                wrangler: { configPath: './wrangler.toml' },
+                miniflare: {
+                  bindings: {
+                    ...bindings,
+                    FAKE_UPSTREAM_URL: fake,
+                    NSCALE_API_KEY: 'fake-nscale-key',
+                    NCOMPASS_API_KEY: 'fake-ncompass-key',
+                    UPSTREAM_BASE_URL_OVERRIDES: JSON.stringify({ nscale: `${fake}/nscale/v1`, ncompass: `${fake}/ncompass/v1` }),
+                    CAILOS_BREAKER_COOLDOWN_MS: '400',
+                    CAILOS_BREAKER_PROBE_DELAY_MS: '1500',
+                  },
+                },
+              };
+            }),
+          ],
+          test: { ...shared, name: 'reliability', include: ['test/reliability/**/*.test.ts'], globalSetup: ['./test/reliability/global-setup.ts'] },
+        },
+      ],
     },
   };
 });

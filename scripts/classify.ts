@@ -47,7 +47,7 @@ async function main() {
     const classProbs = Object.fromEntries(Object.entries(c.classProbs).map(([k, v]) => [k, round(v)]));
     process.stdout.write(JSON.stringify({
       ...row, task_class: c.taskClass, class_probs: classProbs, complexity: round(c.complexity),
-      strategy: c.strategy, ms: round(c.ms), source: c.source,
+      strategy: c.strategy, ms: round(c.ms), classifier_source: c.source,
     }) + '\n');
   }
 }

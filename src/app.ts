@@ -1,12 +1,18 @@
 import { Hono } from 'hono';
 import { admin } from './api/admin';
+import { adminEvals } from './api/admin-evals';
 import { requireKey } from './api/auth';
 import { chatCompletions } from './api/chat';
 import { getDecision } from './api/decisions';
 import { ApiError } from './api/errors';
+import { postFeedback } from './api/feedback';
+import { messagesApp } from './api/messages/route';
 import { listModels } from './api/models';
+import { createResponse } from './api/responses/route';
 import { getUsage } from './api/usage';
+import { dashboard } from './dashboard';
 import type { AppEnv } from './env';
+import { breakerAdmin } from './reliability/admin-routes';
 
 /**
  * Where a request goes: /v1/chat/completions → api/chat.ts → routing/decide.ts (15 stages over the
@@ -21,11 +27,17 @@ app.get('/health', (c) => c.json({ ok: true }));
 const v1 = new Hono<AppEnv>();
 v1.use('*', requireKey('api'));
 v1.post('/chat/completions', chatCompletions);
+v1.post('/responses', createResponse);
 v1.get('/models', listModels);
 v1.get('/routing/decisions/:id', getDecision);
+v1.post('/feedback', postFeedback);
 v1.get('/usage', getUsage);
+app.route('/v1/messages', messagesApp); // ahead of /v1: Anthropic-shaped errors, auth included
 app.route('/v1', v1);
+app.route('/admin/breakers', breakerAdmin);
+app.route('/admin/evals', adminEvals);
 app.route('/admin', admin);
+app.route('/dashboard', dashboard);
 
 app.notFound((c) => new ApiError(404, `Unknown route ${c.req.method} ${new URL(c.req.url).pathname}.`, 'not_found_error', null, 'unknown_route').toResponse());
 

@@ -10,7 +10,7 @@ ROOT="$(cd "$HERE/.." && pwd)"
 CACHE="$HERE/.cache"
 mkdir -p "$CACHE"
 cd "$HERE"
-$PY corpus/generate.py "$CACHE/corpus.jsonl"
+$PY corpus/generate.py "$CACHE/corpus.jsonl" --payloads "$DATA/classifier/llmrouter_queries_train.jsonl"
 $PY prepare_data.py --llmrouter-train "$DATA/classifier/llmrouter_queries_train.jsonl" \
   --llmrouter-test "$DATA/classifier/llmrouter_queries_test.jsonl" --routing-dir "$DATA/routing" \
   --corpus "$CACHE/corpus.jsonl" --handwritten "$HERE/heldout_handwritten.jsonl" --out "$CACHE"

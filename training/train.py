@@ -84,7 +84,17 @@ def batches(rows, batch_size, rng, shuffle=True):
         yield [rows[i] for i in chunk]
 
 
-def collate(batch):
+def token_dropout(ids, rng, p):
+    """Training-time augmentation: drop tokens so no single keyword decides the class."""
+    if p <= 0 or len(ids) < 4:
+        return ids
+    kept = [t for t in ids if rng.random() >= p]
+    return kept or ids[:1]
+
+
+def collate(batch, rng=None, dropout=0.0):
+    if rng is not None:
+        batch = [dict(r, ids=token_dropout(r["ids"], rng, dropout)) for r in batch]
     L = max(len(r["ids"]) for r in batch)
     ids = torch.full((len(batch), L), PAD_ID, dtype=torch.long)
     mask = torch.zeros((len(batch), L), dtype=torch.long)
@@ -101,6 +111,9 @@ def main():
     ap.add_argument("--vocab", type=int, default=8000)
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--complexity-weight", type=float, default=1.0)
+    ap.add_argument("--token-dropout", type=float, default=0.1)
+    ap.add_argument("--cap-per-class", type=int, default=1800,
+                    help="max rows per class from non-RouterBench sources (benchmarks over-represent reasoning)")
     a = ap.parse_args()
     torch.manual_seed(a.seed)
     random.seed(a.seed)
@@ -109,6 +122,16 @@ def main():
     t0 = time.time()
 
     train = read_jsonl(os.path.join(a.cache, "train.jsonl"))
+    cap_rng, seen = random.Random(a.seed), {}
+    cap_rng.shuffle(train)
+    capped = []
+    for r in train:
+        if r["complexity"] is None:
+            seen[r["label"]] = seen.get(r["label"], 0) + 1
+            if seen[r["label"]] > a.cap_per_class:
+                continue
+        capped.append(r)
+    train = capped
     model_path = train_tokenizer([r["text"] for r in train], a.cache, a.vocab)
     to_tokenizer_json(model_path, os.path.join(a.cache, "intent.tokenizer.json"))
     enc = Encoder(model_path)
@@ -132,7 +155,7 @@ def main():
         model.train()
         tot, n, te = 0.0, 0, time.time()
         for batch in batches(train, batch_size, rng):
-            ids, mask = collate(batch)
+            ids, mask = collate(batch, rng, a.token_dropout)
             y = torch.tensor([r["y"] for r in batch])
             c = torch.tensor([-1.0 if r["complexity"] is None else float(r["complexity"]) for r in batch])
             logits, clog = model(ids, mask)

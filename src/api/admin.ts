@@ -4,6 +4,7 @@ import { allEndpoints, CATALOG_VERSION } from '../catalog';
 import { syncCatalogToD1 } from '../catalog/sync';
 import type { AppEnv } from '../env';
 import { clearSimFaults, listSimFaults, SIM_FAULTS, setSimFault } from '../sim/faults';
+import { receivedBodies, setRecording } from '../sim/recorder';
 import { clearSimScripts, listSimScripts, setSimScript } from '../sim/scripts';
 import { simulationEnabled } from '../routing/snapshot';
 import { evictKey } from '../tenancy/key-cache';
@@ -114,4 +115,16 @@ admin.delete('/sim/scripts', (c) => {
   requireSimulation(c);
   clearSimScripts();
   return c.json({ simulated: true, scripts: [] });
+});
+
+/** SIMULATION: what the simulated providers received (opt-in, in memory, dev and tests only). */
+admin.post('/sim/recorder', async (c) => {
+  requireSimulation(c);
+  const { on } = await readJsonBody(c.req.raw, z.object({ on: z.boolean() }).strict());
+  setRecording(on);
+  return c.json({ simulated: true, recording: on });
+});
+admin.get('/sim/received', (c) => {
+  requireSimulation(c);
+  return c.json({ simulated: true, data: receivedBodies() });
 });

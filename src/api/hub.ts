@@ -4,6 +4,7 @@ import { costOfUsage } from '../catalog/pricing';
 import type { Endpoint } from '../catalog/types';
 import { type RequestLogRow, writeRequestLog } from '../db/request-log';
 import type { AppEnv } from '../env';
+import { keyphrasesOf } from '../feedback/keyphrases';
 import type { Attempt } from '../reliability/attempts';
 import { executeCompletion, executeStream } from '../reliability/executor';
 import { decide, traceOf } from '../routing/decide';
@@ -104,6 +105,7 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
       simulated: done.simulated ?? false,
       region: (c.req.raw.cf?.colo as string | undefined) ?? null,
       trace: JSON.stringify(traceOf(routing, { attempts: done.attempts, ...traceExtra })),
+      keyphrases: JSON.stringify(keyphrasesOf(req, c.env.KEY_PEPPER ?? '')),
     };
     waitUntil(writeRequestLog(c.env, row));
   };

@@ -1,13 +1,59 @@
-import type { ChatRequest } from './chat-schema';
+import { createShieldSession, ShieldBlockedError } from '../shield';
 import type { KeyRecord } from '../tenancy/types';
+import type { ChatRequest } from './chat-schema';
+import { ApiError } from './errors';
 import type { OutputFilter } from './output-filter';
 
 export interface ShieldedRequest {
+  /** What the provider sees: PII replaced by placeholders. */
   request: ChatRequest;
   filter?: OutputFilter;
+  /** Entity counts for the trace (never values), or 'off'. */
   summary: Record<string, number> | 'off';
 }
 
-export function shieldFor(_key: KeyRecord, req: ChatRequest): ShieldedRequest {
-  return { request: req, summary: 'off' };
+/**
+ * llmshield on the request path, per the key's policy: cloak before any provider sees the request,
+ * restore on the way back (whole messages and streamed deltas). The value map lives only in this
+ * request's session object.
+ */
+export function shieldFor(key: KeyRecord, req: ChatRequest): ShieldedRequest {
+  const policy = key.settings.shield;
+  if (policy.mode === 'off') return { request: req, summary: 'off' };
+  const session = createShieldSession({ mode: policy.mode, entities: policy.entities });
+  let request: ChatRequest;
+  try {
+    request = session.cloakRequest(req);
+  } catch (err) {
+    if (err instanceof ShieldBlockedError) {
+      throw new ApiError(
+        400,
+        `This key's llmshield policy blocks requests containing personal data; found: ${err.types.join(', ')}. Remove it or change the key's shield policy.`,
+        'invalid_request_error',
+        'messages',
+        'pii_blocked',
+      );
+    }
+    throw err;
+  }
+  const summary = Object.fromEntries(Object.entries(session.found()).filter(([, n]) => n > 0));
+  return {
+    request,
+    summary,
+    filter: {
+      message: (m) => ({
+        ...m,
+        content: m.content === null ? null : session.restoreText(m.content),
+        ...(m.tool_calls ? { tool_calls: m.tool_calls.map((t) => ({ ...t, function: { ...t.function, arguments: session.restoreToolArguments(t.function.arguments) } })) } : {}),
+      }),
+      stream: () => {
+        const restorer = session.createStreamRestorer();
+        return {
+          content: (d) => restorer.pushContent(d),
+          toolArguments: (i, d) => restorer.pushToolArguments(i, d),
+          flush: () => restorer.flush(),
+        };
+      },
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { ChatRequest } from '../api/chat-schema';
-import { fnv1a } from './preference';
+import { fnv1a } from './hash';
 
 /**
  * The only text-derived signal kept with a request: at most MAX_KEYPHRASES short tokens, each

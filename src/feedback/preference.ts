@@ -1,3 +1,5 @@
+import { fnv1a } from './hash';
+import { betaDraw, seededRandom } from './sampling';
 import { type Evidence, betaMean, keyPosterior, posterior, ratingCount } from './posterior';
 
 /**
@@ -8,17 +10,17 @@ import { type Evidence, betaMean, keyPosterior, posterior, ratingCount } from '.
  * equal to their evidence: PRIOR pseudo-samples, eval samples, and decayed ratings (global + the
  * key's own, so a key's own ratings count twice for that key).
  *
- * Exploration: an upper-confidence bonus EXPLORE_C·sqrt(ln(1+N)/(1+n)) (N = ratings in the class
- * over the candidates, n = this endpoint's), capped at EXPLORE_MAX. It is applied only on an
- * EXPLORE_SHARE of each key's decisions, picked by a hash of (key id, decision time), so a newly
- * added endpoint (n = 0) is tried on ~1 in 10 of a key's requests where it is competitive, and
- * never on more; the other decisions exploit the posterior means. Deterministic given the inputs.
- * With no ratings in the class (N = 0) there is nothing to explore against and the bonus is 0.
+ * Exploration: Thompson sampling on an EXPLORE_SHARE of each key's decisions, picked by a hash of
+ * (key id, decision time). On those, each candidate's blended quality is replaced by a draw from
+ * Beta(q·κ, (1−q)·κ), κ = the blend's total evidence (prior pseudo-samples + eval samples +
+ * ratings), seeded by (key, time, endpoint). An endpoint with little evidence (a newly added one)
+ * has a wide posterior and wins its fair share of those decisions — its probability of being the
+ * best — and never more than EXPLORE_SHARE of a key's traffic; the other decisions exploit the
+ * means. Deterministic given the inputs. With no ratings in the class there is nothing to explore
+ * against (ratings only arrive on what was served), so no decision explores.
  */
 
 export const EXPLORE_SHARE = 0.1;
-export const EXPLORE_C = 0.1;
-export const EXPLORE_MAX = 0.2;
 
 export interface Preference {
   /** Satisfaction used for this key: the key posterior mean when it has ratings, else the global mean. */
@@ -52,25 +54,10 @@ export function blendQuality(parts: { value: number; weight: number }[]): number
   return weight > 0 ? sum / weight : 0;
 }
 
-export function explorationBonus(endpointCount: number, classCount: number): number {
-  if (classCount <= 0) return 0;
-  return Math.min(EXPLORE_MAX, EXPLORE_C * Math.sqrt(Math.log(1 + classCount) / (1 + endpointCount)));
-}
-
-/** FNV-1a + avalanche, 32 bits: a cheap deterministic hash (not a security boundary). */
-export function fnv1a(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  // murmur3 finalizer: consecutive timestamps must not give correlated high bits.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+/** Thompson draw of a quality whose mean is `mean` and evidence `concentration` samples. */
+export function thompsonQuality(mean: number, concentration: number, seedText: string): number {
+  const m = Math.min(1 - 1e-6, Math.max(1e-6, mean));
+  return betaDraw(m * concentration, (1 - m) * concentration, seededRandom(seedText));
 }
 
 export function isExplorationDecision(keyId: string, now: number): boolean {

@@ -28,6 +28,12 @@ export interface CallTarget {
   simulated: boolean;
 }
 
+/**
+ * Per-attempt timeouts from the endpoint's latency profile (TTFT, tokens/s): first token within
+ * 8× its typical TTFT (3–30 s), a non-streamed answer within 4× TTFT + 3× the expected generation
+ * time (8–120 s), at most 5× TTFT (5–30 s) of silence mid-stream. `routing.timeout_ms` replaces
+ * all three for one request.
+ */
 export function defaultTimeouts(endpoint: Endpoint, expectedOutputTokens: number, stream: boolean, override?: number): AttemptTimeouts {
   const ttft = endpoint.latency.ttftMs;
   const generation = (expectedOutputTokens / Math.max(1, endpoint.latency.tokensPerSec)) * 1000;
@@ -35,8 +41,31 @@ export function defaultTimeouts(endpoint: Endpoint, expectedOutputTokens: number
   return {
     headersMs: override ?? (stream ? firstTokenMs : Math.min(120_000, Math.max(8_000, ttft * 4 + generation * 3))),
     firstTokenMs,
-    idleMs: Math.min(30_000, Math.max(5_000, ttft * 5)),
+    idleMs: override ?? Math.min(30_000, Math.max(5_000, ttft * 5)),
   };
+}
+
+let overridesCache: { raw: string; map: Record<string, string> } | null = null;
+
+/**
+ * Optional binding UPSTREAM_BASE_URL_OVERRIDES: JSON `{ "<providerId>": "<baseUrl>" }` sends a
+ * provider's traffic to another base URL (a corporate proxy, a self-hosted OpenAI-compatible server,
+ * or the loopback fake providers of the fault-injection tests). The adapter appends its usual path.
+ */
+export function upstreamBaseUrl(env: Env, providerId: string, catalogBaseUrl: string): string {
+  const raw = (env as unknown as Record<string, unknown>).UPSTREAM_BASE_URL_OVERRIDES;
+  if (typeof raw !== 'string' || raw === '') return catalogBaseUrl;
+  if (overridesCache?.raw !== raw) {
+    let map: Record<string, string> = {};
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (parsed && typeof parsed === 'object') map = Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    } catch {
+      console.error('UPSTREAM_BASE_URL_OVERRIDES is not valid JSON; ignored');
+    }
+    overridesCache = { raw, map };
+  }
+  return overridesCache.map[providerId] ?? catalogBaseUrl;
 }
 
 function timeoutFailure(what: string, ms: number): UpstreamError {
@@ -50,7 +79,8 @@ async function send(env: Env, target: CallTarget, req: ChatRequest, stream: bool
   if (!provider) throw new Error(`endpoint ${endpoint.id} names unknown provider ${endpoint.provider}`);
   const apiKey = target.simulated ? 'simulated' : providerKey(env, endpoint);
   if (!apiKey) throw new UpstreamError({ kind: 'auth', retryable: true, status: 0, message: `no API key configured for ${provider.name}` });
-  const built = adapter.buildRequest(req, { endpoint, baseUrl: provider.baseUrl, apiKey }, { stream });
+  const baseUrl = target.simulated ? provider.baseUrl : upstreamBaseUrl(env, provider.id, provider.baseUrl);
+  const built = adapter.buildRequest(req, { endpoint, baseUrl, apiKey }, { stream });
   // Internal hints for the simulated fleet (e.g. the eval item id) never leave the gateway.
   const headers = target.simulated && simHeaders ? { ...built.headers, ...simHeaders } : built.headers;
   const request = new Request(built.url, { method: built.method, headers, body: built.body, signal });

@@ -8,9 +8,14 @@ export interface Attempt {
   outcome: 'ok' | 'failed' | 'skipped';
   status: number;
   errorKind?: UpstreamFailureKind | 'deadline';
-  /** Safe, content-free message. */
+  /** Safe, content-free message (for skipped attempts: why, e.g. "circuit open"). */
   error?: string;
+  /** Time spent on this attempt (streams: until the first content event). */
   ms: number;
   /** When the request to this endpoint was sent, relative to the first attempt's start. */
   startedAtMs: number;
+  /** This attempt was the half-open breaker's probe. */
+  probe?: boolean;
+  /** Hedged attempt: started while an earlier endpoint was still silent. */
+  hedge?: boolean;
 }

@@ -1,17 +1,20 @@
 import type { ChatRequest } from '../api/chat-schema';
 import { ApiError } from '../api/errors';
 import { type AttemptTimeouts, callCompletion, type CompletionResult, defaultTimeouts, type OpenedStream, openStream } from '../providers/dispatch';
-import { UpstreamError, type UpstreamFailure } from '../providers/types';
+import { type StreamEvent, UpstreamError, type UpstreamFailure } from '../providers/types';
 import type { Env } from '../env';
 import type { Candidate } from '../routing/types';
 import type { Attempt } from './attempts';
+import { admitEndpoint, announceProbe, releaseProbe } from './breaker-view';
 import { reportOutcome } from './outcomes';
 
 /**
  * Walks the ranked chain until an endpoint answers. Retryable failures (connection, 5xx, 429, 408,
  * timeouts, in-band stream errors before any content, malformed bodies) move to the next endpoint at
  * once; a request error (400-class) is returned to the client, except a context-length error, which
- * skips ahead to an endpoint with a larger window.
+ * skips ahead to an endpoint with a larger window. Before each attempt the isolate's breaker view is
+ * consulted (no I/O): an endpoint whose breaker opened after the chain was built is skipped, and a
+ * half-open one is tried only by the single request holding its probe lease.
  */
 
 export const DEFAULT_DEADLINE_MS = 120_000;
@@ -32,28 +35,32 @@ export interface Executed<T> {
 
 export class ChainExhaustedError extends ApiError {
   constructor(readonly attempts: Attempt[], lastFailure?: UpstreamFailure) {
+    const rejected = lastFailure && !lastFailure.retryable;
     super(
-      lastFailure && !lastFailure.retryable ? 400 : 502,
-      lastFailure && !lastFailure.retryable
+      rejected ? 400 : 502,
+      rejected
         ? `The provider rejected the request: ${lastFailure.message}`
-        : `All ${attempts.length} endpoints in the fallback chain failed (${attempts.map((a) => `${a.endpointId}: ${a.errorKind}`).join('; ')}).`,
-      lastFailure && !lastFailure.retryable ? 'invalid_request_error' : 'upstream_error',
+        : `All ${attempts.length} endpoints in the fallback chain failed (${attempts.map((a) => `${a.endpointId}: ${a.errorKind ?? a.error}`).join('; ')}).`,
+      rejected ? 'invalid_request_error' : 'upstream_error',
       null,
-      lastFailure && !lastFailure.retryable ? 'upstream_rejected_request' : 'upstream_unavailable',
+      rejected ? 'upstream_rejected_request' : 'upstream_unavailable',
     );
   }
 }
 
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+type Call<T> = (c: Candidate, timeouts: AttemptTimeouts, signal: AbortSignal) => Promise<T>;
+
 async function runChain<T>(
   env: Env,
   chain: Candidate[],
-  req: ChatRequest,
   opts: ExecuteOptions,
   stream: boolean,
-  call: (c: Candidate, timeouts: AttemptTimeouts, signal: AbortSignal) => Promise<T>,
-): Promise<Executed<T>> {
+  call: Call<T>,
+): Promise<Executed<T> & { probe: boolean }> {
   const attempts: Attempt[] = [];
-  const start = Date.now();
+  const start = performance.now();
   const deadlineMs = opts.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const deadline = new AbortController();
   const deadlineTimer = setTimeout(
@@ -63,28 +70,51 @@ async function runChain<T>(
   const signal = opts.signal ? AbortSignal.any([deadline.signal, opts.signal]) : deadline.signal;
   let minWindow = 0;
   let last: UpstreamFailure | undefined;
+  const skip = (c: Candidate, why: string) =>
+    attempts.push({ endpointId: c.endpoint.id, provider: c.endpoint.provider, simulated: c.simulated, outcome: 'skipped', status: 0, error: why, ms: 0, startedAtMs: round(performance.now() - start) });
   try {
     for (const candidate of chain) {
       const e = candidate.endpoint;
       if (e.contextWindow <= minWindow) {
-        attempts.push({ endpointId: e.id, provider: e.provider, simulated: candidate.simulated, outcome: 'skipped', status: 0, error: 'context window not larger than a failed one', ms: 0, startedAtMs: Date.now() - start });
+        skip(candidate, 'context window not larger than a failed one');
         continue;
       }
       if (signal.aborted) break;
-      const attemptStart = Date.now();
+      const admission = admitEndpoint(env, e.id);
+      if (!admission.allow) {
+        skip(candidate, admission.reason);
+        continue;
+      }
+      if (admission.probe) announceProbe(env, e.id, opts.waitUntil);
+      const attemptStart = performance.now();
       try {
         const result = await call(candidate, defaultTimeouts(e, opts.expectedOutputTokens, stream, opts.timeoutMs), signal);
-        const ms = Date.now() - attemptStart;
-        attempts.push({ endpointId: e.id, provider: e.provider, simulated: candidate.simulated, outcome: 'ok', status: 200, ms, startedAtMs: attemptStart - start });
-        reportOutcome(env, e.id, { ok: true, ms }, opts.waitUntil);
-        return { candidate, result, attempts };
+        const ms = performance.now() - attemptStart;
+        attempts.push({ endpointId: e.id, provider: e.provider, simulated: candidate.simulated, outcome: 'ok', status: 200, ms: round(ms), startedAtMs: round(attemptStart - start), ...(admission.probe ? { probe: true } : {}) });
+        // Streams report their outcome when they end (a stream can still fail after its first token).
+        if (!stream) reportOutcome(env, e.id, { ok: true, ms, probe: admission.probe }, opts.waitUntil);
+        return { candidate, result, attempts, probe: admission.probe };
       } catch (err) {
+        const ms = performance.now() - attemptStart;
+        const notTheEndpoint = signal.aborted;
         const failure = toFailure(err);
-        const ms = Date.now() - attemptStart;
-        attempts.push({ endpointId: e.id, provider: e.provider, simulated: candidate.simulated, outcome: 'failed', status: failure.status, errorKind: failure.kind, error: failure.message, ms, startedAtMs: attemptStart - start });
+        attempts.push({
+          endpointId: e.id,
+          provider: e.provider,
+          simulated: candidate.simulated,
+          outcome: 'failed',
+          status: failure.status,
+          errorKind: deadline.signal.aborted ? 'deadline' : failure.kind,
+          error: failure.message,
+          ms: round(ms),
+          startedAtMs: round(attemptStart - start),
+          ...(admission.probe ? { probe: true } : {}),
+        });
         last = failure;
-        // A bad request is the client's; it says nothing about the endpoint's health.
-        if (failure.kind !== 'bad_request' && failure.kind !== 'context_length') reportOutcome(env, e.id, { ok: false, ms, failure }, opts.waitUntil);
+        // A bad request is the client's, a deadline or disconnect the caller's: neither says anything about the endpoint.
+        if (notTheEndpoint || failure.kind === 'bad_request' || failure.kind === 'context_length') {
+          if (admission.probe) releaseProbe(env, e.id);
+        } else reportOutcome(env, e.id, { ok: false, ms, failure, probe: admission.probe }, opts.waitUntil);
         if (!failure.retryable) break;
         if (failure.kind === 'context_length') minWindow = Math.max(minWindow, e.contextWindow);
       }
@@ -93,7 +123,8 @@ async function runChain<T>(
     clearTimeout(deadlineTimer);
   }
   if (deadline.signal.aborted) {
-    throw new ApiError(504, `No endpoint answered within the ${deadlineMs} ms deadline (${attempts.length} attempts).`, 'upstream_error', null, 'deadline_exceeded');
+    const err = new ApiError(504, `No endpoint answered within the ${deadlineMs} ms deadline (${attempts.length} attempts).`, 'upstream_error', null, 'deadline_exceeded');
+    throw Object.assign(err, { attempts });
   }
   throw new ChainExhaustedError(attempts, last);
 }
@@ -105,10 +136,37 @@ function toFailure(err: unknown): UpstreamFailure {
   return { kind: 'malformed', retryable: true, status: 0, message: 'upstream response could not be processed' };
 }
 
-export function executeCompletion(env: Env, chain: Candidate[], req: ChatRequest, opts: ExecuteOptions): Promise<Executed<CompletionResult>> {
-  return runChain(env, chain, req, opts, false, (c, t, signal) => callCompletion(env, c, req, t, signal));
+export async function executeCompletion(env: Env, chain: Candidate[], req: ChatRequest, opts: ExecuteOptions): Promise<Executed<CompletionResult>> {
+  const { probe: _p, ...executed } = await runChain(env, chain, opts, false, (c, t, signal) => callCompletion(env, c, req, t, signal));
+  return executed;
 }
 
-export function executeStream(env: Env, chain: Candidate[], req: ChatRequest, opts: ExecuteOptions): Promise<Executed<OpenedStream>> {
-  return runChain(env, chain, req, opts, true, (c, t, signal) => openStream(env, c, req, t, signal));
+export async function executeStream(env: Env, chain: Candidate[], req: ChatRequest, opts: ExecuteOptions): Promise<Executed<OpenedStream>> {
+  const executed = await runChain(env, chain, opts, true, (c, t, signal) => openStream(env, c, req, t, signal));
+  const attempt = executed.attempts[executed.attempts.length - 1];
+  return { candidate: executed.candidate, attempts: executed.attempts, result: watchStream(env, executed.result, attempt, executed.probe, opts) };
+}
+
+/**
+ * After the first token the stream belongs to the client; a later failure cannot fail over. It is
+ * recorded on the attempt (the caller's trace and log row read the same object) and reported to the
+ * breaker; a stream that ends, or that the client abandons, counts as a success.
+ */
+function watchStream(env: Env, opened: OpenedStream, attempt: Attempt, probe: boolean, opts: ExecuteOptions): OpenedStream {
+  const started = performance.now() - attempt.ms;
+  async function* rest(): AsyncGenerator<StreamEvent> {
+    let failed = false;
+    try {
+      for await (const ev of opened.rest) yield ev;
+    } catch (err) {
+      failed = true;
+      const failure = toFailure(err);
+      Object.assign(attempt, { outcome: 'failed', status: failure.status || 502, errorKind: failure.kind, error: `after the answer began: ${failure.message}` });
+      reportOutcome(env, attempt.endpointId, { ok: false, ms: performance.now() - started, failure, probe }, opts.waitUntil);
+      throw err;
+    } finally {
+      if (!failed) reportOutcome(env, attempt.endpointId, { ok: true, ms: performance.now() - started, probe }, opts.waitUntil);
+    }
+  }
+  return { ...opened, rest: rest() };
 }

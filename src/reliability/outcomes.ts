@@ -1,22 +1,25 @@
 import type { Env } from '../env';
 import type { UpstreamFailure } from '../providers/types';
-import { routingSnapshot } from '../routing/snapshot';
-
-/** Smoothing of the per-endpoint error rate and latency (EWMA); ~the last 10 outcomes dominate. */
-const ALPHA = 0.2;
+import { recordBreakerOutcome } from './breaker-view';
 
 export interface Outcome {
   ok: boolean;
   ms: number;
   failure?: UpstreamFailure;
+  /** The attempt held the half-open probe lease. */
+  probe?: boolean;
 }
 
 /**
- * Feeds live health into the isolate's routing snapshot. Off the request path: callers pass the
- * worker's waitUntil for any I/O this grows (breaker reports).
+ * Feeds one endpoint outcome into the breaker view (local, synchronous; error-rate EWMA and status
+ * land in the routing snapshot's health map) and, through waitUntil, into the endpoint's Durable
+ * Object. Callers decide what counts: request errors (400-class) say nothing about the endpoint.
  */
-export function reportOutcome(env: Env, endpointId: string, outcome: Outcome, _waitUntil: (p: Promise<unknown>) => void): void {
-  const snapshot = routingSnapshot(env);
-  const prev = snapshot.health.get(endpointId) ?? { state: 'closed' as const, errorRate: 0 };
-  snapshot.health.set(endpointId, { ...prev, errorRate: prev.errorRate * (1 - ALPHA) + (outcome.ok ? 0 : ALPHA) });
+export function reportOutcome(env: Env, endpointId: string, outcome: Outcome, waitUntil: (p: Promise<unknown>) => void): void {
+  recordBreakerOutcome(
+    env,
+    endpointId,
+    { ok: outcome.ok, probe: outcome.probe ?? false, retryAfterMs: outcome.failure?.kind === 'rate_limit' ? outcome.failure.retryAfterMs : undefined },
+    waitUntil,
+  );
 }

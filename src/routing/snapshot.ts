@@ -1,6 +1,7 @@
 import { allEndpoints, getProvider } from '../catalog';
 import type { Endpoint } from '../catalog/types';
 import type { Env } from '../env';
+import type { EvalThresholds } from '../evals/eligibility';
 
 /**
  * Everything the pipeline reads, held in isolate memory so routing never waits on I/O.
@@ -40,6 +41,8 @@ export interface RoutingSnapshot {
   latency: Map<string, LatencyStat>;
   /** Key: `${endpointId}|${taskClass}`. */
   evals: Map<string, EvalCell>;
+  /** Per-task-class eligibility thresholds (EVAL_THRESHOLDS), set by the eval signal; defaults when absent. */
+  evalThresholds?: EvalThresholds;
   /** Satisfaction in [0,1] per `${endpointId}|${taskClass}` (feedback posterior mean). */
   satisfaction: Map<string, number>;
   /** Decayed thumbs up/down counts behind `satisfaction` (src/feedback), same keys. */

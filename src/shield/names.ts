@@ -282,4 +282,10 @@ function toSet(list: string): Set<string> {
 }
 
 export const GIVEN_NAMES: ReadonlySet<string> = toSet(GIVEN);
-export const SURNAMES_SET: ReadonlySet<string> = toSet(SURNAMES);
+// Particles of compound surnames ("van der Berg", "de Luca") are not names on their own.
+const PARTICLES = ['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'del', 'della', 'dos', 'das', 'al', 'el', 'bin'];
+export const SURNAMES_SET: ReadonlySet<string> = (() => {
+  const set = toSet(SURNAMES);
+  for (const p of PARTICLES) set.delete(p);
+  return set;
+})();

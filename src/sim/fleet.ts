@@ -3,6 +3,7 @@ import { EVAL_JUDGE_HEADER, simulatedEvalAnswerById, simulatedJudgeReply } from 
 import { EVAL_ITEM_HEADER } from '../evals/suite';
 import { decideTurn, evalAnswerTurn } from './brain';
 import { takeFault, type SimFaultHit } from './faults';
+import { recordReceived } from './recorder';
 import { scriptedTurn, takeScript } from './scripts';
 import { simFormatFor } from './formats/index';
 import type { SimFormat, SimHttpError, SimRequestView, SimTurn } from './types';
@@ -245,6 +246,7 @@ export async function simFetch(request: Request, profile: SimProfile, options: S
   if (hit?.fault === 'hang_before_headers') return untilAborted(signal);
 
   const bodyText = await request.text();
+  recordReceived(profile.endpointId, bodyText);
   let view: SimRequestView;
   try {
     view = format.parseRequest(JSON.parse(bodyText), new URL(request.url));

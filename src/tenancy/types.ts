@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STRATEGIES } from '../api/chat-schema';
+import { ENTITY_TYPES } from '../shield/types';
 
 export const SHIELD_MODES = ['on', 'off', 'block'] as const;
 
@@ -12,7 +13,7 @@ export const keySettingsSchema = z
     monthlyBudgetUsd: z.number().positive().nullable().default(null),
     requestsPerMinute: z.number().int().min(1).max(100_000).default(600),
     shield: z
-      .object({ mode: z.enum(SHIELD_MODES).default('on'), entities: z.array(z.string()).optional() })
+      .object({ mode: z.enum(SHIELD_MODES).default('on'), entities: z.array(z.enum(ENTITY_TYPES)).optional() })
       .default({ mode: 'on' }),
     /** Model whose price is the savings baseline. */
     baselineModel: z.string().default('gpt-4o'),

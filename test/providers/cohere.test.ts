@@ -206,6 +206,7 @@ describe('cohere sim format round trip through the adapter', () => {
       lastUserText: 'What is in this picture, and the weather?',
       lastIsToolResult: true,
       toolResultText: 'sunny, 21°C',
+      calledToolNames: ['get_weather'],
       tools: [{ name: 'get_weather', description: 'weather', parameters: { type: 'object' } }],
       toolChoice: 'required',
       parallelToolCalls: true,

@@ -137,7 +137,7 @@ describe('ADDRESS', () => {
     }
   });
   it('ignores counts and prose', () => {
-    for (const t of ['I drove 5 miles down the road', 'we have 3 open issues on the way', 'retry 3 times per request']) {
+    for (const t of ['I drove 5 miles down the road', 'we have 3 open issues on the way', 'retry 3 times per request', 'show 10 page view counts', 'String 42 is the answer', 'Spring 2024 release']) {
       expect(detectAddresses(t)).toEqual([]);
     }
   });

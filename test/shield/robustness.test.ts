@@ -14,6 +14,17 @@ function repeatTo(unit: string, size: number): string {
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 }
 
+function distinctPhones(size: number): string {
+  const parts: string[] = [];
+  let len = 0;
+  for (let i = 0; len < size; i++) {
+    const p = `call ${1_000_000 + ((i * 7919) % 8_999_999)} `;
+    parts.push(p);
+    len += p.length;
+  }
+  return parts.join('').slice(0, size);
+}
+
 describe('bad input finishes within a time budget', () => {
   const inputs: Array<[string, string]> = [
     ['1 MB of mixed prose with PII', repeatTo('Hi, my name is Sofia Rossi, mail sofia@example.com, call +44 20 7946 0958. The build 1.2.3 passed. ', MB)],
@@ -23,6 +34,8 @@ describe('bad input finishes within a time budget', () => {
     ['1 MB of RTL, emoji and combining marks', repeatTo('שלום עולם مرحبا 👩🏽‍💻 e\u0301\u0302 Ζωή ', MB)],
     ['1 MB of brackets and colons', repeatTo('[[::]]::[PERSON_:', MB)],
     ['1 MB of capitalized words', repeatTo('Maria Garcia Dr Street Road Mr Ms ', MB)],
+    ['1 MB of distinct phone numbers after a context word', distinctPhones(MB)],
+    ['1 MB of compound street words', repeatTo('Aastraat 1 rue Aa 12 Aa Aa Aa St ', MB)],
   ];
   for (const [name, text] of inputs) {
     it(name, () => {

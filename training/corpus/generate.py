@@ -1,6 +1,6 @@
 """Generates the project's synthetic training corpus for classes that public data does not cover.
 
-Usage: /usr/bin/python3 training/corpus/generate.py OUT.jsonl [--per-class N] [--seed S]
+Usage: /usr/bin/python3 training/corpus/generate.py OUT.jsonl [--payloads LLMROUTER_TRAIN.jsonl] [--per-class N] [--seed S]
 Each line: {"text": ..., "label": ..., "source": "corpus"}. The output is never committed (training/.cache/).
 """
 import argparse
@@ -42,6 +42,24 @@ def fill(rng: random.Random, template: str) -> str:
 
 QUESTION_START = re.compile(r"^(what|how|why|who|when|where|which|is|are|can|could|should|do|does|any|tell|thanks|hi|good|i'm|i )", re.I)
 NEUTRAL_OPENERS = ["", "", "", "hey, ", "Hi! ", "Quick one: ", "Question: "]
+
+
+PAYLOADS: list = []  # real prompt texts (LLMRouter train split only) used as material inside project prompts
+
+
+def payload(rng: random.Random) -> str:
+    """Text to operate on: mostly real benchmark prompts (so the ask, not the material, decides the class)."""
+    if PAYLOADS and rng.random() < 0.6:
+        t = rng.choice(PAYLOADS)
+        return t if len(t) < 1500 else t[:1500]
+    return rng.choice(SHORT_TEXTS)
+
+
+def contextual(rng: random.Random, body: str) -> str:
+    r = rng.random()
+    if r < 0.3:
+        body = rng.choice(CONTEXTS) + " " + body
+    return body + rng.choice(FOLLOWUPS)
 
 
 def decorate(rng: random.Random, body: str) -> str:
@@ -288,10 +306,115 @@ def gen_code_generation(rng):
     return decorate(rng, fill(rng, t))
 
 
+def gen_summarization_free(rng):
+    v = rng.choice(VERB_SUMMARIZE)
+    t = rng.choice([
+        f"{v} this for me:\n\n{{P}}", f"{{P}}\n\nCan you {v} that?", f"Please {v} the text below.\n---\n{{P}}\n---",
+        f"I don't have time to read all of this, {v} it: {{P}}", f"{v} the following in {{n}} sentences: {{P}}",
+        f"Here's a passage. {v} it for {{audience}}.\n{{P}}", f"What is this text about, in short? {{P}}",
+        f"{v} what this says without adding anything: {{P}}",
+    ])
+    return decorate(rng, contextual(rng, fill(rng, t.replace("{P}", payload(rng)))))
+
+
+def gen_translation_free(rng):
+    lang = rng.choice(NAT_LANGS + EXTRA_LANGS)
+    t = rng.choice([
+        f"Translate into {lang}:\n{{P}}", f"{{P}}\n\nPut this in {lang}.", f"How would this read in {lang}? {{P}}",
+        f"Can you give me a {lang} version of this text? {{P}}", f"Render this in {lang}, word for word: {{P}}",
+        f"My colleague only reads {lang}. Translate: {{P}}", f"{lang} translation needed for: {{P}}",
+        f"Rewrite the following in {lang}, natural tone: {{P}}",
+    ])
+    return decorate(rng, contextual(rng, fill(rng, t.replace("{P}", payload(rng)))))
+
+
+def gen_extraction_free(rng):
+    v, what, fmt = rng.choice(VERB_EXTRACT), rng.choice(EXTRACT_TARGETS), rng.choice(EXTRACT_FORMATS)
+    t = rng.choice([
+        f"{v} {what} from this {fmt}: {{P}}", f"{{P}}\n\n{v} {what} {fmt}.",
+        f"From the text below, {v} {what}. Return them {fmt}.\n{{P}}",
+        f"I need {what} from this document {fmt}, nothing else: {{P}}",
+        f"Go through this and {v} {what} ({fmt}): {{P}}",
+    ])
+    return decorate(rng, contextual(rng, fill(rng, t.replace("{P}", payload(rng)))))
+
+
+def gen_classification_free(rng):
+    v, cats = rng.choice(VERB_CLASSIFY), ", ".join(rng.choice(CATEGORY_SETS))
+    t = rng.choice([
+        f"{v} this text as one of: {cats}.\n{{P}}", f"{{P}}\n\n{v} the above ({cats}). Reply with the label only.",
+        f"Which of these best describes the message below: {cats}? {{P}}", f"{v} each line into {cats}: {{I}}; {{J}}",
+        f"Would you say this is {cats}? {{I}}", f"I need to {v} incoming messages into {cats}. This one: {{I}}",
+        f"Topic of this question (science, history, math, language, other)? {{P}}",
+    ])
+    t = t.replace("{I}", rng.choice(CLASSIFY_ITEMS)).replace("{J}", rng.choice(CLASSIFY_ITEMS))
+    return decorate(rng, contextual(rng, fill(rng, t.replace("{P}", payload(rng)))))
+
+
+def gen_creative_free(rng):
+    kind = rng.choice(CREATIVE_KINDS)
+    t = rng.choice([
+        f"Write a {{tone}} {kind} about {{story}}.", f"I'd love a {kind} for {{audience}} about {{topic}}.",
+        f"Can you make up a {kind} where {{story}} meets {{name}}?", f"Write me a {kind}, {{tone}}, under {{words}} words, about {{topic}}.",
+        f"Turn this into a {kind}: {{P}}", f"Create a {kind} inspired by {{city}} in the rain.",
+        f"Help me write a {kind} for my friend {{name}}'s farewell.", f"Compose a {kind} from the point of view of {{story}}.",
+    ])
+    return decorate(rng, contextual(rng, fill(rng, t.replace("{P}", payload(rng)[:300]))))
+
+
+def gen_sql_free(rng):
+    ask, verb = rng.choice(SQL_ASKS), rng.choice(SQL_VERBS)
+    t = rng.choice([
+        f"{ask} {verb} rows in {{schema}} to get {{goal}}.", f"{ask} returns {{goal}}? I'm on {{dialect}}.",
+        f"Our database has {{schema}}. {ask} gives {{goal}}.", f"{{dialect}} question: my query {verb} the wrong rows. Tables: {{schema}}. I want {{goal}}.",
+        f"In {{dialect}}, {ask} {verb} by month?", f"Write the query. Goal: {{goal}}. Schema: {{schema}}.",
+    ])
+    return decorate(rng, contextual(rng, fill(rng, t)))
+
+
+def gen_debugging_free(rng):
+    symptom = rng.choice(DEBUG_SYMPTOMS)
+    t = rng.choice([
+        f"My {{lang}} service {symptom} since yesterday's deploy. What should I look at?",
+        f"The {{fw}} app {symptom} when more than 100 users are online. Ideas?",
+        f"This function {symptom}:\n{{P}}\nWhat's the bug?", f"Our {{tool}} setup {symptom}, logs say {{error}}.",
+        f"Help, my script {symptom} and I can't figure out why. Error: {{error}}",
+        f"Users report the checkout page {symptom}. Where would you start debugging?",
+        f"Why would a {{lang}} program that {symptom} only on Mondays?",
+    ])
+    code = rng.choice(BUGGY_SNIPPETS)[1]
+    return decorate(rng, contextual(rng, fill(rng, t.replace("{P}", code))))
+
+
+def gen_tool_use_free(rng):
+    verb, obj = rng.choice(TOOL_VERBS), rng.choice(TOOL_OBJECTS)
+    t = rng.choice([
+        f"{verb} {obj}.", f"Can you {verb} {obj} for me?", f"Please {verb} {obj} and let me know when it's done.",
+        f"Go ahead and {verb} {obj}, then {{AGENT}}", f"Using my accounts, {verb} {obj}.",
+        f"Act on my behalf: {verb} {obj}.", f"You have tools for email, calendar and files. {verb} {obj}.",
+    ])
+    t = t.replace("{AGENT}", rng.choice(AGENT_TASKS).lower())
+    return decorate(rng, contextual(rng, fill(rng, t)))
+
+
+def gen_chat_free(rng):
+    q = fill(rng, rng.choice(CHAT_Q))
+    t = rng.choice([f"{rng.choice(CHAT_OPENERS)}, {q}", q, f"{q} just curious", f"{rng.choice(CONTEXTS)} {q}"])
+    return decorate(rng, t)
+
+
+def mixed(a, b):
+    return lambda rng: a(rng) if rng.random() < 0.5 else b(rng)
+
+
 GENERATORS = {
-    "sql": gen_sql, "debugging": gen_debugging, "summarization": gen_summarization, "translation": gen_translation,
-    "extraction": gen_extraction, "classification": gen_classification, "creative_writing": gen_creative,
-    "chat": gen_chat, "tool_use": gen_tool_use, "code_generation": gen_code_generation,
+    "sql": mixed(gen_sql, gen_sql_free), "debugging": mixed(gen_debugging, gen_debugging_free),
+    "summarization": mixed(gen_summarization, gen_summarization_free),
+    "translation": mixed(gen_translation, gen_translation_free),
+    "extraction": mixed(gen_extraction, gen_extraction_free),
+    "classification": mixed(gen_classification, gen_classification_free),
+    "creative_writing": mixed(gen_creative, gen_creative_free), "chat": mixed(gen_chat, gen_chat_free),
+    "tool_use": mixed(gen_tool_use, gen_tool_use_free), "code_generation": gen_code_generation,
 }
 # Classes with public data get fewer synthetic rows: they only need the product's phrasing, not volume.
 SHARE = {"chat": 0.6, "creative_writing": 0.8, "code_generation": 0.4}
@@ -300,9 +423,13 @@ SHARE = {"chat": 0.6, "creative_writing": 0.8, "code_generation": 0.4}
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
-    ap.add_argument("--per-class", type=int, default=700)
+    ap.add_argument("--per-class", type=int, default=900)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--payloads", help="LLMRouter TRAIN jsonl: real prompt texts used as material (never the test split)")
     a = ap.parse_args()
+    if a.payloads:
+        with open(a.payloads) as f:
+            PAYLOADS.extend(json.loads(line)["query"] for line in f if line.strip())
     rng = random.Random(a.seed)
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     n_total = 0

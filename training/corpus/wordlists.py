@@ -307,3 +307,50 @@ CODEGEN_TASKS = [
     "a regex that matches US phone numbers",
     "a script to back up a Postgres database to S3 every night",
 ]
+
+# Who is asking and why: real prompts often open with context before the ask.
+CONTEXTS = [
+    "I'm a nurse working night shifts.", "For my startup's landing page:", "Context: we run a small online shop.",
+    "My professor gave us this for homework.", "I work in HR at a mid-sized company.", "Background: I'm new to this job.",
+    "We're a team of five engineers.", "This is for a client presentation tomorrow.", "I'm a freelance designer.",
+    "My grandmother asked me about this.", "Our support team gets a lot of these.", "I manage a restaurant.",
+    "I'm preparing for a job interview.", "For our internal wiki:", "I'm writing a newsletter for our members.",
+    "I run a small nonprofit.", "I'm a data analyst at a bank.", "Long story short, my manager is on vacation.",
+    "I'm studying for my exams.", "Our legal team sent me this.", "I'm building a side project on weekends.",
+    "At work we use Slack and Jira.", "I'm a high school teacher.", "This came from a customer yesterday.",
+]
+FOLLOWUPS = ["", "", "", "", " I don't need an explanation, just the result.", " Explain your reasoning briefly.",
+             " Format the answer as a list.", " Keep the original meaning.", " Please double check.",
+             " Use simple words.", " It's for a non-technical audience.", " No more than a paragraph.",
+             " I'll paste more if needed."]
+EXTRA_LANGS = ["Catalan", "Tagalog", "Thai", "Finnish", "Romanian", "Hungarian", "Danish", "Norwegian", "Swahili",
+               "Persian", "Bengali", "Malay", "Slovak", "Croatian", "Latin", "Welsh"]
+VERB_SUMMARIZE = ["summarize", "summarise", "sum up", "recap", "condense", "give me the gist of", "boil down",
+                  "shorten", "give me the highlights of", "digest", "outline the key points of",
+                  "make a short version of", "break down the main points of", "give me a synopsis of"]
+VERB_EXTRACT = ["extract", "pull out", "list", "find", "grab", "identify", "parse out", "capture", "pick out",
+                "get me"]
+EXTRACT_TARGETS = ["the names and dates", "every number and what it refers to", "all prices", "the entities",
+                   "the key fields", "the contact details", "the deadlines", "all quantities and units",
+                   "the people and their roles", "the locations", "the amounts and currencies", "the product names",
+                   "the main claims", "any URLs", "the times and places"]
+EXTRACT_FORMATS = ["as JSON", "as a JSON array", "in a table", "as CSV", "as key: value lines", "as YAML",
+                   "into these fields", "matching the schema I gave", "as a bulleted list", "in structured form"]
+VERB_CLASSIFY = ["classify", "categorize", "label", "tag", "sort", "bucket", "group", "triage", "rate",
+                 "assign a category to", "decide the class of", "flag"]
+CREATIVE_KINDS = ["story", "poem", "short story", "fable", "monologue", "song", "toast", "speech", "scene",
+                  "comic strip script", "fairy tale", "love letter", "ode", "prologue", "ghost story", "lullaby"]
+SQL_ASKS = ["I need a query that", "how do I write SQL that", "give me the SQL to", "what query would",
+            "can you help with a query that", "write the statement that", "help me with SQL:", "which join would"]
+SQL_VERBS = ["counts", "sums", "ranks", "finds", "lists", "groups", "averages", "joins", "filters", "deletes",
+             "updates", "pivots"]
+DEBUG_SYMPTOMS = ["keeps crashing", "hangs forever", "returns the wrong value", "throws an exception", "is way too slow",
+                  "leaks memory", "works locally but not in production", "fails randomly", "won't compile",
+                  "gives a blank page", "times out", "loops forever", "silently drops data", "returns null"]
+TOOL_VERBS = ["book", "schedule", "send", "order", "cancel", "look up", "fetch", "create", "update", "post",
+              "check", "remind me to", "file", "deploy", "restart", "download", "upload", "move", "archive"]
+TOOL_OBJECTS = ["a meeting with the team", "an email to the client", "my flight", "a table for two", "the invoice",
+                "a ticket in Jira", "the latest report", "a reminder", "the staging server", "my calendar for next week",
+                "the order status", "a message in Slack", "the PR", "the spreadsheet", "a cab to the airport"]
+CHAT_OPENERS = ["hey", "hi there", "hello!", "quick question", "random question", "so", "ok so", "hmm",
+                "good morning", "yo", "honest question"]

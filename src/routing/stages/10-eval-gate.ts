@@ -1,11 +1,19 @@
+import { DEFAULT_EVAL_THRESHOLDS, evaluateEligibility } from '../../evals/eligibility';
+import type { TaskClass } from '../../evals/types';
+import type { EvalCell } from '../snapshot';
 import type { Candidate, RoutingContext } from '../types';
 
-/** Below this lower confidence bound of the pass rate for the task class, an endpoint is filtered. */
-export const DEFAULT_EVAL_FLOOR = 0.5;
+/** The cell's counts as a score row, so the gate applies exactly the eligibility module's rules. */
+function verdictOf(cell: EvalCell, endpointId: string, taskClass: string, ctx: RoutingContext) {
+  const passed = Math.round(cell.passRate * cell.samples);
+  const row = { endpointId, suiteVersion: 'snapshot', taskClass, passed, total: cell.samples, scoreSum: passed };
+  return evaluateEligibility([row], endpointId, taskClass as TaskClass, ctx.snapshot.evalThresholds ?? DEFAULT_EVAL_THRESHOLDS, { suiteVersion: 'snapshot' });
+}
 
 /**
- * Endpoints with eval data for the task class must clear the floor; unevaluated endpoints are used
- * only when no evaluated endpoint qualifies (the trace says so).
+ * Endpoints evaluated for the task class must clear its threshold (EVAL_THRESHOLDS: Wilson lower
+ * bound of the pass rate after enough samples); endpoints with too few samples count as
+ * unevaluated and are used only when no evaluated endpoint qualifies (the trace says so).
  */
 export function evalGateStage(ctx: RoutingContext): RoutingContext {
   const taskClass = ctx.classification?.taskClass ?? 'chat';
@@ -15,8 +23,9 @@ export function evalGateStage(ctx: RoutingContext): RoutingContext {
   const unevaluated: Candidate[] = [];
   for (const c of ctx.candidates) {
     const cell = evals.get(`${c.endpoint.id}|${taskClass}`);
-    if (!cell) unevaluated.push({ ...c, evalStatus: 'unevaluated' as const });
-    else if (cell.ciLow < DEFAULT_EVAL_FLOOR) dropped.push({ id: c.endpoint.id, stage: 'eval_gate', reason: `${taskClass} pass rate low bound ${cell.ciLow.toFixed(2)} < ${DEFAULT_EVAL_FLOOR}` });
+    const verdict = cell ? verdictOf(cell, c.endpoint.id, taskClass, ctx) : undefined;
+    if (!verdict || verdict.status === 'unevaluated') unevaluated.push({ ...c, evalStatus: 'unevaluated' as const });
+    else if (verdict.status === 'filtered') dropped.push({ id: c.endpoint.id, stage: 'eval_gate', reason: `${taskClass}: ${verdict.reason}` });
     else eligible.push({ ...c, evalStatus: 'eligible' as const });
   }
   let candidates = eligible;

@@ -1,5 +1,5 @@
 import { cellKey, keyCellKey } from '../../feedback/posterior';
-import { blendQuality, explorationBonus, isExplorationDecision, preferenceOf } from '../../feedback/preference';
+import { blendQuality, isExplorationDecision, preferenceOf, thompsonQuality } from '../../feedback/preference';
 import type { RoutingContext } from '../types';
 
 /** Weight of eval evidence against the catalog prior grows with its sample count. */
@@ -10,8 +10,8 @@ const SATISFACTION_WEIGHT = 0.2;
 /**
  * quality = evidence-weighted blend of (catalog prior, eval pass rate for the task class, feedback
  * satisfaction for this key — see src/feedback/preference.ts), then harder prompts (complexity → 1)
- * widen the gap between strong and weak endpoints; on the key's exploration decisions an
- * upper-confidence bonus is added so endpoints with few ratings get tried.
+ * widen the gap between strong and weak endpoints; on the key's exploration decisions the blend is
+ * replaced by a Thompson draw so endpoints with little evidence get tried.
  */
 export function qualityStage(ctx: RoutingContext): RoutingContext {
   const taskClass = ctx.classification?.taskClass ?? 'chat';
@@ -26,17 +26,20 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
     const prior = c.endpoint.qualityPrior;
     const cell = snapshot.evals.get(`${c.endpoint.id}|${taskClass}`);
     const pref = prefs[i];
-    const base = blendQuality([
+    const parts = [
       { value: prior, weight: EVAL_PRIOR_SAMPLES },
       { value: cell?.passRate ?? 0, weight: cell?.samples ?? 0 },
       { value: pref?.mean ?? 0, weight: pref?.weight ?? 0 },
-    ]);
+    ];
+    const mean = blendQuality(parts);
+    // Exploration decision: a seeded Thompson draw around the blend, as wide as its evidence is thin.
+    const evidence = parts.reduce((n, p) => n + p.weight, 0);
+    const base = explore ? thompsonQuality(mean, evidence, `${ctx.key.id}|${ctx.now}|${c.endpoint.id}`) : mean;
     // A satisfaction value published without counts (another source) can only nudge.
     const bareSat = pref ? undefined : snapshot.satisfaction.get(`${c.endpoint.id}|${taskClass}`);
     const satTerm = bareSat === undefined ? 0 : (bareSat - 0.5) * SATISFACTION_WEIGHT;
-    const bonus = explore ? explorationBonus(pref?.globalCount ?? 0, classCount) : 0;
     // Complexity stretches quality around 0.75: easy prompts make endpoints look alike.
-    const stretched = 0.75 + (base + satTerm - 0.75) * (0.5 + complexity) + bonus;
+    const stretched = 0.75 + (base + satTerm - 0.75) * (0.5 + complexity);
     const quality = Math.max(0, Math.min(1, stretched));
     const terms: Record<string, number | string> = { prior, quality: round(quality) };
     if (cell) terms.eval = round(cell.passRate);
@@ -45,7 +48,7 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
       terms.satisfaction_n = round(pref.weight, 2);
       if (pref.keyMean !== undefined) terms.satisfaction_key = round(pref.keyMean);
     } else if (bareSat !== undefined) terms.satisfaction = round(bareSat);
-    if (bonus > 0) terms.exploration = round(bonus);
+    if (explore) terms.exploration = round(base - mean);
     return { ...c, scores: { quality, latencyMs: 0, ttftMs: 0, costUsd: 0, objective: 0, terms } };
   });
   const note = `class ${taskClass}, complexity ${complexity.toFixed(2)}${classCount > 0 ? `, ${round(classCount, 1)} ratings in class${explore ? ', exploration decision' : ''}` : ''}`;

@@ -12,14 +12,14 @@ import { FUNCTION_WORDS } from './words';
 const NAME_WORD = String.raw`[\p{L}][\p{L}\p{M}'’.-]*`;
 const SUFFIXES =
   'street|st|road|rd|avenue|ave|av|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|crescent|cres|close|grove|gardens|row|walk|alley|plaza|pike|path|loop|mews|heights|hollow|ridge|view';
-const FULL_SUFFIXES = 'Street|Road|Avenue|Drive|Lane|Boulevard|Court|Place|Terrace|Circle|Highway|Parkway|Square|Crescent|Gardens|Plaza';
+const PLAIN_SUFFIXES = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'lane', 'ln', 'boulevard', 'blvd', 'highway', 'hwy']);
 const PREFIXES =
   'rue|avenue|av\\.|via|viale|corso|piazza|calle|avenida|avda\\.?|paseo|plaza|carrera|rua|travessa|largo|strada|ulica|ul\\.|aleja|al\\.|chemin|allée|boulevard|bd|camino|Πλατεία|Οδός|Λεωφόρος|οδός';
 // Street words written as one compound ("Nassaustraat", "Auerstrasse", "Aðalgata"); checked with endsWith
 // so the pattern itself stays a cheap word + number scan.
 const COMPOUND_ENDINGS = [
   'straat', 'strasse', 'straße', 'str.', 'gasse', 'weg', 'gata', 'gatan', 'vej', 'veien', 'vegen', 'plein', 'laan',
-  'allee', 'platz', 'damm', 'gade', 'utca', 'útja', 'katu', 'tie', 'väg', 'vägen', 'steig', 'ring', 'kade', 'singel',
+  'allee', 'platz', 'damm', 'gade', 'utca', 'útja', 'katu', 'tie', 'väg', 'vägen', 'steig', 'kade', 'singel',
   'gracht', 'dreef',
 ];
 function isCompoundStreet(word: string): boolean {
@@ -29,34 +29,32 @@ function isCompoundStreet(word: string): boolean {
 
 const HOUSE_NUMBER = String.raw`\d{1,6}[A-Za-z]?`;
 // 1) number + name words + suffix (+ optional number)
-export const NUMBER_NAME_SUFFIX = new RegExp(
+const NUMBER_NAME_SUFFIX = new RegExp(
   String.raw`(?<![\w.,-])${HOUSE_NUMBER}(?:[ ]+(?:${NAME_WORD})){1,4}?[ ]+(?:${SUFFIXES})\.?(?![\p{L}\d])`,
   'giu',
 );
 // 2) street-type prefix + name words (+ number)
-export const PREFIX_NAME = new RegExp(
+const PREFIX_NAME = new RegExp(
   String.raw`(?<![\p{L}])(?:${PREFIXES})[ ]+(?:${NAME_WORD})(?:[ ]+(?:${NAME_WORD}|\d{1,5}[A-Za-z]?\b)){0,3}`,
   'giu',
 );
 // 3) compound street word + number, or number + compound street word
-export const WORD_NUMBER = /(?<![\p{L}])([\p{L}][\p{L}\p{M}.]{3,})[ ]+\d{1,5}[A-Za-z]?\b/gu;
-export const NUMBER_WORD = /(?<![\w.,-])\d{1,6}[A-Za-z]?[ ]+([\p{L}][\p{L}\p{M}.]{3,})(?![\p{L}])/gu;
-// 4) capitalized name words + capitalized full suffix ("Whittaker Street"), no number needed
-export const NAMED_STREET = new RegExp(String.raw`(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}'’-]+[ ]){1,3}(?:${FULL_SUFFIXES})(?![\p{L}])`, 'gu');
+const WORD_NUMBER = /(?<![\p{L}])([\p{L}][\p{L}\p{M}.]{3,})[ ]+\d{1,5}[A-Za-z]?\b/gu;
+const NUMBER_WORD = /(?<![\w.,-])\d{1,6}[A-Za-z]?[ ]+([\p{L}][\p{L}\p{M}.]{3,})(?![\p{L}])/gu;
 // 5) address cue + (numbers) + name words + number
-export const CUE =
+const CUE =
   /\b(?:address(?:es)?|lives? (?:at|on|in)|lived (?:at|on|in)|living (?:at|on|in)|located at|return(?:ed)? to|moved to|ship(?:ping)? to|deliver(?:ed|y)? to|send (?:it |them )?to|mail (?:it )?to|is at|located on|reside(?:s)? at)\b/gi;
 const CUE_BODY = new RegExp(
   String.raw`^[\s\S]{0,24}?(?<![\w])(${HOUSE_NUMBER}(?:[ ]+\d{1,6})?[ ]+${NAME_WORD}(?:[ ]+(?:${NAME_WORD}|\d{1,5}\.?))*?(?:[ ]+\d{1,5}[A-Za-z]?\.?|(?=[,\n])))`,
   'u',
 );
 // 5b) house number + name words + number, directly followed by a unit line ("11 Školní 939\n Apt. 827")
-export const NUMBER_NAME_NUMBER_UNIT = new RegExp(
+const NUMBER_NAME_NUMBER_UNIT = new RegExp(
   String.raw`(?<![\w.,-])${HOUSE_NUMBER}(?:[ ]+${NAME_WORD}){1,3}[ ]+\d{1,5}[A-Za-z]?\.?(?=[ ,]*\n?[^\S\n]*(?:apt|apartment|suite|ste|unit|flat)\b)`,
   'giu',
 );
 // 6) a postal code after a ZIP label
-export const ZIP = /\b(?:zip|zip code|zipcode|postal code|postcode|post code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi;
+const ZIP = /\b(?:zip|zip code|zipcode|postal code|postcode|post code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi;
 
 const UNIT = /^(?:,?[ \t]*\n?[ \t]*|,[ ]*|[ ]+)(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|#)\.?[ ]?#?[\p{L}\d-]{1,6}\.?/iu;
 const SEGMENT_SEP = /^(?:[ \t]*(?:,|\n)[ \t,\n]*)/;
@@ -145,8 +143,16 @@ export function detectAddresses(text: string): Detection[] {
   const hasDigit = HAS_DIGIT.test(text);
   const cores: Array<[number, number]> = [];
   for (const m of hasDigit ? text.matchAll(NUMBER_NAME_SUFFIX) : []) {
-    const words = m[0].split(/ +/).slice(1, -1).map((w) => w.toLowerCase());
+    const parts = m[0].split(/ +/);
+    const words = parts.slice(1, -1).map((w) => w.toLowerCase());
     if (words.some((w) => FUNCTION_WORDS.has(w))) continue;
+    // "10 page view", "2 table row": in mixed-case text the street name is capitalized (or an ordinal);
+    // in all-lower-case text only unambiguous suffixes count.
+    if (lowerText) {
+      if (!PLAIN_SUFFIXES.has(parts[parts.length - 1].toLowerCase().replace(/\.$/, ''))) continue;
+    } else if (!/^(?:\p{Lu}|\d+(?:st|nd|rd|th)$)/u.test(parts[1])) {
+      continue;
+    }
     cores.push([m.index, m.index + m[0].length]);
   }
   for (const m of text.matchAll(PREFIX_NAME)) {
@@ -177,7 +183,6 @@ export function detectAddresses(text: string): Detection[] {
     if (words.some((w) => FUNCTION_WORDS.has(w))) continue;
     cores.push([m.index, m.index + m[0].length]);
   }
-  for (const m of text.matchAll(NAMED_STREET)) cores.push([m.index, m.index + m[0].length]);
   for (const m of hasDigit ? text.matchAll(CUE) : []) {
     const bodyFrom = m.index + m[0].length;
     const b = CUE_BODY.exec(text.slice(bodyFrom, bodyFrom + 160));

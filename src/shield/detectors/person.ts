@@ -86,9 +86,13 @@ const STRONG_CUES = new Set([
 ]);
 const CUE_SET = new Set(CUE_PHRASES);
 const SIGN_OFF_CUES = new Set(['dear', 'regards', 'thanks', 'thank you', 'sincerely', 'cheers', 'best', 'yours', 'signed', 'hi', 'hello', 'hey', 'from', 'cc', 'attn', 'name', 'last name', 'first name', 'surname', 'maiden name']);
-const SPEECH_VERBS_AFTER = new Set(['said', 'says', 'shouted', 'asked', 'replied', 'told', 'wrote', 'explained', 'answered', 'yelled', 'whispered', 'added', 'insisted', 'lives', 'began']);
+const SPEECH_VERBS_AFTER = new Set(['said', 'says', 'shouted', 'asked', 'replied', 'told', 'wrote', 'explained', 'answered', 'yelled', 'whispered', 'added', 'insisted', 'lives']);
 const VOCATIVE_NEXT = new Set(['can', 'could', 'would', 'will', 'please', 'do', 'did', 'are', 'is', 'have', 'i', 'we', 'you', 'thanks', 'thank', 'how', 'what', 'where', 'when', 'why', 'let', 'listen', 'look']);
 const POSSESSED = new Set(['kid', 'kids', 'son', 'daughter', 'wife', 'husband', 'mother', 'father', 'brother', 'sister', 'friend', 'partner', 'address', 'phone', 'email', 'number', 'account', 'boss', 'mom', 'dad', 'house', 'car', 'birthday', 'office', 'desk', 'family']);
+
+function isGiven(w: Word): boolean {
+  return GIVEN_NAMES.has(w.key) && !AMBIGUOUS_NAMES.has(w.key);
+}
 
 function inLists(key: string): boolean {
   return GIVEN_NAMES.has(key) || SURNAMES_SET.has(key);
@@ -135,6 +139,9 @@ export function detectPersons(text: string): Detection[] {
       i++;
       continue;
     }
+    const prevWord = words[i - 1];
+    const titled = prevWord !== undefined && TITLES.has(prevWord.key) && text.slice(prevWord.end, w.start).length <= 2;
+    const cue = cueBefore(text, words, i);
     // Extend over up to 3 adjacent name-like words.
     let j = i;
     while (j + 1 < words.length && j - i < 2 && adjacent(text, words[j], words[j + 1]) && !TITLES.has(words[j + 1].key)) {
@@ -142,6 +149,10 @@ export function detectPersons(text: string): Detection[] {
       // In lower-case text a listed given name may be followed by an unlisted surname.
       const lowerSurname = lowerText && j === i && GIVEN_NAMES.has(w.key) && !COMMON_WORDS.has(after.key) && after.key.length >= 3;
       if (!nameLike(after, lowerText) && !lowerSurname) break;
+      // After the first word, only listed names continue a run unless it opened with a given name or a cue
+      // ("Megan Payne", "Dr. Ana Wojcik"; not "Kennedy Space Center").
+      const opener = j === i && (GIVEN_NAMES.has(w.key) || titled || (cue !== null && STRONG_CUES.has(cue)));
+      if (!inLists(after.key) && !opener && !lowerSurname) break;
       j++;
     }
     // A capitalized non-name before a listed given name is a sentence-initial word ("Contact Maria Garcia").
@@ -152,10 +163,6 @@ export function detectPersons(text: string): Detection[] {
     const run = words.slice(i, j + 1);
     const listed = run.filter((r) => inLists(r.key) && !AMBIGUOUS_NAMES.has(r.key) && r.key.length >= 3);
     const anyListed = run.some((r) => inLists(r.key));
-    void anyListed;
-    const prevWord = words[i - 1];
-    const titled = prevWord !== undefined && TITLES.has(prevWord.key) && text.slice(prevWord.end, w.start).length <= 2;
-    const cue = cueBefore(text, words, i);
     const next = words[j + 1];
     const gapAfter = next ? text.slice(words[j].end, next.start) : '';
     const speechAfter = next !== undefined && SPEECH_VERBS_AFTER.has(next.key) && gapAfter === ' ';
@@ -165,9 +172,11 @@ export function detectPersons(text: string): Detection[] {
     const strongCue = cue !== null && STRONG_CUES.has(cue);
     let accept = false;
     if (titled || strongCue) accept = true;
-    else if (listed.length > 0 && (run.length > 1 || cue !== null)) accept = true;
+    // Several words without a cue: the first must be a given name, or every word a listed name.
+    else if (listed.length > 0 && run.length > 1 && (isGiven(w) || run.every((r) => inLists(r.key)))) accept = true;
+    else if (listed.length > 0 && cue !== null) accept = true;
     else if (listed.length > 0 && GIVEN_NAMES.has(listed[0].key)) accept = true;
-    else if (anyListed && cue !== null) accept = true;
+    else if (anyListed && cue !== null && !run.some((r) => COMMON_WORDS.has(r.key))) accept = true;
     else if (run.length === 1 && w.capitalized && (speechAfter || vocative || possessive) && !COMMON_WORDS.has(w.key)) accept = true;
     if (accept) {
       let end = words[j].end;

@@ -20,13 +20,32 @@ const COUNTRIES: CountryCode[] = [
 ];
 const TRUNK_COUNTRIES: CountryCode[] = ['GB', 'DE', 'FR', 'AU', 'NL', 'IT', 'ES', 'BE', 'AT', 'CH', 'IE', 'NZ'];
 
-function possibleSomewhere(number: string): boolean {
-  for (const c of COUNTRIES) if (isPossiblePhoneNumber(number, c)) return true;
-  return false;
+// libphonenumber costs microseconds per call; bound the work one text can cause (e.g. 1 MB of
+// "call 1234567 ..."). Past the budget a context-backed candidate is judged by its digit count alone.
+const VALIDATION_BUDGET = 3000;
+
+function possibleSomewhere(number: string, digitCount: number, state: { calls: number; memo: Map<string, boolean> }): boolean {
+  const cached = state.memo.get(number);
+  if (cached !== undefined) return cached;
+  let ok = false;
+  if (state.calls >= VALIDATION_BUDGET) {
+    ok = digitCount >= 7 && digitCount <= 13;
+  } else {
+    for (const c of COUNTRIES) {
+      state.calls++;
+      if (isPossiblePhoneNumber(number, c)) {
+        ok = true;
+        break;
+      }
+    }
+  }
+  state.memo.set(number, ok);
+  return ok;
 }
 
 export function detectPhones(text: string): Detection[] {
   const out: Detection[] = [];
+  const state = { calls: 0, memo: new Map<string, boolean>() };
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
     const raw = m[0];
     const core = raw.replace(EXTENSION, '');
@@ -48,7 +67,7 @@ export function detectPhones(text: string): Detection[] {
         (parsePhoneNumberFromString(core, 'US')?.isPossible() ?? false);
     }
     if (!accepted && (hasContextWord(text, start - 30, start, CONTEXT) || hasContextWord(text, end, end + 20, CONTEXT))) {
-      accepted = possibleSomewhere(core);
+      accepted = possibleSomewhere(core, digits.length, state);
     }
     if (!accepted && US_NATIONAL.test(core)) {
       accepted = isValidPhoneNumber(core, 'US') || isValidPhoneNumber(core, 'CA');

@@ -6,7 +6,7 @@ function toSet(list: string): Set<string> {
 
 /** Frequent English words, tech words and words that double as names; never a name on their own. */
 export const COMMON_WORDS: ReadonlySet<string> = toSet(`
-a about above across after again against all almost also always am among an and another any anyone anything are
+a about above across everybody everyone nobody somebody someone anybody anyone after again against all almost also always am among an and another any anyone anything are
 around as at away back bad be because been before being below best better between big both but by call called came
 can case could day days did do does done down during each early either else end enough even ever every few find
 first for from full get give go going good got great had has have having he her here hers him his home how however
@@ -53,7 +53,7 @@ bell hall page price hill wood stone west bush power case best house small stron
 noble cross church branch person english french max ada pascal julia paris florence victoria austin chelsea
 sydney lincoln washington houston jackson orlando georgia virginia jordan israel china india kenya lee le li
 do ho ng oh ko yu ye su lu ma he hu ba sy ly vo vu bo jo kai sam ken ali mali ed al will liberty destiny
-trinity harmony melody star storm
+trinity harmony melody star storm jean sander cliff oscar rick hunt
 `);
 
 /** Function words that cannot sit between a house number and a street suffix. */

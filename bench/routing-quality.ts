@@ -1,0 +1,250 @@
+/**
+ * Routing quality benchmark: does the real pipeline, learning only from train outcomes, buy more
+ * accuracy per dollar than fixed model choices?
+ *
+ *   npx tsx bench/routing-quality.ts --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl]
+ *        [--signal both|evals|feedback] [--no-classifier] [--svg bench/routing-quality.svg] [--json]
+ *
+ * Input: RouterBench CSVs (see bench/routing/data.ts). Without --test, each train file is split
+ * deterministically (hash of sample_id; --split is the held-out share, default 0.2). --holdout-list
+ * instead holds out exactly the prompts listed in a JSONL of {"text"} (e.g. the classifier's own
+ * held-out RouterBench prompts, so classifier-included results are not measured on its training data).
+ * Metrics and baselines: bench/routing/metrics.ts; write-up: bench/RESULTS-routing.md.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ClassificationSignal } from '../src/routing/types';
+import { isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './routing/data';
+import { benchCatalog, benchSnapshot, learn, routeOne, type SignalPath } from './routing/harness';
+import { aiq, costToReach, nonDecreasingHull, pairMetrics, type PairMetrics, type Point } from './routing/metrics';
+import { renderSvg, type Panel } from './routing/plot';
+
+const STRONG = 'gpt-4-1106-preview';
+const WEAK = 'mistralai/mixtral-8x7b-chat';
+/** λc sweep: quality a doubling of cost must buy (0 = best quality regardless of cost). */
+const LAMBDAS = [0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 1, 100];
+
+function argList(args: string[], flag: string): string[] {
+  const i = args.indexOf(flag);
+  if (i < 0) return [];
+  const out: string[] = [];
+  for (let j = i + 1; j < args.length && !args[j].startsWith('--'); j++) out.push(args[j]);
+  return out;
+}
+const argValue = (args: string[], flag: string) => argList(args, flag)[0];
+
+async function loadClassifier(): Promise<((text: string) => Promise<{ complexity: number; ms: number }>) | null> {
+  try {
+    const ort = await import('onnxruntime-web');
+    const { createIntentEngine } = await import('../src/classifier/engine');
+    const { classifyWithEngine } = await import('../src/classifier/index');
+    const modelDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'classifier', 'model');
+    ort.env.wasm.numThreads = 1;
+    const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(modelDir, 'intent.int8.onnx'))));
+    const engine = createIntentEngine({
+      ort,
+      session,
+      tokenizerJson: JSON.parse(readFileSync(join(modelDir, 'intent.tokenizer.json'), 'utf8')),
+      labels: JSON.parse(readFileSync(join(modelDir, 'labels.json'), 'utf8')),
+    });
+    return async (text: string) => {
+      const c = await classifyWithEngine(engine, { text, hasImages: false, hasTools: false, stream: false, inputChars: text.length });
+      return { complexity: c.complexity, ms: c.ms };
+    };
+  } catch (err) {
+    console.error(`classifier unavailable in Node (${(err as Error).message}); routing with neutral complexity`);
+    return null;
+  }
+}
+
+interface RouterResult {
+  aiq: number;
+  pair: PairMetrics;
+  points: Point[];
+}
+
+interface TaskReport {
+  task: string;
+  n: number;
+  range: { lo: number; hi: number };
+  models: Record<string, { cost: number; quality: number }>;
+  best: { model: string; cost: number; quality: number };
+  router: RouterResult & { at95: { cost: number | null; shareOfBestCost: number | null }; strongShare: number[] };
+  zero: RouterResult;
+  random: RouterResult;
+  randomUniform: { cost: number; quality: number };
+  oracle: RouterResult & { cost: number; quality: number };
+  single: Record<string, { aiq: number; apgr: number }>;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+function evaluateTask(task: string, rows: BenchRow[], models: string[], choices: (string | null)[][], rowIndex: Map<BenchRow, number>): TaskReport {
+  const singles: Point[] = models.map((m) => ({ label: m, cost: mean(rows.map((r) => r.costs[m])), quality: mean(rows.map((r) => r.scores[m])) }));
+  const byModel = Object.fromEntries(singles.map((p) => [p.label!, { cost: p.cost, quality: p.quality }]));
+  const range = { lo: Math.min(...singles.map((p) => p.cost)), hi: Math.max(...singles.map((p) => p.cost)) };
+  const weak = singles.find((p) => p.label === WEAK)!;
+  const strong = singles.find((p) => p.label === STRONG)!;
+  const best = singles.reduce((a, b) => (b.quality > a.quality || (b.quality === a.quality && b.cost < a.cost) ? b : a));
+
+  // A prompt the pipeline could not route (no endpoint qualified) scores 0 at no cost.
+  const routerPoints: Point[] = choices.map((perRow, k) => {
+    const picked = rows.map((r) => perRow[rowIndex.get(r)!]);
+    return {
+      label: `λ=${LAMBDAS[k]}`,
+      cost: mean(rows.map((r, i) => (picked[i] ? r.costs[picked[i]!] : 0))),
+      quality: mean(rows.map((r, i) => (picked[i] ? r.scores[picked[i]!] : 0))),
+    };
+  });
+  const strongShare = choices.map((perRow) => mean(rows.map((r) => (perRow[rowIndex.get(r)!] === STRONG ? 1 : 0))));
+  const randomPoints: Point[] = Array.from({ length: 21 }, (_, i) => i / 20).map((p) => ({ cost: (1 - p) * weak.cost + p * strong.cost, quality: (1 - p) * weak.quality + p * strong.quality }));
+  const oracleRow = rows.map((r) => {
+    const correct = models.filter((m) => r.scores[m] >= 0.5);
+    const pool = correct.length ? correct : models;
+    const m = pool.reduce((a, b) => (r.costs[b] < r.costs[a] ? b : a));
+    return { cost: r.costs[m], quality: r.scores[m] };
+  });
+  const oracle = { cost: mean(oracleRow.map((o) => o.cost)), quality: mean(oracleRow.map((o) => o.quality)) };
+  const result = (points: Point[]): RouterResult => ({ aiq: aiq(points, range), pair: pairMetrics(points, weak, strong), points });
+  const routerHull = nonDecreasingHull(routerPoints);
+  const c95 = costToReach(routerHull, 0.95 * best.quality);
+  return {
+    task,
+    n: rows.length,
+    range,
+    models: byModel,
+    best: { model: best.label!, cost: best.cost, quality: best.quality },
+    router: { ...result(routerPoints), at95: { cost: c95, shareOfBestCost: c95 === null ? null : c95 / best.cost }, strongShare },
+    zero: result(singles),
+    random: result(randomPoints),
+    randomUniform: { cost: mean(singles.map((p) => p.cost)), quality: mean(singles.map((p) => p.quality)) },
+    oracle: { ...result([oracle]), ...oracle },
+    single: Object.fromEntries(singles.map((p) => [p.label!, { aiq: aiq([p], range), apgr: pairMetrics([p], weak, strong).apgr }])),
+  };
+}
+
+const f = (x: number | null, d = 3) => (x === null ? '—' : x.toFixed(d));
+const pct = (x: number | null) => (x === null ? 'never' : `${(100 * x).toFixed(1)}%`);
+
+async function main() {
+  const args = process.argv.slice(2);
+  const trainFiles = argList(args, '--train');
+  const testFiles = argList(args, '--test');
+  const json = args.includes('--json');
+  const split = Number(argValue(args, '--split') ?? 0.2);
+  const holdoutList = argValue(args, '--holdout-list');
+  const signal = (argValue(args, '--signal') ?? 'both') as SignalPath;
+  const svgPath = argValue(args, '--svg') ?? join(dirname(fileURLToPath(import.meta.url)), 'routing-quality.svg');
+  if (!trainFiles.length) {
+    console.error('usage: npx tsx bench/routing-quality.ts --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--signal both|evals|feedback] [--no-classifier] [--svg PATH] [--json]');
+    process.exit(2);
+  }
+  const log = (s: string) => (json ? console.error(s) : console.log(s));
+
+  let models: string[] = [];
+  const load = (file: string) => {
+    const parsed = parseRouterBench(readFileSync(file, 'utf8'));
+    if (models.length && parsed.models.join() !== models.join()) throw new Error(`${file}: model columns differ from the other files`);
+    models = parsed.models;
+    if (parsed.skipped) log(`${file}: ${parsed.skipped} rows skipped (missing outcome or cost)`);
+    return parsed.rows;
+  };
+  let train: BenchRow[] = [];
+  let test: BenchRow[] = [];
+  let splitNote: string;
+  if (testFiles.length) {
+    train = trainFiles.flatMap(load);
+    test = testFiles.flatMap(load);
+    splitNote = `test files: ${testFiles.join(', ')}`;
+  } else if (holdoutList) {
+    const held = new Set(readFileSync(holdoutList, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text));
+    for (const row of trainFiles.flatMap(load)) (held.has(lastQuestion(row.prompt)) ? test : train).push(row);
+    splitNote = `held out: prompts listed in ${holdoutList}`;
+  } else {
+    for (const row of trainFiles.flatMap(load)) (isHeldOut(row.id, split) ? test : train).push(row);
+    splitNote = `deterministic ${Math.round(split * 100)}% hash split of each file`;
+  }
+  log(`train ${train.length} prompts, test ${test.length} prompts (${splitNote}); ${models.length} models`);
+
+  const catalog = benchCatalog(models, train);
+  const snapshot = benchSnapshot(catalog);
+  const learned = learn(snapshot, models, train, signal);
+  log(`learned through ${signal}: ${learned.evalResults} graded eval results (${learned.cells} cells), ${learned.ratings} feedback ratings`);
+
+  const classify = args.includes('--no-classifier') ? null : await loadClassifier();
+  const classifications: ClassificationSignal[] = [];
+  const classifierMs: number[] = [];
+  for (const row of test) {
+    let complexity = 0.5;
+    let source: ClassificationSignal['source'] = 'neutral';
+    if (classify) {
+      const c = await classify(lastQuestion(row.prompt));
+      complexity = c.complexity;
+      classifierMs.push(c.ms);
+      source = 'model';
+    }
+    // The task class the router learned is the benchmark's eval_name, which no classifier can know.
+    classifications.push({ taskClass: row.evalName, complexity, source });
+  }
+
+  const routeStart = performance.now();
+  const choices = LAMBDAS.map((lambda) => test.map((row, i) => routeOne(snapshot, row, i, classifications[i], { balancedCostWeight: lambda })));
+  const routeMs = (performance.now() - routeStart) / (LAMBDAS.length * test.length);
+  const unrouted = choices.flat().filter((c) => c === null).length;
+
+  const rowIndex = new Map(test.map((r, i) => [r, i]));
+  const tasks = [...new Set(test.map((r) => r.evalName))].sort();
+  const reports = tasks.map((t) => evaluateTask(t, test.filter((r) => r.evalName === t), models, choices, rowIndex));
+  const pooled = evaluateTask('all (pooled)', test, models, choices, rowIndex);
+
+  for (const r of [...reports, pooled]) {
+    log(`\n## ${r.task} (${r.n} test prompts; cost range $${r.range.lo.toExponential(2)}–$${r.range.hi.toExponential(2)})`);
+    log(`router  AIQ ${f(r.router.aiq)}  APGR ${f(r.router.pair.apgr)}  CPT50 ${pct(r.router.pair.cpt50)}  CPT80 ${pct(r.router.pair.cpt80)}  95% of best (${r.best.model} ${f(r.best.quality)}) at ${pct(r.router.at95.shareOfBestCost)} of its cost`);
+    log(`zero    AIQ ${f(r.zero.aiq)}  APGR ${f(r.zero.pair.apgr)}  CPT50 ${pct(r.zero.pair.cpt50)}  CPT80 ${pct(r.zero.pair.cpt80)}`);
+    log(`random  AIQ ${f(r.random.aiq)}  APGR ${f(r.random.pair.apgr)}  CPT50 ${pct(r.random.pair.cpt50)}  CPT80 ${pct(r.random.pair.cpt80)}   (uniform over all models: $${r.randomUniform.cost.toExponential(2)}, ${f(r.randomUniform.quality)})`);
+    log(`oracle  AIQ ${f(r.oracle.aiq)}  APGR ${f(r.oracle.pair.apgr)}  accuracy ${f(r.oracle.quality)} at $${r.oracle.cost.toExponential(2)}`);
+    for (const [m, s] of Object.entries(r.models)) log(`  ${m.padEnd(34)} acc ${f(s.quality)}  $${s.cost.toExponential(2)}  AIQ ${f(r.single[m].aiq)}  APGR ${f(r.single[m].apgr)}`);
+    log(`  sweep: ${r.router.points.map((p, k) => `${p.label} $${p.cost.toExponential(1)} ${f(p.quality)} (gpt-4 ${Math.round(100 * r.router.strongShare[k])}%)`).join(' | ')}`);
+  }
+  const meanAiq = { router: mean(reports.map((r) => r.router.aiq)), zero: mean(reports.map((r) => r.zero.aiq)), random: mean(reports.map((r) => r.random.aiq)), oracle: mean(reports.map((r) => r.oracle.aiq)) };
+  const meanApgr = { router: mean(reports.map((r) => r.router.pair.apgr)), zero: mean(reports.map((r) => r.zero.pair.apgr)), random: mean(reports.map((r) => r.random.pair.apgr)) };
+  const targets = {
+    aiqAboveZeroEveryTask: reports.every((r) => r.router.aiq > r.zero.aiq),
+    aiqAboveZeroOnAverage: meanAiq.router > meanAiq.zero,
+    apgrAtLeast06: meanApgr.router >= 0.6,
+    halfCostAt95: reports.every((r) => r.router.at95.shareOfBestCost !== null && r.router.at95.shareOfBestCost <= 0.5),
+  };
+  log(`\nmean over tasks: AIQ router ${f(meanAiq.router)} vs zero ${f(meanAiq.zero)} (random ${f(meanAiq.random)}, oracle ${f(meanAiq.oracle)}); APGR router ${f(meanApgr.router)} (zero ${f(meanApgr.zero)}, random ${f(meanApgr.random)})`);
+  log(`targets: ${JSON.stringify(targets)}`);
+  log(`pipeline: ${routeMs.toFixed(3)} ms per decision in Node (${LAMBDAS.length}×${test.length} decisions, ${unrouted} unrouted)${classifierMs.length ? `; classifier ${mean(classifierMs).toFixed(2)} ms mean` : '; classifier off'}`);
+
+  const panels: Panel[] = [...reports, pooled].map((r) => ({
+    title: `${r.task} (n=${r.n})`,
+    models: Object.entries(r.models).map(([label, s]) => ({ label, ...s })),
+    router: r.router.points,
+    random: r.random.points,
+    oracle: { cost: r.oracle.cost, quality: r.oracle.quality },
+  }));
+  writeFileSync(svgPath, renderSvg(panels, `RouterBench held-out prompts (${splitNote}); learning signal: ${signal}; classifier ${classify ? 'on' : 'off'}.`));
+  log(`plot: ${svgPath}`);
+
+  if (json) {
+    const slim = (r: TaskReport) => ({
+      task: r.task,
+      n: r.n,
+      best: r.best,
+      router: { aiq: r.router.aiq, ...r.router.pair, at95ShareOfBestCost: r.router.at95.shareOfBestCost, points: r.router.points.map((p) => [p.cost, p.quality]) },
+      zero: { aiq: r.zero.aiq, ...r.zero.pair },
+      random: { aiq: r.random.aiq, ...r.random.pair },
+      oracle: { aiq: r.oracle.aiq, cost: r.oracle.cost, quality: r.oracle.quality },
+      models: Object.fromEntries(Object.entries(r.models).map(([m, s]) => [m, { ...s, ...r.single[m] }])),
+    });
+    console.log(JSON.stringify({ split: splitNote, signal, classifier: !!classify, train: train.length, test: test.length, tasks: reports.map(slim), pooled: slim(pooled), meanAiq, meanApgr, targets, msPerDecision: routeMs, unrouted }));
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env';
+import { ApiError } from '../errors';
+import { requireKey } from '../auth';
+import { readJsonBody } from '../body';
+import { runHub } from '../hub';
+import { namedEventStream } from '../responses/event-stream';
+import { anthropicErrorResponse } from './errors';
+import { completionToMessage } from './from-chat';
+import { messagesRequest } from './schema';
+import { messagesEvents } from './stream';
+import { messagesToChatRequest } from './to-chat';
+
+/**
+ * POST /v1/messages: Anthropic's Messages API as an adapter onto the hub (any provider out).
+ * Mounted on the app ahead of the /v1 router so that every error on this route, key checks
+ * included, reaches the client in Anthropic's envelope. `anthropic-version` / `anthropic-beta`
+ * headers are accepted and need no handling: the response shapes are the 2023-06-01 ones.
+ */
+export const messagesApp = new Hono<AppEnv>();
+
+messagesApp.use('*', requireKey('api'));
+messagesApp.post('/', async (c) => {
+  const body = await readJsonBody(c.req.raw, messagesRequest);
+  const result = await runHub(c, messagesToChatRequest(body), 'messages', { includeUsage: true });
+  if (result.kind === 'json') return Response.json(completionToMessage(result.completion, result.decisionId), { headers: result.headers });
+  return namedEventStream(c, messagesEvents(result.chunks, result.decisionId), result.headers);
+});
+// Routes under /v1/messages that Cailos does not serve (e.g. count_tokens, batches) still answer in Anthropic's envelope.
+messagesApp.all('*', (c) => {
+  throw new ApiError(404, `Unknown route ${c.req.method} ${new URL(c.req.url).pathname}: Cailos serves POST /v1/messages only.`, 'not_found_error', null, 'unknown_route');
+});
+messagesApp.onError((err) => anthropicErrorResponse(err));

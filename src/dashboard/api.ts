@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { readJsonBody } from '../api/body';
+import { ApiError } from '../api/errors';
+import type { Env } from '../env';
+import { refreshSignals } from '../routing/signals';
+import { routingSnapshot } from '../routing/snapshot';
+import type { DashEnv } from './auth';
+import { decision, feed, latestEvalScores, recentTraces, spend } from './queries';
+import { attemptStats, type EndpointView, endpointViews, parseWindow, sortEndpointViews, WINDOWS, type WindowName } from './stats';
+import { createKeyInput, createTeamKey, keySettingsPatch, revokeTeamKey, teamKeys, updateTeamKey } from './team-keys';
+
+/**
+ * JSON behind every view (/dashboard/api/*): the pages render from these same functions, so
+ * anything on screen is scriptable with a dashboard key or the admin secret plus ?team=.
+ */
+
+export interface EndpointsReport {
+  window: WindowName;
+  suiteVersion: string | null;
+  builtAt: number;
+  data: EndpointView[];
+}
+
+export async function endpointsReport(env: Env, team: string, window: WindowName, waitUntil: (p: Promise<unknown>) => void): Promise<EndpointsReport> {
+  // Same background refresh the gateway runs: breaker/eval/feedback signals land in the snapshot.
+  refreshSignals(env, waitUntil);
+  const snapshot = routingSnapshot(env);
+  const since = Date.now() - WINDOWS[window].ms;
+  const [traces, evals] = await Promise.all([recentTraces(env, team, since), latestEvalScores(env)]);
+  return { window, suiteVersion: evals.suiteVersion, builtAt: snapshot.builtAt, data: sortEndpointViews(endpointViews(snapshot, attemptStats(traces), evals.byEndpoint)) };
+}
+
+const intParam = (v: string | undefined): number | undefined => {
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new ApiError(400, `Expected a non-negative number, got '${v}'.`, 'invalid_request_error', null, 'invalid_parameter');
+  return Math.floor(n);
+};
+
+const notFound = (what: string) => new ApiError(404, `No ${what} in this team.`, 'not_found_error', 'id', 'not_found');
+
+export const dashboardApi = new Hono<DashEnv>();
+
+dashboardApi.get('/whoami', (c) => {
+  const v = c.get('viewer');
+  return c.json({ team: v.team, role: v.role, keyId: v.keyId ?? null, via: v.via });
+});
+
+dashboardApi.get('/feed', async (c) => {
+  const data = await feed(c.env, c.get('viewer').team, { limit: intParam(c.req.query('limit')), since: intParam(c.req.query('since')), before: intParam(c.req.query('before')) });
+  return c.json({ object: 'list', data });
+});
+
+dashboardApi.get('/decisions/:id', async (c) => {
+  const d = await decision(c.env, c.get('viewer').team, c.req.param('id'));
+  if (!d) throw notFound('decision with this id');
+  return c.json({ object: 'routing.decision', ...d });
+});
+
+dashboardApi.get('/endpoints', async (c) =>
+  c.json({ object: 'list', ...(await endpointsReport(c.env, c.get('viewer').team, parseWindow(c.req.query('window')), (p) => c.executionCtx.waitUntil(p))) }),
+);
+
+dashboardApi.get('/spend', async (c) => c.json(await spend(c.env, c.get('viewer').team, parseWindow(c.req.query('window')))));
+
+dashboardApi.get('/keys', async (c) => c.json({ object: 'list', data: await teamKeys(c.env, c.get('viewer').team) }));
+
+dashboardApi.post('/keys', async (c) => {
+  const input = await readJsonBody(c.req.raw, createKeyInput);
+  const { apiKey, record } = await createTeamKey(c.env, c.get('viewer').team, input);
+  return c.json({ key: apiKey, note: 'Store this key now: it is shown only once.', ...record }, 201);
+});
+
+dashboardApi.post('/keys/:id/revoke', async (c) => {
+  if (!(await revokeTeamKey(c.env, c.get('viewer').team, c.req.param('id')))) throw notFound('active key with this id');
+  return c.json({ id: c.req.param('id'), revoked: true });
+});
+
+dashboardApi.patch('/keys/:id', async (c) => {
+  const patch = await readJsonBody(c.req.raw, keySettingsPatch);
+  const record = await updateTeamKey(c.env, c.get('viewer').team, c.req.param('id'), patch);
+  if (!record) throw notFound('key with this id');
+  return c.json(record);
+});

@@ -1,0 +1,170 @@
+import { type Context, Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { ZodError } from 'zod';
+import { ApiError, fromZodError } from '../api/errors';
+import { dashboardApi, endpointsReport } from './api';
+import { assets } from './assets';
+import { checkCredential, type DashEnv, DashboardAuthError, requireCsrf, resolveViewer, sameOrigin } from './auth';
+import { decision, feed, spend } from './queries';
+import { encodeSession, newSession, SESSION_COOKIE, SESSION_TTL_MS, sessionCookieHeader } from './session';
+import { parseWindow } from './stats';
+import { createKeyInput, createTeamKey, revokeTeamKey, scopesFromForm, settingsFromForm, teamKeys, updateTeamKey } from './team-keys';
+import { DecisionPage } from './views/decision';
+import { EndpointsPage } from './views/endpoints';
+import { FeedPage } from './views/feed';
+import { KeysPage } from './views/keys';
+import { Document } from './views/layout';
+import { LoginPage } from './views/login';
+import { SpendPage } from './views/spend';
+
+/**
+ * /dashboard: server-rendered pages (hono/jsx) for one team, a small bundled script for live updates
+ * and charts, and /dashboard/api/* JSON behind every view. Sign-in: a key with the 'dashboard' scope,
+ * or the admin secret plus a team; the session is a signed HttpOnly cookie (see session.ts).
+ */
+
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+async function page(c: Context<DashEnv>, node: HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 400 | 401 | 403 | 404 = 200): Promise<Response> {
+  return c.html(`<!DOCTYPE html>${await node}`, status);
+}
+
+const wantsJson = (c: Context<DashEnv>) => new URL(c.req.url).pathname.startsWith('/dashboard/api/') || Boolean(c.req.header('authorization'));
+
+export const dashboard = new Hono<DashEnv>();
+
+dashboard.use('*', async (c, next) => {
+  await next();
+  c.header('content-security-policy', CSP);
+  c.header('x-content-type-options', 'nosniff');
+  c.header('x-frame-options', 'DENY');
+  c.header('referrer-policy', 'no-referrer');
+  if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+});
+
+dashboard.onError((err, c) => {
+  if (err instanceof DashboardAuthError) {
+    if (wantsJson(c)) return c.json({ error: { message: err.message, type: err.status === 401 ? 'authentication_error' : 'permission_error', code: 'dashboard_auth' } }, err.status);
+    if (err.status === 401) return page(c, <LoginPage error={err.message} />, 401);
+    return page(c, <ErrorPage status={err.status} message={err.message} />, 403);
+  }
+  const apiErr = err instanceof ApiError ? err : err instanceof ZodError ? fromZodError(err) : null;
+  if (apiErr) {
+    if (wantsJson(c)) return apiErr.toResponse();
+    return page(c, <ErrorPage status={apiErr.status} message={apiErr.message} />, apiErr.status === 404 ? 404 : apiErr.status === 400 ? 400 : 403);
+  }
+  console.error('dashboard error', err.name, err.message);
+  return c.json({ error: { message: 'Internal error in the dashboard.', type: 'api_error', code: 'internal_error' } }, 500);
+});
+
+const ErrorPage = ({ status, message }: { status: number; message: string }) => (
+  <Document title="Error">
+    <main id="main">
+      <h1>{status === 404 ? 'Not found' : 'Request refused'}</h1>
+      <p role="alert">{message}</p>
+      <p>
+        <a href="/dashboard/feed">Back to the dashboard</a>
+      </p>
+    </main>
+  </Document>
+);
+
+dashboard.route('/assets', assets);
+
+dashboard.get('/login', async (c) => {
+  if (await resolveViewer(c).catch(() => null)) return c.redirect('/dashboard/feed', 303);
+  return page(c, <LoginPage />);
+});
+
+dashboard.post('/login', async (c) => {
+  // Login CSRF: a cross-site form must not sign the victim into the attacker's team.
+  if (!sameOrigin(c)) throw new DashboardAuthError(403, 'Cross-site sign-in refused.');
+  const form = await c.req.parseBody();
+  const credential = typeof form.credential === 'string' ? form.credential : '';
+  const team = typeof form.team === 'string' ? form.team : undefined;
+  const check = await checkCredential(c.env, credential, team);
+  if (!check.ok) return page(c, <LoginPage error="Sign-in failed: that key or secret does not give access to the dashboard." team={team} />, 401);
+  const session = newSession(check.team, check.role, check.keyId);
+  c.header('set-cookie', sessionCookieHeader(await encodeSession(c.env, session), SESSION_TTL_MS / 1000));
+  return c.redirect('/dashboard/feed', 303);
+});
+
+/** Everything below needs a viewer; cookie-session writes also need the CSRF token. */
+const authed = new Hono<DashEnv>();
+
+authed.use('*', async (c, next) => {
+  const viewer = await resolveViewer(c);
+  if (!viewer) {
+    if (wantsJson(c)) throw new DashboardAuthError(401, 'Sign in first: POST /dashboard/login, or send a dashboard key as a Bearer token.');
+    return c.redirect('/dashboard/login', 303);
+  }
+  c.set('viewer', viewer);
+  await next();
+});
+authed.use('*', requireCsrf());
+
+authed.route('/api', dashboardApi);
+
+authed.get('/', (c) => c.redirect('/dashboard/feed', 303));
+
+authed.post('/logout', (c) => {
+  setCookie(c, SESSION_COOKIE, '', { path: '/dashboard', maxAge: 0, httpOnly: true, secure: true, sameSite: 'Strict' });
+  return c.redirect('/dashboard/login', 303);
+});
+
+authed.get('/feed', async (c) => {
+  const viewer = c.get('viewer');
+  return page(c, <FeedPage viewer={viewer} items={await feed(c.env, viewer.team, { limit: 100 })} />);
+});
+
+authed.get('/decisions/:id', async (c) => {
+  const viewer = c.get('viewer');
+  const d = await decision(c.env, viewer.team, c.req.param('id'));
+  if (!d) throw new ApiError(404, 'No decision with this id in this team.', 'not_found_error', 'id', 'not_found');
+  return page(c, <DecisionPage viewer={viewer} d={d} />);
+});
+
+authed.get('/endpoints', async (c) => {
+  const viewer = c.get('viewer');
+  const report = await endpointsReport(c.env, viewer.team, parseWindow(c.req.query('window')), (p) => c.executionCtx.waitUntil(p));
+  return page(c, <EndpointsPage viewer={viewer} report={report} />);
+});
+
+authed.get('/spend', async (c) => {
+  const viewer = c.get('viewer');
+  return page(c, <SpendPage viewer={viewer} report={await spend(c.env, viewer.team, parseWindow(c.req.query('window')))} />);
+});
+
+authed.get('/keys', async (c) => {
+  const viewer = c.get('viewer');
+  const notice = c.req.query('done') === 'revoked' ? 'Key revoked: it now gets 401 from the API.' : c.req.query('done') === 'saved' ? 'Settings saved.' : undefined;
+  return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} notice={notice} />);
+});
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+authed.post('/keys', async (c) => {
+  const viewer = c.get('viewer');
+  const form = await c.req.parseBody({ all: true });
+  const parsed = createKeyInput.safeParse({ name: text(form.name), scopes: scopesFromForm(form), settings: settingsFromForm(form) });
+  if (!parsed.success) {
+    return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} error={fromZodError(parsed.error).message} />, 400);
+  }
+  const created = await createTeamKey(c.env, viewer.team, parsed.data);
+  return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} created={created} />);
+});
+
+authed.post('/keys/:id/revoke', async (c) => {
+  if (!(await revokeTeamKey(c.env, c.get('viewer').team, c.req.param('id')))) throw new ApiError(404, 'No active key with this id in this team.', 'not_found_error', 'id', 'not_found');
+  return c.redirect('/dashboard/keys?done=revoked', 303);
+});
+
+authed.post('/keys/:id/settings', async (c) => {
+  const form = await c.req.parseBody();
+  const record = await updateTeamKey(c.env, c.get('viewer').team, c.req.param('id'), settingsFromForm(form));
+  if (!record) throw new ApiError(404, 'No key with this id in this team.', 'not_found_error', 'id', 'not_found');
+  return c.redirect('/dashboard/keys?done=saved', 303);
+});
+
+dashboard.route('/', authed);

@@ -1,0 +1,45 @@
+import type { Env } from '../env';
+import { registerSignalSource } from '../routing/signals';
+import type { EvalCell, RoutingSnapshot } from '../routing/snapshot';
+import { DEFAULT_EVAL_THRESHOLDS, parseEvalThresholds, type EvalThresholds } from './eligibility';
+import { wilsonInterval } from './stats';
+import { readCells, type EvalCellsRecord } from './store';
+import { SUITE_VERSION } from './suite';
+
+/**
+ * Eval scores → routing. The cron writes one compact KV record after every slice (pass counts per
+ * (endpoint, task class), pooled over categories); each isolate reloads it at most once a minute,
+ * so a new verdict reaches routing within ~1 min of the slice (plus KV propagation).
+ */
+export const EVAL_SIGNAL_INTERVAL_MS = 60_000;
+
+export function cellsToMap(record: EvalCellsRecord | null, suiteVersion = SUITE_VERSION): Map<string, EvalCell> {
+  const map = new Map<string, EvalCell>();
+  // Scores of another suite version measured other items: routing treats the fleet as unevaluated.
+  if (!record || record.suiteVersion !== suiteVersion) return map;
+  for (const [endpointId, taskClass, passed, total] of record.cells) {
+    if (total <= 0) continue;
+    map.set(`${endpointId}|${taskClass}`, { passRate: passed / total, ciLow: wilsonInterval(passed, total).low, samples: total });
+  }
+  return map;
+}
+
+function thresholdsOf(env: Env): EvalThresholds {
+  try {
+    return parseEvalThresholds((env as unknown as Record<string, string | undefined>).EVAL_THRESHOLDS);
+  } catch (err) {
+    console.error('EVAL_THRESHOLDS ignored:', err instanceof Error ? err.message : String(err));
+    return DEFAULT_EVAL_THRESHOLDS;
+  }
+}
+
+export async function loadEvalSignal(env: Env): Promise<(snapshot: RoutingSnapshot) => void> {
+  const cells = cellsToMap(await readCells(env));
+  const thresholds = thresholdsOf(env);
+  return (snapshot) => {
+    snapshot.evals = cells;
+    snapshot.evalThresholds = thresholds;
+  };
+}
+
+registerSignalSource({ name: 'evals', intervalMs: EVAL_SIGNAL_INTERVAL_MS, load: loadEvalSignal });

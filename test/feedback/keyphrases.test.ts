@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_KEYPHRASES, extractKeyphrases, keyphrasesOf } from '../../src/feedback/keyphrases';
+
+const SQL = 'Write a query: select customers from the orders table where orders total exceeds 100 and customers live in Paris. Group orders by customers.';
+
+describe('keyphrases', () => {
+  it('gives at most 5 generic terms or salted hashes, never a word of the prompt', () => {
+    const k = extractKeyphrases(SQL, 'salt-1');
+    expect(k.length).toBeGreaterThan(0);
+    expect(k.length).toBeLessThanOrEqual(MAX_KEYPHRASES);
+    expect(k).toContain('has:sql');
+    for (const t of k) {
+      expect(t).toMatch(/^(h:[0-9a-z]{6}|(has|form|len):[a-z]+)$/);
+      for (const word of SQL.toLowerCase().match(/[a-z]{4,}/g)!) expect(t.includes(word)).toBe(false);
+    }
+  });
+
+  it('is deterministic per salt and differs across salts', () => {
+    expect(extractKeyphrases(SQL, 'a')).toEqual(extractKeyphrases(SQL, 'a'));
+    const ha = extractKeyphrases(SQL, 'a').filter((t) => t.startsWith('h:'));
+    const hb = extractKeyphrases(SQL, 'b').filter((t) => t.startsWith('h:'));
+    expect(ha.length).toBe(3);
+    expect(ha).not.toEqual(hb);
+  });
+
+  it('never hashes numbers, e-mail addresses or capitalised names', () => {
+    const k = extractKeyphrases('Alice Martin 4111111111111111 alice.martin@example.com', 's');
+    // Only lower-case words of 4+ letters can be hashed: here "alice", "martin", "example".
+    const hashed = k.filter((t) => t.startsWith('h:'));
+    const allowed = ['alice', 'martin', 'example'].map((w) => extractKeyphrases(w, 's').find((t) => t.startsWith('h:')));
+    for (const h of hashed) expect(allowed).toContain(h);
+    expect(extractKeyphrases('Alice Martin 4111111111111111', 's').some((t) => t.startsWith('h:'))).toBe(false);
+  });
+
+  it('reads the last user message of a request', () => {
+    const req = { model: 'auto', messages: [{ role: 'user' as const, content: 'first question about poems' }, { role: 'assistant' as const, content: 'ok' }, { role: 'user' as const, content: [{ type: 'text' as const, text: SQL }] }] };
+    expect(keyphrasesOf(req as never, 'x')).toEqual(extractKeyphrases(SQL, 'x'));
+    expect(extractKeyphrases('   ', 'x')).toEqual([]);
+  });
+});

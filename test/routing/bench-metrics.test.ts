@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { lastQuestion, parseCsv, parsePythonStringList, parseRouterBench } from '../../bench/routing/data';
+import { aiq, costToReach, nonDecreasingHull, pairMetrics } from '../../bench/routing/metrics';
+
+describe('routing benchmark metrics', () => {
+  const weak = { cost: 1, quality: 0.5 };
+  const strong = { cost: 11, quality: 0.9 };
+
+  it('the non-decreasing convex hull drops dominated and concave-violating points', () => {
+    const hull = nonDecreasingHull([weak, { cost: 6, quality: 0.6 }, strong, { cost: 20, quality: 0.8 }, { cost: 3, quality: 0.45 }]);
+    expect(hull).toEqual([weak, strong]);
+  });
+
+  it('AIQ is the mean of the hull over the cost range (0 below the cheapest point)', () => {
+    expect(aiq([weak, strong], { lo: 1, hi: 11 })).toBeCloseTo(0.7);
+    expect(aiq([strong], { lo: 1, hi: 11 })).toBeCloseTo(0);
+    expect(aiq([{ cost: 6, quality: 0.8 }], { lo: 1, hi: 11 })).toBeCloseTo(0.4);
+    // A router above the straight line beats mixing the two models.
+    expect(aiq([weak, { cost: 3, quality: 0.85 }, strong], { lo: 1, hi: 11 })).toBeGreaterThan(0.7);
+  });
+
+  it('random strong/weak mixing has APGR 0.5, CPT(50%) 50% and CPT(80%) 80%', () => {
+    const mixes = Array.from({ length: 11 }, (_, i) => i / 10).map((p) => ({ cost: weak.cost + p * 10, quality: weak.quality + p * 0.4 }));
+    const m = pairMetrics(mixes, weak, strong);
+    expect(m.apgr).toBeCloseTo(0.5);
+    expect(m.cpt50).toBeCloseTo(0.5);
+    expect(m.cpt80).toBeCloseTo(0.8);
+    expect(costToReach(nonDecreasingHull(mixes), 0.95)).toBeNull();
+  });
+
+  it('a router reaching the strong quality at the weak cost has APGR 1 and CPT 0', () => {
+    const m = pairMetrics([{ cost: 1, quality: 0.9 }], weak, strong);
+    expect(m.apgr).toBeCloseTo(1);
+    expect(m.cpt50).toBeCloseTo(0);
+  });
+});
+
+describe('RouterBench input parsing', () => {
+  it('parses quoted CSV fields with commas, quotes and newlines', () => {
+    expect(parseCsv('a,b\n"x, ""y""\nz",2\n')).toEqual([['a', 'b'], ['x, "y"\nz', '2']]);
+  });
+  it("reads Python list literals and the few-shot prompt's last question", () => {
+    expect(parsePythonStringList(`['it\\'s', "a \\"b\\"\\nc"]`)).toEqual(["it's", 'a "b"\nc']);
+    expect(lastQuestion('Q1?\nA) x\nB) y\nAnswer:\nA\n\nQ2?\nA) u\nB) v\nAnswer:')).toBe('Q2?\nA) u\nB) v\nAnswer:');
+  });
+  it('skips rows with a missing outcome and reads scores and costs per model', () => {
+    const csv = 'sample_id,prompt,eval_name,m1,m2,m1|total_cost,m2|total_cost,oracle_model_to_route_to\n' +
+      `s1,"['hello']",t,1.0,0.0,0.1,0.2,m1\n` +
+      `s2,"['x']",t,,0.0,0.1,0.2,m2\n`;
+    const parsed = parseRouterBench(csv);
+    expect(parsed.models).toEqual(['m1', 'm2']);
+    expect(parsed.skipped).toBe(1);
+    expect(parsed.rows).toEqual([{ id: 's1', prompt: 'hello', evalName: 't', scores: { m1: 1, m2: 0 }, costs: { m1: 0.1, m2: 0.2 } }]);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { allEndpoints } from '../../src/catalog';
+import type { Attempt } from '../../src/reliability/attempts';
+import { ALPHA_MIN, ERROR_RATE_PRIOR, observationsOf, observe, priorStat, updateStat } from '../../src/routing/live-stats';
+import type { LatencyStat } from '../../src/routing/snapshot';
+
+const prior = priorStat({ ttftMs: 200, tokensPerSec: 100 });
+
+describe('EWMA with priors', () => {
+  it('the first observation weighs 1/(1 + prior weight) against the prior', () => {
+    const s = updateStat(prior, { ok: true, ttftMs: 400, completionTokens: 100, generationMs: 500 });
+    expect(s.ttftMs).toBeCloseTo(250); // 200 + (400 − 200) / 4
+    expect(s.tokensPerSec).toBeCloseTo(125); // 100 + (200 − 100) / 4
+    expect(s.samples).toBe(1);
+    expect(s.errorRate).toBeCloseTo(ERROR_RATE_PRIOR * 0.75);
+  });
+  it('failures move only the error rate; a steady signal is tracked with at least ALPHA_MIN', () => {
+    let s = updateStat(prior, { ok: false });
+    expect(s).toMatchObject({ ttftMs: 200, tokensPerSec: 100, samples: 0, outcomes: 1 });
+    expect(s.errorRate).toBeCloseTo(ERROR_RATE_PRIOR + 0.25 * (1 - ERROR_RATE_PRIOR));
+    for (let i = 0; i < 200; i++) s = updateStat(s, { ok: true, ttftMs: 1000, completionTokens: 2, generationMs: 10 });
+    expect(s.ttftMs).toBeCloseTo(1000, 3);
+    expect(s.tokensPerSec).toBe(100); // 2 tokens: too few for a rate sample
+    expect(s.errorRate).toBeLessThan(0.001);
+    const moved = updateStat(s, { ok: true, ttftMs: 2000 });
+    expect(moved.ttftMs - s.ttftMs).toBeCloseTo(ALPHA_MIN * 1000, 3);
+  });
+  it('observe writes the region entry and the global entry, starting from the catalog prior', () => {
+    const e = allEndpoints()[0];
+    const map = new Map<string, LatencyStat>();
+    observe(map, e.id, 'DE', { ok: true, ttftMs: e.latency.ttftMs * 2 });
+    observe(map, e.id, undefined, { ok: false });
+    expect(map.get(`${e.id}|DE`)).toMatchObject({ samples: 1, outcomes: 1 });
+    expect(map.get(`${e.id}|*`)).toMatchObject({ samples: 1, outcomes: 2 });
+    expect(map.get(`${e.id}|DE`)!.ttftMs).toBeCloseTo(e.latency.ttftMs * 1.25);
+    observe(map, 'no/such-endpoint', 'DE', { ok: true, ttftMs: 1 });
+    expect(map.size).toBe(2);
+  });
+});
+
+describe('observations of a settled request', () => {
+  const attempt = (endpointId: string, outcome: Attempt['outcome'], extra: Partial<Attempt> = {}): Attempt => ({ endpointId, provider: 'x', simulated: true, outcome, status: outcome === 'ok' ? 200 : 503, ms: 300, startedAtMs: 0, ...extra });
+  it('failed attempts are error samples (not client errors); the winner gives ttft and tokens/s', () => {
+    const obs = observationsOf(
+      {
+        status: 200,
+        endpoint: { id: 'b/y' },
+        usage: { prompt_tokens: 10, completion_tokens: 50, total_tokens: 60 },
+        stream: true,
+        ttftMs: 100,
+        attempts: [attempt('a/x', 'failed', { errorKind: 'server' }), attempt('c/z', 'failed', { errorKind: 'bad_request' }), attempt('b/y', 'ok', { startedAtMs: 400 })],
+      },
+      10_000 + 400 + 100 + 500,
+      10_000,
+      () => undefined,
+    );
+    expect(obs).toEqual([
+      { endpointId: 'a/x', obs: { ok: false } },
+      { endpointId: 'b/y', obs: { ok: true, ttftMs: 100, completionTokens: 50, generationMs: 500 } },
+    ]);
+  });
+  it('a non-streaming answer gives generation time = total − current ttft estimate', () => {
+    const obs = observationsOf(
+      { status: 200, endpoint: { id: 'b/y' }, usage: { prompt_tokens: 1, completion_tokens: 50, total_tokens: 51 }, stream: false, attempts: [attempt('b/y', 'ok', { ms: 900 })] },
+      0,
+      0,
+      () => ({ ttftMs: 400, tokensPerSec: 1, samples: 3 }),
+    );
+    expect(obs).toEqual([{ endpointId: 'b/y', obs: { ok: true, completionTokens: 50, generationMs: 500 } }]);
+  });
+});

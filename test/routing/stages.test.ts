@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/api/errors';
+import { allEndpoints } from '../../src/catalog';
+import { estimateCost } from '../../src/catalog/pricing';
+import { parseModelSpec, parseSpecStage } from '../../src/routing/stages/01-parse-spec';
+import { deriveRequirements, requirementsStage } from '../../src/routing/stages/02-requirements';
+import { classifyStage } from '../../src/routing/stages/03-classify';
+import { candidatesStage } from '../../src/routing/stages/04-candidates';
+import { capabilityStage } from '../../src/routing/stages/05-capabilities';
+import { contextWindowStage } from '../../src/routing/stages/06-context-window';
+import { trustStage } from '../../src/routing/stages/07-trust';
+import { policyStage } from '../../src/routing/stages/08-policy';
+import { budgetStage } from '../../src/routing/stages/11-budget';
+import { latencyStage, MIN_REGION_SAMPLES } from '../../src/routing/stages/13-latency';
+import { costStage } from '../../src/routing/stages/14-cost';
+import { rankStage } from '../../src/routing/stages/15-rank';
+import type { RoutingContext } from '../../src/routing/types';
+import { context, endpoint, keyWith, request, scored } from './helpers';
+
+/** Runs stages 01–04 so a filter stage can be tested alone on a realistic context. */
+function prepared(over: Parameters<typeof context>[0]): RoutingContext {
+  return candidatesStage(classifyStage(requirementsStage(parseSpecStage(context(over)))));
+}
+const ids = (ctx: RoutingContext) => ctx.candidates.map((c) => c.endpoint.id).sort();
+
+describe('01 parse_spec', () => {
+  it('reads auto, auto:<strategy>, codenames with a strategy, and endpoint ids', () => {
+    expect(parseModelSpec('auto')).toEqual({ kind: 'auto', strategy: undefined });
+    expect(parseModelSpec('auto:cost')).toEqual({ kind: 'auto', strategy: 'cost' });
+    const e = allEndpoints()[0];
+    expect(parseModelSpec(`${e.codename}:speed`)).toEqual({ kind: 'codename', codename: e.codename, strategy: 'speed' });
+    expect(parseModelSpec(e.id)).toMatchObject({ kind: 'endpoint', endpointId: e.id });
+  });
+  it('rejects an unknown strategy (400) and an unknown model (404)', () => {
+    expect(() => parseModelSpec('auto:cheapest')).toThrow(ApiError);
+    try {
+      parseModelSpec('no-such-model-xyz');
+    } catch (err) {
+      expect((err as ApiError).status).toBe(404);
+    }
+    expect(() => parseModelSpec('no-such-model-xyz')).toThrow(/does not exist/);
+  });
+  it('appends a trace line', () => {
+    const ctx = parseSpecStage(context({ request: request({ model: 'auto:quality' }) }));
+    expect(ctx.trace).toEqual([{ stage: 'parse_spec', kept: 0, note: 'auto, strategy quality' }]);
+  });
+});
+
+describe('02 requirements', () => {
+  it('derives features, token estimates and the stricter trust level', () => {
+    const r = deriveRequirements(
+      request({
+        messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this?' }, { type: 'image_url', image_url: { url: 'https://x/y.png' } }] }],
+        tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }],
+        response_format: { type: 'json_object' },
+        stream: true,
+        max_tokens: 64,
+        trust_level: 1,
+      } as never),
+      2,
+    );
+    expect(r).toMatchObject({ tools: true, vision: true, jsonMode: true, jsonSchema: false, streaming: true, expectedOutputTokens: 64, minTrustLevel: 2 });
+    expect(r.estimatedInputTokens).toBeGreaterThan(765);
+  });
+});
+
+describe('03 classify (strategy)', () => {
+  const run = (model: string, settings = {}, suggestion?: 'quality') =>
+    classifyStage(parseSpecStage(context({ request: request({ model }), key: keyWith(settings), classification: { taskClass: 'math', complexity: 0.8, source: 'model', strategy: suggestion } })));
+  it('forces free-tier keys to cost, whatever was asked', () => {
+    expect(run('auto:quality', { tier: 'free' })).toMatchObject({ strategy: 'cost', strategySource: 'free_tier' });
+  });
+  it('an explicit strategy wins, then the classifier for bare auto, then the key default', () => {
+    expect(run('auto:speed', {}, 'quality')).toMatchObject({ strategy: 'speed', strategySource: 'request' });
+    expect(run('auto', {}, 'quality')).toMatchObject({ strategy: 'quality', strategySource: 'classifier' });
+    expect(run('auto', { defaultStrategy: 'cost' })).toMatchObject({ strategy: 'cost', strategySource: 'key_default' });
+  });
+});
+
+describe('04 candidates', () => {
+  const endpoints = [endpoint('a/m1', { codename: 'fam' }), endpoint('b/m1', { codename: 'fam' }), endpoint('c/other')];
+  it('auto takes the whole catalog; a codename only its providers', () => {
+    expect(ids(prepared({ endpoints }))).toEqual(['a/m1', 'b/m1', 'c/other']);
+    const spec = { kind: 'codename' as const, codename: 'fam' };
+    expect(ids(candidatesStage(context({ endpoints, spec })))).toEqual(['a/m1', 'b/m1']);
+    expect(ids(candidatesStage(context({ endpoints, spec: { kind: 'endpoint', endpointId: 'c/other' } })))).toEqual(['c/other']);
+  });
+});
+
+describe('filter stages', () => {
+  it('05 drops endpoints missing a needed capability, with the reason', () => {
+    const endpoints = [endpoint('a/see', { capabilities: { tools: true, vision: true, jsonSchema: true, streaming: true } }), endpoint('b/blind')];
+    const req = request({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }] } as never);
+    const ctx = capabilityStage(prepared({ endpoints, request: req }));
+    expect(ids(ctx)).toEqual(['a/see']);
+    expect(ctx.dropped).toEqual([{ id: 'b/blind', stage: 'capabilities', reason: 'no image input' }]);
+  });
+  it('06 drops endpoints whose window cannot hold input plus max_tokens', () => {
+    const endpoints = [endpoint('a/small', { contextWindow: 100 }), endpoint('b/big')];
+    const ctx = contextWindowStage(prepared({ endpoints, request: request({ max_tokens: 200 }) }));
+    expect(ids(ctx)).toEqual(['b/big']);
+  });
+  it('07 keeps only endpoints at or above max(request, key) trust', () => {
+    const endpoints = [0, 1, 2, 3].map((t) => endpoint(`p${t}/m`, { trustLevel: t as 0 | 1 | 2 | 3 }));
+    expect(ids(trustStage(prepared({ endpoints, request: request({ trust_level: 2 }) })))).toEqual(['p2/m', 'p3/m']);
+    expect(ids(trustStage(prepared({ endpoints, request: request({ trust_level: 1 }), key: keyWith({ minTrustLevel: 3 }) })))).toEqual(['p3/m']);
+  });
+  it('08 applies key allow lists, request deny lists and region', () => {
+    const endpoints = [endpoint('a/x', { regions: ['us'] }), endpoint('b/x'), endpoint('c/x', { regions: ['eu'] })];
+    const key = keyWith({ allowProviders: ['a', 'b', 'c'] });
+    expect(ids(policyStage(prepared({ endpoints, key, request: request({ routing: { providers: { deny: ['b'] } } }) })))).toEqual(['a/x', 'c/x']);
+    expect(ids(policyStage(prepared({ endpoints, key, request: request({ routing: { region: 'eu' } }) })))).toEqual(['b/x', 'c/x']);
+    expect(ids(policyStage(prepared({ endpoints, key: keyWith({ allowProviders: ['c'] }) })))).toEqual(['c/x']);
+  });
+  it('11 applies the price cap and the key budget left', () => {
+    const endpoints = [endpoint('a/cheap', { price: 1 }), endpoint('b/dear', { price: 5 })];
+    expect(ids(budgetStage(prepared({ endpoints, request: request({ routing: { max_price_per_mtok: 2 } }) })))).toEqual(['a/cheap']);
+    const ctx = prepared({ endpoints, remainingBudgetUsd: 0.001 });
+    expect(ids(budgetStage(ctx))).toEqual(['a/cheap']);
+  });
+});
+
+describe('13 latency', () => {
+  const endpoints = [endpoint('a/x'), endpoint('b/y')];
+  it('uses the catalog prior without live data: ttft + tokens / rate', () => {
+    const base = prepared({ endpoints, request: request({ max_tokens: 100 }) });
+    const ctx = latencyStage({ ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) });
+    expect(ctx.candidates.map((c) => c.scores!.latencyMs)).toEqual([200 + 1000, 200 + 1000]);
+    expect(ctx.candidates[0].scores!.terms.live_samples).toBeUndefined();
+  });
+  it('prefers the region statistic once it has enough samples, else the global one', () => {
+    const base = prepared({ endpoints, request: request({ max_tokens: 100 }), region: 'DE' });
+    const withScores = { ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) };
+    withScores.snapshot.latency.set('a/x|*', { ttftMs: 1000, tokensPerSec: 50, samples: 20 });
+    withScores.snapshot.latency.set('a/x|DE', { ttftMs: 100, tokensPerSec: 200, samples: MIN_REGION_SAMPLES - 1 });
+    let ctx = latencyStage(withScores);
+    expect(ctx.candidates[0].scores!.latencyMs).toBeCloseTo(1000 + (100 / 50) * 1000);
+    expect(ctx.candidates[1].scores!.latencyMs).toBeCloseTo(200 + (100 / 100) * 1000);
+    withScores.snapshot.latency.set('a/x|DE', { ttftMs: 100, tokensPerSec: 200, samples: MIN_REGION_SAMPLES });
+    ctx = latencyStage(withScores);
+    expect(ctx.candidates[0].scores!.latencyMs).toBeCloseTo(100 + 500);
+  });
+  it('drops endpoints over max_latency_ms', () => {
+    const base = prepared({ endpoints: [endpoint('a/slow', { latency: { ttftMs: 5000, tokensPerSec: 10 } }), endpoint('b/fast')], request: request({ max_tokens: 100, routing: { max_latency_ms: 2000 } }) });
+    const withScores = { ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) };
+    const ctx = latencyStage(withScores);
+    expect(ids(ctx)).toEqual(['b/fast']);
+    expect(ctx.dropped[0]).toMatchObject({ id: 'a/slow', stage: 'latency' });
+  });
+});
+
+describe('14 cost and 15 rank', () => {
+  it('14 estimates the request cost from the catalog price', () => {
+    const e = endpoint('a/x', { price: 3 });
+    const base = prepared({ endpoints: [e] });
+    const ctx = costStage({ ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) });
+    const r = base.requirements!;
+    expect(ctx.candidates[0].scores!.costUsd).toBeCloseTo(estimateCost(e, r.estimatedInputTokens, r.expectedOutputTokens), 12);
+  });
+  it('15 ranks by the strategy, builds the chain and notes the floor', () => {
+    const ctx = rankStage(context({ strategy: 'cost', classification: { taskClass: 'chat', complexity: 0.5, source: 'neutral' }, candidates: [scored('a/top', 0.9, 10), scored('b/mid', 0.72, 2), scored('c/low', 0.6, 1)] }));
+    expect(ctx.chain.map((c) => c.endpoint.id)).toEqual(['b/mid', 'a/top', 'c/low']);
+    expect(ctx.trace.at(-1)!.note).toContain('quality floor 0.70');
+    expect(ctx.candidates[0].scores!.terms.tier).toBe(0);
+  });
+});
