@@ -8,6 +8,9 @@ export default defineConfig(async () => {
     TEST_MIGRATIONS: migrations,
     CAILOS_SIMULATE: 'true',
     CAILOS_SIM_LATENCY_SCALE: '0.02',
+    // Pins the keyword classifier: loading onnxruntime costs ~12 s per test file in the pool.
+    // test/classifier/ loads the real model itself.
+    CAILOS_CLASSIFIER: 'heuristic',
     ADMIN_SECRET: 'test-admin-secret',
     KEY_PEPPER: 'test-pepper',
   };

@@ -10,6 +10,8 @@ export interface Env {
   CAILOS_SIMULATE?: string;
   /** Multiplier on simulated latencies; tests use a small value to stay fast. */
   CAILOS_SIM_LATENCY_SCALE?: string;
+  /** "heuristic" pins the keyword classifier instead of the ONNX model (the test pool sets it). */
+  CAILOS_CLASSIFIER?: string;
   ADMIN_SECRET?: string;
   KEY_PEPPER?: string;
   /** Provider API keys, e.g. OPENAI_API_KEY, ANTHROPIC_API_KEY; see src/catalog/providers.ts. */

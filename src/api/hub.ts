@@ -68,7 +68,7 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
   await admitRequest(c.env, key, waitUntil);
 
   const decisionId = randomBase62(24);
-  const classification = await classifyForRouting(c.env, req, key);
+  const classification = await classifyForRouting(c.env, req, key, waitUntil);
   const routing = decide(c.env, { request: req, key, classification, region: c.req.raw.cf?.country as string | undefined });
   const shield = shieldFor(key, req);
   const filter = shield.filter ?? IDENTITY_FILTER;

@@ -77,17 +77,22 @@ export async function resolveViewer(c: Context<DashEnv>): Promise<Viewer | null>
   return { team: session.team, role: session.role, keyId: session.keyId, via: 'cookie', session, csrf: await csrfTokenFor(c.env, session) };
 }
 
-/** Same-origin check for state-changing browser requests (defence in depth beside SameSite=Strict). */
+/**
+ * Same-origin check for state-changing browser requests (defence in depth beside SameSite=Strict).
+ * Sec-Fetch-Site is set by the browser and cannot be forged by a page, so it decides when present;
+ * older clients fall back to the Origin header (absent for non-browser clients, which hold no cookie
+ * unless they copied one).
+ */
 export function sameOrigin(c: Context<DashEnv>): boolean {
-  const origin = c.req.header('origin');
   const site = c.req.header('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return false;
+  if (site) return site === 'same-origin' || site === 'none';
+  const origin = c.req.header('origin');
   if (!origin) return true;
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    return false;
+    return false; // includes "null"
   }
   // Behind `wrangler dev` (and some proxies) the URL the worker sees is rewritten; the Host header is
   // what the browser addressed.

@@ -39,7 +39,7 @@ dashboard.use('*', async (c, next) => {
   c.header('content-security-policy', CSP);
   c.header('x-content-type-options', 'nosniff');
   c.header('x-frame-options', 'DENY');
-  c.header('referrer-policy', 'no-referrer');
+  c.header('referrer-policy', 'same-origin');
   if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Env } from '../env';
 import { evictKey } from '../tenancy/key-cache';
 import { createKey, getKey, listKeys, revokeKey, updateKeySettings } from '../tenancy/key-store';
-import { type KeyRecord, keySettingsSchema, SHIELD_MODES } from '../tenancy/types';
+import { type KeyRecord, type KeySettings, keySettingsSchema, SHIELD_MODES } from '../tenancy/types';
 import { STRATEGIES } from '../api/chat-schema';
 
 /** Key management scoped to one team: every write names the team, so ids of other teams are inert. */
@@ -11,11 +11,21 @@ export const createKeyInput = z
   .object({
     name: z.string().trim().min(1).max(100),
     scopes: z.array(z.enum(['api', 'dashboard'])).min(1).default(['api']),
-    settings: keySettingsSchema.partial().optional(),
+    settings: keySettingsSchema.partial().optional(), // defaults are right for a new key
   })
   .strict();
 
-export const keySettingsPatch = keySettingsSchema.partial();
+/**
+ * A settings patch: every field optional and *without* its default. zod 4 fills defaults inside
+ * `.partial()`, which would turn "set the budget" into "reset everything else to defaults".
+ */
+export const keySettingsPatch = z
+  .object(
+    Object.fromEntries(
+      Object.entries(keySettingsSchema.shape).map(([name, field]) => [name, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+    ),
+  )
+  .strict() as unknown as z.ZodType<Partial<KeySettings>>;
 
 export async function teamKeys(env: Env, team: string): Promise<KeyRecord[]> {
   const keys = await listKeys(env, team);
@@ -34,7 +44,7 @@ export async function revokeTeamKey(env: Env, team: string, id: string): Promise
   return true;
 }
 
-export async function updateTeamKey(env: Env, team: string, id: string, patch: z.infer<typeof keySettingsPatch>): Promise<KeyRecord | null> {
+export async function updateTeamKey(env: Env, team: string, id: string, patch: Partial<KeySettings>): Promise<KeyRecord | null> {
   const existing = await getKey(env, id);
   if (!existing || existing.teamId !== team) return null;
   // Changing the shield mode keeps the key's entity list (set through the admin API).
@@ -47,10 +57,12 @@ export async function updateTeamKey(env: Env, team: string, id: string, patch: z
 const formText = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** Maps the settings form (all strings) onto a settings patch; zod then validates ranges. */
-export function settingsFromForm(form: Record<string, unknown>): z.infer<typeof keySettingsPatch> {
+export function settingsFromForm(form: Record<string, unknown>): Partial<KeySettings> {
   const patch: Record<string, unknown> = {};
   const strategy = formText(form.defaultStrategy);
+  // "auto" (empty) means no default: the classifier picks a strategy per request.
   if ((STRATEGIES as readonly string[]).includes(strategy)) patch.defaultStrategy = strategy;
+  else if ('defaultStrategy' in form && (strategy === '' || strategy === 'auto')) patch.defaultStrategy = null;
   const trust = formText(form.minTrustLevel);
   if (trust !== '') patch.minTrustLevel = Number(trust);
   if ('monthlyBudgetUsd' in form) {

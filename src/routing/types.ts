@@ -64,7 +64,7 @@ export interface TraceStage {
   note?: string;
 }
 
-export type StrategySource = 'request' | 'key_default' | 'classifier' | 'free_tier';
+export type StrategySource = 'request' | 'key_default' | 'classifier' | 'free_tier' | 'default';
 
 export interface RoutingContext {
   now: number;

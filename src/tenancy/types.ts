@@ -8,7 +8,8 @@ export const SHIELD_MODES = ['on', 'off', 'block'] as const;
 export const keySettingsSchema = z
   .object({
     tier: z.enum(['free', 'paid']).default('paid'),
-    defaultStrategy: z.enum(STRATEGIES).default('balanced'),
+    /** Strategy for a bare `auto`; null lets the classifier choose per request. */
+    defaultStrategy: z.enum(STRATEGIES).nullable().default(null),
     minTrustLevel: z.number().int().min(0).max(3).default(0),
     monthlyBudgetUsd: z.number().positive().nullable().default(null),
     requestsPerMinute: z.number().int().min(1).max(100_000).default(600),

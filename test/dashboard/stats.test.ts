@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:test';
 import { buildSnapshot } from '../../src/routing/snapshot';
 import { csrfTokenFor, csrfTokenValid, decodeSession, encodeSession, newSession } from '../../src/dashboard/session';
+import { scopesFromForm, settingsFromForm } from '../../src/dashboard/team-keys';
 import { attemptStats, endpointViews, fillBuckets, percentile, seriesByProvider, sortEndpointViews } from '../../src/dashboard/stats';
 
 describe('dashboard aggregation', () => {
@@ -69,5 +70,28 @@ describe('dashboard session cookie', () => {
     expect(await csrfTokenValid(env, b, token)).toBe(false);
     expect(await csrfTokenValid(env, a, '')).toBe(false);
     expect(await csrfTokenValid(env, a, null)).toBe(false);
+  });
+});
+
+describe('key settings form', () => {
+  it('maps form strings onto a validated settings patch', () => {
+    expect(settingsFromForm({ defaultStrategy: 'cost', minTrustLevel: '2', monthlyBudgetUsd: '12.5', requestsPerMinute: '60', shieldMode: 'block' })).toEqual({
+      defaultStrategy: 'cost',
+      minTrustLevel: 2,
+      monthlyBudgetUsd: 12.5,
+      requestsPerMinute: 60,
+      shield: { mode: 'block' },
+    });
+    // Empty strategy = classifier chooses; empty budget = no budget; absent fields are left alone.
+    expect(settingsFromForm({ defaultStrategy: '', monthlyBudgetUsd: '' })).toEqual({ defaultStrategy: null, monthlyBudgetUsd: null });
+    expect(settingsFromForm({})).toEqual({});
+    expect(() => settingsFromForm({ minTrustLevel: '7' })).toThrow();
+    expect(() => settingsFromForm({ requestsPerMinute: '0' })).toThrow();
+  });
+
+  it('keeps only known scopes and defaults to api', () => {
+    expect(scopesFromForm({ scopes: ['api', 'dashboard', 'root'] })).toEqual(['api', 'dashboard']);
+    expect(scopesFromForm({ scopes: 'dashboard' })).toEqual(['dashboard']);
+    expect(scopesFromForm({})).toEqual(['api']);
   });
 });

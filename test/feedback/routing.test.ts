@@ -20,7 +20,7 @@ const RATINGS_PER_CLASS = 60;
 
 const request = { model: 'auto', messages: [{ role: 'user', content: 'hello' }] } as ChatRequest;
 const cls = (taskClass: string): ClassificationSignal => ({ taskClass, complexity: 0.5, source: 'model' });
-const keyRecord = (id: string): KeyRecord => ({ id, teamId: 'team-fb', name: id, keyPrefix: 'cai_x', scopes: ['api'], settings: keySettingsSchema.parse({}), createdAt: 0, revokedAt: null });
+const keyRecord = (id: string, settings: Record<string, unknown> = {}): KeyRecord => ({ id, teamId: 'team-fb', name: id, keyPrefix: 'cai_x', scopes: ['api'], settings: keySettingsSchema.parse(settings), createdAt: 0, revokedAt: null });
 const T0 = Date.UTC(2026, 5, 1);
 
 let rows = new Map<string, PosteriorRow>();
@@ -120,13 +120,14 @@ describe('feedback steers auto routing per task class', () => {
   });
 
   it('an endpoint without ratings is tried on exploration decisions only, ~10% of a key’s traffic', () => {
-    const user = keyRecord('explorer');
+    // Three providers keep this many-decision test fast; the mechanism is the same for the whole catalog.
+    const user = keyRecord('explorer', { allowProviders: ['openai', 'anthropic', 'google'] });
     const rank = route(user, 'sql', T0).candidates.map((c) => c.endpoint.id);
     // The leaders get good ratings; rank[2] stays unrated (think: newly added).
     const fresh = rank[2];
-    for (const id of rank.slice(0, 20)) if (id !== fresh) for (let i = 0; i < 5; i++) rate(keyRecord('others'), id, 'sql', true, T0 + i);
+    for (const id of rank) if (id !== fresh) for (let i = 0; i < 5; i++) rate(keyRecord('others'), id, 'sql', true, T0 + i);
     const served = { explore: new Map<string, number>(), exploit: new Map<string, number>() };
-    for (let t = T0 + 10_000; t < T0 + 11_500; t++) {
+    for (let t = T0 + 10_000; t < T0 + 12_000; t++) {
       const d = route(user, 'sql', t);
       const exploring = isExplorationDecision(user.id, t);
       for (const c of d.candidates) {
@@ -137,7 +138,7 @@ describe('feedback steers auto routing per task class', () => {
       m.set(d.chain[0].endpoint.id, (m.get(d.chain[0].endpoint.id) ?? 0) + 1);
     }
     const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-    expect(total(served.explore) / 1500).toBeLessThan(0.14);
+    expect(total(served.explore) / 2000).toBeLessThan(0.13);
     expect(served.exploit.size).toBe(1);
     expect(served.exploit.has(fresh)).toBe(false);
     expect(served.explore.get(fresh) ?? 0).toBeGreaterThan(0);

@@ -24,7 +24,11 @@ describe('the official openai client against the gateway (simulated fleet)', () 
     expect(endpoint).toMatch(/\//);
     expect(data.model).toBe(endpoint.slice(endpoint.indexOf('/') + 1));
     expect(response.headers.get('x-cailos-provider')).toBe(endpoint.split('/')[0]);
-    expect(response.headers.get('x-cailos-strategy')).toBe('balanced');
+    // A bare `auto` takes the classifier's strategy for this prompt; the trace says so.
+    const decision = (await client.get(`/routing/decisions/${data.id}`)) as { trace: { strategy: string; strategySource: string; classification: { taskClass: string } } };
+    expect(decision.trace.strategySource).toBe('classifier');
+    expect(response.headers.get('x-cailos-strategy')).toBe(decision.trace.strategy);
+    expect(decision.trace.classification.taskClass).toBeTruthy();
     expect(response.headers.get('x-cailos-decision-id')).toBe(data.id.slice('chatcmpl-'.length));
     expect(response.headers.get('x-cailos-simulated')).toBe('true');
   });

@@ -32,7 +32,7 @@ const EndpointRow: FC<{ e: EndpointView }> = ({ e }) => (
         <span class="muted">no eval data</span>
       ) : (
         <details>
-          <summary>{`${e.evals.length} cells`}</summary>
+          <summary>{`${e.evals.length} ${e.evals.length === 1 ? 'cell' : 'cells'}`}</summary>
           <ul class="compact">
             {e.evals.map((s) => (
               <li>{`${s.category} / ${s.taskClass}: ${pct(s.passRate)} of ${s.total} (95% CI ${pct(s.ciLow)}–${pct(s.ciHigh)})`}</li>

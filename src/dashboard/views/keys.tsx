@@ -14,8 +14,11 @@ const SettingsFields: FC<{ k?: KeyRecord; idPrefix: string }> = ({ k, idPrefix }
     <>
       <label for={`${idPrefix}-strategy`}>Default strategy</label>
       <select id={`${idPrefix}-strategy`} name="defaultStrategy">
+        <option value="" selected={!s?.defaultStrategy}>
+          auto (chosen per request)
+        </option>
         {STRATEGIES.map((st) => (
-          <option value={st} selected={(s?.defaultStrategy ?? 'balanced') === st}>
+          <option value={st} selected={s?.defaultStrategy === st}>
             {st}
           </option>
         ))}
@@ -117,7 +120,7 @@ export const KeysPage: FC<{ viewer: Viewer; keys: KeyRecord[]; created?: { apiKe
                 <td>{time(k.createdAt)}</td>
                 <td>
                   <span class="muted">
-                    {`${k.settings.defaultStrategy}, trust ≥ ${k.settings.minTrustLevel}, ${k.settings.monthlyBudgetUsd ? `${usd(k.settings.monthlyBudgetUsd)}/month` : 'no budget'}, ${k.settings.requestsPerMinute} rpm, shield ${k.settings.shield.mode}`}
+                    {`${k.settings.defaultStrategy ?? 'auto strategy'}, trust ≥ ${k.settings.minTrustLevel}, ${k.settings.monthlyBudgetUsd ? `${usd(k.settings.monthlyBudgetUsd)}/month` : 'no budget'}, ${k.settings.requestsPerMinute} rpm, shield ${k.settings.shield.mode}`}
                   </span>
                   {k.revokedAt ? null : (
                     <details>

@@ -15,7 +15,7 @@ export const Document: FC<{ title: string; children: Child; scripts?: string[]; 
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <meta name="referrer" content="no-referrer" />
+      <meta name="referrer" content="same-origin" />
       {csrf ? <meta name="csrf-token" content={csrf} /> : null}
       <title>{`${title} · Cailos`}</title>
       <link rel="stylesheet" href="/dashboard/assets/app.css" />
