@@ -29,8 +29,8 @@ export default defineConfig(async () => {
         {
           // Fault injection: two providers are "real" here, served by loopback fake providers
           // (test/reliability/fake-upstream.ts) through UPSTREAM_BASE_URL_OVERRIDES; breakers cool
-          // down in 400 ms instead of 5 s so recovery can be tested; the DO's synthetic probe
-          // waits 1.5 s after that, so it does not race the real probes of the burst tests.
+          // down in 1 s instead of 5 s so recovery can be tested; the DO's synthetic probe
+          // waits 2 s after that, so it does not race the real probes of the burst tests.
           plugins: [
             cloudflareTest(({ inject }) => {
               const fake = inject('fakeUpstream');
@@ -43,8 +43,8 @@ export default defineConfig(async () => {
                     NSCALE_API_KEY: 'fake-nscale-key',
                     NCOMPASS_API_KEY: 'fake-ncompass-key',
                     UPSTREAM_BASE_URL_OVERRIDES: JSON.stringify({ nscale: `${fake}/nscale/v1`, ncompass: `${fake}/ncompass/v1` }),
-                    CAILOS_BREAKER_COOLDOWN_MS: '400',
-                    CAILOS_BREAKER_PROBE_DELAY_MS: '1500',
+                    CAILOS_BREAKER_COOLDOWN_MS: '1000',
+                    CAILOS_BREAKER_PROBE_DELAY_MS: '2000',
                   },
                 },
               };

@@ -12,6 +12,12 @@ export interface Env {
   CAILOS_SIM_LATENCY_SCALE?: string;
   /** "heuristic" pins the keyword classifier instead of the ONNX model (the test pool sets it). */
   CAILOS_CLASSIFIER?: string;
+  /** Eval configuration (src/evals): per-class thresholds as JSON, calls per cron tick, sweep period. */
+  EVAL_THRESHOLDS?: string;
+  EVAL_CALLS_PER_TICK?: string;
+  EVAL_RERUN_HOURS?: string;
+  /** JSON {providerId: baseUrl}: send a provider's traffic to a proxy or self-hosted endpoint. */
+  UPSTREAM_BASE_URL_OVERRIDES?: string;
   ADMIN_SECRET?: string;
   KEY_PEPPER?: string;
   /** Provider API keys, e.g. OPENAI_API_KEY, ANTHROPIC_API_KEY; see src/catalog/providers.ts. */

@@ -9,7 +9,7 @@ import { clearSimScripts, listSimScripts, setSimScript } from '../sim/scripts';
 import { simulationEnabled } from '../routing/snapshot';
 import { evictKey } from '../tenancy/key-cache';
 import { createKey, getKey, listKeys, revokeKey, updateKeySettings } from '../tenancy/key-store';
-import { keySettingsSchema } from '../tenancy/types';
+import { keySettingsPatch } from '../tenancy/types';
 import { requireAdmin } from './auth';
 import { readJsonBody } from './body';
 import { ApiError } from './errors';
@@ -19,7 +19,7 @@ const createKeyBody = z
     name: z.string().min(1).max(100),
     team: z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/).default('default'),
     scopes: z.array(z.enum(['api', 'dashboard'])).min(1).default(['api']),
-    settings: keySettingsSchema.partial().optional(),
+    settings: keySettingsPatch.optional(),
   })
   .strict();
 
@@ -71,7 +71,7 @@ admin.post('/keys/:id/revoke', async (c) => {
 });
 
 admin.patch('/keys/:id', async (c) => {
-  const patch = await readJsonBody(c.req.raw, keySettingsSchema.partial());
+  const patch = await readJsonBody(c.req.raw, keySettingsPatch);
   const record = await updateKeySettings(c.env, c.req.param('id'), patch);
   if (!record) throw new ApiError(404, 'No such key.', 'not_found_error', 'id', 'key_not_found');
   const full = await getKey(c.env, record.id);

@@ -21,6 +21,7 @@ import type { ChatCompletion, ChatCompletionChunk, Usage } from './openai-types'
 import { IDENTITY_FILTER } from './output-filter';
 import { shieldFor } from './shield-request';
 import { ChunkWriter } from './stream-writer';
+import { stageTimer, withTiming } from './timing';
 
 /**
  * The one request flow behind every inbound API (chat completions, responses, messages):
@@ -62,15 +63,20 @@ export function isStreamFailure(x: ChatCompletionChunk | StreamFailure): x is St
 
 export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundApi, opts: { includeUsage: boolean }): Promise<HubResult> {
   const started = Date.now();
+  const timing = stageTimer(c.env);
   const key = c.get('key');
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
   refreshSignals(c.env, waitUntil, started);
   await admitRequest(c.env, key, waitUntil);
+  timing?.mark('admit');
 
   const decisionId = randomBase62(24);
   const classification = await classifyForRouting(c.env, req, key, waitUntil);
+  timing?.mark('classify');
   const routing = decide(c.env, { request: req, key, classification, region: c.req.raw.cf?.country as string | undefined });
+  timing?.mark('route');
   const shield = shieldFor(key, req);
+  timing?.mark('shield');
   const filter = shield.filter ?? IDENTITY_FILTER;
   const traceExtra = { api, routingMs: Number(routing.routingMs.toFixed(3)), shield: shield.summary };
 
@@ -128,6 +134,7 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
   if (req.stream) {
     const executed = await executeStream(c.env, routing.chain, shield.request, execOpts).catch((err) => failed(err, true));
     const { candidate, result: opened, attempts } = executed;
+    timing?.mark('upstream');
     const writer = new ChunkWriter(completionId, candidate.endpoint.model, created, filter.stream());
     async function* chunks(): AsyncGenerator<ChatCompletionChunk | StreamFailure> {
       let status = 200;
@@ -146,11 +153,12 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
         settle({ status, endpoint: candidate.endpoint, simulated: candidate.simulated, usage: writer.usage ?? ZERO_USAGE, attempts, ttftMs: opened.ttftMs, errorClass, stream: true });
       }
     }
-    return { kind: 'stream', chunks: chunks(), headers: headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), decisionId };
+    return { kind: 'stream', chunks: chunks(), headers: withTiming(headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), timing), decisionId };
   }
 
   const executed = await executeCompletion(c.env, routing.chain, shield.request, execOpts).catch((err) => failed(err, false));
   const { candidate, result, attempts } = executed;
+  timing?.mark('upstream');
   const completion: ChatCompletion = {
     id: completionId,
     object: 'chat.completion',
@@ -161,7 +169,8 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
     system_fingerprint: candidate.simulated ? 'cailos-sim' : null,
   };
   settle({ status: 200, endpoint: candidate.endpoint, simulated: candidate.simulated, usage: result.response.usage, attempts, ttftMs: result.ttftMs, stream: false });
-  return { kind: 'json', completion, headers: headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), decisionId };
+  timing?.mark('respond');
+  return { kind: 'json', completion, headers: withTiming(headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), timing), decisionId };
 }
 
 function headersFor(decisionId: string, routing: RoutingContext, endpoint: Endpoint, simulated: boolean): Record<string, string> {

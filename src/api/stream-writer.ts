@@ -12,8 +12,6 @@ export class ChunkWriter {
   private sentRole = false;
   private finishReason: FinishReason | null = null;
   usage: Usage | null = null;
-  contentChars = 0;
-  sentAnything = false;
 
   constructor(
     private readonly id: string,
@@ -61,14 +59,12 @@ export class ChunkWriter {
       }
     }
     if (Object.keys(delta).length > 0) {
-      if (delta.content) this.contentChars += delta.content.length;
       out.push(this.chunk(delta));
     }
     if (ev.finishReason && this.finishReason === null) {
       this.finishReason = ev.finishReason;
       out.push(this.chunk({}, ev.finishReason));
     }
-    if (out.length) this.sentAnything = true;
     return out;
   }
 

@@ -7,7 +7,8 @@ import { routingSnapshot } from '../routing/snapshot';
 import type { DashEnv } from './auth';
 import { decision, feed, latestEvalScores, recentTraces, spend } from './queries';
 import { attemptStats, type EndpointView, endpointViews, parseWindow, sortEndpointViews, WINDOWS, type WindowName } from './stats';
-import { createKeyInput, createTeamKey, keySettingsPatch, revokeTeamKey, teamKeys, updateTeamKey } from './team-keys';
+import { createKeyInput, createTeamKey, revokeTeamKey, teamKeys, updateTeamKey } from './team-keys';
+import { keySettingsPatch } from '../tenancy/types';
 
 /**
  * JSON behind every view (/dashboard/api/*): the pages render from these same functions, so

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Env } from '../env';
 import { evictKey } from '../tenancy/key-cache';
 import { createKey, getKey, listKeys, revokeKey, updateKeySettings } from '../tenancy/key-store';
-import { type KeyRecord, type KeySettings, keySettingsSchema, SHIELD_MODES } from '../tenancy/types';
+import { type KeyRecord, type KeySettings, keySettingsPatch, keySettingsSchema, SHIELD_MODES } from '../tenancy/types';
 import { STRATEGIES } from '../api/chat-schema';
 
 /** Key management scoped to one team: every write names the team, so ids of other teams are inert. */
@@ -19,14 +19,6 @@ export const createKeyInput = z
  * A settings patch: every field optional and *without* its default. zod 4 fills defaults inside
  * `.partial()`, which would turn "set the budget" into "reset everything else to defaults".
  */
-export const keySettingsPatch = z
-  .object(
-    Object.fromEntries(
-      Object.entries(keySettingsSchema.shape).map(([name, field]) => [name, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
-    ),
-  )
-  .strict() as unknown as z.ZodType<Partial<KeySettings>>;
-
 export async function teamKeys(env: Env, team: string): Promise<KeyRecord[]> {
   const keys = await listKeys(env, team);
   return keys.sort((a, b) => Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt)) || b.createdAt - a.createdAt);

@@ -26,7 +26,7 @@ export function cellsToMap(record: EvalCellsRecord | null, suiteVersion = SUITE_
 
 function thresholdsOf(env: Env): EvalThresholds {
   try {
-    return parseEvalThresholds((env as unknown as Record<string, string | undefined>).EVAL_THRESHOLDS);
+    return parseEvalThresholds(env.EVAL_THRESHOLDS);
   } catch (err) {
     console.error('EVAL_THRESHOLDS ignored:', err instanceof Error ? err.message : String(err));
     return DEFAULT_EVAL_THRESHOLDS;

@@ -53,7 +53,7 @@ let overridesCache: { raw: string; map: Record<string, string> } | null = null;
  * or the loopback fake providers of the fault-injection tests). The adapter appends its usual path.
  */
 export function upstreamBaseUrl(env: Env, providerId: string, catalogBaseUrl: string): string {
-  const raw = (env as unknown as Record<string, unknown>).UPSTREAM_BASE_URL_OVERRIDES;
+  const raw = env.UPSTREAM_BASE_URL_OVERRIDES;
   if (typeof raw !== 'string' || raw === '') return catalogBaseUrl;
   if (overridesCache?.raw !== raw) {
     let map: Record<string, string> = {};

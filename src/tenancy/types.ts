@@ -28,6 +28,18 @@ export const keySettingsSchema = z
 
 export type KeySettings = z.infer<typeof keySettingsSchema>;
 
+/**
+ * A settings patch: every field optional and WITHOUT defaults (zod's .partial() keeps defaults,
+ * which would silently reset the fields a patch does not mention).
+ */
+export const keySettingsPatch = z
+  .object(
+    Object.fromEntries(
+      Object.entries(keySettingsSchema.shape).map(([name, field]) => [name, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+    ),
+  )
+  .strict() as unknown as z.ZodType<Partial<KeySettings>>;
+
 export type KeyScope = 'api' | 'dashboard';
 
 export interface KeyRecord {

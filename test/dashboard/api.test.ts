@@ -117,6 +117,10 @@ describe('dashboard data views', () => {
     expect(saved.status).toBe(303);
     const after = ((await (await dashGet(s, '/api/keys')).json()) as { data: { id: string; settings: Record<string, unknown> }[] }).data.find((k) => k.id === body.id)!;
     expect(after.settings).toMatchObject({ defaultStrategy: 'quality', minTrustLevel: 2, monthlyBudgetUsd: null, requestsPerMinute: 42, shield: { mode: 'off' } });
+    // A JSON patch changes only what it names.
+    const patched = await workerFetch(`${BASE}/dashboard/api/keys/${body.id}`, { method: 'PATCH', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...json }, body: JSON.stringify({ requestsPerMinute: 99 }) });
+    expect(patched.status).toBe(200);
+    expect(((await patched.json()) as { settings: Record<string, unknown> }).settings).toMatchObject({ defaultStrategy: 'quality', minTrustLevel: 2, requestsPerMinute: 99, shield: { mode: 'off' } });
     const bad = await workerFetch(`${BASE}/dashboard/api/keys/${body.id}`, { method: 'PATCH', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...json }, body: JSON.stringify({ minTrustLevel: 9 }) });
     expect(bad.status).toBe(400);
 

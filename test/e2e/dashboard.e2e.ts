@@ -142,6 +142,18 @@ describe('dashboard in Chromium', () => {
     // Another team's decision never shows, in the page or through its JSON.
     expect(await page.locator(`#feed-body tr[data-id="${theirs}"]`).count()).toBe(0);
     expect((await page.request.get(`${server.base}/dashboard/api/decisions/${theirs}`)).status()).toBe(404);
+
+    // A slow request is logged when it ends but dated when it started: it must still show, in time order.
+    const slow = chat(teamKey);
+    await new Promise((r) => setTimeout(r, 300));
+    const fast = await decisionIdOf(await chat(teamKey, 'groq/llama-3.1-8b-instant'));
+    await page.locator(`#feed-body tr[data-id="${fast}"]`).waitFor({ state: 'visible', timeout: 20_000 });
+    const late = await decisionIdOf(await slow);
+    await page.locator(`#feed-body tr[data-id="${late}"]`).waitFor({ state: 'visible', timeout: 20_000 });
+    const order = await page.locator('#feed-body tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    expect(order.indexOf(fast)).toBeLessThan(order.indexOf(late));
+    expect(order.indexOf(late)).toBeLessThan(order.indexOf(mine));
+    expect(navigations).toEqual([]);
     await snapshot('feed');
 
     await row.getByRole('link', { name: /Trace of decision/ }).click();

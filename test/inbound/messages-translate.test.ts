@@ -93,6 +93,7 @@ describe('Messages request → ChatRequest', () => {
     expect(refusal({ tools: [{ type: 'web_search_20250305', name: 'web_search' }], messages: [{ role: 'user', content: 'x' }] }).param).toBe('tools[0]');
     expect(refusal({ messages: [{ role: 'user', content: [{ type: 'document', source: {} }] }] }).code).toBe('unsupported_content');
     expect(refusal({ messages: [{ role: 'user', content: [{ type: 'tool_use', id: 'a', name: 'f', input: {} }] }] }).status).toBe(400);
+    expect(refusal({ stop_sequences: ['a', 'b', 'c', 'd', 'e'], messages: [{ role: 'user', content: 'x' }] }).param).toBe('stop_sequences');
   });
 
   it('requires max_tokens, as Anthropic does', () => {

@@ -116,12 +116,27 @@ describe('llmshield behaves identically on every inbound API', () => {
   const EMAIL = 'dana.whitfield@example.org';
   const prompt = `Please draft a short reply to ${EMAIL} about the invoice.`;
 
-  it.each(APIS)('%s: an email address in the prompt comes back intact in the answer', async (api) => {
-    const answer = await ask(api, key, 'auto', prompt);
+  async function upstreamBodies(): Promise<string> {
+    const { data } = (await (await admin('/sim/received')).json()) as { data: { body: string }[] };
+    expect(data.length).toBeGreaterThan(0);
+    return data.map((d) => d.body).join('\n');
+  }
+
+  afterEach(async () => {
+    await admin('/sim/recorder', { body: { on: false } });
+  });
+
+  const cases = APIS.flatMap((api) => [false, true].map((stream) => ({ api, stream })));
+  it.each(cases)('$api (stream: $stream): the provider never sees the email, the answer carries it intact', async ({ api, stream }) => {
+    await admin('/sim/recorder', { body: { on: true } });
+    const answer = await ask(api, key, 'auto', prompt, stream);
     expect(answer.status).toBe(200);
+    // The simulated model echoes the user's message, so the placeholder travels back and must be restored.
     expect(answer.text).toContain(EMAIL);
-    const streamed = await ask(api, key, 'auto', prompt, true);
-    expect(streamed.text).toContain(EMAIL);
+    expect(answer.text).not.toMatch(/\[EMAIL_\d+\]/);
+    const upstream = await upstreamBodies();
+    expect(upstream).not.toContain(EMAIL);
+    expect(upstream).toMatch(/\[EMAIL_1\]/);
   });
 
   it('records the same shield summary for the same prompt on all three APIs', async () => {
@@ -130,6 +145,8 @@ describe('llmshield behaves identically on every inbound API', () => {
       const answer = await ask(api, key, 'auto', prompt);
       summaries.push((await decision(key, answer.decisionId)).trace.shield);
     }
+    expect(summaries[0]).not.toBe('off');
+    expect(Object.values(summaries[0] as Record<string, number>).some((n) => n > 0)).toBe(true);
     expect(summaries[1]).toEqual(summaries[0]);
     expect(summaries[2]).toEqual(summaries[0]);
   });

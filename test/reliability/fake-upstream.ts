@@ -8,13 +8,14 @@ import type { AddressInfo } from 'node:net';
  * exactly which endpoint answered — and injects one fault per target on demand:
  *   POST   /__control/faults  {target: "<provider>/<model>" | "<provider>/", fault, times?, retryAfterSeconds?, delayMs?}
  *   GET    /__control/hits    {"<provider>/<model>": requests received}
+ *   POST   /__control/release answer every request held by the 'hold' fault (correctly)
  *   DELETE /__control         clear faults and hit counters
  */
 
 export const FAKE_FAULTS = [
   'http_503', 'rate_limit', 'connection_refused', 'hang_before_headers', 'hang_mid_stream', 'stream_error_event', 'garbage_json', 'truncated_sse',
   // Not failures of the endpoint, or not before the first token:
-  'bad_request', 'error_after_content', 'slow',
+  'bad_request', 'error_after_content', 'slow', 'hold',
 ] as const;
 export type FakeFault = (typeof FAKE_FAULTS)[number];
 
@@ -28,6 +29,7 @@ interface FaultEntry {
 
 const faults = new Map<string, FaultEntry>();
 const hits = new Map<string, number>();
+const held: (() => void)[] = [];
 
 function takeFault(endpointId: string): FaultEntry | undefined {
   const provider = endpointId.slice(0, endpointId.indexOf('/') + 1);
@@ -92,6 +94,9 @@ function handleChat(req: http.IncomingMessage, res: http.ServerResponse, provide
     case 'bad_request':
       res.writeHead(400, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'fake: unsupported value for temperature', type: 'invalid_request_error' } }));
+      return;
+    case 'hold':
+      held.push(() => answer(req, res, body, raw, undefined));
       return;
     case 'slow': {
       setTimeout(() => answer(req, res, body, raw, undefined), fault.delayMs);
@@ -168,6 +173,11 @@ function handleControl(req: http.IncomingMessage, res: http.ServerResponse, path
     return reply(200, { ok: true });
   }
   if (path === '/__control/hits') return reply(200, Object.fromEntries(hits));
+  if (path === '/__control/release') {
+    const n = held.length;
+    for (const release of held.splice(0)) release();
+    return reply(200, { released: n });
+  }
   if (path === '/__control/faults' && req.method === 'POST') {
     const b = JSON.parse(raw) as { target: string; fault: FakeFault | null; times?: number; retryAfterSeconds?: number; delayMs?: number };
     if (b.fault === null) faults.delete(b.target);

@@ -1,10 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { admin, createTestKey } from '../helpers/gateway';
-import { chat, decision, fakeFault, fakeHits, fakeReset, readSse, resetBreakers } from './helpers';
+import { chat, decision, fakeFault, fakeHits, fakeReset, readSse, releaseHeld, resetBreakers } from './helpers';
 
 /**
  * Fault injection against loopback fake providers (nscale and ncompass are "real" providers in this
- * project, served by test/reliability/fake-upstream.ts). Breaker cooldown is 400 ms here.
+ * project, served by test/reliability/fake-upstream.ts). Breaker cooldown is 1 s here.
  */
 
 let key: string;
@@ -15,12 +15,12 @@ async function chainFor(stream: boolean): Promise<string[]> {
   await fakeReset();
   return chain;
 }
-const COOLDOWN_MS = 400;
+const COOLDOWN_MS = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PROMPT = 'Which river flows through Paris? Answer in one short sentence.';
 
 const body = (content: string, extra: Record<string, unknown> = {}, routing: Record<string, unknown> = {}) => ({
-  model: 'auto',
+  model: 'auto:cost',
   messages: [{ role: 'user', content }],
   routing: { providers: { allow: ['nscale', 'ncompass'] }, ...routing },
   ...extra,
@@ -101,9 +101,9 @@ describe.each([false, true])('fault injection (stream: %s)', (stream) => {
   it.each(FAULTS)('$fault: lands on the next endpoint, traces the attempts, trips the breaker, probes once, recovers', async ({ fault, kinds, timeout }) => {
     const [bad, next] = await chainFor(stream);
     const routing = timeout ? { timeout_ms: 250 } : {};
-    // 429 with retry-after opens at once for at least the retry-after (1 s > the 400 ms cooldown).
+    // 429 with retry-after opens at once for at least the retry-after (2.5 s > the 1 s cooldown).
     const isRateLimit = fault === 'rate_limit';
-    await fakeFault(bad, fault, { retryAfterSeconds: 1 });
+    await fakeFault(bad, fault, { retryAfterSeconds: 2.5 });
 
     // 1. Each failing request still lands, answered by the next endpoint; the trace shows both attempts.
     const tripAfter = isRateLimit ? 1 : 3;
@@ -115,7 +115,7 @@ describe.each([false, true])('fault injection (stream: %s)', (stream) => {
       if (stream) expect(r.done).toBe(true);
       const d = await decision(key, r.id!);
       expect(d.status).toBe(200);
-      expect(d.attempts).toBe(2);
+        expect(d.attempts).toBe(2);
       const [a0, a1] = d.trace.attempts;
       expect(a0).toMatchObject({ endpointId: bad, outcome: 'failed' });
       expect(kinds).toContain(a0.errorKind);
@@ -138,7 +138,7 @@ describe.each([false, true])('fault injection (stream: %s)', (stream) => {
     await eventually(async () => (await durableStatus(bad)) === 'open');
     const openUntil = await localOpenUntil(bad);
     if (isRateLimit) {
-      // The 400 ms cooldown is over, the 1 s retry-after is not.
+      // The 1 s cooldown is over, the 2.5 s retry-after is not.
       expect(openUntil - Date.now()).toBeGreaterThan(COOLDOWN_MS + 100);
       await sleep(COOLDOWN_MS + 50);
       await ask(stream, routing);
@@ -146,10 +146,15 @@ describe.each([false, true])('fault injection (stream: %s)', (stream) => {
     }
     await sleep(Math.max(0, (await localOpenUntil(bad)) - Date.now()) + 20);
 
-    // 3. Recovered (and slow, so the probe is still in flight while the others arrive):
-    //    of 5 concurrent requests exactly one probes the endpoint; all land.
-    await fakeFault(bad, 'slow', { delayMs: 800 });
-    const burst = await Promise.all([0, 1, 2, 3, 4].map(() => ask(stream)));
+    // 3. Recovered, and the probe is held at the fake until the others are done: of 5 concurrent
+    //    requests exactly one probes the endpoint; all land.
+    await fakeFault(bad, 'hold');
+    let settledCount = 0;
+    const pending = [0, 1, 2, 3, 4].map(() => ask(stream, { timeout_ms: 30_000 }).finally(() => settledCount++));
+    await eventually(async () => settledCount === 4, 15_000); // everyone but the held probe
+    expect(await hitsOf(bad)).toBe(tripAfter + 1);
+    expect(await releaseHeld()).toBe(1);
+    const burst = await Promise.all(pending);
     for (const r of burst) {
       expect(r.res.status).toBe(200);
       expect(r.text).toBe(answerOf(r.res.headers.get('x-cailos-endpoint')!, r.prompt));
@@ -200,11 +205,11 @@ describe('deadline and per-request timeouts', () => {
 
   it('moves on when routing.timeout_ms passes before the first token', async () => {
     const [bad, next] = await chainFor(true);
-    await fakeFault(bad, 'slow', { delayMs: 1500 });
+    await fakeFault(bad, 'slow', { delayMs: 4000 });
     const started = Date.now();
     const r = await ask(true, { timeout_ms: 200 });
     expect(r.text).toBe(answerOf(next, r.prompt));
-    expect(Date.now() - started).toBeLessThan(1400);
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
 
@@ -233,8 +238,8 @@ describe('synthetic probe from the Durable Object alarm', () => {
     await eventually(async () => (await durableStatus(bad)) === 'open');
     const before = await hitsOf(bad);
     await fakeFault(bad, null);
-    // No traffic: the alarm (cooldown 400 ms + probe delay 600 ms) sends one 1-token probe.
-    await eventually(async () => (await durableStatus(bad)) === 'closed', 6000);
+    // No traffic: the alarm (cooldown 1 s + probe delay 2 s) sends one 1-token probe.
+    await eventually(async () => (await durableStatus(bad)) === 'closed', 8000);
     expect(await hitsOf(bad)).toBe(before + 1);
     const published = (await (await admin('/breakers')).json()) as { published: Record<string, { s: string }> };
     expect(published.published[bad]?.s).toBe('closed');

@@ -13,6 +13,10 @@ export async function fakeHits(): Promise<Record<string, number>> {
   return (await (await fetch(`${fakeUrl()}/__control/hits`)).json()) as Record<string, number>;
 }
 
+export async function releaseHeld(): Promise<number> {
+  return ((await (await fetch(`${fakeUrl()}/__control/release`, { method: 'POST' })).json()) as { released: number }).released;
+}
+
 export async function fakeReset(): Promise<void> {
   await fetch(`${fakeUrl()}/__control`, { method: 'DELETE' });
 }

@@ -115,7 +115,13 @@ function toolChoice(choice: MessagesRequest['tool_choice']): Pick<ChatRequest, '
   }
 }
 
+/** The hub forwards at most 4 stop sequences (OpenAI's limit, shared by every wire format). */
+const MAX_STOP_SEQUENCES = 4;
+
 export function messagesToChatRequest(body: MessagesRequest): ChatRequest {
+  if ((body.stop_sequences?.length ?? 0) > MAX_STOP_SEQUENCES) {
+    throw badRequest(`stop_sequences may hold at most ${MAX_STOP_SEQUENCES} entries through the gateway.`, 'stop_sequences', 'too_many_stop_sequences');
+  }
   const messages: ChatMessage[] = [];
   if (body.system !== undefined) {
     const system = typeof body.system === 'string' ? body.system : body.system.map((b) => b.text).join('\n');

@@ -36,10 +36,14 @@ export const CLIENT_JS = String.raw`(function () {
     statusEl.appendChild(a);
   }
 
-  // Live feed: poll for decisions at or after the newest one shown; ids already shown are skipped.
+  // Live feed. A row is written when its request ends but carries the time it started, so a slow
+  // request lands "in the past": each poll re-reads the last LOOKBACK_MS (the gateway's overall
+  // deadline plus margin), skips ids already shown and inserts late rows at their place in time.
+  var LOOKBACK_MS = 130000;
   function feedRow(d) {
     var tr = el('tr', null, (d.status === 200 ? '' : 'failed ') + 'fresh');
     tr.setAttribute('data-id', d.id);
+    tr.setAttribute('data-created', String(d.createdAt));
     var td = el('td'); var tm = el('time', time(d.createdAt)); tm.setAttribute('datetime', new Date(d.createdAt).toISOString()); td.appendChild(tm); tr.appendChild(td);
     tr.appendChild(el('td', d.strategy));
     tr.appendChild(el('td', d.taskClass || '\u2013'));
@@ -51,24 +55,31 @@ export const CLIENT_JS = String.raw`(function () {
     var lk = el('td'); var a = el('a', 'trace'); a.href = '/dashboard/decisions/' + encodeURIComponent(d.id); a.setAttribute('aria-label', 'Trace of decision ' + d.id); lk.appendChild(a); tr.appendChild(lk);
     return tr;
   }
+  function insertByTime(body, tr, t) {
+    for (var i = 0; i < body.rows.length; i++) {
+      if (Number(body.rows[i].getAttribute('data-created')) < t) { body.insertBefore(tr, body.rows[i]); return; }
+    }
+    body.appendChild(tr);
+  }
   function startFeed() {
     var table = document.getElementById('feed');
     var body = document.getElementById('feed-body');
     if (!table || !body) return;
     var status = document.getElementById('feed-status');
-    var since = Number(table.getAttribute('data-since') || 0);
+    var newest = Number(table.getAttribute('data-since') || 0);
     var seen = {};
     Array.prototype.forEach.call(body.querySelectorAll('tr[data-id]'), function (tr) { seen[tr.getAttribute('data-id')] = true; });
     var stopped = false;
     function poll() {
       if (stopped) return;
-      getJson('/dashboard/api/feed?limit=100&since=' + since).then(function (res) {
+      var since = newest ? Math.max(0, newest - LOOKBACK_MS) : 0;
+      getJson('/dashboard/api/feed?limit=200&since=' + since).then(function (res) {
         var fresh = res.data.filter(function (d) { return !seen[d.id]; });
         for (var i = fresh.length - 1; i >= 0; i--) {
           var d = fresh[i];
           seen[d.id] = true;
-          body.insertBefore(feedRow(d), body.firstChild);
-          if (d.createdAt > since) since = d.createdAt;
+          insertByTime(body, feedRow(d), d.createdAt);
+          if (d.createdAt > newest) newest = d.createdAt;
         }
         while (body.rows.length > 200) body.deleteRow(body.rows.length - 1);
         if (fresh.length) {

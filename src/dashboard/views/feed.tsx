@@ -5,7 +5,7 @@ import type { FeedItem } from '../queries';
 import { Layout } from './layout';
 
 export const FeedRow: FC<{ item: FeedItem }> = ({ item: d }) => (
-  <tr data-id={d.id} class={d.status === 200 ? '' : 'failed'}>
+  <tr data-id={d.id} data-created={String(d.createdAt)} class={d.status === 200 ? '' : 'failed'}>
     <td>
       <time datetime={new Date(d.createdAt).toISOString()}>{time(d.createdAt)}</time>
     </td>

@@ -1,0 +1,116 @@
+/**
+ * A small closed-loop load generator: `concurrency` workers each send one POST at a time over
+ * keep-alive connections, for a fixed duration after a warm-up, and every request's latency is
+ * recorded (and, for streams, the time to the first content chunk). Closed loop means the offered
+ * rate adapts to the server: at saturation latency grows instead of requests piling up.
+ */
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+export interface LoadSpec {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  stream: boolean;
+  concurrency: number;
+  durationMs: number;
+  /** Requests started before this (ms from the start) warm connections and caches and are not recorded. */
+  warmupMs?: number;
+}
+
+export interface LoadResult {
+  /** Requests in the measured window (started after the warm-up). */
+  requests: number;
+  /** Including the warm-up: what the server's CPU time was spent on. */
+  totalRequests: number;
+  errors: number;
+  /** First few distinct error descriptions, for the log. */
+  errorSamples: string[];
+  elapsedMs: number;
+  rps: number;
+  latencyMs: number[];
+  ttftMs: number[];
+  /** Response headers of the last successful request (routing headers, timing). */
+  lastHeaders: Record<string, string | string[] | undefined>;
+  /** `x-cailos-timing` values seen, if the server sent them. */
+  timings: string[];
+}
+
+const FIRST_CONTENT = /"content":"[^"]/;
+
+interface One {
+  ok: boolean;
+  error?: string;
+  latencyMs: number;
+  ttftMs?: number;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function once(agent: Agent, spec: LoadSpec): Promise<One> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = request(spec.url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(spec.body), ...spec.headers } }, (res) => {
+      let text = '';
+      let ttftMs: number | undefined;
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => {
+        text += d;
+        if (spec.stream && ttftMs === undefined && FIRST_CONTENT.test(text)) ttftMs = performance.now() - started;
+      });
+      res.on('end', () => {
+        const latencyMs = performance.now() - started;
+        let error: string | undefined;
+        if (res.statusCode !== 200) error = `HTTP ${res.statusCode}: ${text.slice(0, 160)}`;
+        else if (spec.stream && !text.trimEnd().endsWith('data: [DONE]')) error = `stream did not end with [DONE]: ${text.slice(-160)}`;
+        else if (spec.stream && ttftMs === undefined) error = 'stream carried no content';
+        else if (!spec.stream && !text.includes('"choices"')) error = `not a completion: ${text.slice(0, 160)}`;
+        resolve({ ok: !error, error, latencyMs, ttftMs, headers: res.headers });
+      });
+      res.on('error', (err) => resolve({ ok: false, error: err.message, latencyMs: performance.now() - started, headers: {} }));
+    });
+    req.on('error', (err) => resolve({ ok: false, error: err.message, latencyMs: performance.now() - started, headers: {} }));
+    req.end(spec.body);
+  });
+}
+
+export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: spec.concurrency, maxFreeSockets: spec.concurrency });
+  const result: LoadResult = { requests: 0, totalRequests: 0, errors: 0, errorSamples: [], elapsedMs: 0, rps: 0, latencyMs: [], ttftMs: [], lastHeaders: {}, timings: [] };
+  const measureFrom = performance.now() + (spec.warmupMs ?? 0);
+  const deadline = measureFrom + spec.durationMs;
+  const worker = async () => {
+    for (let begun = performance.now(); begun < deadline; begun = performance.now()) {
+      const r = await once(agent, spec);
+      result.totalRequests++;
+      if (begun < measureFrom) continue;
+      result.requests++;
+      if (!r.ok) {
+        result.errors++;
+        if (result.errorSamples.length < 5 && r.error && !result.errorSamples.includes(r.error)) result.errorSamples.push(r.error);
+        continue;
+      }
+      result.latencyMs.push(r.latencyMs);
+      if (r.ttftMs !== undefined) result.ttftMs.push(r.ttftMs);
+      result.lastHeaders = r.headers;
+      const timing = r.headers['x-cailos-timing'];
+      if (typeof timing === 'string') result.timings.push(timing);
+    }
+  };
+  await Promise.all(Array.from({ length: spec.concurrency }, worker));
+  result.elapsedMs = performance.now() - measureFrom;
+  result.rps = (result.requests / result.elapsedMs) * 1000;
+  agent.destroy();
+  return result;
+}
+
+/** Nearest-rank percentile (p in [0, 100]) of an unsorted sample; NaN when empty. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}

@@ -1,0 +1,365 @@
+/**
+ * Gateway overhead benchmark: latency, throughput and CPU that Cailos adds on top of calling the
+ * provider directly. See bench/overhead/README.md for the method and the latest figures.
+ *
+ *   npx tsx bench/overhead/run.ts [--quick] [--repeats 3] [--duration 4] [--soak 180] [--latency 50] [--out file.json]
+ *
+ * Starts a fake OpenAI-compatible upstream (fixed latency) and the worker in workerd via
+ * `wrangler dev` (scripts/dev.mjs) with UPSTREAM_BASE_URL_OVERRIDES pointing provider `nscale` at
+ * the fake and CAILOS_SIMULATE=false, so every request goes to the fake. Each scenario (target ×
+ * stream × concurrency) runs `repeats` times, interleaved across targets so machine noise hits them
+ * alike; figures are medians over repeats, and "added" is the gateway's percentile minus the direct
+ * percentile of the same round.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseTiming } from '../../src/api/timing';
+import { type LoadResult, median, percentile, runLoad } from './loadgen';
+import { listeningPorts, procSample, processesInGroup } from './procs';
+
+const argv = process.argv.slice(2);
+const has = (f: string) => argv.includes(`--${f}`);
+const num = (f: string, d: number) => (argv.indexOf(`--${f}`) >= 0 ? Number(argv[argv.indexOf(`--${f}`) + 1]) : d);
+const str = (f: string, d: string) => (argv.indexOf(`--${f}`) >= 0 ? argv[argv.indexOf(`--${f}`) + 1] : d);
+
+const quick = has('quick');
+const REPEATS = num('repeats', quick ? 1 : 3);
+const DURATION_MS = num('duration', quick ? 2 : 4) * 1000;
+const WARMUP_MS = quick ? 300 : 500;
+const SOAK_S = num('soak', quick ? 0 : 180);
+const LATENCY_MS = num('latency', 50);
+const CONCURRENCIES = quick ? [1, 16] : [1, 16, 64];
+const OUT = str('out', 'bench/overhead/results.json');
+const ADMIN = 'dev-admin-secret';
+const UPSTREAM_MODEL = 'meta-llama/Llama-3.1-8B-Instruct';
+
+// A chat turn with some personal data in it, so llmshield has something to cloak when it is on.
+const MESSAGES = [
+  { role: 'system', content: 'You are a concise assistant for a customer support team. Answer in two sentences.' },
+  {
+    role: 'user',
+    content:
+      'Please summarise this ticket for the handover. Customer Maria Keller (maria.keller@example.com, +49 30 901820) ' +
+      'reports that invoices since March show the wrong VAT rate and the export to CSV drops the last line. She ' +
+      'tried re-running the export twice and cleared the cache; the problem persists on both the web app and the ' +
+      'desktop client. Priority is normal, but she needs the corrected invoices before the end of the quarter.',
+  },
+];
+
+const log = (...a: unknown[]) => console.error(new Date().toISOString().slice(11, 19), ...a);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const children: ChildProcess[] = [];
+let snapshotDir: string | null = null;
+function killAll(): void {
+  for (const c of children) {
+    try {
+      if (c.pid) process.kill(-c.pid, 'SIGTERM');
+    } catch {}
+  }
+  children.length = 0;
+  if (snapshotDir) setTimeout(() => rmSync(snapshotDir!, { recursive: true, force: true }), 300).unref();
+}
+
+/**
+ * wrangler dev rebuilds and restarts the worker whenever a watched source file changes, and other
+ * people edit this tree while the benchmark runs; so the worker is served from a copy of the code
+ * taken at start (node_modules linked), with its own fresh local D1/KV/DO state.
+ */
+function snapshotRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cailos-overhead-'));
+  for (const entry of ['src', 'migrations', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars']) {
+    if (existsSync(entry)) cpSync(entry, join(dir, entry), { recursive: true });
+  }
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => (killAll(), process.exit(130)));
+process.on('exit', killAll);
+
+async function startUpstream(): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/overhead/fake-upstream.ts', '--port', '0', '--latency', String(LATENCY_MS)], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`fake upstream exited (${code})`)));
+  });
+}
+
+async function startWorker(upstreamPort: number): Promise<{ pgid: number; proxyPort: number }> {
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  snapshotDir = snapshotRepo();
+  const overrides = JSON.stringify({ nscale: `http://127.0.0.1:${upstreamPort}/v1` });
+  const args = ['scripts/dev.mjs', '--inspector-port', String(inspectorPort), '--var', 'NSCALE_API_KEY:bench', '--var', `UPSTREAM_BASE_URL_OVERRIDES:${overrides}`, '--var', 'CAILOS_SIMULATE:false', '--var', 'CAILOS_DEBUG_TIMING:true'];
+  const child = spawn(process.execPath, args, { cwd: snapshotDir, detached: true, stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, PORT: String(port) } });
+  children.push(child);
+  const until = Date.now() + 180_000;
+  while (Date.now() < until) {
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (ok) return { pgid: child.pid!, proxyPort: port };
+    await sleep(1000);
+  }
+  throw new Error('wrangler dev did not become ready within 180 s');
+}
+
+/**
+ * wrangler dev puts a proxy worker (its own workerd) in front of the user worker. The user worker's
+ * workerd also listens on a loopback port; requests sent there skip the proxy hop that production
+ * does not have. Found by asking each of its listening ports for /health.
+ */
+async function findRuntime(pgid: number, proxyPort: number): Promise<{ pid: number; port: number; proxyPid?: number }> {
+  const workerds = processesInGroup(pgid, 'workerd');
+  const proxy = workerds.find((p) => p.args.includes(`entry=127.0.0.1:${proxyPort}`));
+  for (const p of workerds) {
+    if (p === proxy) continue;
+    for (const port of listeningPorts(p.pid)) {
+      const ok = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) }).then(async (r) => r.ok && (await r.text()).includes('"ok"'), () => false);
+      if (ok) return { pid: p.pid, port, proxyPid: proxy?.pid };
+    }
+  }
+  throw new Error('could not find the worker runtime port');
+}
+
+async function createKey(port: number, name: string, shield: 'on' | 'off'): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/admin/keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, settings: { requestsPerMinute: 100_000, shield: { mode: shield } } }),
+  });
+  if (res.status !== 201) throw new Error(`key creation failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { key: string }).key;
+}
+
+interface Target {
+  name: string;
+  url: string;
+  key?: string;
+  model: string;
+  routing?: unknown;
+}
+
+function bodyFor(t: Target, stream: boolean): string {
+  return JSON.stringify({ model: t.model, messages: MESSAGES, max_tokens: 64, stream, ...(stream ? { stream_options: { include_usage: true } } : {}), ...(t.routing ? { routing: t.routing } : {}) });
+}
+
+interface Run {
+  target: string;
+  stream: boolean;
+  concurrency: number;
+  repeat: number;
+  result: Omit<LoadResult, 'latencyMs' | 'ttftMs' | 'timings' | 'lastHeaders'> & { p50: number; p99: number; ttftP50: number; ttftP99: number };
+  workerCpuMsPerReq: number;
+  proxyCpuMsPerReq: number;
+  stages: Record<string, number>;
+  endpoint?: string;
+}
+
+function meanStages(timings: string[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const t of timings) for (const [k, v] of Object.entries(parseTiming(t))) sum[k] = (sum[k] ?? 0) + v;
+  return Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, Number((v / Math.max(1, timings.length)).toFixed(3))]));
+}
+
+async function measure(t: Target, stream: boolean, concurrency: number, repeat: number, pids: { worker: number; proxy?: number }): Promise<Run> {
+  const cpu0 = procSample(pids.worker)?.cpuMs ?? 0;
+  const pcpu0 = pids.proxy ? (procSample(pids.proxy)?.cpuMs ?? 0) : 0;
+  const r = await runLoad({ url: t.url, headers: t.key ? { authorization: `Bearer ${t.key}` } : {}, body: bodyFor(t, stream), stream, concurrency, durationMs: DURATION_MS, warmupMs: WARMUP_MS });
+  const cpu1 = procSample(pids.worker)?.cpuMs ?? 0;
+  const pcpu1 = pids.proxy ? (procSample(pids.proxy)?.cpuMs ?? 0) : 0;
+  const viaGateway = t.key !== undefined;
+  const endpoint = r.lastHeaders['x-cailos-endpoint'];
+  if (viaGateway && endpoint !== undefined && !String(endpoint).startsWith('nscale/')) throw new Error(`${t.name} was routed to ${endpoint}, not the fake upstream`);
+  if (r.lastHeaders['x-cailos-simulated']) throw new Error(`${t.name} was answered by the simulated fleet`);
+  const run: Run = {
+    target: t.name,
+    stream,
+    concurrency,
+    repeat,
+    result: {
+      requests: r.requests,
+      totalRequests: r.totalRequests,
+      errors: r.errors,
+      errorSamples: r.errorSamples,
+      elapsedMs: r.elapsedMs,
+      rps: r.rps,
+      p50: percentile(r.latencyMs, 50),
+      p99: percentile(r.latencyMs, 99),
+      ttftP50: percentile(r.ttftMs, 50),
+      ttftP99: percentile(r.ttftMs, 99),
+    },
+    // CPU of the whole measured run (warm-up included) over every request it served.
+    workerCpuMsPerReq: viaGateway ? (cpu1 - cpu0) / Math.max(1, r.totalRequests) : 0,
+    proxyCpuMsPerReq: viaGateway ? (pcpu1 - pcpu0) / Math.max(1, r.totalRequests) : 0,
+    stages: meanStages(r.timings),
+    endpoint: typeof endpoint === 'string' ? endpoint : undefined,
+  };
+  const s = run.result;
+  log(`${t.name.padEnd(22)} ${stream ? 'stream' : 'json  '} c=${String(concurrency).padStart(2)} #${repeat}: ${s.rps.toFixed(0)} rps p50 ${s.p50.toFixed(2)} p99 ${s.p99.toFixed(2)}${stream ? ` ttft ${s.ttftP50.toFixed(2)}` : ''} err ${s.errors} cpu ${run.workerCpuMsPerReq.toFixed(3)} ms/req${s.errorSamples.length ? ` ${s.errorSamples[0]}` : ''}`);
+  return run;
+}
+
+interface Row {
+  target: string;
+  stream: boolean;
+  concurrency: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  addedP50: number;
+  addedP99: number;
+  ttftP50: number;
+  addedTtftP50: number;
+  errors: number;
+  requests: number;
+  workerCpuMsPerReq: number;
+  proxyCpuMsPerReq: number;
+  stages: Record<string, number>;
+}
+
+function summarise(runs: Run[]): Row[] {
+  const rows: Row[] = [];
+  const keys = new Set(runs.map((r) => `${r.target}|${r.stream}|${r.concurrency}`));
+  for (const k of keys) {
+    const [target, stream, c] = k.split('|');
+    const mine = runs.filter((r) => `${r.target}|${r.stream}|${r.concurrency}` === k);
+    const direct = (rep: number) => runs.find((r) => r.target === 'direct' && String(r.stream) === stream && String(r.concurrency) === c && r.repeat === rep);
+    const added = (f: (r: Run) => number) => median(mine.map((r) => (direct(r.repeat) ? f(r) - f(direct(r.repeat)!) : Number.NaN)).filter(Number.isFinite));
+    const stageNames = [...new Set(mine.flatMap((r) => Object.keys(r.stages)))];
+    rows.push({
+      target,
+      stream: stream === 'true',
+      concurrency: Number(c),
+      rps: median(mine.map((r) => r.result.rps)),
+      p50: median(mine.map((r) => r.result.p50)),
+      p99: median(mine.map((r) => r.result.p99)),
+      addedP50: target === 'direct' ? 0 : added((r) => r.result.p50),
+      addedP99: target === 'direct' ? 0 : added((r) => r.result.p99),
+      ttftP50: median(mine.map((r) => r.result.ttftP50)),
+      addedTtftP50: target === 'direct' ? 0 : added((r) => r.result.ttftP50),
+      errors: mine.reduce((n, r) => n + r.result.errors, 0),
+      requests: mine.reduce((n, r) => n + r.result.requests, 0),
+      workerCpuMsPerReq: median(mine.map((r) => r.workerCpuMsPerReq)),
+      proxyCpuMsPerReq: median(mine.map((r) => r.proxyCpuMsPerReq)),
+      stages: Object.fromEntries(stageNames.map((s) => [s, median(mine.map((r) => r.stages[s] ?? 0))])),
+    });
+  }
+  return rows;
+}
+
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+
+function table(rows: Row[]): string {
+  const lines = [
+    '| target | mode | conc | RPS | p50 ms | p99 ms | added p50 | added p99 | TTFT p50 | added TTFT | errors | worker CPU ms/req |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.target} | ${r.stream ? 'stream' : 'json'} | ${r.concurrency} | ${r.rps.toFixed(0)} | ${f2(r.p50)} | ${f2(r.p99)} | ${r.target === 'direct' ? '' : f2(r.addedP50)} | ${r.target === 'direct' ? '' : f2(r.addedP99)} | ${r.stream ? f2(r.ttftP50) : ''} | ${r.stream && r.target !== 'direct' ? f2(r.addedTtftP50) : ''} | ${r.errors}/${r.requests} | ${r.target === 'direct' ? '' : r.workerCpuMsPerReq.toFixed(3)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function stageTable(rows: Row[]): string {
+  const lines = ['| target | mode | conc | stage means (ms, from x-cailos-timing; 1 ms clock, averaged) |', '|---|---|---:|---|'];
+  for (const r of rows) {
+    if (r.target === 'direct' || Object.keys(r.stages).length === 0) continue;
+    lines.push(`| ${r.target} | ${r.stream ? 'stream' : 'json'} | ${r.concurrency} | ${Object.entries(r.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')} |`);
+  }
+  return lines.join('\n');
+}
+
+async function soak(t: Target, seconds: number, pid: number): Promise<{ seconds: number; rssMb: number[]; requests: number; errors: number; rps: number; p50: number; p99: number }> {
+  const rssMb: number[] = [];
+  const sample = () => rssMb.push(Number(((procSample(pid)?.rssKb ?? 0) / 1024).toFixed(1)));
+  sample();
+  const timer = setInterval(sample, 10_000);
+  const r = await runLoad({ url: t.url, headers: { authorization: `Bearer ${t.key}` }, body: bodyFor(t, false), stream: false, concurrency: 16, durationMs: seconds * 1000 });
+  clearInterval(timer);
+  sample();
+  return { seconds, rssMb, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  log(`overhead benchmark: ${quick ? 'quick' : 'full'}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`);
+  const upstreamPort = await startUpstream();
+  log(`fake upstream on :${upstreamPort}; starting wrangler dev…`);
+  const { pgid, proxyPort } = await startWorker(upstreamPort);
+  const runtime = await findRuntime(pgid, proxyPort);
+  log(`wrangler dev proxy on :${proxyPort}; worker runtime (workerd pid ${runtime.pid}) on :${runtime.port}`);
+  const keyOff = await createKey(proxyPort, 'bench-overhead-shield-off', 'off');
+  const keyOn = await createKey(proxyPort, 'bench-overhead-shield-on', 'on');
+  const gw = `http://127.0.0.1:${runtime.port}/v1/chat/completions`;
+  const allow = { providers: { allow: ['nscale'] } };
+  const targets: Target[] = [
+    { name: 'direct', url: `http://127.0.0.1:${upstreamPort}/v1/chat/completions`, model: UPSTREAM_MODEL },
+    { name: 'gateway (plain model)', url: gw, key: keyOff, model: 'llama-3.1-8b' },
+    { name: 'auto (shield off)', url: gw, key: keyOff, model: 'auto', routing: allow },
+    { name: 'auto + shield', url: gw, key: keyOn, model: 'auto', routing: allow },
+  ];
+  const viaProxy: Target = { name: 'gateway via wrangler proxy', url: `http://127.0.0.1:${proxyPort}/v1/chat/completions`, key: keyOff, model: 'llama-3.1-8b' };
+  const pids = { worker: runtime.pid, proxy: runtime.proxyPid };
+  const rssStartMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
+
+  // Warm the isolate (classifier model load, key cache, quota lease, JIT) before measuring anything.
+  for (const t of targets.slice(1)) for (const stream of [false, true]) await runLoad({ url: t.url, headers: { authorization: `Bearer ${t.key}` }, body: bodyFor(t, stream), stream, concurrency: 4, durationMs: 2000 });
+  const rssWarmMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
+
+  const runs: Run[] = [];
+  for (const stream of [false, true]) {
+    for (const concurrency of CONCURRENCIES) {
+      for (let repeat = 0; repeat < REPEATS; repeat++) {
+        for (const t of targets) runs.push(await measure(t, stream, concurrency, repeat, pids));
+        if (!stream && concurrency === 16) runs.push(await measure(viaProxy, stream, concurrency, repeat, pids));
+      }
+    }
+  }
+  const rows = summarise(runs);
+  const soakResult = SOAK_S > 0 ? await soak(targets[3], SOAK_S, runtime.pid) : null;
+  if (soakResult) log(`soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}`);
+
+  const report = [
+    `## Results (${new Date().toISOString().slice(0, 16)}Z, ${quick ? 'quick' : 'full'}: ${REPEATS}× ${DURATION_MS / 1000} s per cell, medians over repeats; upstream latency ${LATENCY_MS} ms)`,
+    '',
+    table(rows),
+    '',
+    stageTable(rows),
+    '',
+    `workerd (worker) RSS: ${rssStartMb.toFixed(0)} MB after start, ${rssWarmMb.toFixed(0)} MB warm.` +
+      (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB.` : ''),
+  ].join('\n');
+  console.log(report);
+  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));
+  log(`wrote ${OUT}; total ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    killAll();
+    setTimeout(() => process.exit(), 500).unref();
+  });
