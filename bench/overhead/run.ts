@@ -12,7 +12,7 @@
  * percentile of the same round.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +32,8 @@ const WARMUP_MS = quick ? 300 : 500;
 const SOAK_S = num('soak', quick ? 0 : 180);
 const LATENCY_MS = num('latency', 50);
 const CONCURRENCIES = quick ? [1, 16] : [1, 16, 64];
+/** `--classifier heuristic` pins the keyword classifier (no ONNX model), to isolate the model's cost. */
+const CLASSIFIER = str('classifier', '');
 const OUT = str('out', 'bench/overhead/results.json');
 const ADMIN = 'dev-admin-secret';
 const UPSTREAM_MODEL = 'meta-llama/Llama-3.1-8B-Instruct';
@@ -81,7 +83,7 @@ function killAll(): void {
  */
 function snapshotRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cailos-overhead-'));
-  for (const entry of ['src', 'migrations', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars']) {
+  for (const entry of ['src', 'evals', 'migrations', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars']) {
     if (existsSync(entry)) cpSync(entry, join(dir, entry), { recursive: true });
   }
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
@@ -110,10 +112,17 @@ async function startWorker(upstreamPort: number): Promise<{ pgid: number; proxyP
   snapshotDir = snapshotRepo();
   const overrides = JSON.stringify({ nscale: `http://127.0.0.1:${upstreamPort}/v1` });
   const args = ['scripts/dev.mjs', '--inspector-port', String(inspectorPort), '--var', 'NSCALE_API_KEY:bench', '--var', `UPSTREAM_BASE_URL_OVERRIDES:${overrides}`, '--var', 'CAILOS_SIMULATE:false', '--var', 'CAILOS_DEBUG_TIMING:true'];
-  const child = spawn(process.execPath, args, { cwd: snapshotDir, detached: true, stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, PORT: String(port) } });
+  if (CLASSIFIER) args.push('--var', `CAILOS_CLASSIFIER:${CLASSIFIER}`);
+  const logFile = join(snapshotDir, 'dev.log');
+  const out = openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, { cwd: snapshotDir, detached: true, stdio: ['ignore', out, out], env: { ...process.env, PORT: String(port) } });
   children.push(child);
+  let exited = false;
+  child.on('exit', () => (exited = true));
   const until = Date.now() + 180_000;
   while (Date.now() < until) {
+    const log = readFileSync(logFile, 'utf8');
+    if (exited || /Build failed|\[ERROR\]/.test(log)) throw new Error(`wrangler dev failed:\n${log.slice(-2000)}`);
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
     if (ok) return { pgid: child.pid!, proxyPort: port };
     await sleep(1000);
@@ -168,7 +177,7 @@ interface Run {
   repeat: number;
   result: Omit<LoadResult, 'latencyMs' | 'ttftMs' | 'timings' | 'lastHeaders'> & { p50: number; p99: number; ttftP50: number; ttftP99: number };
   workerCpuMsPerReq: number;
-  proxyCpuMsPerReq: number;
+  devToolCpuMsPerReq: number;
   stages: Record<string, number>;
   endpoint?: string;
 }
@@ -179,12 +188,27 @@ function meanStages(timings: string[]): Record<string, number> {
   return Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, Number((v / Math.max(1, timings.length)).toFixed(3))]));
 }
 
-async function measure(t: Target, stream: boolean, concurrency: number, repeat: number, pids: { worker: number; proxy?: number }): Promise<Run> {
+const groupCpu = (pgid: number) => processesInGroup(pgid).reduce((n, p) => n + p.cpuMs, 0);
+
+/** CPU the processes burn per second with no traffic (timers, file watching), subtracted from runs. */
+const idle = { workerMsPerS: 0, groupMsPerS: 0 };
+
+async function calibrateIdle(pids: { worker: number; pgid: number }, ms: number): Promise<void> {
+  const w0 = procSample(pids.worker)?.cpuMs ?? 0;
+  const g0 = groupCpu(pids.pgid);
+  await sleep(ms);
+  idle.workerMsPerS = (((procSample(pids.worker)?.cpuMs ?? 0) - w0) * 1000) / ms;
+  idle.groupMsPerS = ((groupCpu(pids.pgid) - g0) * 1000) / ms;
+}
+
+async function measure(t: Target, stream: boolean, concurrency: number, repeat: number, pids: { worker: number; pgid: number }): Promise<Run> {
   const cpu0 = procSample(pids.worker)?.cpuMs ?? 0;
-  const pcpu0 = pids.proxy ? (procSample(pids.proxy)?.cpuMs ?? 0) : 0;
+  const gcpu0 = groupCpu(pids.pgid);
+  const wall0 = Date.now();
   const r = await runLoad({ url: t.url, headers: t.key ? { authorization: `Bearer ${t.key}` } : {}, body: bodyFor(t, stream), stream, concurrency, durationMs: DURATION_MS, warmupMs: WARMUP_MS });
-  const cpu1 = procSample(pids.worker)?.cpuMs ?? 0;
-  const pcpu1 = pids.proxy ? (procSample(pids.proxy)?.cpuMs ?? 0) : 0;
+  const idleS = (Date.now() - wall0) / 1000;
+  const cpu1 = (procSample(pids.worker)?.cpuMs ?? 0) - idle.workerMsPerS * idleS;
+  const gcpu1 = groupCpu(pids.pgid) - idle.groupMsPerS * idleS;
   const viaGateway = t.key !== undefined;
   const endpoint = r.lastHeaders['x-cailos-endpoint'];
   if (viaGateway && endpoint !== undefined && !String(endpoint).startsWith('nscale/')) throw new Error(`${t.name} was routed to ${endpoint}, not the fake upstream`);
@@ -208,7 +232,8 @@ async function measure(t: Target, stream: boolean, concurrency: number, repeat: 
     },
     // CPU of the whole measured run (warm-up included) over every request it served.
     workerCpuMsPerReq: viaGateway ? (cpu1 - cpu0) / Math.max(1, r.totalRequests) : 0,
-    proxyCpuMsPerReq: viaGateway ? (pcpu1 - pcpu0) / Math.max(1, r.totalRequests) : 0,
+    // wrangler's Node process and proxy workerd: dev-only machinery, not part of the deployed worker.
+    devToolCpuMsPerReq: viaGateway ? (gcpu1 - gcpu0 - (cpu1 - cpu0)) / Math.max(1, r.totalRequests) : 0,
     stages: meanStages(r.timings),
     endpoint: typeof endpoint === 'string' ? endpoint : undefined,
   };
@@ -231,7 +256,7 @@ interface Row {
   errors: number;
   requests: number;
   workerCpuMsPerReq: number;
-  proxyCpuMsPerReq: number;
+  devToolCpuMsPerReq: number;
   stages: Record<string, number>;
 }
 
@@ -258,7 +283,7 @@ function summarise(runs: Run[]): Row[] {
       errors: mine.reduce((n, r) => n + r.result.errors, 0),
       requests: mine.reduce((n, r) => n + r.result.requests, 0),
       workerCpuMsPerReq: median(mine.map((r) => r.workerCpuMsPerReq)),
-      proxyCpuMsPerReq: median(mine.map((r) => r.proxyCpuMsPerReq)),
+      devToolCpuMsPerReq: median(mine.map((r) => r.devToolCpuMsPerReq)),
       stages: Object.fromEntries(stageNames.map((s) => [s, median(mine.map((r) => r.stages[s] ?? 0))])),
     });
   }
@@ -269,12 +294,12 @@ const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 
 function table(rows: Row[]): string {
   const lines = [
-    '| target | mode | conc | RPS | p50 ms | p99 ms | added p50 | added p99 | TTFT p50 | added TTFT | errors | worker CPU ms/req |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | mode | conc | RPS | p50 ms | p99 ms | added p50 | added p99 | TTFT p50 | added TTFT | errors | worker CPU ms/req | dev-tool CPU ms/req |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.target} | ${r.stream ? 'stream' : 'json'} | ${r.concurrency} | ${r.rps.toFixed(0)} | ${f2(r.p50)} | ${f2(r.p99)} | ${r.target === 'direct' ? '' : f2(r.addedP50)} | ${r.target === 'direct' ? '' : f2(r.addedP99)} | ${r.stream ? f2(r.ttftP50) : ''} | ${r.stream && r.target !== 'direct' ? f2(r.addedTtftP50) : ''} | ${r.errors}/${r.requests} | ${r.target === 'direct' ? '' : r.workerCpuMsPerReq.toFixed(3)} |`,
+      `| ${r.target} | ${r.stream ? 'stream' : 'json'} | ${r.concurrency} | ${r.rps.toFixed(0)} | ${f2(r.p50)} | ${f2(r.p99)} | ${r.target === 'direct' ? '' : f2(r.addedP50)} | ${r.target === 'direct' ? '' : f2(r.addedP99)} | ${r.stream ? f2(r.ttftP50) : ''} | ${r.stream && r.target !== 'direct' ? f2(r.addedTtftP50) : ''} | ${r.errors}/${r.requests} | ${r.target === 'direct' ? '' : r.workerCpuMsPerReq.toFixed(2)} | ${r.target === 'direct' ? '' : r.devToolCpuMsPerReq.toFixed(2)} |`,
     );
   }
   return lines.join('\n');
@@ -302,7 +327,7 @@ async function soak(t: Target, seconds: number, pid: number): Promise<{ seconds:
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  log(`overhead benchmark: ${quick ? 'quick' : 'full'}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`);
+  log(`overhead benchmark: ${quick ? 'quick' : 'full'}${CLASSIFIER ? `, classifier ${CLASSIFIER}` : ''}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`);
   const upstreamPort = await startUpstream();
   log(`fake upstream on :${upstreamPort}; starting wrangler dev…`);
   const { pgid, proxyPort } = await startWorker(upstreamPort);
@@ -319,12 +344,14 @@ async function main(): Promise<void> {
     { name: 'auto + shield', url: gw, key: keyOn, model: 'auto', routing: allow },
   ];
   const viaProxy: Target = { name: 'gateway via wrangler proxy', url: `http://127.0.0.1:${proxyPort}/v1/chat/completions`, key: keyOff, model: 'llama-3.1-8b' };
-  const pids = { worker: runtime.pid, proxy: runtime.proxyPid };
+  const pids = { worker: runtime.pid, pgid };
   const rssStartMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
 
   // Warm the isolate (classifier model load, key cache, quota lease, JIT) before measuring anything.
   for (const t of targets.slice(1)) for (const stream of [false, true]) await runLoad({ url: t.url, headers: { authorization: `Bearer ${t.key}` }, body: bodyFor(t, stream), stream, concurrency: 4, durationMs: 2000 });
   const rssWarmMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
+  await calibrateIdle(pids, 5000);
+  log(`idle CPU: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s (subtracted from the per-request CPU)`);
 
   const runs: Run[] = [];
   for (const stream of [false, true]) {
@@ -346,11 +373,12 @@ async function main(): Promise<void> {
     '',
     stageTable(rows),
     '',
+    `Idle CPU subtracted: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s.`,
     `workerd (worker) RSS: ${rssStartMb.toFixed(0)} MB after start, ${rssWarmMb.toFixed(0)} MB warm.` +
       (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB.` : ''),
   ].join('\n');
   console.log(report);
-  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));
+  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, classifier: CLASSIFIER || 'model', idleCpu: idle, repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));
   log(`wrote ${OUT}; total ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 }
 

@@ -4,12 +4,14 @@ import { db } from '../db/client';
 import { requestLog } from '../db/schema/core';
 import type { AppEnv } from '../env';
 import { ApiError } from './errors';
+import { decisionIdFrom } from './ids';
 
 /** GET /v1/routing/decisions/:id — only the key that made the decision may read it. */
 export async function getDecision(c: Context<AppEnv>): Promise<Response> {
   const key = c.get('key');
   const id = c.req.param('id') ?? '';
-  const decisionId = id.replace(/^chatcmpl-/, '');
+  const decisionId = decisionIdFrom(id);
+  if (!decisionId) throw new ApiError(404, `No decision '${id}' for this key.`, 'not_found_error', 'id', 'decision_not_found');
   const row = await db(c.env.DB).select().from(requestLog).where(and(eq(requestLog.id, decisionId), eq(requestLog.keyId, key.id))).get();
   if (!row) throw new ApiError(404, `No decision '${id}' for this key.`, 'not_found_error', 'id', 'decision_not_found');
   const { trace, keyphrases: _k, ...meta } = row;

@@ -16,6 +16,8 @@ export interface Attempt {
   startedAtMs: number;
   /** This attempt was the half-open breaker's probe. */
   probe?: boolean;
+  /** Tried although its breaker refused it, because every other endpoint of the chain had failed. */
+  lastResort?: boolean;
   /** Hedged attempt: started while an earlier endpoint was still silent. */
   hedge?: boolean;
 }

@@ -72,6 +72,46 @@ async function runChain<T>(
   let last: UpstreamFailure | undefined;
   const skip = (c: Candidate, why: string) =>
     attempts.push({ endpointId: c.endpoint.id, provider: c.endpoint.provider, simulated: c.simulated, outcome: 'skipped', status: 0, error: why, ms: 0, startedAtMs: round(performance.now() - start) });
+  // Endpoints the breaker refused; tried only as a last resort when everything else failed.
+  const refused: Candidate[] = [];
+  let lastResort = false;
+  const attempt = async (candidate: Candidate, probe: boolean): Promise<Executed<T> & { probe: boolean } | 'stop' | 'next'> => {
+    const e = candidate.endpoint;
+    const attemptStart = performance.now();
+    const marks = { ...(probe ? { probe: true } : {}), ...(lastResort ? { lastResort: true } : {}) };
+    try {
+      const result = await call(candidate, defaultTimeouts(e, opts.expectedOutputTokens, stream, opts.timeoutMs), signal);
+      const ms = performance.now() - attemptStart;
+      attempts.push({ endpointId: e.id, provider: e.provider, simulated: candidate.simulated, outcome: 'ok', status: 200, ms: round(ms), startedAtMs: round(attemptStart - start), ...marks });
+      // Streams report their outcome when they end (a stream can still fail after its first token).
+      if (!stream) reportOutcome(env, e.id, { ok: true, ms, probe }, opts.waitUntil);
+      return { candidate, result, attempts, probe };
+    } catch (err) {
+      const ms = performance.now() - attemptStart;
+      const notTheEndpoint = signal.aborted;
+      const failure = toFailure(err);
+      attempts.push({
+        endpointId: e.id,
+        provider: e.provider,
+        simulated: candidate.simulated,
+        outcome: 'failed',
+        status: failure.status,
+        errorKind: deadline.signal.aborted ? 'deadline' : failure.kind,
+        error: failure.message,
+        ms: round(ms),
+        startedAtMs: round(attemptStart - start),
+        ...marks,
+      });
+      last = failure;
+      // A bad request is the client's, a deadline or disconnect the caller's: neither says anything about the endpoint.
+      if (notTheEndpoint || failure.kind === 'bad_request' || failure.kind === 'context_length') {
+        if (probe) releaseProbe(env, e.id);
+      } else reportOutcome(env, e.id, { ok: false, ms, failure, probe }, opts.waitUntil);
+      if (!failure.retryable) return 'stop';
+      if (failure.kind === 'context_length') minWindow = Math.max(minWindow, e.contextWindow);
+      return 'next';
+    }
+  };
   try {
     for (const candidate of chain) {
       const e = candidate.endpoint;
@@ -83,40 +123,23 @@ async function runChain<T>(
       const admission = admitEndpoint(env, e.id);
       if (!admission.allow) {
         skip(candidate, admission.reason);
+        refused.push(candidate);
         continue;
       }
       if (admission.probe) announceProbe(env, e.id, opts.waitUntil);
-      const attemptStart = performance.now();
-      try {
-        const result = await call(candidate, defaultTimeouts(e, opts.expectedOutputTokens, stream, opts.timeoutMs), signal);
-        const ms = performance.now() - attemptStart;
-        attempts.push({ endpointId: e.id, provider: e.provider, simulated: candidate.simulated, outcome: 'ok', status: 200, ms: round(ms), startedAtMs: round(attemptStart - start), ...(admission.probe ? { probe: true } : {}) });
-        // Streams report their outcome when they end (a stream can still fail after its first token).
-        if (!stream) reportOutcome(env, e.id, { ok: true, ms, probe: admission.probe }, opts.waitUntil);
-        return { candidate, result, attempts, probe: admission.probe };
-      } catch (err) {
-        const ms = performance.now() - attemptStart;
-        const notTheEndpoint = signal.aborted;
-        const failure = toFailure(err);
-        attempts.push({
-          endpointId: e.id,
-          provider: e.provider,
-          simulated: candidate.simulated,
-          outcome: 'failed',
-          status: failure.status,
-          errorKind: deadline.signal.aborted ? 'deadline' : failure.kind,
-          error: failure.message,
-          ms: round(ms),
-          startedAtMs: round(attemptStart - start),
-          ...(admission.probe ? { probe: true } : {}),
-        });
-        last = failure;
-        // A bad request is the client's, a deadline or disconnect the caller's: neither says anything about the endpoint.
-        if (notTheEndpoint || failure.kind === 'bad_request' || failure.kind === 'context_length') {
-          if (admission.probe) releaseProbe(env, e.id);
-        } else reportOutcome(env, e.id, { ok: false, ms, failure, probe: admission.probe }, opts.waitUntil);
-        if (!failure.retryable) break;
-        if (failure.kind === 'context_length') minWindow = Math.max(minWindow, e.contextWindow);
+      const r = await attempt(candidate, admission.probe);
+      if (r === 'stop') break;
+      if (r !== 'next') return r;
+    }
+    // Every admitted endpoint failed (retryably): rather than fail the request, try the endpoints
+    // whose breaker opened after routing (or whose probe is out) — a last resort, marked in the trace.
+    if (!signal.aborted && (!last || last.retryable)) {
+      lastResort = true;
+      for (const candidate of refused) {
+        if (signal.aborted || candidate.endpoint.contextWindow <= minWindow) break;
+        const r = await attempt(candidate, false);
+        if (r === 'stop') break;
+        if (r !== 'next') return r;
       }
     }
   } finally {

@@ -4,7 +4,7 @@ import { admin, chat, workerFetch, BASE } from '../helpers/gateway';
 /** Drives the loopback fake providers (test/reliability/fake-upstream.ts) from inside workerd. */
 const fakeUrl = () => (env as unknown as { FAKE_UPSTREAM_URL: string }).FAKE_UPSTREAM_URL;
 
-export async function fakeFault(target: string, fault: string | null, opts: { times?: number; retryAfterSeconds?: number } = {}): Promise<void> {
+export async function fakeFault(target: string, fault: string | null, opts: { times?: number; retryAfterSeconds?: number; delayMs?: number } = {}): Promise<void> {
   const res = await fetch(`${fakeUrl()}/__control/faults`, { method: 'POST', body: JSON.stringify({ target, fault, ...opts }) });
   if (!res.ok) throw new Error(`fake control failed: ${res.status}`);
 }

@@ -1,0 +1,156 @@
+/**
+ * Where the gateway's CPU goes, stage by stage, at microsecond resolution: each pure step of the
+ * request path run in a loop under Node (same V8 as workerd) on the benchmark's request. workerd's
+ * own clock only ticks in whole milliseconds, so x-cailos-timing cannot resolve these.
+ *
+ *   npx tsx bench/overhead/profile.ts [--iterations 2000]
+ *
+ * Not covered here (measured in workerd by run.ts instead): the HTTP server, fetch, and the local
+ * D1/DO emulation behind the background writes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-web';
+import { chatRequest } from '../../src/api/chat-schema';
+import { requestText } from '../../src/api/classify-request';
+import type { ChatCompletion } from '../../src/api/openai-types';
+import { IDENTITY_FILTER } from '../../src/api/output-filter';
+import { shieldFor } from '../../src/api/shield-request';
+import { ChunkWriter } from '../../src/api/stream-writer';
+import { endpointsForCodename, getProvider } from '../../src/catalog';
+import { newKeyHead } from '../../src/classifier/adapt';
+import { createIntentEngine, type ModelLabels } from '../../src/classifier/engine';
+import { classifyWithEngine } from '../../src/classifier/index';
+import type { Env } from '../../src/env';
+import { keyphrasesOf } from '../../src/feedback/keyphrases';
+import { adapterFor } from '../../src/providers/registry';
+import { decide, traceOf } from '../../src/routing/decide';
+import { STAGES } from '../../src/routing/pipeline';
+import { routingSnapshot } from '../../src/routing/snapshot';
+import type { RoutingContext } from '../../src/routing/types';
+import { hashApiKey } from '../../src/tenancy/keys';
+import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
+
+const iterArg = process.argv.indexOf('--iterations');
+const N = iterArg >= 0 ? Number(process.argv[iterArg + 1]) : 2000;
+
+const body = JSON.stringify({
+  model: 'auto',
+  max_tokens: 64,
+  routing: { providers: { allow: ['nscale'] } },
+  messages: [
+    { role: 'system', content: 'You are a concise assistant for a customer support team. Answer in two sentences.' },
+    {
+      role: 'user',
+      content:
+        'Please summarise this ticket for the handover. Customer Maria Keller (maria.keller@example.com, +49 30 901820) ' +
+        'reports that invoices since March show the wrong VAT rate and the export to CSV drops the last line. She ' +
+        'tried re-running the export twice and cleared the cache; the problem persists on both the web app and the ' +
+        'desktop client. Priority is normal, but she needs the corrected invoices before the end of the quarter.',
+    },
+  ],
+});
+const upstreamJson = JSON.stringify({
+  id: 'chatcmpl-x',
+  object: 'chat.completion',
+  created: 1,
+  model: 'meta-llama/Llama-3.1-8B-Instruct',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'The quick brown fox jumps over the lazy dog while the gateway measures its own overhead carefully' }, finish_reason: 'stop', logprobs: null }],
+  usage: { prompt_tokens: 120, completion_tokens: 17, total_tokens: 137 },
+});
+
+const env = { CAILOS_SIMULATE: 'false', NSCALE_API_KEY: 'bench' } as unknown as Env;
+const key = (shield: 'on' | 'off'): KeyRecord => ({
+  id: 'key_bench',
+  teamId: 'bench',
+  name: 'bench',
+  keyPrefix: 'cai_bench',
+  scopes: ['api'],
+  settings: keySettingsSchema.parse({ shield: { mode: shield } }),
+  createdAt: 0,
+  revokedAt: null,
+});
+
+interface Row {
+  stage: string;
+  usPerCall: number;
+}
+const rows: Row[] = [];
+
+async function time(stage: string, fn: () => unknown, iterations = N): Promise<void> {
+  for (let i = 0; i < Math.min(200, iterations); i++) await fn(); // JIT warm-up
+  const batches: number[] = [];
+  const perBatch = Math.max(1, Math.floor(iterations / 10));
+  for (let b = 0; b < 10; b++) {
+    const t0 = performance.now();
+    for (let i = 0; i < perBatch; i++) await fn();
+    batches.push(((performance.now() - t0) * 1000) / perBatch);
+  }
+  batches.sort((a, b) => a - b);
+  rows.push({ stage, usPerCall: batches[5] });
+}
+
+async function main(): Promise<void> {
+  const req = chatRequest.parse(JSON.parse(body));
+  const features = { text: requestText(req), hasImages: false, hasTools: false, stream: false, inputChars: 600 };
+  const head = newKeyHead();
+  const classification = await classifyWithEngine(null, features, head);
+  const signal = { taskClass: classification.taskClass, complexity: classification.complexity, strategy: classification.strategy, source: classification.source, classProbs: classification.classProbs, ms: 0 };
+  const endpoint = endpointsForCodename('llama-3.1-8b').find((e) => e.provider === 'nscale')!;
+  const adapter = adapterFor(endpoint.wireFormat);
+  const provider = getProvider(endpoint.provider)!;
+
+  await time('auth: HMAC-SHA256 of the API key (crypto.subtle)', () => hashApiKey('cai_0123456789abcdefghij0123456789abcdefghij', 'pepper'));
+  await time('parse: JSON.parse + zod chatRequest', () => chatRequest.parse(JSON.parse(body)));
+  await time('classify: keyword heuristic', () => classifyWithEngine(null, features, head));
+
+  const modelDir = join('src', 'classifier', 'model');
+  ort.env.wasm.numThreads = 1;
+  const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(modelDir, 'intent.int8.onnx'))));
+  const engine = createIntentEngine({ ort, session, tokenizerJson: JSON.parse(readFileSync(join(modelDir, 'intent.tokenizer.json'), 'utf8')), labels: JSON.parse(readFileSync(join(modelDir, 'labels.json'), 'utf8')) as ModelLabels });
+  await time('classify: ONNX intent model (wasm, 1 thread)', () => classifyWithEngine(engine, features, head), Math.min(N, 300));
+
+  await time('route: decide(), auto, 15 stages over the catalog', () => decide(env, { request: req, key: key('off'), classification: signal }));
+  const plain = { ...req, model: 'llama-3.1-8b', routing: undefined };
+  await time('route: decide(), plain model name', () => decide(env, { request: plain, key: key('off'), classification: signal }));
+  // The routing pipeline stage by stage (auto), to show which of the 15 stages carry decide()'s cost.
+  const initial = (r: typeof req): RoutingContext => ({ now: Date.now(), request: r, hints: r.routing ?? {}, key: key('off'), snapshot: routingSnapshot(env), classification: signal, candidates: [], dropped: [], chain: [], trace: [] }) as RoutingContext;
+  for (const [label, r] of [['auto', req], ['plain', plain]] as const) {
+    let ctx = initial(r);
+    for (const stage of STAGES) {
+      const before = ctx;
+      await time(`route (${label}): stage ${stage.name}`, () => stage.run(before), Math.min(N, 1000));
+      ctx = stage.run(before);
+    }
+  }
+  await time('shield: cloak request (llmshield on)', () => shieldFor(key('on'), req));
+  const shielded = shieldFor(key('on'), req);
+  await time('upstream: adapter.buildRequest (serialize)', () => adapter.buildRequest(shielded.request, { endpoint, baseUrl: provider.baseUrl, apiKey: 'k' }, { stream: false }));
+  await time('upstream: JSON.parse + adapter.parseResponse', () => adapter.parseResponse(JSON.parse(upstreamJson)));
+  const parsed = adapter.parseResponse(JSON.parse(upstreamJson));
+  await time('respond: shield restore of the answer', () => shielded.filter!.message(parsed.message));
+  const routing = decide(env, { request: req, key: key('off'), classification: signal });
+  await time('settle: trace JSON.stringify', () => JSON.stringify(traceOf(routing, { api: 'chat', routingMs: 0.1, shield: shielded.summary })));
+  await time('settle: keyphrasesOf (salted hashes)', () => JSON.stringify(keyphrasesOf(req, 'pepper')));
+  const completion: ChatCompletion = { id: 'chatcmpl-x', object: 'chat.completion', created: 1, model: endpoint.model, choices: [{ index: 0, message: parsed.message, finish_reason: 'stop', logprobs: null }], usage: parsed.usage, system_fingerprint: null };
+  await time('respond: JSON.stringify(completion)', () => JSON.stringify(completion));
+
+  // Streaming: translate 10 upstream SSE events and re-encode them for the client.
+  const events = Array.from({ length: 10 }, (_, i) => ({ event: undefined, data: JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: endpoint.model, choices: [{ index: 0, delta: { content: ` word${i}` }, finish_reason: null }] }) }));
+  await time('stream: translate + re-encode 10 chunks', () => {
+    const translator = adapter.createStreamTranslator();
+    const writer = new ChunkWriter('chatcmpl-x', endpoint.model, 1, (shielded.filter ?? IDENTITY_FILTER).stream());
+    let n = 0;
+    for (const sse of events) for (const ev of translator.push(sse as never)) for (const chunk of writer.push(ev)) n += JSON.stringify(chunk).length;
+    return n;
+  });
+
+  const width = Math.max(...rows.map((r) => r.stage.length));
+  console.log(`| stage (Node ${process.version}, median of 10 batches) | µs per request |\n|---|---:|`);
+  for (const r of rows) console.log(`| ${r.stage.padEnd(width)} | ${r.usPerCall.toFixed(1)} |`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
