@@ -121,6 +121,7 @@ async function main() {
   };
   process.on('exit', stop);
   process.on('SIGINT', () => process.exit(130));
+  process.on('SIGTERM', () => process.exit(143));
   try {
     const until = Date.now() + 120_000;
     while (!(await fetch(`${BASE}/health`).then((r) => r.ok, () => false))) {

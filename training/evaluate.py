@@ -162,6 +162,7 @@ def main():
         pb = read_jsonl(a.pred_rb)
         assert [p["text"] for p in pb] == [r["text"] for r in rb]
         report["complexity_auc_int8_onnx_ts"] = auc_block(rb, [p["complexity"] for p in pb])
+        report["complexity_auc_int8_onnx_ts_note"] = "shipped pipeline output: head blended with class priors by src/classifier/complexity.ts"
 
     bow = BowLogistic().fit([r["text"] for r in rb_train], [r["complexity"] for r in rb_train])
     report["complexity_auc_bow_logistic_baseline"] = auc_block(rb, bow.predict([r["text"] for r in rb]).tolist())

@@ -73,7 +73,9 @@ const key = (shield: 'on' | 'off'): KeyRecord => ({
 
 interface Row {
   stage: string;
-  usPerCall: number;
+  /** Best of 10 batches: on a shared machine noise only ever adds, so the minimum is the cost. */
+  usBest: number;
+  usMedian: number;
 }
 const rows: Row[] = [];
 
@@ -87,7 +89,7 @@ async function time(stage: string, fn: () => unknown, iterations = N): Promise<v
     batches.push(((performance.now() - t0) * 1000) / perBatch);
   }
   batches.sort((a, b) => a - b);
-  rows.push({ stage, usPerCall: batches[5] });
+  rows.push({ stage, usBest: batches[0], usMedian: batches[5] });
 }
 
 async function main(): Promise<void> {
@@ -146,8 +148,8 @@ async function main(): Promise<void> {
   });
 
   const width = Math.max(...rows.map((r) => r.stage.length));
-  console.log(`| stage (Node ${process.version}, median of 10 batches) | µs per request |\n|---|---:|`);
-  for (const r of rows) console.log(`| ${r.stage.padEnd(width)} | ${r.usPerCall.toFixed(1)} |`);
+  console.log(`| stage (Node ${process.version}) | µs per request, best of 10 batches | median batch |\n|---|---:|---:|`);
+  for (const r of rows) console.log(`| ${r.stage.padEnd(width)} | ${r.usBest.toFixed(1)} | ${r.usMedian.toFixed(1)} |`);
 }
 
 main().catch((err) => {

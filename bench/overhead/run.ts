@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseTiming } from '../../src/api/timing';
 import { type LoadResult, median, percentile, runLoad } from './loadgen';
+import { heapAfterGc } from './heap';
 import { listeningPorts, procSample, processesInGroup } from './procs';
 
 const argv = process.argv.slice(2);
@@ -106,7 +107,7 @@ async function startUpstream(): Promise<number> {
   });
 }
 
-async function startWorker(upstreamPort: number): Promise<{ pgid: number; proxyPort: number }> {
+async function startWorker(upstreamPort: number): Promise<{ pgid: number; proxyPort: number; inspectorPort: number }> {
   const port = await freePort();
   const inspectorPort = await freePort();
   snapshotDir = snapshotRepo();
@@ -124,7 +125,7 @@ async function startWorker(upstreamPort: number): Promise<{ pgid: number; proxyP
     const log = readFileSync(logFile, 'utf8');
     if (exited || /Build failed|\[ERROR\]/.test(log)) throw new Error(`wrangler dev failed:\n${log.slice(-2000)}`);
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-    if (ok) return { pgid: child.pid!, proxyPort: port };
+    if (ok) return { pgid: child.pid!, proxyPort: port, inspectorPort };
     await sleep(1000);
   }
   throw new Error('wrangler dev did not become ready within 180 s');
@@ -314,15 +315,26 @@ function stageTable(rows: Row[]): string {
   return lines.join('\n');
 }
 
-async function soak(t: Target, seconds: number, pid: number): Promise<{ seconds: number; rssMb: number[]; requests: number; errors: number; rps: number; p50: number; p99: number }> {
+const mb = (x: number | undefined) => (x === undefined ? null : Number(x.toFixed(1)));
+
+async function soak(t: Target, seconds: number, pid: number, inspectorPort: number) {
   const rssMb: number[] = [];
+  /** JS heap after a forced GC, every 60 s: retained memory, as opposed to RSS that V8 or SQLite may simply keep. */
+  const heapMb: (number | null)[] = [];
   const sample = () => rssMb.push(Number(((procSample(pid)?.rssKb ?? 0) / 1024).toFixed(1)));
+  const heap = async () => heapMb.push(mb((await heapAfterGc(inspectorPort))?.usedMb));
   sample();
-  const timer = setInterval(sample, 10_000);
+  await heap();
+  let ticks = 0;
+  const timer = setInterval(() => {
+    sample();
+    if (++ticks % 6 === 0) void heap();
+  }, 10_000);
   const r = await runLoad({ url: t.url, headers: { authorization: `Bearer ${t.key}` }, body: bodyFor(t, false), stream: false, concurrency: 16, durationMs: seconds * 1000 });
   clearInterval(timer);
   sample();
-  return { seconds, rssMb, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
+  await heap();
+  return { seconds, rssMb, heapMb, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
 }
 
 async function main(): Promise<void> {
@@ -330,7 +342,7 @@ async function main(): Promise<void> {
   log(`overhead benchmark: ${quick ? 'quick' : 'full'}${CLASSIFIER ? `, classifier ${CLASSIFIER}` : ''}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`);
   const upstreamPort = await startUpstream();
   log(`fake upstream on :${upstreamPort}; starting wrangler dev…`);
-  const { pgid, proxyPort } = await startWorker(upstreamPort);
+  const { pgid, proxyPort, inspectorPort } = await startWorker(upstreamPort);
   const runtime = await findRuntime(pgid, proxyPort);
   log(`wrangler dev proxy on :${proxyPort}; worker runtime (workerd pid ${runtime.pid}) on :${runtime.port}`);
   const keyOff = await createKey(proxyPort, 'bench-overhead-shield-off', 'off');
@@ -363,8 +375,8 @@ async function main(): Promise<void> {
     }
   }
   const rows = summarise(runs);
-  const soakResult = SOAK_S > 0 ? await soak(targets[3], SOAK_S, runtime.pid) : null;
-  if (soakResult) log(`soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}`);
+  const soakResult = SOAK_S > 0 ? await soak(targets[3], SOAK_S, runtime.pid, inspectorPort) : null;
+  if (soakResult) log(`soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}, heap after GC MB ${soakResult.heapMb.join(' ')}`);
 
   const report = [
     `## Results (${new Date().toISOString().slice(0, 16)}Z, ${quick ? 'quick' : 'full'}: ${REPEATS}× ${DURATION_MS / 1000} s per cell, medians over repeats; upstream latency ${LATENCY_MS} ms)`,
@@ -375,7 +387,7 @@ async function main(): Promise<void> {
     '',
     `Idle CPU subtracted: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s.`,
     `workerd (worker) RSS: ${rssStartMb.toFixed(0)} MB after start, ${rssWarmMb.toFixed(0)} MB warm.` +
-      (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB.` : ''),
+      (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB; JS heap after GC every 60 s ${soakResult.heapMb.join(', ')} MB.` : ''),
   ].join('\n');
   console.log(report);
   writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, classifier: CLASSIFIER || 'model', idleCpu: idle, repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));

@@ -4,8 +4,9 @@
  */
 import { applyClassBias, strategyPreference, type KeyHead } from './adapt';
 import type { IntentEngine } from './engine';
+import { calibrateComplexity } from './complexity';
 import { heuristicScores } from './heuristic';
-import { argmax } from './math';
+import { argmax, softmax } from './math';
 import { chooseStrategy } from './strategy';
 import { TASK_CLASSES, TEXT_CLASSES, type Classification, type ClassifyFeatures, type TaskClass, type TextScores } from './types';
 
@@ -62,7 +63,10 @@ export function finishClassification(
     TEXT_CLASSES.forEach((c, i) => (classProbs[c] = textProbs[i]));
     taskClass = TEXT_CLASSES[argmax(textProbs)];
   }
-  const complexity = Math.min(1, Math.max(0, scores.complexity));
+  // The heuristic's complexity is already a prior; the model's head needs calibrating off its training domain.
+  const complexity = source === 'model'
+    ? calibrateComplexity(scores.complexity, softmax(scores.classLogProbs))
+    : Math.min(1, Math.max(0, scores.complexity));
   const strategy = chooseStrategy(
     { taskClass, complexity, hasTools: features.hasTools, hasImages: features.hasImages, stream: features.stream, inputChars: features.inputChars },
     strategyPreference(keyHead),

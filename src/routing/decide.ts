@@ -3,7 +3,7 @@ import type { Env } from '../env';
 import type { KeyRecord } from '../tenancy/types';
 import { runPipeline } from './pipeline';
 import { routingSnapshot } from './snapshot';
-import type { ClassificationSignal, RoutingContext } from './types';
+import type { ClassificationSignal, RoutingContext, Scores } from './types';
 
 export interface DecideInput {
   request: ChatRequest;
@@ -34,6 +34,17 @@ export function decide(env: Env, input: DecideInput): RoutingContext & { routing
   return { ...ctx, routingMs: performance.now() - started };
 }
 
+/** A candidate's scores as shown in the trace (rounded); built only for the candidates shown. */
+export function scoreTerms(s: Scores): Record<string, number | string> {
+  const terms: Record<string, number | string> = { ...s.terms, ttft_ms: Math.round(s.ttftMs), latency_ms: Math.round(s.latencyMs) };
+  if (s.liveSamples !== undefined) terms.live_samples = s.liveSamples;
+  if (s.errorRate !== undefined) terms.error_rate = Math.round(s.errorRate * 1000) / 1000;
+  terms.cost_usd = Number(s.costUsd.toPrecision(4));
+  terms.objective = Number(s.objective.toPrecision(5));
+  if (s.tier !== undefined) terms.tier = s.tier;
+  return terms;
+}
+
 /** The decision trace as stored and served: metadata only, never message content. */
 export function traceOf(ctx: RoutingContext, extra: Record<string, unknown>) {
   return {
@@ -43,7 +54,7 @@ export function traceOf(ctx: RoutingContext, extra: Record<string, unknown>) {
     classification: ctx.classification,
     requirements: ctx.requirements,
     stages: ctx.trace,
-    candidates: ctx.candidates.slice(0, 12).map((c) => ({ id: c.endpoint.id, simulated: c.simulated, evalStatus: c.evalStatus, ...c.scores?.terms })),
+    candidates: ctx.candidates.slice(0, 12).map((c) => ({ id: c.endpoint.id, simulated: c.simulated, evalStatus: c.evalStatus, ...(c.scores ? scoreTerms(c.scores) : {}) })),
     dropped: ctx.dropped,
     chain: ctx.chain.map((c) => c.endpoint.id),
     ...extra,

@@ -39,7 +39,12 @@ export interface Scores {
   /** Estimated request cost, USD. */
   costUsd: number;
   objective: number;
-  /** Terms used, for the trace. */
+  /** 0 = meets the strategy's constraint, 1 = fallback tier (stage 15). */
+  tier?: number;
+  /** Live latency samples behind ttftMs/latencyMs and the endpoint's live error rate (stage 13). */
+  liveSamples?: number;
+  errorRate?: number;
+  /** Quality terms used (stage 12), for the trace; the numeric fields above are added by traceOf. */
   terms: Record<string, number | string>;
 }
 

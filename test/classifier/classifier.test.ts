@@ -4,8 +4,9 @@ import {
 } from '../../src/classifier/adapt';
 import type { IntentEngine } from '../../src/classifier/engine';
 import { classifierLoadTimings, classify, classifyWithEngine, modelLoadError } from '../../src/classifier/index';
+import { calibrateComplexity } from '../../src/classifier/complexity';
 import { chooseStrategy, strategyScores } from '../../src/classifier/strategy';
-import { TASK_CLASSES, type ClassifyFeatures } from '../../src/classifier/types';
+import { TASK_CLASSES, TEXT_CLASSES, type ClassifyFeatures } from '../../src/classifier/types';
 
 const f = (text: string, extra: Partial<ClassifyFeatures> = {}): ClassifyFeatures => ({
   text, hasImages: false, hasTools: false, stream: false, inputChars: text.length, ...extra,
@@ -109,6 +110,17 @@ describe('heuristic fallback', () => {
     const c = await classifyWithEngine(broken, f('Write a haiku about autumn'));
     expect(c.source).toBe('heuristic');
     expect(c.taskClass).toBe('creative_writing');
+  });
+});
+
+describe('complexity calibration', () => {
+  const onehot = (c: string) => TEXT_CLASSES.map((x) => (x === c ? 1 : 0));
+  it('trusts the head on supervised classes and the prior elsewhere', () => {
+    expect(calibrateComplexity(0.9, onehot('reasoning'))).toBeCloseTo(0.9, 6);
+    expect(calibrateComplexity(0.9, onehot('code_generation'))).toBeCloseTo(0.9, 6);
+    expect(calibrateComplexity(0.9, onehot('classification'))).toBeCloseTo(0.1, 6);
+    const half = TEXT_CLASSES.map((x) => (x === 'reasoning' || x === 'chat' ? 0.5 : 0));
+    expect(calibrateComplexity(0.7, half)).toBeCloseTo(0.5 * 0.7 + 0.5 * 0.15, 6);
   });
 });
 

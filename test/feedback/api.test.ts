@@ -2,37 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { evidenceAt } from '../../src/feedback/posterior';
 import { FEEDBACK_REFRESH_MS, feedbackSignalSource } from '../../src/feedback/source';
 import { buildSnapshot } from '../../src/routing/snapshot';
-import { BASE, chat, createTestKey, env, workerFetch } from '../helpers/gateway';
+import { createTestKey, env } from '../helpers/gateway';
+import { completion, decisionTrace, feedback } from './helpers';
 
 /** End to end: chat through the worker, then rate the response through POST /v1/feedback. */
 
-function feedback(apiKey: string, body: unknown): Promise<Response> {
-  return workerFetch(`${BASE}/v1/feedback`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
-
-function decisionTrace(apiKey: string, id: string): Promise<Response> {
-  return workerFetch(`${BASE}/v1/routing/decisions/${id}`, { headers: { authorization: `Bearer ${apiKey}` } });
-}
-
-/** A completion whose metadata row has landed (the log is written off the request path). */
-async function completion(apiKey: string, content = 'Write a haiku about autumn leaves falling slowly'): Promise<{ id: string; endpoint: string }> {
-  const res = await chat(apiKey, { model: 'auto', messages: [{ role: 'user', content }] });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { id: string };
-  for (let i = 0; i < 50; i++) {
-    if ((await decisionTrace(apiKey, body.id)).status === 200) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { id: body.id, endpoint: res.headers.get('x-cailos-endpoint')! };
-}
-
-async function posteriorRow(scope: string, endpointId: string) {
+async function posteriorRow(scope: string, endpointId: string, taskClass: string) {
   return env.DB.prepare('SELECT up_scaled AS upScaled, down_scaled AS downScaled FROM feedback_posteriors WHERE scope = ? AND endpoint_id = ? AND task_class = ?')
-    .bind(scope, endpointId, 'chat')
+    .bind(scope, endpointId, taskClass)
     .first<{ upScaled: number; downScaled: number }>();
 }
 
@@ -43,10 +20,10 @@ async function errorOf(res: Response) {
 describe('POST /v1/feedback', () => {
   it('records a rating, replaces it on a later one, and never stacks replays', async () => {
     const a = await createTestKey({ name: 'fb-a', settings: { storeFeedbackComments: true } });
-    const { id, endpoint } = await completion(a.key);
+    const { id, endpoint, taskClass } = await completion(a.key);
     const first = await feedback(a.key, { id, rating: 'up', comment: 'spot on' });
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ object: 'feedback', id, rating: 'up', replaced: false, endpoint, task_class: 'chat', comment_stored: true });
+    expect(await first.json()).toMatchObject({ object: 'feedback', id, rating: 'up', replaced: false, endpoint, task_class: taskClass, comment_stored: true });
     const stored = await env.DB.prepare('SELECT rating, comment, key_id AS keyId, endpoint_id AS endpointId, strategy FROM feedback WHERE decision_id = ?').bind(id.slice('chatcmpl-'.length)).first();
     expect(stored).toMatchObject({ rating: 1, comment: 'spot on', keyId: a.id, endpointId: endpoint });
 
@@ -54,14 +31,14 @@ describe('POST /v1/feedback', () => {
     for (let i = 0; i < 3; i++) expect((await feedback(a.key, { id, rating: 1 })).status).toBe(200);
     const now = Date.now();
     for (const scope of ['*', a.id]) {
-      const e = evidenceAt((await posteriorRow(scope, endpoint))!, now);
+      const e = evidenceAt((await posteriorRow(scope, endpoint, taskClass))!, now);
       expect(e.up).toBeCloseTo(1, 4);
       expect(e.down).toBeCloseTo(0, 6);
     }
     // A later thumbs down replaces the thumbs up.
     const down = await feedback(a.key, { id, rating: -1 });
     expect(await down.json()).toMatchObject({ rating: 'down', replaced: true });
-    const e = evidenceAt((await posteriorRow(a.id, endpoint))!, Date.now());
+    const e = evidenceAt((await posteriorRow(a.id, endpoint, taskClass))!, Date.now());
     expect(e.up).toBeCloseTo(0, 6);
     expect(e.down).toBeCloseTo(1, 4);
   });
@@ -133,15 +110,15 @@ describe('POST /v1/feedback', () => {
 
   it('the signal source reloads the posteriors from D1 into a snapshot (how other isolates learn)', async () => {
     const k = await createTestKey({ name: 'fb-source' });
-    const { id, endpoint } = await completion(k.key, 'Explain what a monad is in one sentence');
+    const { id, endpoint, taskClass } = await completion(k.key, 'Explain what a monad is in one sentence');
     expect((await feedback(k.key, { id, rating: 'down' })).status).toBe(200);
     const fresh = buildSnapshot(env as never);
     expect(fresh.satisfactionEvidence).toBeUndefined();
     const apply = await feedbackSignalSource.load(env as never);
     apply!(fresh);
     expect(feedbackSignalSource.intervalMs).toBe(FEEDBACK_REFRESH_MS);
-    expect(fresh.keySatisfaction!.get(`${k.id}|${endpoint}|chat`)!.down).toBeCloseTo(1, 4);
-    expect(fresh.satisfactionEvidence!.get(`${endpoint}|chat`)!.down).toBeGreaterThan(0.99);
-    expect(fresh.satisfaction.get(`${endpoint}|chat`)).toBeLessThan(0.5);
+    expect(fresh.keySatisfaction!.get(`${k.id}|${endpoint}|${taskClass}`)!.down).toBeCloseTo(1, 4);
+    expect(fresh.satisfactionEvidence!.get(`${endpoint}|${taskClass}`)!.down).toBeGreaterThan(0.99);
+    expect(fresh.satisfaction.get(`${endpoint}|${taskClass}`)).toBeLessThan(0.5);
   });
 });

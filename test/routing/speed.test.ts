@@ -46,7 +46,7 @@ function summary(times: number[]) {
 }
 
 describe('routing speed (inside workerd)', () => {
-  it('decide() over the full catalog for 2,000 varied requests: p50 < 5 ms, p99 < 50 ms (targets 1 / 3 ms)', () => {
+  it('decide() over the full catalog for 2,000 varied requests: p50 < 5 ms, p99 < 50 ms (targets 1 / 3 ms)', { timeout: 180_000 }, () => {
     const endpoints = routingSnapshot(env).endpoints.length;
     expect(endpoints).toBeGreaterThan(50);
     const inputs = requests(2000, 42);
@@ -57,34 +57,41 @@ describe('routing speed (inside workerd)', () => {
         /* warm-up; refusals are timed below too */
       }
     }
-    // workerd's clock ticks in whole milliseconds: each request is decided REPEAT times and the
-    // elapsed time divided, giving 0.1 ms resolution per request (single-call times are printed too).
+    // workerd's clock ticks in whole milliseconds: each request is decided in BATCHES batches of REPEAT
+    // calls; per-request time = batch time / REPEAT (0.1 ms resolution). "typical" uses the mean batch,
+    // "intrinsic" the fastest batch, which filters out the moments a loaded machine deschedules us.
     const REPEAT = 10;
-    const times: number[] = [];
+    const BATCHES = 3;
+    const decideOnce = (x: (typeof inputs)[number]) => {
+      try {
+        decide(env, x);
+        return 0;
+      } catch {
+        return 1;
+      }
+    };
+    const typical: number[] = [];
+    const intrinsic: number[] = [];
     const single: number[] = [];
     let refused = 0;
     for (const x of inputs) {
       const t0 = performance.now();
-      try {
-        decide(env, x);
-      } catch {
-        refused++;
+      refused += decideOnce(x);
+      single.push(performance.now() - t0);
+      const batches: number[] = [];
+      for (let b = 0; b < BATCHES; b++) {
+        const tb = performance.now();
+        for (let i = 0; i < REPEAT; i++) decideOnce(x);
+        batches.push((performance.now() - tb) / REPEAT);
       }
-      const t1 = performance.now();
-      for (let i = 1; i < REPEAT; i++) {
-        try {
-          decide(env, x);
-        } catch {
-          /* same outcome as the first call */
-        }
-      }
-      single.push(t1 - t0);
-      times.push((performance.now() - t0) / REPEAT);
+      typical.push(batches.reduce((a, b) => a + b, 0) / BATCHES);
+      intrinsic.push(Math.min(...batches));
     }
-    const s = summary(times);
+    const s = summary(typical);
+    const best = summary(intrinsic);
     const raw = summary(single);
-    const mean = times.reduce((a, b) => a + b, 0) / times.length;
-    console.log(`decide() over ${endpoints} endpoints, ${s.n} requests (${refused} refused): per request p50 ${s.p50.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms, mean ${mean.toFixed(3)} ms; single calls at 1 ms clock resolution p50 ${raw.p50} ms, p99 ${raw.p99} ms, max ${raw.max} ms`);
+    const mean = typical.reduce((a, b) => a + b, 0) / typical.length;
+    console.log(`decide() over ${endpoints} endpoints, ${s.n} requests (${refused} refused): typical p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, mean ${mean.toFixed(3)} ms; intrinsic (fastest batch) p50 ${best.p50.toFixed(2)} ms, p99 ${best.p99.toFixed(2)} ms, max ${best.max.toFixed(2)} ms; single calls at 1 ms clock resolution p50 ${raw.p50} ms, p99 ${raw.p99} ms, max ${raw.max} ms`);
     expect(s.p50).toBeLessThan(5);
     expect(s.p99).toBeLessThan(50);
   });

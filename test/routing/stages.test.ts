@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/errors';
+import { scoreTerms } from '../../src/routing/decide';
 import { allEndpoints } from '../../src/catalog';
 import { estimateCost } from '../../src/catalog/pricing';
 import { parseModelSpec, parseSpecStage } from '../../src/routing/stages/01-parse-spec';
@@ -126,7 +127,7 @@ describe('13 latency', () => {
     const base = prepared({ endpoints, request: request({ max_tokens: 100 }) });
     const ctx = latencyStage({ ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) });
     expect(ctx.candidates.map((c) => c.scores!.latencyMs)).toEqual([200 + 1000, 200 + 1000]);
-    expect(ctx.candidates[0].scores!.terms.live_samples).toBeUndefined();
+    expect(ctx.candidates[0].scores!.liveSamples).toBeUndefined();
   });
   it('prefers the region statistic once it has enough samples, else the global one', () => {
     const base = prepared({ endpoints, request: request({ max_tokens: 100 }), region: 'DE' });
@@ -139,6 +140,9 @@ describe('13 latency', () => {
     withScores.snapshot.latency.set('a/x|DE', { ttftMs: 100, tokensPerSec: 200, samples: MIN_REGION_SAMPLES });
     ctx = latencyStage(withScores);
     expect(ctx.candidates[0].scores!.latencyMs).toBeCloseTo(100 + 500);
+    expect(ctx.candidates[0].scores).toMatchObject({ liveSamples: MIN_REGION_SAMPLES });
+    // The trace shows the live sample count and rounded latency for the candidates it lists.
+    expect(scoreTerms(ctx.candidates[0].scores!)).toMatchObject({ live_samples: MIN_REGION_SAMPLES, latency_ms: 600, ttft_ms: 100 });
   });
   it('drops endpoints over max_latency_ms', () => {
     const base = prepared({ endpoints: [endpoint('a/slow', { latency: { ttftMs: 5000, tokensPerSec: 10 } }), endpoint('b/fast')], request: request({ max_tokens: 100, routing: { max_latency_ms: 2000 } }) });
@@ -161,6 +165,6 @@ describe('14 cost and 15 rank', () => {
     const ctx = rankStage(context({ strategy: 'cost', classification: { taskClass: 'chat', complexity: 0.5, source: 'neutral' }, candidates: [scored('a/top', 0.9, 10), scored('b/mid', 0.72, 2), scored('c/low', 0.6, 1)] }));
     expect(ctx.chain.map((c) => c.endpoint.id)).toEqual(['b/mid', 'a/top', 'c/low']);
     expect(ctx.trace.at(-1)!.note).toContain('quality floor 0.70');
-    expect(ctx.candidates[0].scores!.terms.tier).toBe(0);
+    expect(ctx.candidates[0].scores!.tier).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { nextScores } from '../filter';
 import type { LatencyStat } from '../snapshot';
 import type { RoutingContext } from '../types';
 
@@ -17,12 +18,8 @@ export function latencyStage(ctx: RoutingContext): RoutingContext {
     const ttftMs = live?.ttftMs ?? c.endpoint.latency.ttftMs;
     const tps = live?.tokensPerSec ?? c.endpoint.latency.tokensPerSec;
     const latencyMs = ttftMs + (out / Math.max(1, tps)) * 1000;
-    const terms: Record<string, number | string> = { ...c.scores!.terms, ttft_ms: Math.round(ttftMs), latency_ms: Math.round(latencyMs) };
-    if (live) {
-      terms.live_samples = live.samples;
-      if (live.errorRate !== undefined) terms.error_rate = Math.round(live.errorRate * 1000) / 1000;
-    }
-    return { ...c, scores: { ...c.scores!, ttftMs, latencyMs, terms } };
+    // No copy of the trace terms here: traceOf derives them for the few candidates it shows.
+    return { ...c, scores: nextScores(c.scores!, { ttftMs, latencyMs, liveSamples: live?.samples, errorRate: live?.errorRate }) };
   });
   const maxLatency = ctx.hints.max_latency_ms;
   if (maxLatency === undefined) return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'latency', kept: candidates.length, note: `~${out} output tokens` }] };

@@ -1,4 +1,5 @@
 import { assembleChain, DEFAULT_OBJECTIVE_PARAMS, qualityFloor, rankCandidates } from '../objectives';
+import { nextScores } from '../filter';
 import type { RoutingContext } from '../types';
 
 export const DEFAULT_CHAIN_LENGTH = 4;
@@ -8,12 +9,13 @@ export function rankStage(ctx: RoutingContext): RoutingContext {
   const complexity = ctx.classification?.complexity ?? 0.5;
   const params = ctx.objectiveParams ? { ...DEFAULT_OBJECTIVE_PARAMS, ...ctx.objectiveParams } : DEFAULT_OBJECTIVE_PARAMS;
   const ranked = rankCandidates(ctx.candidates, strategy, complexity, params);
-  const candidates = ranked.map((r) => ({ ...r.candidate, scores: { ...r.candidate.scores!, objective: r.objective, terms: { ...r.candidate.scores!.terms, objective: Number(r.objective.toPrecision(5)), tier: r.tier } } }));
+  const candidates = ranked.map((r) => ({ ...r.candidate, scores: nextScores(r.candidate.scores!, { objective: r.objective, tier: r.tier }) }));
   const chain = assembleChain(
     candidates.map((candidate, i) => ({ candidate, objective: ranked[i].objective, tier: ranked[i].tier })),
     ctx.hints.max_attempts ?? DEFAULT_CHAIN_LENGTH,
   );
-  const bestQ = Math.max(0, ...candidates.map((c) => c.scores!.quality));
+  let bestQ = 0;
+  for (const c of candidates) bestQ = Math.max(bestQ, c.scores!.quality);
   const note = `${strategy}: quality floor ${qualityFloor(complexity, bestQ, params).toFixed(2)}; chain ${chain.map((c) => c.endpoint.id).join(' > ')}`;
   return { ...ctx, candidates, chain, trace: [...ctx.trace, { stage: 'rank', kept: chain.length, note }] };
 }
