@@ -10,9 +10,9 @@
  *   npx tsx bench/chaos.ts [--requests 10000] [--concurrency 24] [--port 8797] [--p 0.3] [--scale 0.05]
  */
 import { spawn } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, openSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { devVars } from '../scripts/dev-config.mjs';
 
 function arg(name: string, fallback: number): number {
@@ -66,8 +66,9 @@ async function one(key: string, i: number): Promise<Sample> {
     } catch {
       return { ms, outcome: 'other', detail: `${res.status} non-JSON: ${text.slice(0, 60)}` };
     }
-    // "All N endpoints in the fallback chain failed (id: kind; …)" with no skipped entry: no endpoint of the chain was healthy.
-    const exhausted = err?.code === 'upstream_unavailable' && /^All \d+ endpoints/.test(err.message ?? '') && !/context window|circuit/.test(err.message ?? '');
+    // "All N endpoints in the fallback chain failed (id: kind; …)": every endpoint of the chain was
+    // tried and failed (those its breaker refused were tried last), so none was healthy.
+    const exhausted = err?.code === 'upstream_unavailable' && /^All \d+ endpoints/.test(err.message ?? '');
     return { ms, outcome: exhausted ? 'chain_exhausted' : 'other', detail: `${res.status} ${err?.code}` };
   }
   if (stream) {
@@ -105,12 +106,28 @@ function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
+/**
+ * wrangler dev restarts the worker whenever a watched file changes, and this tree is edited while
+ * benchmarks run; so the worker is served from a copy of the code taken at start (node_modules
+ * linked), with its own fresh local D1/KV/DO state.
+ */
+function snapshotRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cailos-chaos-'));
+  for (const entry of ['src', 'evals', 'migrations', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars']) {
+    if (existsSync(entry)) cpSync(entry, join(dir, entry), { recursive: true });
+  }
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
 async function main() {
-  const devLog = join(tmpdir(), `cailos-chaos-dev-${PORT}.log`);
+  const snapshot = snapshotRepo();
+  const devLog = join(snapshot, 'dev.log');
   const logFd = openSync(devLog, 'w');
   process.stderr.write(`wrangler dev log: ${devLog}\n`);
   const child = spawn('npm', ['run', 'dev', '--', '--var', `CAILOS_SIM_LATENCY_SCALE:${SCALE}`], {
     detached: true, // its own process group (setsid), so the whole tree can be killed
+    cwd: snapshot,
     stdio: ['ignore', logFd, logFd],
     env: { ...process.env, PORT: String(PORT), WRANGLER_SEND_METRICS: 'false' },
   });
@@ -118,6 +135,7 @@ async function main() {
     try {
       if (child.pid) process.kill(-child.pid, 'SIGTERM');
     } catch {}
+    rmSync(snapshot, { recursive: true, force: true });
   };
   process.on('exit', stop);
   process.on('SIGINT', () => process.exit(130));

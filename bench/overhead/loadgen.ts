@@ -37,6 +37,7 @@ export interface LoadResult {
 }
 
 const FIRST_CONTENT = /"content":"[^"]/;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 interface One {
   ok: boolean;
@@ -69,6 +70,8 @@ function once(agent: Agent, spec: LoadSpec): Promise<One> {
       res.on('error', (err) => resolve({ ok: false, error: err.message, latencyMs: performance.now() - started, headers: {} }));
     });
     req.on('error', (err) => resolve({ ok: false, error: err.message, latencyMs: performance.now() - started, headers: {} }));
+    // A request that never answers is an error, not a benchmark that hangs.
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     req.end(spec.body);
   });
 }

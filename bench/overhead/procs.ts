@@ -84,3 +84,11 @@ export function listeningPorts(pid: number): number[] {
   }
   return ports;
 }
+
+export function openFds(pid: number): number {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).length;
+  } catch {
+    return 0;
+  }
+}

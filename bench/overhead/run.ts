@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { parseTiming } from '../../src/api/timing';
 import { type LoadResult, median, percentile, runLoad } from './loadgen';
 import { heapAfterGc } from './heap';
-import { listeningPorts, procSample, processesInGroup } from './procs';
+import { listeningPorts, openFds, procSample, processesInGroup } from './procs';
 
 const argv = process.argv.slice(2);
 const has = (f: string) => argv.includes(`--${f}`);
@@ -112,7 +112,9 @@ async function startWorker(upstreamPort: number): Promise<{ pgid: number; proxyP
   const inspectorPort = await freePort();
   snapshotDir = snapshotRepo();
   const overrides = JSON.stringify({ nscale: `http://127.0.0.1:${upstreamPort}/v1` });
-  const args = ['scripts/dev.mjs', '--inspector-port', String(inspectorPort), '--var', 'NSCALE_API_KEY:bench', '--var', `UPSTREAM_BASE_URL_OVERRIDES:${overrides}`, '--var', 'CAILOS_SIMULATE:false', '--var', 'CAILOS_DEBUG_TIMING:true'];
+  // --log-level warn: at the default level wrangler's proxy workerd kept one CLOSE-WAIT socket to
+  // wrangler's Node loopback server per logged request and hit its 20k file limit in a long soak.
+  const args = ['scripts/dev.mjs', '--inspector-port', String(inspectorPort), '--log-level', 'warn', '--var', 'NSCALE_API_KEY:bench', '--var', `UPSTREAM_BASE_URL_OVERRIDES:${overrides}`, '--var', 'CAILOS_SIMULATE:false', '--var', 'CAILOS_DEBUG_TIMING:true'];
   if (CLASSIFIER) args.push('--var', `CAILOS_CLASSIFIER:${CLASSIFIER}`);
   const logFile = join(snapshotDir, 'dev.log');
   const out = openSync(logFile, 'w');
@@ -317,11 +319,15 @@ function stageTable(rows: Row[]): string {
 
 const mb = (x: number | undefined) => (x === undefined ? null : Number(x.toFixed(1)));
 
-async function soak(t: Target, seconds: number, pid: number, inspectorPort: number) {
+async function soak(t: Target, seconds: number, pid: number, pgid: number, inspectorPort: number) {
   const rssMb: number[] = [];
   /** JS heap after a forced GC, every 60 s: retained memory, as opposed to RSS that V8 or SQLite may simply keep. */
   const heapMb: (number | null)[] = [];
-  const sample = () => rssMb.push(Number(((procSample(pid)?.rssKb ?? 0) / 1024).toFixed(1)));
+  let maxFds = 0;
+  const sample = () => {
+    rssMb.push(Number(((procSample(pid)?.rssKb ?? 0) / 1024).toFixed(1)));
+    for (const p of processesInGroup(pgid, 'workerd')) maxFds = Math.max(maxFds, openFds(p.pid));
+  };
   const heap = async () => heapMb.push(mb((await heapAfterGc(inspectorPort))?.usedMb));
   sample();
   await heap();
@@ -334,7 +340,7 @@ async function soak(t: Target, seconds: number, pid: number, inspectorPort: numb
   clearInterval(timer);
   sample();
   await heap();
-  return { seconds, rssMb, heapMb, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
+  return { seconds, rssMb, heapMb, maxWorkerdFds: maxFds, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
 }
 
 async function main(): Promise<void> {
@@ -375,7 +381,7 @@ async function main(): Promise<void> {
     }
   }
   const rows = summarise(runs);
-  const soakResult = SOAK_S > 0 ? await soak(targets[3], SOAK_S, runtime.pid, inspectorPort) : null;
+  const soakResult = SOAK_S > 0 ? await soak(targets[3], SOAK_S, runtime.pid, pgid, inspectorPort) : null;
   if (soakResult) log(`soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}, heap after GC MB ${soakResult.heapMb.join(' ')}`);
 
   const report = [
@@ -387,7 +393,7 @@ async function main(): Promise<void> {
     '',
     `Idle CPU subtracted: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s.`,
     `workerd (worker) RSS: ${rssStartMb.toFixed(0)} MB after start, ${rssWarmMb.toFixed(0)} MB warm.` +
-      (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB; JS heap after GC every 60 s ${soakResult.heapMb.join(', ')} MB.` : ''),
+      (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB; JS heap after GC every 60 s ${soakResult.heapMb.join(', ')} MB; at most ${soakResult.maxWorkerdFds} open files per workerd.` : ''),
   ].join('\n');
   console.log(report);
   writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, classifier: CLASSIFIER || 'model', idleCpu: idle, repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));
