@@ -10,7 +10,7 @@ import { decisionIdFrom } from './ids';
 export async function getDecision(c: Context<AppEnv>): Promise<Response> {
   const key = c.get('key');
   const id = c.req.param('id') ?? '';
-  const decisionId = decisionIdFrom(id);
+  const decisionId = decisionIdFrom(id, { allowBare: true });
   if (!decisionId) throw new ApiError(404, `No decision '${id}' for this key.`, 'not_found_error', 'id', 'decision_not_found');
   const row = await db(c.env.DB).select().from(requestLog).where(and(eq(requestLog.id, decisionId), eq(requestLog.keyId, key.id))).get();
   if (!row) throw new ApiError(404, `No decision '${id}' for this key.`, 'not_found_error', 'id', 'decision_not_found');

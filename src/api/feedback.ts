@@ -7,7 +7,11 @@ import '../feedback/source';
 import { loadResponse, recordRating } from '../feedback/store';
 import { routingSnapshot } from '../routing/snapshot';
 import { readJsonBody } from './body';
+import { observeFeedback } from '../classifier/adapt';
+import type { TaskClass } from '../classifier/types';
+import { updateKeyHead } from './classify-request';
 import { ApiError, badRequest } from './errors';
+import { decisionIdFrom } from './ids';
 
 /** A response can be rated for this long after it was served (later ratings answer 410). */
 export const FEEDBACK_WINDOW_MS = 30 * 24 * 3600 * 1000;
@@ -19,8 +23,6 @@ const feedbackBody = z.object({
   comment: z.string().max(MAX_COMMENT_CHARS).optional(),
 });
 
-const COMPLETION_ID = /^chatcmpl-([A-Za-z0-9]{8,64})$/;
-
 function parseRating(value: unknown): Rating {
   if (value === 'up' || value === 1 || value === '1') return 1;
   if (value === 'down' || value === -1 || value === '-1') return -1;
@@ -28,7 +30,7 @@ function parseRating(value: unknown): Rating {
 }
 
 const notFound = (id: string) =>
-  new ApiError(404, `No response '${id}' that this key can rate. Rate a successful response by the id Cailos returned for it (chatcmpl-…), with the key that made the request.`, 'not_found_error', 'id', 'response_not_found');
+  new ApiError(404, `No response '${id}' that this key can rate. Rate a successful response by the id Cailos returned for it (chatcmpl-…, resp_… or msg_…), with the key that made the request.`, 'not_found_error', 'id', 'response_not_found');
 
 /**
  * POST /v1/feedback {id, rating, comment?} — thumbs up/down on one of this key's responses.
@@ -39,9 +41,9 @@ export async function postFeedback(c: Context<AppEnv>): Promise<Response> {
   const key = c.get('key');
   const body = await readJsonBody(c.req.raw, feedbackBody);
   const rating = parseRating(body.rating);
-  const match = COMPLETION_ID.exec(body.id);
-  if (!match) throw notFound(body.id);
-  const response = await loadResponse(c.env, match[1], key.id);
+  const decisionId = decisionIdFrom(body.id);
+  if (!decisionId) throw notFound(body.id);
+  const response = await loadResponse(c.env, decisionId, key.id);
   if (!response || response.status !== 200) throw notFound(body.id);
   const now = Date.now();
   if (now - response.createdAt > FEEDBACK_WINDOW_MS) {
@@ -51,6 +53,10 @@ export async function postFeedback(c: Context<AppEnv>): Promise<Response> {
   const recorded = await recordRating(c.env, response, rating, comment, now);
   if (!recorded) throw new ApiError(409, `Response '${body.id}' is being rated concurrently; retry.`, 'invalid_request_error', 'id', 'feedback_conflict');
   applyChangeToSnapshot(routingSnapshot(c.env), response, recorded.change, now);
+  // The key's classifier head learns from explicit feedback too (replacing a rating is not new evidence).
+  if (response.taskClass && recorded.change.previous === undefined) {
+    updateKeyHead(c.env, key.id, (head) => observeFeedback(head, response.taskClass as TaskClass, rating), (p) => c.executionCtx.waitUntil(p));
+  }
   return c.json({
     object: 'feedback',
     id: body.id,
