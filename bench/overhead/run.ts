@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseTiming } from '../../src/api/timing';
 import { type LoadResult, median, percentile, runLoad } from './loadgen';
-import { heapAfterGc } from './heap';
 import { listeningPorts, openFds, procSample, processesInGroup } from './procs';
 
 const argv = process.argv.slice(2);
@@ -317,30 +316,19 @@ function stageTable(rows: Row[]): string {
   return lines.join('\n');
 }
 
-const mb = (x: number | undefined) => (x === undefined ? null : Number(x.toFixed(1)));
-
-async function soak(t: Target, seconds: number, pid: number, pgid: number, inspectorPort: number) {
+async function soak(t: Target, seconds: number, pid: number, pgid: number) {
   const rssMb: number[] = [];
-  /** JS heap after a forced GC, every 60 s: retained memory, as opposed to RSS that V8 or SQLite may simply keep. */
-  const heapMb: (number | null)[] = [];
   let maxFds = 0;
   const sample = () => {
     rssMb.push(Number(((procSample(pid)?.rssKb ?? 0) / 1024).toFixed(1)));
     for (const p of processesInGroup(pgid, 'workerd')) maxFds = Math.max(maxFds, openFds(p.pid));
   };
-  const heap = async () => heapMb.push(mb((await heapAfterGc(inspectorPort))?.usedMb));
   sample();
-  await heap();
-  let ticks = 0;
-  const timer = setInterval(() => {
-    sample();
-    if (++ticks % 6 === 0) void heap();
-  }, 10_000);
+  const timer = setInterval(sample, 10_000);
   const r = await runLoad({ url: t.url, headers: { authorization: `Bearer ${t.key}` }, body: bodyFor(t, false), stream: false, concurrency: 16, durationMs: seconds * 1000 });
   clearInterval(timer);
   sample();
-  await heap();
-  return { seconds, rssMb, heapMb, maxWorkerdFds: maxFds, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
+  return { seconds, rssMb, maxWorkerdFds: maxFds, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
 }
 
 async function main(): Promise<void> {
@@ -348,7 +336,7 @@ async function main(): Promise<void> {
   log(`overhead benchmark: ${quick ? 'quick' : 'full'}${CLASSIFIER ? `, classifier ${CLASSIFIER}` : ''}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`);
   const upstreamPort = await startUpstream();
   log(`fake upstream on :${upstreamPort}; starting wrangler dev…`);
-  const { pgid, proxyPort, inspectorPort } = await startWorker(upstreamPort);
+  const { pgid, proxyPort } = await startWorker(upstreamPort);
   const runtime = await findRuntime(pgid, proxyPort);
   log(`wrangler dev proxy on :${proxyPort}; worker runtime (workerd pid ${runtime.pid}) on :${runtime.port}`);
   const keyOff = await createKey(proxyPort, 'bench-overhead-shield-off', 'off');
@@ -381,8 +369,8 @@ async function main(): Promise<void> {
     }
   }
   const rows = summarise(runs);
-  const soakResult = SOAK_S > 0 ? await soak(targets[3], SOAK_S, runtime.pid, pgid, inspectorPort) : null;
-  if (soakResult) log(`soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}, heap after GC MB ${soakResult.heapMb.join(' ')}`);
+  const soakResult = SOAK_S > 0 ? await soak(targets[3], SOAK_S, runtime.pid, pgid) : null;
+  if (soakResult) log(`soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}`);
 
   const report = [
     `## Results (${new Date().toISOString().slice(0, 16)}Z, ${quick ? 'quick' : 'full'}: ${REPEATS}× ${DURATION_MS / 1000} s per cell, medians over repeats; upstream latency ${LATENCY_MS} ms)`,
@@ -393,7 +381,7 @@ async function main(): Promise<void> {
     '',
     `Idle CPU subtracted: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s.`,
     `workerd (worker) RSS: ${rssStartMb.toFixed(0)} MB after start, ${rssWarmMb.toFixed(0)} MB warm.` +
-      (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB; JS heap after GC every 60 s ${soakResult.heapMb.join(', ')} MB; at most ${soakResult.maxWorkerdFds} open files per workerd.` : ''),
+      (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB; at most ${soakResult.maxWorkerdFds} open files per workerd.` : ''),
   ].join('\n');
   console.log(report);
   writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, classifier: CLASSIFIER || 'model', idleCpu: idle, repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));
