@@ -39,6 +39,7 @@ const PROMPTS = [
 
 type Outcome = 'ok' | 'chain_exhausted' | 'after_first_token' | 'other';
 interface Sample {
+  fault?: string;
   ms: number;
   outcome: Outcome;
   detail?: string;
@@ -93,7 +94,7 @@ async function slice(key: string, n: number, offset: number, fault: string | nul
   async function worker() {
     while (next < n) {
       const i = next++;
-      samples.push(await one(key, offset + i));
+      samples.push({ ...(await one(key, offset + i)), ...(fault ? { fault } : {}) });
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -193,7 +194,14 @@ async function main() {
     }
     console.log(`added latency: p50 ${(c.p50Ms - b.p50Ms).toFixed(1)} ms, p99 ${(c.p99Ms - b.p99Ms).toFixed(1)} ms`);
     if (others.size) console.log('other failures:', Object.fromEntries(others));
-    console.log(JSON.stringify({ bench: 'chaos', requests: REQUESTS, concurrency: CONCURRENCY, probability: P, latencyScale: SCALE, timeoutMs: TIMEOUT_MS, faults: FAULTS, baseline: b, chaos: c, addedP50Ms: c.p50Ms - b.p50Ms, addedP99Ms: c.p99Ms - b.p99Ms, otherFailures: Object.fromEntries(others) }));
+    const byFault = FAULTS.map((fault) => {
+      const s = chaos.filter((x) => x.fault === fault);
+      const n = (o: Outcome) => s.filter((x) => x.outcome === o).length;
+      return { fault, requests: s.length, ok: n('ok'), exhausted: n('chain_exhausted'), afterFirstToken: n('after_first_token'), other: n('other'), p50Ms: percentile(s.filter((x) => x.outcome === 'ok').map((x) => x.ms), 50) };
+    });
+    console.log('fault                 requests      ok   exhausted   after-1st-token   other   p50 ms');
+    for (const f of byFault) console.log(`${f.fault.padEnd(20)} ${String(f.requests).padStart(9)} ${String(f.ok).padStart(7)} ${String(f.exhausted).padStart(11)} ${String(f.afterFirstToken).padStart(17)} ${String(f.other).padStart(7)} ${f.p50Ms.toFixed(1).padStart(8)}`);
+    console.log(JSON.stringify({ bench: 'chaos', requests: REQUESTS, concurrency: CONCURRENCY, probability: P, latencyScale: SCALE, timeoutMs: TIMEOUT_MS, faults: FAULTS, baseline: b, chaos: c, addedP50Ms: c.p50Ms - b.p50Ms, addedP99Ms: c.p99Ms - b.p99Ms, otherFailures: Object.fromEntries(others), byFault }));
   } finally {
     stop();
   }

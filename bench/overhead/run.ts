@@ -31,7 +31,9 @@ const DURATION_MS = num('duration', quick ? 2 : 4) * 1000;
 const WARMUP_MS = quick ? 300 : 500;
 const SOAK_S = num('soak', quick ? 0 : 180);
 const LATENCY_MS = num('latency', 50);
-const CONCURRENCIES = quick ? [1, 16] : [1, 16, 64];
+const CONCURRENCIES = has('soak-only') ? [] : quick ? [1, 16] : [1, 16, 64];
+/** Keep the worker's temp copy (and its dev.log) for a post-mortem. */
+const KEEP = has('keep');
 /** `--classifier heuristic` pins the keyword classifier (no ONNX model), to isolate the model's cost. */
 const CLASSIFIER = str('classifier', '');
 const OUT = str('out', 'bench/overhead/results.json');
@@ -73,7 +75,8 @@ function killAll(): void {
     } catch {}
   }
   children.length = 0;
-  if (snapshotDir) setTimeout(() => rmSync(snapshotDir!, { recursive: true, force: true }), 300).unref();
+  if (snapshotDir && !KEEP) setTimeout(() => rmSync(snapshotDir!, { recursive: true, force: true }), 300).unref();
+  if (snapshotDir && KEEP) console.error(`kept ${snapshotDir} (dev.log inside)`);
 }
 
 /**
@@ -328,7 +331,7 @@ async function soak(t: Target, seconds: number, pid: number, pgid: number) {
   const r = await runLoad({ url: t.url, headers: { authorization: `Bearer ${t.key}` }, body: bodyFor(t, false), stream: false, concurrency: 16, durationMs: seconds * 1000 });
   clearInterval(timer);
   sample();
-  return { seconds, rssMb, maxWorkerdFds: maxFds, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
+  return { seconds, rssMb, maxWorkerdFds: maxFds, errorSamples: r.errorSamples, workerAlive: procSample(pid) !== null, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
 }
 
 async function main(): Promise<void> {

@@ -118,6 +118,8 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
 
   const failed = (err: unknown, stream: boolean): never => {
     settle({ status: err instanceof ApiError ? err.status : 502, usage: ZERO_USAGE, attempts: (err as { attempts?: Attempt[] }).attempts ?? [], errorClass: (err as ApiError).code ?? 'error', stream });
+    // The failed request's trace can be read back by its decision id.
+    if (err instanceof ApiError) err.headers['x-cailos-decision-id'] = decisionId;
     throw err;
   };
 

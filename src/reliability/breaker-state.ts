@@ -2,7 +2,8 @@
  * The circuit-breaker state machine, pure (no clock, no I/O): the Durable Object (authoritative,
  * one per endpoint) and each isolate's local view run the same transitions.
  *
- *   closed ──(threshold consecutive failures, or a 429 with retry-after)──▶ open
+ *   closed ──(threshold consecutive failures)──▶ open
+ *   closed ──(a 429 with retry-after)──▶ open for exactly the retry-after (not counted as a trip)
  *   open ──(cooldown elapsed, next admission)──▶ half_open, holding the single probe lease
  *   half_open ──probe succeeds──▶ closed        half_open ──probe fails──▶ open (longer cooldown)
  *
@@ -83,7 +84,10 @@ export function onFailure(s: BreakerState, cfg: BreakerConfig, now: number, info
     return s;
   }
   const failures = s.consecutiveFailures + 1;
-  if (retryAfter || failures >= cfg.failureThreshold) return trip(s, cfg, now, retryAfter);
+  if (failures >= cfg.failureThreshold) return trip(s, cfg, now, retryAfter);
+  // The provider said when to come back: open for exactly that long. Not a trip (the endpoint is
+  // healthy, only busy), so the cooldown does not grow and half-open follows as usual.
+  if (retryAfter) return { status: 'open', consecutiveFailures: failures, trips: s.trips, openUntil: now + Math.min(retryAfter, cfg.maxRetryAfterMs), changedAt: now };
   return { ...s, consecutiveFailures: failures };
 }
 

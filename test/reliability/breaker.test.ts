@@ -56,7 +56,8 @@ describe('breaker state machine', () => {
 
   it('opens at once on a 429 with retry-after, for at least the retry-after', () => {
     const s = onFailure(closedState(0), cfg, 100, { retryAfterMs: 7000 });
-    expect(s).toMatchObject({ status: 'open', openUntil: 7100 });
+    expect(s).toMatchObject({ status: 'open', openUntil: 7100, trips: 0 });
+    expect(onFailure(closedState(0), cfg, 100, { retryAfterMs: 200 }).openUntil).toBe(300); // not the 1 s cooldown
     // A later, longer retry-after extends the open period; a shorter one does not shorten it.
     expect(onFailure(s, cfg, 200, { retryAfterMs: 9000 }).openUntil).toBe(9200);
     expect(onFailure(s, cfg, 200, { retryAfterMs: 1000 }).openUntil).toBe(7100);
