@@ -21,7 +21,6 @@ export const keySettingsSchema = z
     allowProviders: z.array(z.string()).optional(),
     denyProviders: z.array(z.string()).optional(),
     regions: z.array(z.string()).optional(),
-    hedging: z.boolean().default(false),
     storeFeedbackComments: z.boolean().default(false),
   })
   .strict();
