@@ -18,6 +18,4 @@ export interface Attempt {
   probe?: boolean;
   /** Tried although its breaker refused it, because every other endpoint of the chain had failed. */
   lastResort?: boolean;
-  /** Hedged attempt: started while an earlier endpoint was still silent. */
-  hedge?: boolean;
 }
