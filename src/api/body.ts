@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type ChatRequest, chatRequest } from './chat-schema';
 import { ApiError, fromZodError } from './errors';
 
 /** Request bodies above this are refused with 413 (images should be URLs or modest data URLs). */
@@ -27,4 +28,15 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
 
 function tooLarge(): ApiError {
   return new ApiError(413, `The request body exceeds the ${MAX_BODY_BYTES / 1024 / 1024} MB limit. Send images by URL or shorten the conversation.`, 'invalid_request_error', null, 'request_too_large');
+}
+
+/**
+ * For inbound adapters (Responses, Messages): a hub request assembled from another dialect goes
+ * through the same validation as a chat completion body; undefined fields are simply absent.
+ */
+export function toChatRequest(candidate: Record<string, unknown>): ChatRequest {
+  const defined = Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined));
+  const parsed = chatRequest.safeParse(defined);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data;
 }

@@ -185,3 +185,22 @@ function headersFor(decisionId: string, routing: RoutingContext, endpoint: Endpo
   if (simulated) h['x-cailos-simulated'] = 'true';
   return h;
 }
+
+/** What an inbound dialect's stream translator offers: one hub chunk in, its own events out. */
+export interface ChunkTranslator<E> {
+  push(chunk: ChatCompletionChunk): E[];
+  finish(): E[];
+  fail(failure: StreamFailure): E[];
+}
+
+/** Runs a hub chunk stream through a dialect's translator; a failure ends the stream. */
+export async function* translateChunks<E>(chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>, translator: ChunkTranslator<E>): AsyncGenerator<E> {
+  for await (const chunk of chunks) {
+    if (isStreamFailure(chunk)) {
+      yield* translator.fail(chunk);
+      return;
+    }
+    yield* translator.push(chunk);
+  }
+  yield* translator.finish();
+}

@@ -1,12 +1,6 @@
-/** FNV-1a 32-bit: a small, stable, dependency-free hash for content versions and simulator seeds. */
-export function fnv1a32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { fnv1a as fnv1a32 } from '../lib/fnv1a';
+
+export { fnv1a32 };
 
 /** Deterministic uniform value in [0, 1) from any number of string parts. */
 export function unitHash(...parts: string[]): number {

@@ -3,15 +3,9 @@
  * same way on every run (tests and demos must be reproducible; Math.random would not be).
  */
 
-/** FNV-1a 32-bit hash of a string's UTF-16 code units. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+import { fnv1a } from '../lib/fnv1a';
+
+export { fnv1a };
 
 export interface Prng {
   /** Uniform in [0, 1). */

@@ -1,4 +1,4 @@
-import type { StreamFailure } from '../hub';
+import { type StreamFailure, translateChunks } from '../hub';
 import type { ChatCompletionChunk, FinishReason, Usage } from '../openai-types';
 import { messageId, stopReasonFor, toAnthropicUsage } from './from-chat';
 
@@ -106,14 +106,6 @@ export class MessagesStreamTranslator {
   }
 }
 
-export async function* messagesEvents(chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>, decisionId: string): AsyncGenerator<AnthropicEvent> {
-  const translator = new MessagesStreamTranslator(decisionId);
-  for await (const chunk of chunks) {
-    if ('error' in chunk) {
-      yield* translator.fail(chunk);
-      return;
-    }
-    yield* translator.push(chunk);
-  }
-  yield* translator.finish();
+export function messagesEvents(chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>, decisionId: string): AsyncGenerator<AnthropicEvent> {
+  return translateChunks(chunks, new MessagesStreamTranslator(decisionId));
 }

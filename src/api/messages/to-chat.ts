@@ -1,5 +1,6 @@
-import { type ChatMessage, type ChatRequest, type ContentPart, chatRequest } from '../chat-schema';
-import { badRequest, fromZodError } from '../errors';
+import { toChatRequest } from '../body';
+import type { ChatMessage, ChatRequest, ContentPart } from '../chat-schema';
+import { badRequest } from '../errors';
 import type { ToolCall } from '../openai-types';
 import type { AnthropicBlockIn, MessagesRequest } from './schema';
 
@@ -150,8 +151,5 @@ export function messagesToChatRequest(body: MessagesRequest): ChatRequest {
     trust_level: body.trust_level,
     routing: body.routing,
   };
-  for (const k of Object.keys(candidate)) if (candidate[k] === undefined) delete candidate[k];
-  const parsed = chatRequest.safeParse(candidate);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  return parsed.data;
+  return toChatRequest(candidate);
 }

@@ -1,4 +1,4 @@
-import type { StreamFailure } from '../hub';
+import { type StreamFailure, translateChunks } from '../hub';
 import type { ChatCompletionChunk, FinishReason, Usage } from '../openai-types';
 import { type ResponseContext, functionCallItemId, messageItemId, responseShell, statusFor, toResponsesUsage } from './from-chat';
 import type { FunctionCallOutputItem, MessageOutputItem, OutputItem, OutputTextPart, RefusalPart, ResponseObject, ResponsesEvent } from './types';
@@ -169,14 +169,6 @@ export class ResponsesStreamTranslator {
 }
 
 /** Runs a hub chunk stream through the translator. */
-export async function* responsesEvents(chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>, ctx: ResponseContext): AsyncGenerator<ResponsesEvent> {
-  const translator = new ResponsesStreamTranslator(ctx);
-  for await (const chunk of chunks) {
-    if ('error' in chunk) {
-      yield* translator.fail(chunk);
-      return;
-    }
-    yield* translator.push(chunk);
-  }
-  yield* translator.finish();
+export function responsesEvents(chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>, ctx: ResponseContext): AsyncGenerator<ResponsesEvent> {
+  return translateChunks(chunks, new ResponsesStreamTranslator(ctx));
 }

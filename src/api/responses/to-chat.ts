@@ -1,5 +1,6 @@
-import { type ChatMessage, type ChatRequest, type ContentPart, chatRequest } from '../chat-schema';
-import { ApiError, badRequest, fromZodError } from '../errors';
+import { toChatRequest } from '../body';
+import type { ChatMessage, ChatRequest, ContentPart } from '../chat-schema';
+import { ApiError, badRequest } from '../errors';
 import type { ToolCall } from '../openai-types';
 import type { ResponsesContentPart, ResponsesInputItem, ResponsesRequest } from './schema';
 
@@ -169,8 +170,5 @@ export function responsesToChatRequest(body: ResponsesRequest): ChatRequest {
     trust_level: body.trust_level,
     routing: body.routing,
   };
-  for (const k of Object.keys(candidate)) if (candidate[k] === undefined) delete candidate[k];
-  const parsed = chatRequest.safeParse(candidate);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  return parsed.data;
+  return toChatRequest(candidate);
 }
