@@ -75,8 +75,13 @@ function killAll(): void {
     } catch {}
   }
   children.length = 0;
-  if (snapshotDir && !KEEP) setTimeout(() => rmSync(snapshotDir!, { recursive: true, force: true }), 300).unref();
+  if (snapshotDir && !KEEP) {
+    try {
+      rmSync(snapshotDir, { recursive: true, force: true });
+    } catch {}
+  }
   if (snapshotDir && KEEP) console.error(`kept ${snapshotDir} (dev.log inside)`);
+  snapshotDir = null;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { classify, classifyWithEngine, type KeyHead, warmClassifier } from '../classifier';
+import { classify, type ClassifyFeatures, classifyWithEngine, type KeyHead, warmClassifier } from '../classifier';
+import { fnv1a } from '../lib/fnv1a';
 import { newKeyHead, observeExplicitStrategy, parseKeyHead, serializeKeyHead } from '../classifier/adapt';
 import type { TaskClass } from '../classifier/types';
 import type { Env } from '../env';
@@ -70,14 +71,33 @@ export async function classifyForRouting(env: Env, req: ChatRequest, key: KeyRec
   const hasImages = req.messages.some((m) => Array.isArray(m.content) && m.content.some((p) => p.type === 'image_url'));
   const features = { text: requestText(req), hasImages, hasTools: (req.tools?.length ?? 0) > 0, stream: req.stream === true, inputChars };
   const entry = headEntry(env, key.id, waitUntil);
-  const useModel = env.CAILOS_CLASSIFIER !== 'heuristic';
+  // The model's ~5-8 ms of CPU is spent only where it steers the choice of model: `auto`. A named
+  // model (transparent gateway mode) is classified by the heuristic, for the trace and the eval gate.
+  const useModel = env.CAILOS_CLASSIFIER !== 'heuristic' && /^auto(:|$)/i.test(req.model.trim());
   if (useModel && !modelReady && !warming) {
     warming = true;
     waitUntil(warmClassifier().then((ok) => (modelReady = ok)));
   }
-  const result = useModel && modelReady ? await classify(features, entry.head) : await classifyWithEngine(null, features, entry.head);
+  const result = useModel && modelReady ? await classifyCached(features, key.id, entry.head) : await classifyWithEngine(null, features, entry.head);
   learnFromExplicitStrategy(env, req, key.id, entry, result, features, waitUntil);
   return { taskClass: result.taskClass, complexity: result.complexity, strategy: result.strategy, source: result.source, classProbs: result.classProbs, ms: Number(result.ms.toFixed(3)) };
+}
+
+/**
+ * Agent loops resend the same user/system text with every tool turn; the model's answer for the same
+ * text, features and key head is the same, so it is remembered (bounded, isolate memory, hashes only).
+ */
+const CACHE_ENTRIES = 2_000;
+const modelCache = new Map<string, Awaited<ReturnType<typeof classify>>>();
+
+async function classifyCached(features: ClassifyFeatures, keyId: string, head: KeyHead): ReturnType<typeof classify> {
+  const cacheKey = `${keyId}|${head.n}|${features.hasImages}|${features.hasTools}|${features.stream}|${features.inputChars}|${features.text.length}|${fnv1a(features.text)}`;
+  const hit = modelCache.get(cacheKey);
+  if (hit) return { ...hit, ms: 0 };
+  const result = await classify(features, head);
+  if (modelCache.size >= CACHE_ENTRIES) modelCache.delete(modelCache.keys().next().value as string);
+  modelCache.set(cacheKey, result);
+  return result;
 }
 
 /** A request that names its strategy teaches the key's head what this key wants for such prompts. */
