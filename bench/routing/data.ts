@@ -1,3 +1,4 @@
+import { fnv1a } from '../../src/feedback/hash';
 /**
  * RouterBench CSV input: `sample_id, prompt, eval_name`, one 0/1 score column per model, then
  * `<model>|total_cost` columns (USD for that prompt), then `oracle_model_to_route_to`.
@@ -125,21 +126,8 @@ export function parseRouterBench(text: string): { rows: BenchRow[]; models: stri
   return { rows, models, skipped };
 }
 
-/** FNV-1a 32-bit with an avalanche step: a deterministic split that does not depend on row order. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  // murmur3 finalizer: ids differing in their last characters must not land in the same bucket.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+/** FNV-1a with an avalanche step (the feedback module's hash): a split that does not depend on row order. */
+export const hash32 = (text: string): number => fnv1a(text);
 
 export function isHeldOut(id: string, share: number): boolean {
   return hash32(`cailos-split|${id}`) / 2 ** 32 < share;

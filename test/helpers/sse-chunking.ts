@@ -1,3 +1,4 @@
+import { seededRandom } from './random';
 import { createSseParser } from '../../src/providers/sse';
 import { UpstreamError } from '../../src/providers/types';
 import type { StreamEvent, StreamTranslator, UpstreamFailure } from '../../src/providers/types';
@@ -24,17 +25,7 @@ export function splitAtEveryByte(text: string): Uint8Array[][] {
   return splits;
 }
 
-/** Deterministic PRNG (mulberry32) so a failing chunking can be reproduced from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** `count` random chunkings of the UTF-8 bytes of `text` (chunk sizes 1..maxChunk bytes). */
 export function randomChunkings(text: string, count = 50, seed = 1, maxChunk = 64): Uint8Array[][] {

@@ -1,50 +1,15 @@
-import { Agent, run, setDefaultOpenAIClient, setTracingDisabled, tool } from '@openai/agents';
+import { run, setDefaultOpenAIClient, setTracingDisabled } from '@openai/agents';
 import OpenAI from 'openai';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { BASE, createTestKey, workerFetch } from '../helpers/gateway';
+import { pitchAgents } from '../helpers/pitch-agents';
 
 /**
  * The product pitch on the Agents SDK's DEFAULT model API (the Responses API): only the base URL
  * and the key are configured. Same triage and resolver agents as test/gateway/agents-sdk.test.ts.
  */
 
-const calls: string[] = [];
-
-const lookupOrder = tool({
-  name: 'lookup_order',
-  description: 'Look up an order by its number and return its status',
-  parameters: z.object({ order_number: z.string() }),
-  execute: async ({ order_number }) => {
-    calls.push('lookup_order');
-    return JSON.stringify({ order_number, status: 'delivered', item: 'teapot', condition_reported: 'broken' });
-  },
-});
-
-const issueRefund = tool({
-  name: 'issue_refund',
-  description: 'Issue a refund for an order',
-  parameters: z.object({ order_number: z.string(), reason: z.string() }),
-  execute: async ({ order_number }) => {
-    calls.push('issue_refund');
-    return JSON.stringify({ order_number, refunded: true, amount_usd: 42 });
-  },
-});
-
-const resolver = new Agent({
-  name: 'Resolver',
-  handoffDescription: 'Resolves order problems: looks up orders and issues refunds',
-  instructions: 'You resolve customer order problems. Look up the order, then issue a refund when the item arrived broken.',
-  model: 'auto',
-  tools: [lookupOrder, issueRefund],
-});
-
-const triage = new Agent({
-  name: 'Triage',
-  instructions: 'Decide which specialist should handle the customer request and hand off to it.',
-  model: 'auto',
-  handoffs: [resolver],
-});
+const { triage, calls } = pitchAgents();
 
 beforeAll(async () => {
   const { key } = await createTestKey({ name: 'agents-sdk-responses' });
