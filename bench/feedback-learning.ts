@@ -31,6 +31,8 @@ import { runPipeline } from '../src/routing/pipeline';
 import type { RoutingSnapshot } from '../src/routing/snapshot';
 import { estimateInputTokens } from '../src/routing/stages/02-requirements';
 import { type KeyRecord, keySettingsSchema } from '../src/tenancy/types';
+import { mulberry32 } from '../src/lib/mulberry32';
+import { parseCsv } from './routing/data';
 
 // ---------- arguments ----------
 const args = new Map<string, string>();
@@ -47,27 +49,6 @@ const STRATEGIES = (args.get('strategies') ?? 'balanced,quality').split(',') as 
 const SIM_KEYS = 50;
 
 // ---------- data ----------
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows.filter((r) => r.length > 1);
-}
 
 interface Item {
   prompt: string;
@@ -97,16 +78,6 @@ function load(dir: string): { models: string[]; items: Item[] } {
 }
 
 // ---------- seeded randomness ----------
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function shuffle<T>(xs: T[], rnd: () => number): T[] {
   const a = [...xs];
   for (let i = a.length - 1; i > 0; i--) {

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../lib/mulberry32';
 import { fnv1a } from './hash';
 
 /**
@@ -6,15 +7,7 @@ import { fnv1a } from './hash';
  */
 
 export function seededRandom(seedText: string): () => number {
-  // mulberry32 over a 32-bit seed from the text.
-  let a = fnv1a(seedText);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(fnv1a(seedText));
 }
 
 function normal(rnd: () => number): number {
