@@ -29,6 +29,7 @@ import { STAGES } from '../../src/routing/pipeline';
 import { routingSnapshot } from '../../src/routing/snapshot';
 import type { RoutingContext } from '../../src/routing/types';
 import { hashApiKey } from '../../src/tenancy/keys';
+import { WORKLOAD_MESSAGES } from './workload';
 import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
 
 const iterArg = process.argv.indexOf('--iterations');
@@ -38,17 +39,7 @@ const body = JSON.stringify({
   model: 'auto',
   max_tokens: 64,
   routing: { providers: { allow: ['nscale'] } },
-  messages: [
-    { role: 'system', content: 'You are a concise assistant for a customer support team. Answer in two sentences.' },
-    {
-      role: 'user',
-      content:
-        'Please summarise this ticket for the handover. Customer Maria Keller (maria.keller@example.com, +49 30 901820) ' +
-        'reports that invoices since March show the wrong VAT rate and the export to CSV drops the last line. She ' +
-        'tried re-running the export twice and cleared the cache; the problem persists on both the web app and the ' +
-        'desktop client. Priority is normal, but she needs the corrected invoices before the end of the quarter.',
-    },
-  ],
+  messages: WORKLOAD_MESSAGES,
 });
 const upstreamJson = JSON.stringify({
   id: 'chatcmpl-x',

@@ -11,6 +11,7 @@
  * alike; figures are medians over repeats, and "added" is the gateway's percentile minus the direct
  * percentile of the same round.
  */
+import { WORKLOAD_MESSAGES } from './workload';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -40,18 +41,7 @@ const OUT = str('out', 'bench/overhead/results.json');
 const ADMIN = 'dev-admin-secret';
 const UPSTREAM_MODEL = 'meta-llama/Llama-3.1-8B-Instruct';
 
-// A chat turn with some personal data in it, so llmshield has something to cloak when it is on.
-const MESSAGES = [
-  { role: 'system', content: 'You are a concise assistant for a customer support team. Answer in two sentences.' },
-  {
-    role: 'user',
-    content:
-      'Please summarise this ticket for the handover. Customer Maria Keller (maria.keller@example.com, +49 30 901820) ' +
-      'reports that invoices since March show the wrong VAT rate and the export to CSV drops the last line. She ' +
-      'tried re-running the export twice and cleared the cache; the problem persists on both the web app and the ' +
-      'desktop client. Priority is normal, but she needs the corrected invoices before the end of the quarter.',
-  },
-];
+
 
 const log = (...a: unknown[]) => console.error(new Date().toISOString().slice(11, 19), ...a);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -177,7 +167,7 @@ interface Target {
 }
 
 function bodyFor(t: Target, stream: boolean): string {
-  return JSON.stringify({ model: t.model, messages: MESSAGES, max_tokens: 64, stream, ...(stream ? { stream_options: { include_usage: true } } : {}), ...(t.routing ? { routing: t.routing } : {}) });
+  return JSON.stringify({ model: t.model, messages: WORKLOAD_MESSAGES, max_tokens: 64, stream, ...(stream ? { stream_options: { include_usage: true } } : {}), ...(t.routing ? { routing: t.routing } : {}) });
 }
 
 interface Run {

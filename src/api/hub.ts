@@ -85,7 +85,9 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
     const baseline = baselineEndpoint(key);
     recordSpend(c.env, key, cost, waitUntil);
     recordLiveStats(c.env, routing.region, done, started);
-    const row: RequestLogRow = {
+    const latencyMs = Date.now() - started;
+    // Building the row (trace JSON, keyphrases) waits for a later task, so it never delays the response.
+    const buildRow = (): RequestLogRow => ({
       id: decisionId,
       createdAt: started,
       teamId: key.teamId,
@@ -104,7 +106,7 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
       inputTokens: done.usage.prompt_tokens,
       outputTokens: done.usage.completion_tokens,
       cachedTokens: done.usage.prompt_tokens_details?.cached_tokens ?? 0,
-      latencyMs: Date.now() - started,
+      latencyMs,
       ttftMs: done.ttftMs ?? null,
       costUsd: cost,
       baselineCostUsd: baseline && done.status === 200 ? costOfUsage(baseline, done.usage) : 0,
@@ -112,8 +114,8 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
       region: (c.req.raw.cf?.colo as string | undefined) ?? null,
       trace: JSON.stringify(traceOf(routing, { attempts: done.attempts, ...traceExtra })),
       keyphrases: JSON.stringify(keyphrasesOf(req, c.env.KEY_PEPPER ?? '')),
-    };
-    waitUntil(writeRequestLog(c.env, row));
+    });
+    waitUntil(new Promise((resolve) => setTimeout(resolve, 0)).then(() => writeRequestLog(c.env, buildRow())));
   };
 
   const failed = (err: unknown, stream: boolean): never => {

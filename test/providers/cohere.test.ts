@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrownUpstreamError } from '../helpers/errors';
 import { chatRequest } from '../../src/api/chat-schema';
 import type { Endpoint } from '../../src/catalog/types';
 import { cohereAdapter } from '../../src/providers/cohere';
@@ -28,15 +29,6 @@ const endpoint: Endpoint = {
 };
 const target: UpstreamTarget = { endpoint, baseUrl: 'https://api.cohere.com/', apiKey: 'co-test-key' };
 
-function thrown(fn: () => unknown): UpstreamError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof UpstreamError) return err;
-    throw err;
-  }
-  throw new Error('expected an UpstreamError');
-}
 
 describe('cohere buildRequest (golden fixtures)', () => {
   for (const fixture of requestFixtures) {
@@ -58,7 +50,7 @@ describe('cohere buildRequest (golden fixtures)', () => {
       tools: [{ type: 'function', function: { name: 'a' } }],
       tool_choice: { type: 'function', function: { name: 'b' } },
     });
-    const err = thrown(() => cohereAdapter.buildRequest(req, target, { stream: false }));
+    const err = thrownUpstreamError(() => cohereAdapter.buildRequest(req, target, { stream: false }));
     expect(err.failure).toMatchObject({ kind: 'bad_request', retryable: false });
   });
 
@@ -70,7 +62,7 @@ describe('cohere buildRequest (golden fixtures)', () => {
         { role: 'user', content: 'x' },
       ],
     });
-    const err = thrown(() => cohereAdapter.buildRequest(req, target, { stream: false }));
+    const err = thrownUpstreamError(() => cohereAdapter.buildRequest(req, target, { stream: false }));
     expect(err.failure).toMatchObject({ kind: 'bad_request', retryable: true });
   });
 
@@ -86,7 +78,7 @@ describe('cohere parseResponse (golden fixtures)', () => {
   for (const fixture of responseFixtures) {
     it(fixture.name, () => {
       if ('error' in fixture && fixture.error) {
-        const err = thrown(() => cohereAdapter.parseResponse(fixture.body));
+        const err = thrownUpstreamError(() => cohereAdapter.parseResponse(fixture.body));
         expect(err.failure).toMatchObject(fixture.error);
         return;
       }

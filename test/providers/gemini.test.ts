@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import { thrownUpstreamError } from '../helpers/errors';
 import { describe, expect, it } from 'vitest';
 import { type ChatRequest, chatRequest } from '../../src/api/chat-schema';
 import type { Endpoint } from '../../src/catalog/types';
@@ -28,15 +29,6 @@ function build(input: unknown, stream = false) {
   return { http, body: JSON.parse(http.body) };
 }
 
-function thrown(fn: () => unknown): UpstreamError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof UpstreamError) return err;
-    throw err;
-  }
-  throw new Error('expected an UpstreamError');
-}
 
 describe('gemini buildRequest', () => {
   it('targets generateContent / streamGenerateContent with the API key header', () => {
@@ -55,7 +47,7 @@ describe('gemini buildRequest', () => {
   }
 
   it('a tool result whose tool_call_id was never called is a non-retryable bad request', () => {
-    const err = thrown(() =>
+    const err = thrownUpstreamError(() =>
       build({ model: 'auto', messages: [{ role: 'user', content: 'x' }, { role: 'tool', tool_call_id: 'nope', content: '1' }] }),
     );
     expect(err.failure).toMatchObject({ kind: 'bad_request', retryable: false });
@@ -341,12 +333,12 @@ describe('gemini parseResponse', () => {
   ];
   for (const [label, body] of malformedBodies) {
     it(`malformed (${label}) → retryable malformed`, () => {
-      expect(thrown(() => geminiAdapter.parseResponse(body)).failure).toMatchObject({ kind: 'malformed', retryable: true });
+      expect(thrownUpstreamError(() => geminiAdapter.parseResponse(body)).failure).toMatchObject({ kind: 'malformed', retryable: true });
     });
   }
 
   it('an error object in a 2xx body is classified', () => {
-    const err = thrown(() => geminiAdapter.parseResponse({ error: { code: 503, message: 'overloaded', status: 'UNAVAILABLE' } }));
+    const err = thrownUpstreamError(() => geminiAdapter.parseResponse({ error: { code: 503, message: 'overloaded', status: 'UNAVAILABLE' } }));
     expect(err.failure).toMatchObject({ kind: 'server', retryable: true });
   });
 });
@@ -430,12 +422,12 @@ describe('gemini stream translator', () => {
 
   it('a non-JSON data line is malformed', () => {
     const t = translator();
-    expect(thrown(() => t.push({ data: '{not json' })).failure).toMatchObject({ kind: 'malformed', retryable: true });
+    expect(thrownUpstreamError(() => t.push({ data: '{not json' })).failure).toMatchObject({ kind: 'malformed', retryable: true });
   });
 
   it('an INTERNAL error chunk is a retryable server failure', () => {
     const t = translator();
-    const err = thrown(() => t.push({ data: JSON.stringify({ error: { code: 500, message: 'An internal error has occurred.', status: 'INTERNAL' } }) }));
+    const err = thrownUpstreamError(() => t.push({ data: JSON.stringify({ error: { code: 500, message: 'An internal error has occurred.', status: 'INTERNAL' } }) }));
     expect(err.failure).toMatchObject({ kind: 'server', retryable: true, status: 200 });
   });
 });
