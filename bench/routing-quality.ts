@@ -3,12 +3,15 @@
  * accuracy per dollar than fixed model choices?
  *
  *   npx tsx bench/routing-quality.ts --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl]
- *        [--signal both|evals|feedback] [--no-classifier] [--svg bench/routing-quality.svg] [--json]
+ *        [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl]
+ *        [--svg bench/routing-quality.svg] [--json]
  *
  * Input: RouterBench CSVs (see bench/routing/data.ts). Without --test, each train file is split
  * deterministically (hash of sample_id; --split is the held-out share, default 0.2). --holdout-list
  * instead holds out exactly the prompts listed in a JSONL of {"text"} (e.g. the classifier's own
  * held-out RouterBench prompts, so classifier-included results are not measured on its training data).
+ * The classifier's complexity of each train prompt goes with its eval item, so quality is also learned per
+ * (task class, complexity band); --no-bands learns per task class only (the router before bands).
  * Metrics and baselines: bench/routing/metrics.ts; write-up: bench/RESULTS-routing.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -137,7 +140,7 @@ async function main() {
   const signal = (argValue(args, '--signal') ?? 'both') as SignalPath;
   const svgPath = argValue(args, '--svg') ?? join(dirname(fileURLToPath(import.meta.url)), 'routing-quality.svg');
   if (!trainFiles.length) {
-    console.error('usage: npx tsx bench/routing-quality.ts --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--signal both|evals|feedback] [--no-classifier] [--svg PATH] [--json]');
+    console.error('usage: npx tsx bench/routing-quality.ts --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--svg PATH] [--json]');
     process.exit(2);
   }
   const log = (s: string) => (json ? console.error(s) : console.log(s));
@@ -167,12 +170,37 @@ async function main() {
   }
   log(`train ${train.length} prompts, test ${test.length} prompts (${splitNote}); ${models.length} models`);
 
+  const classify = args.includes('--no-classifier') ? null : await loadClassifier();
+  const bands = !!classify && !args.includes('--no-bands');
+  // Train prompts' complexity, by the same classifier that rates the test prompts: band cells learn from it.
+  // The shipped classifier was trained on most of these prompts' outcomes, so its complexity on them is
+  // memorised; --train-complexity supplies cross-fitted values (training/oof_complexity.py) instead.
+  const trainComplexity = new Map<BenchRow, number>();
+  const crossFitted = new Map<string, number>();
+  const crossFitFile = argValue(args, '--train-complexity');
+  if (crossFitFile) {
+    for (const line of readFileSync(crossFitFile, 'utf8').split('\n')) {
+      if (line.trim()) {
+        const { text, complexity } = JSON.parse(line) as { text: string; complexity: number };
+        crossFitted.set(text, complexity);
+      }
+    }
+  }
+  let fromCrossFit = 0;
+  if (bands) {
+    for (const row of train) {
+      const question = lastQuestion(row.prompt);
+      const oof = crossFitted.get(question);
+      if (oof !== undefined) fromCrossFit++;
+      trainComplexity.set(row, oof ?? (await classify!(question)).complexity);
+    }
+    if (crossFitFile) log(`train complexity: ${fromCrossFit} of ${train.length} prompts cross-fitted (${crossFitFile}), the rest (never in the classifier's training set) from the shipped classifier`);
+  }
+
   const catalog = benchCatalog(models, train);
   const snapshot = benchSnapshot(catalog);
-  const learned = learn(snapshot, models, train, signal);
-  log(`learned through ${signal}: ${learned.evalResults} graded eval results (${learned.cells} cells), ${learned.ratings} feedback ratings`);
-
-  const classify = args.includes('--no-classifier') ? null : await loadClassifier();
+  const learned = learn(snapshot, models, train, signal, bands ? (row) => trainComplexity.get(row) : undefined);
+  log(`learned through ${signal}: ${learned.evalResults} graded eval results (${learned.cells} cells, ${learned.bandCells} per complexity band), ${learned.ratings} feedback ratings`);
   const classifications: ClassificationSignal[] = [];
   const classifierMs: number[] = [];
   for (const row of test) {
@@ -226,7 +254,7 @@ async function main() {
     random: r.random.points,
     oracle: { cost: r.oracle.cost, quality: r.oracle.quality },
   }));
-  writeFileSync(svgPath, renderSvg(panels, `RouterBench held-out prompts (${splitNote}); learning signal: ${signal}; classifier ${classify ? 'on' : 'off'}.`));
+  writeFileSync(svgPath, renderSvg(panels, `RouterBench held-out prompts (${splitNote}); learning signal: ${signal}; classifier ${classify ? 'on' : 'off'}; quality per ${bands ? 'task class and complexity band' : 'task class'}.`));
   log(`plot: ${svgPath}`);
 
   if (json) {
@@ -240,7 +268,7 @@ async function main() {
       oracle: { aiq: r.oracle.aiq, cost: r.oracle.cost, quality: r.oracle.quality },
       models: Object.fromEntries(Object.entries(r.models).map(([m, s]) => [m, { ...s, ...r.single[m] }])),
     });
-    console.log(JSON.stringify({ split: splitNote, signal, classifier: !!classify, train: train.length, test: test.length, tasks: reports.map(slim), pooled: slim(pooled), meanAiq, meanApgr, targets, msPerDecision: routeMs, unrouted }));
+    console.log(JSON.stringify({ split: splitNote, signal, classifier: !!classify, bands, train: train.length, test: test.length, tasks: reports.map(slim), pooled: slim(pooled), meanAiq, meanApgr, targets, msPerDecision: routeMs, unrouted }));
   }
 }
 

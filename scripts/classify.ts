@@ -1,6 +1,8 @@
 /**
  * Classifies prompts from a JSONL file with the same model files and TS pre/post-processing as the Worker.
- * Usage: npx tsx scripts/classify.ts FILE.jsonl > out.jsonl
+ * Usage: npx tsx scripts/classify.ts FILE.jsonl [--model-dir DIR] > out.jsonl
+ * (--model-dir: another checkpoint's intent.int8.onnx/intent.tokenizer.json/labels.json, e.g. the cross-fitted
+ * models of training/oof_complexity.sh; default: the shipped src/classifier/model)
  * Input lines: {"prompt": "...", ...} (or "text"; optional has_images, has_tools, stream). Output: each line
  * with task_class, class_probs, complexity, strategy, ms added; other fields are kept.
  */
@@ -11,9 +13,10 @@ import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
 import * as ort from 'onnxruntime-web';
 import { createIntentEngine, type ModelLabels } from '../src/classifier/engine';
-import { classifyWithEngine } from '../src/classifier/index';
+import { classifyWithEngine, warmUpEngine } from '../src/classifier/index';
 
-const modelDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'classifier', 'model');
+const modelDirFlag = process.argv.indexOf('--model-dir');
+const modelDir = modelDirFlag > 0 ? process.argv[modelDirFlag + 1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'classifier', 'model');
 
 async function main() {
   const file = process.argv[2];
@@ -31,6 +34,9 @@ async function main() {
     labels: JSON.parse(readFileSync(join(modelDir, 'labels.json'), 'utf8')) as ModelLabels,
   });
   console.error(`model loaded in ${(performance.now() - t0).toFixed(0)} ms`);
+  const w0 = performance.now();
+  await warmUpEngine(engine); // as the Worker does before its model answers, so `ms` is steady-state latency
+  console.error(`warmed up in ${(performance.now() - w0).toFixed(0)} ms`);
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;

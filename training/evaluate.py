@@ -20,7 +20,7 @@ import numpy as np
 import sentencepiece as spm
 import torch
 
-from common import IntentModel, head_tail, normalize, read_jsonl
+from common import encode, model_from_labels, read_jsonl
 
 
 def f1_report(y_true, y_pred, classes):
@@ -97,6 +97,21 @@ class BowLogistic:
         return 1 / (1 + np.exp(-(self._x(texts) @ self.w)))
 
 
+def paired_auc_bootstrap(rows, a, b, resamples=1000, seed=7):
+    """AUC(a) - AUC(b) on the same rows: point estimate, 95 % percentile interval, share of resamples above 0."""
+    rng = np.random.default_rng(seed)
+    y, a, b = np.asarray([r["complexity"] for r in rows]), np.asarray(a), np.asarray(b)
+    diffs = []
+    for _ in range(resamples):
+        idx = rng.integers(0, len(y), len(y))
+        da, db = roc_auc(y[idx], a[idx]), roc_auc(y[idx], b[idx])
+        if da is not None and db is not None:
+            diffs.append(da - db)
+    diffs = np.sort(diffs)
+    return {"diff": round(roc_auc(y, a) - roc_auc(y, b), 4), "ci95": [round(float(np.percentile(diffs, 2.5)), 4),
+            round(float(np.percentile(diffs, 97.5)), 4)], "p_above_0": round(float((diffs > 0).mean()), 3)}
+
+
 def auc_block(rows, scores):
     out = {"pooled": roc_auc([r["complexity"] for r in rows], scores)}
     for g in sorted({r["group"] for r in rows}):
@@ -129,7 +144,7 @@ def main():
     rb_train = [r for r in train if r["complexity"] is not None]
 
     sp = spm.SentencePieceProcessor(model_file=os.path.join(a.cache, "spm.model"))
-    model = IntentModel(labels["vocabSize"], len(classes))
+    model = model_from_labels(labels)
     model.load_state_dict(torch.load(os.path.join(a.cache, "intent.pt")))
     model.eval()
 
@@ -137,7 +152,7 @@ def main():
         preds, comp = [], []
         with torch.no_grad():
             for r in rows:
-                ids = head_tail(sp.encode(normalize(r["text"]))) or [1]
+                ids = encode(sp, r["text"], labels["arch"])
                 logits, c = model(torch.tensor([ids]), torch.ones(1, len(ids), dtype=torch.long))
                 preds.append(classes[int(logits[0].argmax())])
                 comp.append(float(torch.sigmoid(c[0])))
@@ -166,6 +181,14 @@ def main():
 
     bow = BowLogistic().fit([r["text"] for r in rb_train], [r["complexity"] for r in rb_train])
     report["complexity_auc_bow_logistic_baseline"] = auc_block(rb, bow.predict([r["text"] for r in rb]).tolist())
+    if a.pred_rb:
+        bow_scores = bow.predict([r["text"] for r in rb]).tolist()
+        shipped = [p["complexity"] for p in pb]
+        report["complexity_auc_shipped_minus_bow_bootstrap"] = {"pooled": paired_auc_bootstrap(rb, shipped, bow_scores)}
+        for g in sorted({r["group"] for r in rb}):
+            sel = [i for i, r in enumerate(rb) if r["group"] == g]
+            report["complexity_auc_shipped_minus_bow_bootstrap"][g] = paired_auc_bootstrap(
+                [rb[i] for i in sel], [shipped[i] for i in sel], [bow_scores[i] for i in sel])
     report["complexity_base_rate_heldout"] = round(float(np.mean([r["complexity"] for r in rb])), 4)
 
     with open(a.out, "w") as f:
@@ -181,6 +204,8 @@ def main():
     if a.pred_rb:
         print("complexity AUC int8:", report["complexity_auc_int8_onnx_ts"])
     print("complexity AUC BoW baseline:", report["complexity_auc_bow_logistic_baseline"])
+    if a.pred_rb:
+        print("shipped minus BoW (paired bootstrap):", report["complexity_auc_shipped_minus_bow_bootstrap"])
     print(f"wrote {a.out}")
 
 

@@ -1,4 +1,4 @@
-"""Exports the trained encoder to ONNX (opset 17, dynamic batch/sequence) and rewrites it to int8.
+"""Exports the trained encoder to ONNX (opset 17, one sequence of dynamic length) and rewrites it to int8.
 
 Int8 by graph rewrite (no onnxruntime quantizer exists in Debian):
   * MatMul with a constant weight -> DynamicQuantizeLinear(activations) + MatMulInteger(uint8 x int8) + rescale,
@@ -18,19 +18,17 @@ import sentencepiece as spm
 import torch
 from onnx import TensorProto, helper, numpy_helper
 
-from common import IntentModel, head_tail, normalize, read_jsonl
+from common import SingleSequenceEncoder, encode, model_from_labels, read_jsonl
 
 
 def export_f32(model, path):
-    for layer in model.encoder.layers:
-        layer.activation_relu_or_gelu = False  # keep the traceable (non fused fast-path) encoder for export
-    ids = torch.randint(2, 100, (2, 16))
-    mask = torch.ones(2, 16, dtype=torch.long)
-    mask[1, 10:] = 0
-    torch.onnx.export(model, (ids, mask), path, opset_version=17, input_names=["input_ids", "attention_mask"],
-                      output_names=["class_logits", "complexity_logit"],
-                      dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
-                                    "class_logits": {0: "batch"}, "complexity_logit": {0: "batch"}},
+    single = SingleSequenceEncoder(model).eval()
+    ids = torch.randint(2, 100, (1, 16))
+    with torch.no_grad():  # the export form must compute exactly what was trained
+        a, b = model(ids, torch.ones_like(ids)), single(ids)
+    assert max((a[0] - b[0]).abs().max().item(), (a[1] - b[1]).abs().max().item()) < 1e-4
+    torch.onnx.export(single, (ids,), path, opset_version=17, input_names=["input_ids"],
+                      output_names=["class_logits", "complexity_logit"], dynamic_axes={"input_ids": {1: "seq"}},
                       do_constant_folding=True)
 
 
@@ -82,7 +80,7 @@ def quantize(src, dst):
                 new_nodes.append(helper.make_node("Mul", [f, sc], [node.output[0]], name=base + "_rescale"))
             stats["gemm" if gemm else "matmul"] += 1
         elif node.op_type == "Gather" and node.input[0] in inits and len(inits[node.input[0]].dims) == 2 \
-                and inits[node.input[0]].dims[0] > 1000:
+                and inits[node.input[0]].dims[0] > 1000 and inits[node.input[0]].dims[1] > 1:
             w = numpy_helper.to_array(inits[node.input[0]]).astype(np.float32)  # [V, d]
             scale = np.abs(w).max(axis=1, keepdims=True) / 127.0
             scale[scale == 0] = 1.0
@@ -117,7 +115,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "src", "classifier", "model"))
     a = ap.parse_args()
     labels = json.load(open(os.path.join(a.cache, "labels.json")))
-    model = IntentModel(labels["vocabSize"], len(labels["classes"]))
+    model = model_from_labels(labels)
     model.load_state_dict(torch.load(os.path.join(a.cache, "intent.pt")))
     model.eval()
     f32 = os.path.join(a.cache, "intent.f32.onnx")
@@ -132,7 +130,7 @@ def main():
     ref = []
     with torch.no_grad():
         for r in rows:
-            ids = head_tail(sp.encode(normalize(r["text"]))) or [1]
+            ids = encode(sp, r["text"], labels["arch"])
             logits, c = model(torch.tensor([ids]), torch.ones(1, len(ids), dtype=torch.long))
             ref.append({"text": r["text"], "ids": ids, "class_logits": logits[0].tolist(),
                         "complexity_logit": float(c[0])})

@@ -63,8 +63,11 @@ def complexity_label(row):
     strong = [s for s in map(score, STRONG) if s is not None]
     if len(cheap) < 2 or not strong:
         return None
-    cheap_fails = sum(1 for s in cheap if s < 0.5) > len(cheap) / 2
-    return 1 if cheap_fails and max(strong) >= 0.5 else 0
+    failed_share = sum(1 for s in cheap if s < 0.5) / len(cheap)
+    solvable = max(strong) >= 0.5
+    # Binary label (evaluation): most cheap models fail a prompt a strong one solves. Soft label (training):
+    # the failing share itself, zero when no strong model solves it either.
+    return (1 if failed_share > 0.5 and solvable else 0), (failed_share if solvable else 0.0)
 
 
 def read_jsonl(path):
@@ -106,11 +109,13 @@ def main():
         rng.shuffle(rows)
         n_hold = int(len(rows) * a.rb_heldout_frac)
         for i, row in enumerate(rows):
-            y = complexity_label(row)
-            if y is None:
+            labelled = complexity_label(row)
+            if labelled is None:
                 continue
+            y, soft = labelled
             rec = {"text": last_question(row["prompt"]), "label": ROUTERBENCH_CLASS.get(row["eval_name"]),
-                   "complexity": y, "source": "routerbench", "group": row["eval_name"]}
+                   "complexity": y, "complexity_soft": round(soft, 4), "source": "routerbench",
+                   "group": row["eval_name"]}
             (heldout_rb if i < n_hold else train).append(rec)
 
     # The held-out real prompts must not leak into training as exact duplicates.

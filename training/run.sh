@@ -14,7 +14,7 @@ $PY corpus/generate.py "$CACHE/corpus.jsonl" --payloads "$DATA/classifier/llmrou
 $PY prepare_data.py --llmrouter-train "$DATA/classifier/llmrouter_queries_train.jsonl" \
   --llmrouter-test "$DATA/classifier/llmrouter_queries_test.jsonl" --routing-dir "$DATA/routing" \
   --corpus "$CACHE/corpus.jsonl" --handwritten "$HERE/heldout_handwritten.jsonl" --out "$CACHE"
-$PY train.py --cache "$CACHE" --epochs "${EPOCHS:-6}"
+$PY train.py --cache "$CACHE" --epochs "${EPOCHS:-10}"
 $PY export.py --cache "$CACHE" --out "$ROOT/src/classifier/model"
 cd "$ROOT"
 npx tsx training/verify_parity.ts "$CACHE/reference.json" | tee "$CACHE/parity.json"

@@ -17,7 +17,7 @@ import torch
 import torch.nn.functional as F
 from sentencepiece import sentencepiece_model_pb2
 
-from common import HEAD_TOKENS, MAX_TOKENS, PAD_ID, IntentModel, head_tail, normalize, read_jsonl
+from common import ARCH, CHAR_WINDOW, PAD_ID, IntentModel, encode, normalize, read_jsonl
 
 CLASSES = ["sql", "debugging", "code_generation", "math", "reasoning", "creative_writing", "summarization",
            "translation", "extraction", "classification", "chat", "tool_use"]
@@ -66,12 +66,12 @@ def to_tokenizer_json(model_path, out_path):
 
 
 class Encoder:
-    def __init__(self, model_path):
+    def __init__(self, model_path, arch):
         self.sp = spm.SentencePieceProcessor(model_file=model_path)
+        self.arch = arch
 
     def __call__(self, text):
-        ids = self.sp.encode(normalize(text))
-        return head_tail(ids) or [1]
+        return encode(self.sp, text, self.arch)
 
 
 def batches(rows, batch_size, rng, shuffle=True):
@@ -114,7 +114,10 @@ def main():
     ap.add_argument("--token-dropout", type=float, default=0.1)
     ap.add_argument("--cap-per-class", type=int, default=1800,
                     help="max rows per class from non-RouterBench sources (benchmarks over-represent reasoning)")
+    for name, default in ARCH.items():
+        ap.add_argument("--" + name.replace("_", "-"), type=int, default=default)
     a = ap.parse_args()
+    arch = {name: getattr(a, name) for name in ARCH}
     torch.manual_seed(a.seed)
     random.seed(a.seed)
     np.random.seed(a.seed)
@@ -134,7 +137,7 @@ def main():
     train = capped
     model_path = train_tokenizer([r["text"] for r in train], a.cache, a.vocab)
     to_tokenizer_json(model_path, os.path.join(a.cache, "intent.tokenizer.json"))
-    enc = Encoder(model_path)
+    enc = Encoder(model_path, arch)
     for r in train:
         r["ids"] = enc(r["text"])
         r["y"] = CLASSES.index(r["label"]) if r["label"] else -1
@@ -144,12 +147,15 @@ def main():
     # Inverse-sqrt class weights: reasoning (benchmarks) dominates the counts but not production traffic.
     weights = torch.tensor((counts.max() / np.maximum(counts, 1)) ** 0.5, dtype=torch.float32)
 
-    model = IntentModel(len(enc.sp), len(CLASSES))
-    print(f"params: {sum(p.numel() for p in model.parameters()) / 1e6:.2f}M")
-    opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+    model = IntentModel(len(enc.sp), len(CLASSES), **arch)
+    print(f"arch {arch}; params: {sum(p.numel() for p in model.parameters()) / 1e6:.2f}M")
+    # The bag-of-tokens complexity weights see few rows (RouterBench only); a larger step lets them learn.
+    wide = [model.complexity_tokens.weight]
+    deep = [p for p in model.parameters() if p is not model.complexity_tokens.weight]
+    opt = torch.optim.AdamW([{"params": deep}, {"params": wide, "lr": 1e-2}], lr=1e-3, weight_decay=0.01)
     batch_size = 32
     steps_total = a.epochs * math.ceil(len(train) / batch_size)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps_total, pct_start=0.1)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=[1e-3, 1e-2], total_steps=steps_total, pct_start=0.1)
     rng = random.Random(a.seed)
     for epoch in range(a.epochs):
         model.train()
@@ -157,7 +163,9 @@ def main():
         for batch in batches(train, batch_size, rng):
             ids, mask = collate(batch, rng, a.token_dropout)
             y = torch.tensor([r["y"] for r in batch])
-            c = torch.tensor([-1.0 if r["complexity"] is None else float(r["complexity"]) for r in batch])
+            # Soft target: the share of cheap models that failed, so near-misses teach more than a 0/1 vote.
+            c = torch.tensor([-1.0 if r["complexity"] is None else float(r.get("complexity_soft", r["complexity"]))
+                              for r in batch])
             logits, clog = model(ids, mask)
             loss = torch.zeros(())
             if (y >= 0).any():
@@ -175,8 +183,9 @@ def main():
         print(f"epoch {epoch + 1}/{a.epochs} loss {tot / n:.4f} ({time.time() - te:.1f}s)")
 
     torch.save(model.state_dict(), os.path.join(a.cache, "intent.pt"))
-    labels = {"classes": CLASSES, "maxTokens": MAX_TOKENS, "headTokens": HEAD_TOKENS, "padId": PAD_ID,
-              "vocabSize": len(enc.sp), "inputs": ["input_ids", "attention_mask"],
+    labels = {"classes": CLASSES, "maxTokens": arch["max_tokens"], "headTokens": arch["head_tokens"],
+              "charWindow": CHAR_WINDOW, "padId": PAD_ID, "vocabSize": len(enc.sp), "arch": arch,
+              "inputs": ["input_ids"],
               "outputs": ["class_logits", "complexity_logit"]}
     with open(os.path.join(a.cache, "labels.json"), "w") as f:
         json.dump(labels, f, indent=1)

@@ -5,7 +5,7 @@
  */
 import type { ChatRequest } from '../../src/api/chat-schema';
 import type { Endpoint, ProviderId } from '../../src/catalog/types';
-import { aggregateScores, latestPerItem, type GradedResult } from '../../src/evals/stats';
+import { evalCellsOf, latestPerItem, type GradedResult } from '../../src/evals/stats';
 import type { TaskClass } from '../../src/evals/types';
 import { applyChangeToTable, applySignals, signalsFromRows } from '../../src/feedback/signals';
 import type { PosteriorRow } from '../../src/feedback/posterior';
@@ -66,36 +66,41 @@ export type SignalPath = 'evals' | 'feedback' | 'both';
 export interface LearnReport {
   evalResults: number;
   ratings: number;
+  /** Eval cells, class and band. */
   cells: number;
+  /** Of which per (endpoint, task class, complexity band). */
+  bandCells: number;
 }
 
 /**
  * Train outcomes → snapshot. `evals`: each (model, prompt) is a graded eval item of task class =
  * eval_name, aggregated by src/evals/stats.ts (Wilson). `feedback`: each is a thumbs up (1) or down (0)
  * through src/feedback/signals.ts. `both`: a deterministic half of the prompts each way (an eval suite
- * measured some prompts, users rated others), so no outcome is counted twice.
+ * measured some prompts, users rated others), so no outcome is counted twice. `complexityOf` (the real
+ * classifier's complexity of a train prompt) makes each eval item also count in its complexity band's
+ * cell, so per-band quality is learned from train outcomes only; without it the cells are per class only.
  */
-export function learn(snapshot: RoutingSnapshot, models: string[], train: BenchRow[], path: SignalPath): LearnReport {
+export function learn(snapshot: RoutingSnapshot, models: string[], train: BenchRow[], path: SignalPath, complexityOf?: (row: BenchRow) => number | undefined): LearnReport {
   const results: GradedResult[] = [];
   const table = new Map<string, PosteriorRow>();
   let ratings = 0;
   for (const row of train) {
     const viaEvals = path === 'evals' || (path === 'both' && hash32(`signal|${row.id}`) % 2 === 0);
+    const complexity = viaEvals ? complexityOf?.(row) : undefined;
     for (const model of models) {
       const pass = row.scores[model] >= 0.5;
       if (viaEvals) {
-        results.push({ endpointId: endpointIdOf(model), itemId: row.id, category: 'intelligence', taskClasses: [row.evalName as TaskClass], pass, score: row.scores[model], createdAt: LEARNED_AT });
+        results.push({ endpointId: endpointIdOf(model), itemId: row.id, category: 'intelligence', taskClasses: [row.evalName as TaskClass], pass, score: row.scores[model], createdAt: LEARNED_AT, complexity });
       } else {
         applyChangeToTable(table, { keyId: 'bench-raters', endpointId: endpointIdOf(model), taskClass: row.evalName }, { rating: pass ? 1 : -1, ratedAt: LEARNED_AT });
         ratings++;
       }
     }
   }
-  for (const s of aggregateScores(latestPerItem(results))) {
-    snapshot.evals.set(`${s.endpointId}|${s.taskClass}`, { passRate: s.passed / s.total, ciLow: s.ciLow, samples: s.total });
-  }
+  for (const [key, cell] of evalCellsOf(latestPerItem(results))) snapshot.evals.set(key, cell);
   if (table.size) applySignals(snapshot, signalsFromRows(table.values(), LEARNED_AT));
-  return { evalResults: results.length, ratings, cells: snapshot.evals.size };
+  const bandCells = [...snapshot.evals.keys()].filter((k) => k.split('|').length === 3).length;
+  return { evalResults: results.length, ratings, cells: snapshot.evals.size, bandCells };
 }
 
 export function benchSnapshot(endpoints: Endpoint[]): RoutingSnapshot {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { allEndpoints, CATALOG_VERSION } from '../catalog';
 import { syncCatalogToD1 } from '../catalog/sync';
+import { classifierStatus, warmClassifier } from '../classifier';
 import type { AppEnv } from '../env';
 import { clearSimFaults, listSimFaults, SIM_FAULTS, setSimFault } from '../sim/faults';
 import { receivedBodies, setRecording } from '../sim/recorder';
@@ -77,6 +78,13 @@ admin.patch('/keys/:id', async (c) => {
   const full = await getKey(c.env, record.id);
   if (full) evictKey(full.keyHash);
   return c.json(record);
+});
+
+// The intent model's state in the isolate that answers; `?warm=true` loads it first and reports the cold-load split.
+admin.get('/classifier', async (c) => {
+  const pinnedHeuristic = c.env.CAILOS_CLASSIFIER === 'heuristic';
+  if (c.req.query('warm') === 'true' && !pinnedHeuristic) await warmClassifier();
+  return c.json({ object: 'classifier.status', pinnedHeuristic, ...classifierStatus() });
 });
 
 admin.get('/catalog', (c) => c.json({ version: CATALOG_VERSION, count: allEndpoints().length, data: allEndpoints() }));

@@ -18,7 +18,7 @@ import type { ChatRequest } from './chat-schema';
  * KV in the background and saved back at most every HEAD_SAVE_MS after it changes.
  */
 
-// The model reads at most 128 tokens (head 64 + tail 64, ~500 characters); tokenizing more is wasted work.
+// The model reads at most 96 tokens (head 48 + tail 48, ~400 characters); tokenizing more is wasted work.
 const MAX_TEXT_CHARS = 1200;
 const HEAD_SAVE_MS = 10_000;
 let modelReady = false;

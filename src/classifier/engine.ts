@@ -12,6 +12,8 @@ export interface ModelLabels {
   classes: string[];
   maxTokens: number;
   headTokens: number;
+  /** Characters kept at each end of a long prompt before tokenizing (training/common.py CHAR_WINDOW). */
+  charWindow?: number;
   padId: number;
   inputs: string[];
   outputs: string[];
@@ -22,17 +24,17 @@ export interface IntentEngine {
   tokenize(text: string): number[];
 }
 
-/** Tokenizing a 1 MB prompt to keep 128 tokens is waste: cut characters first, generously. */
-const CHAR_WINDOW = 2_000;
+/** Tokenizing a 1 MB prompt to keep ~100 tokens is waste: cut characters first, generously. */
+const DEFAULT_CHAR_WINDOW = 400;
 
 export function headTail<T>(items: T[], max: number, head: number): T[] {
   if (items.length <= max) return items;
   return [...items.slice(0, head), ...items.slice(items.length - (max - head))];
 }
 
-export function charWindow(text: string): string {
-  if (text.length <= 2 * CHAR_WINDOW) return text;
-  return `${text.slice(0, CHAR_WINDOW)} ${text.slice(text.length - CHAR_WINDOW)}`;
+export function charWindow(text: string, window = DEFAULT_CHAR_WINDOW): string {
+  if (text.length <= 2 * window) return text;
+  return `${text.slice(0, window)} ${text.slice(text.length - window)}`;
 }
 
 export function createIntentEngine(opts: {
@@ -50,7 +52,7 @@ export function createIntentEngine(opts: {
   const [logitsName, complexityName] = labels.outputs;
 
   function tokenize(text: string): number[] {
-    const ids = tokenizer.encode(charWindow(text), { add_special_tokens: false }).ids;
+    const ids = tokenizer.encode(charWindow(text, labels.charWindow), { add_special_tokens: false }).ids;
     const cut = headTail(ids, labels.maxTokens, labels.headTokens);
     return cut.length > 0 ? cut : [1]; // <unk> keeps empty prompts well-defined
   }
@@ -60,9 +62,12 @@ export function createIntentEngine(opts: {
     async score(text: string): Promise<TextScores> {
       const ids = tokenize(text);
       const n = ids.length;
-      const idTensor = new ort.Tensor('int64', BigInt64Array.from(ids, (x) => BigInt(x)), [1, n]);
-      const maskTensor = new ort.Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]);
-      const out = await session.run({ [idsName]: idTensor, [maskName]: maskTensor });
+      const feeds: Record<string, Ort.Tensor> = {
+        [idsName]: new ort.Tensor('int64', BigInt64Array.from(ids, (x) => BigInt(x)), [1, n]),
+      };
+      // Older exports took a padding mask; a single sequence never has padding, so it is all ones.
+      if (maskName) feeds[maskName] = new ort.Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]);
+      const out = await session.run(feeds);
       const logits = out[logitsName].data as Float32Array;
       const complexityLogit = (out[complexityName].data as Float32Array)[0];
       return { classLogProbs: logSoftmax(logits), complexity: sigmoid(complexityLogit) };

@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import { routingSnapshot } from '../routing/snapshot';
+import { withBands } from './complexity';
 import { makeInvokers } from './invoke';
 import { observeModelVersions, probeDue } from './model-versions';
 import { EVAL_CONCURRENCY, EVAL_SUBREQUESTS_PER_TICK, planSlice, runSlice, type EvalEndpoint, type EvalResult, type PlannedPair } from './runner';
@@ -169,7 +170,8 @@ export async function runEvalTick(env: Env, opts: TickOptions = {}): Promise<Tic
   const touched = new Set([...results.filter((r) => r.status === 'graded').map((r) => r.endpointId), ...update.changed]);
   if (touched.size > 0) {
     const scopes = [...touched].map((endpointId) => ({ endpointId, since: versions[endpointId]?.since ?? 0, modelVersion: versions[endpointId]?.model ?? null }));
-    report.scoreRows = await recomputeScores(env, version, items, scopes, now);
+    // Results also count in their item's complexity band (precomputed per item: src/evals/complexity.ts).
+    report.scoreRows = await recomputeScores(env, version, withBands(items), scopes, now);
     await publishCells(env, version, now);
   }
   // Counts only: never prompt or response text.

@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import { registerSignalSource } from '../routing/signals';
+import { COMPLEXITY_BANDS, evalBandCellKey, evalCellKey, type ComplexityBand } from '../routing/complexity-band';
 import type { EvalCell, RoutingSnapshot } from '../routing/snapshot';
 import { DEFAULT_EVAL_THRESHOLDS, parseEvalThresholds, type EvalThresholds } from './eligibility';
 import { wilsonInterval } from './stats';
@@ -8,7 +9,8 @@ import { SUITE_VERSION } from './suite';
 
 /**
  * Eval scores → routing. The cron writes one compact KV record after every slice (pass counts per
- * (endpoint, task class), pooled over categories); each isolate reloads it at most once a minute,
+ * (endpoint, task class) and per (endpoint, task class, complexity band), pooled over categories; stage 12
+ * reads both); each isolate reloads it at most once a minute,
  * so a new verdict reaches routing within ~1 min of the slice (plus KV propagation).
  */
 export const EVAL_SIGNAL_INTERVAL_MS = 60_000;
@@ -17,9 +19,13 @@ export function cellsToMap(record: EvalCellsRecord | null, suiteVersion = SUITE_
   const map = new Map<string, EvalCell>();
   // Scores of another suite version measured other items: routing treats the fleet as unevaluated.
   if (!record || record.suiteVersion !== suiteVersion) return map;
+  const cell = (passed: number, total: number): EvalCell => ({ passRate: passed / total, ciLow: wilsonInterval(passed, total).low, samples: total });
   for (const [endpointId, taskClass, passed, total] of record.cells) {
-    if (total <= 0) continue;
-    map.set(`${endpointId}|${taskClass}`, { passRate: passed / total, ciLow: wilsonInterval(passed, total).low, samples: total });
+    if (total > 0) map.set(evalCellKey(endpointId, taskClass), cell(passed, total));
+  }
+  // Absent in records written before bands existed. An unknown band name (a later band scheme) is skipped.
+  for (const [endpointId, taskClass, band, passed, total] of record.bandCells ?? []) {
+    if (total > 0 && COMPLEXITY_BANDS.includes(band as ComplexityBand)) map.set(evalBandCellKey(endpointId, taskClass, band as ComplexityBand), cell(passed, total));
   }
   return map;
 }

@@ -1,3 +1,5 @@
+import { complexityBand, evalBandCellKey, evalCellKey } from '../routing/complexity-band';
+import type { EvalCell } from '../routing/snapshot';
 import type { EvalCategory, TaskClass } from './types';
 
 /** z for a two-sided 95% interval. */
@@ -27,6 +29,11 @@ export interface GradedResult {
   score: number;
   /** ms since epoch; used to keep only the latest result per (endpoint, item). */
   createdAt?: number;
+  /**
+   * Calibrated complexity of the item's prompt in [0,1] (the request classifier's scale), when known: the
+   * result then also counts in its complexity band's cell (evalCellsOf).
+   */
+  complexity?: number;
 }
 
 export interface ScoreRow {
@@ -86,4 +93,30 @@ export function poolRows(rows: Pick<ScoreRow, 'passed' | 'total' | 'scoreSum'>[]
   const total = rows.reduce((n, r) => n + r.total, 0);
   const scoreSum = rows.reduce((n, r) => n + r.scoreSum, 0);
   return { passed, total, scoreSum, meanScore: total ? scoreSum / total : 0, ...ciOf(passed, total) };
+}
+
+/**
+ * The router's eval cells (`snapshot.evals`) from graded results, pooled over categories: one cell per
+ * (endpoint, task class) from every result, and one per (endpoint, task class, complexity band) from the
+ * results whose item carries a complexity (items without one count only in the class cell). Pass them
+ * through latestPerItem first.
+ */
+export function evalCellsOf(results: GradedResult[]): Map<string, EvalCell> {
+  const counts = new Map<string, { passed: number; total: number }>();
+  const add = (key: string, pass: boolean) => {
+    let c = counts.get(key);
+    if (!c) counts.set(key, (c = { passed: 0, total: 0 }));
+    c.total++;
+    if (pass) c.passed++;
+  };
+  for (const r of results) {
+    const band = r.complexity !== undefined && Number.isFinite(r.complexity) ? complexityBand(r.complexity) : undefined;
+    for (const taskClass of r.taskClasses) {
+      add(evalCellKey(r.endpointId, taskClass), r.pass);
+      if (band) add(evalBandCellKey(r.endpointId, taskClass, band), r.pass);
+    }
+  }
+  const cells = new Map<string, EvalCell>();
+  for (const [key, { passed, total }] of counts) cells.set(key, { passRate: passed / total, ciLow: wilsonInterval(passed, total).low, samples: total });
+  return cells;
 }

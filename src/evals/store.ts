@@ -1,12 +1,14 @@
 import type { Env } from '../env';
+import type { ScoredItem } from './complexity';
 import { wilsonInterval } from './stats';
 import type { EvalItem } from './types';
 import type { EvalCursor, EvalResult } from './runner';
 
 /**
  * D1/KV edge of the continuous evals. D1 holds runs (cursor per sweep), graded results and the
- * per-(endpoint, suite version, category, task class) scores; KV holds two small records: the
- * compact per-(endpoint, task class) cells the router loads, and the observed model versions.
+ * per-(endpoint, suite version, category, task class) scores (and per complexity band, eval_band_scores); KV
+ * holds two small records: the compact per-(endpoint, task class) and per-band cells the router loads, and the
+ * observed model versions.
  * Bulk writes go through json_each(?) so a slice costs a handful of queries whatever its size
  * (D1 allows 100 bound parameters per query and 50 queries per invocation on the free plan).
  */
@@ -114,31 +116,48 @@ export interface EndpointScope {
 /**
  * Recomputes eval_scores of the given endpoints for a suite version from the latest result per
  * (endpoint, item) since each endpoint's model version began, then replaces their rows in one batch.
- * The item → (category, task class) map comes from the suite, passed as JSON.
+ * The item → (category, task class, complexity band) map comes from the suite, passed as JSON. Results of
+ * items with a band are also counted per band into eval_band_scores, replaced in the same batch so the two
+ * tables never disagree; eval_scores rows are the sums over bands (and band-less items), as before.
  */
-export async function recomputeScores(env: Env, suiteVersion: string, items: EvalItem[], scopes: EndpointScope[], now: number): Promise<number> {
+export async function recomputeScores(env: Env, suiteVersion: string, items: ScoredItem[], scopes: EndpointScope[], now: number): Promise<number> {
   if (scopes.length === 0) return 0;
-  const itemClasses = items.flatMap((i) => i.taskClasses.map((t) => [i.id, i.category, t]));
+  const itemClasses = items.flatMap((i) => i.taskClasses.map((t) => [i.id, i.category, t, i.band ?? null]));
   const { results } = await env.DB.prepare(
-    `WITH items AS (SELECT json_extract(value, '$[0]') AS item_id, json_extract(value, '$[1]') AS category, json_extract(value, '$[2]') AS task_class FROM json_each(?2)),
+    `WITH items AS (SELECT json_extract(value, '$[0]') AS item_id, json_extract(value, '$[1]') AS category, json_extract(value, '$[2]') AS task_class,
+                           json_extract(value, '$[3]') AS band FROM json_each(?2)),
           eps AS (SELECT json_extract(value, '$[0]') AS endpoint_id, json_extract(value, '$[1]') AS since FROM json_each(?3)),
           latest AS (
             SELECT r.endpoint_id, r.item_id, r.pass, r.score, max(r.created_at) AS created_at
             FROM eval_results r JOIN eval_runs u ON u.id = r.run_id JOIN eps ON eps.endpoint_id = r.endpoint_id
             WHERE u.suite_version = ?1 AND r.created_at >= eps.since
             GROUP BY r.endpoint_id, r.item_id)
-     SELECT l.endpoint_id AS endpointId, i.category AS category, i.task_class AS taskClass,
+     SELECT l.endpoint_id AS endpointId, i.category AS category, i.task_class AS taskClass, i.band AS band,
             sum(l.pass) AS passed, count(*) AS total, sum(l.score) AS scoreSum
      FROM latest l JOIN items i ON i.item_id = l.item_id
-     GROUP BY l.endpoint_id, i.category, i.task_class`,
+     GROUP BY l.endpoint_id, i.category, i.task_class, i.band`,
   )
     .bind(suiteVersion, JSON.stringify(itemClasses), JSON.stringify(scopes.map((s) => [s.endpointId, s.since])))
-    .all<{ endpointId: string; category: string; taskClass: string; passed: number; total: number; scoreSum: number }>();
+    .all<{ endpointId: string; category: string; taskClass: string; band: string | null; passed: number; total: number; scoreSum: number }>();
   const versionOf = new Map(scopes.map((s) => [s.endpointId, s.modelVersion]));
-  const rows = results.map((r) => {
-    const ci = wilsonInterval(r.passed, r.total);
-    return { e: r.endpointId, c: r.category, t: r.taskClass, p: r.passed, n: r.total, s: r.scoreSum, lo: ci.low, hi: ci.high, m: versionOf.get(r.endpointId) ?? null };
-  });
+  // Class rows pool the band groups (and the band-less one) of each (endpoint, category, task class).
+  const classTotals = new Map<string, { e: string; c: string; t: string; p: number; n: number; s: number }>();
+  for (const r of results) {
+    const key = `${r.endpointId}\u0000${r.category}\u0000${r.taskClass}`;
+    const row = classTotals.get(key) ?? { e: r.endpointId, c: r.category, t: r.taskClass, p: 0, n: 0, s: 0 };
+    row.p += r.passed;
+    row.n += r.total;
+    row.s += r.scoreSum;
+    classTotals.set(key, row);
+  }
+  const withCi = <T extends { e: string; p: number; n: number }>(r: T) => {
+    const ci = wilsonInterval(r.p, r.n);
+    return { ...r, lo: ci.low, hi: ci.high, m: versionOf.get(r.e) ?? null };
+  };
+  const rows = [...classTotals.values()].map(withCi);
+  const bandRows = results
+    .filter((r) => r.band !== null)
+    .map((r) => withCi({ e: r.endpointId, c: r.category, t: r.taskClass, b: r.band, p: r.passed, n: r.total, s: r.scoreSum }));
   const endpointIds = JSON.stringify(scopes.map((s) => s.endpointId));
   await env.DB.batch([
     env.DB.prepare('DELETE FROM eval_scores WHERE suite_version = ? AND endpoint_id IN (SELECT value FROM json_each(?))').bind(suiteVersion, endpointIds),
@@ -148,6 +167,13 @@ export async function recomputeScores(env: Env, suiteVersion: string, items: Eva
               json_extract(value, '$.s'), json_extract(value, '$.lo'), json_extract(value, '$.hi'), json_extract(value, '$.m'), ?2
        FROM json_each(?3)`,
     ).bind(suiteVersion, now, JSON.stringify(rows)),
+    env.DB.prepare('DELETE FROM eval_band_scores WHERE suite_version = ? AND endpoint_id IN (SELECT value FROM json_each(?))').bind(suiteVersion, endpointIds),
+    env.DB.prepare(
+      `INSERT INTO eval_band_scores (endpoint_id, suite_version, category, task_class, band, passed, total, score_sum, ci_low, ci_high, model_version, updated_at)
+       SELECT json_extract(value, '$.e'), ?1, json_extract(value, '$.c'), json_extract(value, '$.t'), json_extract(value, '$.b'), json_extract(value, '$.p'),
+              json_extract(value, '$.n'), json_extract(value, '$.s'), json_extract(value, '$.lo'), json_extract(value, '$.hi'), json_extract(value, '$.m'), ?2
+       FROM json_each(?3)`,
+    ).bind(suiteVersion, now, JSON.stringify(bandRows)),
   ]);
   return rows.length;
 }
@@ -192,15 +218,27 @@ export interface EvalCellsRecord {
   updatedAt: number;
   /** [endpointId, taskClass, passed, total] */
   cells: [string, string, number, number][];
+  /**
+   * The same per complexity band, from items with a band (eval_band_scores). Optional: records written before
+   * bands existed lack it and still load (class cells only).
+   */
+  bandCells?: [string, string, string, number, number][];
 }
 
 export async function publishCells(env: Env, suiteVersion: string, now: number): Promise<EvalCellsRecord> {
-  const { results } = await env.DB.prepare(
-    'SELECT endpoint_id AS e, task_class AS t, sum(passed) AS p, sum(total) AS n FROM eval_scores WHERE suite_version = ? GROUP BY endpoint_id, task_class',
-  )
-    .bind(suiteVersion)
-    .all<{ e: string; t: string; p: number; n: number }>();
-  const record: EvalCellsRecord = { suiteVersion, updatedAt: now, cells: results.map((r) => [r.e, r.t, r.p, r.n]) };
+  const [classes, bands] = await env.DB.batch<{ e: string; t: string; b?: string; p: number; n: number }>([
+    env.DB.prepare('SELECT endpoint_id AS e, task_class AS t, sum(passed) AS p, sum(total) AS n FROM eval_scores WHERE suite_version = ? GROUP BY endpoint_id, task_class')
+      .bind(suiteVersion),
+    env.DB.prepare(
+      'SELECT endpoint_id AS e, task_class AS t, band AS b, sum(passed) AS p, sum(total) AS n FROM eval_band_scores WHERE suite_version = ? GROUP BY endpoint_id, task_class, band',
+    ).bind(suiteVersion),
+  ]);
+  const record: EvalCellsRecord = {
+    suiteVersion,
+    updatedAt: now,
+    cells: classes.results.map((r) => [r.e, r.t, r.p, r.n]),
+    bandCells: bands.results.map((r) => [r.e, r.t, r.b!, r.p, r.n]),
+  };
   await env.KV.put(EVAL_CELLS_KEY, JSON.stringify(record));
   return record;
 }

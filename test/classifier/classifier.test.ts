@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   newKeyHead, observeExplicitStrategy, observeFeedback, parseKeyHead, serializeKeyHead, type KeyHead,
 } from '../../src/classifier/adapt';
-import type { IntentEngine } from '../../src/classifier/engine';
-import { classifierLoadTimings, classify, classifyWithEngine, modelLoadError } from '../../src/classifier/index';
+import { charWindow, headTail, type IntentEngine } from '../../src/classifier/engine';
+import { classifierLoadTimings, classify, classifyWithEngine, modelLoadError, WARMUP_PROMPTS } from '../../src/classifier/index';
 import { calibrateComplexity } from '../../src/classifier/complexity';
 import { chooseStrategy, strategyScores } from '../../src/classifier/strategy';
 import { TASK_CLASSES, TEXT_CLASSES, type ClassifyFeatures } from '../../src/classifier/types';
@@ -36,8 +36,8 @@ describe('intent classifier (model in workerd)', () => {
     coldMs = performance.now() - t0;
     expect(modelLoadError()).toBeNull();
     expect(first.source).toBe('model');
-    const { importMs, sessionMs } = classifierLoadTimings();
-    console.log(`[classifier] cold: first classification ${coldMs.toFixed(0)} ms = ORT module import ${importMs.toFixed(0)} ms (vitest pool transform cost, paid at bundle load in production) + session create ${sessionMs.toFixed(0)} ms + inference`);
+    const { importMs, sessionMs, warmupMs } = classifierLoadTimings();
+    console.log(`[classifier] cold: first classification ${coldMs.toFixed(0)} ms = ORT module import ${importMs.toFixed(0)} ms (vitest pool transform cost, paid at bundle load in production) + session create ${sessionMs.toFixed(0)} ms + background warm-up ${warmupMs.toFixed(0)} ms (${WARMUP_PROMPTS} prompts; requests get the heuristic meanwhile) + inference`);
     expect(sessionMs).toBeGreaterThan(0);
     for (const [text, expected] of OBVIOUS) {
       const c = await classify(f(text));
@@ -78,7 +78,7 @@ describe('intent classifier (model in workerd)', () => {
       const base = OBVIOUS[i % OBVIOUS.length][0];
       return `${base} ${'details '.repeat(i % 50)}`.slice(0, 512);
     });
-    await classify(f(prompts[0]));
+    // No extra warm-up here: the engine was exercised on WARMUP_PROMPTS synthetic prompts before it answered.
     const times: number[] = [];
     const t0 = performance.now();
     for (const p of prompts) times.push((await classify(f(p))).ms);
@@ -91,6 +91,19 @@ describe('intent classifier (model in workerd)', () => {
     // Guard against gross regressions only (e.g. a session per call costs seconds); the targets are reported, not
     // asserted: on shared 2-core machines under load the same code measured 2-70 ms p50.
     expect(p50).toBeLessThan(250);
+  });
+
+  it('measures prompts of exactly 512 chars in batches (finer than the 1 ms clock)', async () => {
+    const filler = OBVIOUS.map(([text]) => text).join(' ');
+    const batchMs: number[] = [];
+    for (let b = 0; b < 40; b++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 10; i++) await classify(f(`${b}-${i} ${filler}`.slice(0, 512)));
+      batchMs.push((performance.now() - t0) / 10);
+    }
+    batchMs.sort((a, b) => a - b);
+    console.log(`[classifier] 512-char prompts, 40 batches of 10: median ${percentile(batchMs, 50).toFixed(2)} ms/prompt, fastest batch ${batchMs[0].toFixed(2)}, slowest ${batchMs[batchMs.length - 1].toFixed(2)}`);
+    expect(batchMs[0]).toBeGreaterThan(0);
   });
 });
 
@@ -186,5 +199,20 @@ describe('per-key adaptation', () => {
     expect(parseKeyHead('{"v":1,"b":[1],"s":[0,0,0,0]}')).toEqual(newKeyHead());
     expect(parseKeyHead('not json')).toEqual(newKeyHead());
     expect(parseKeyHead(JSON.stringify({ v: 1, b: Array(12).fill(99), s: [0, 0, 0, 0], n: 3 })).classBias[0]).toBe(1.5);
+  });
+});
+
+describe('truncation of long prompts', () => {
+  it('keeps the head and the tail of the token ids', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => i);
+    expect(headTail(ids, 96, 48)).toEqual([...ids.slice(0, 48), ...ids.slice(152)]);
+    expect(headTail(ids.slice(0, 96), 96, 48)).toHaveLength(96);
+  });
+
+  it('cuts characters only beyond twice the window, keeping both ends', () => {
+    const short = 'a'.repeat(800);
+    expect(charWindow(short, 400)).toBe(short);
+    const long = `${'h'.repeat(500)}${'m'.repeat(5000)}${'t'.repeat(500)}`;
+    expect(charWindow(long, 400)).toBe(`${'h'.repeat(400)} ${'t'.repeat(400)}`);
   });
 });

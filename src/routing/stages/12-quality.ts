@@ -1,21 +1,44 @@
 import { cellKey, keyCellKey } from '../../feedback/posterior';
 import { blendQuality, isExplorationDecision, preferenceOf, thompsonQuality } from '../../feedback/preference';
+import { complexityBand, evalBandCellKey, evalCellKey, type ComplexityBand } from '../complexity-band';
+import type { EvalCell } from '../snapshot';
 import type { RoutingContext } from '../types';
 
 /** Weight of eval evidence against the catalog prior grows with its sample count. */
 const EVAL_PRIOR_SAMPLES = 10;
 /** A satisfaction value without rating counts (no evidence) nudges quality by up to ±SATISFACTION_WEIGHT/2. */
 const SATISFACTION_WEIGHT = 0.2;
+/**
+ * K in the band weight n_band / (n_band + K): the empirical-Bayes shrinkage of a band's pass rate toward its
+ * class's. K = p(1−p)/τ² with p(1−p) ≈ 0.2 (pass rates near 0.5–0.8) and τ ≈ 0.1 (the typical spread of
+ * one endpoint's pass rate across complexity bands of a class, as on RouterBench) gives 20: a band cell
+ * with 20 graded items moves quality half of the way to its own pass rate.
+ */
+export const BAND_SHRINKAGE_SAMPLES = 20;
+
+/**
+ * How far this band's evals put the endpoint above (+) or below (−) its class pass rate, shrunk toward 0:
+ * w·(p_band − p_class), w = n_band / (n_band + K). 0 without a band cell (or without its class cell).
+ */
+export function bandShift(classCell: EvalCell | undefined, bandCell: EvalCell | undefined): number {
+  if (!classCell || !bandCell || bandCell.samples <= 0) return 0;
+  const weight = bandCell.samples / (bandCell.samples + BAND_SHRINKAGE_SAMPLES);
+  return weight * (bandCell.passRate - classCell.passRate);
+}
 
 /**
  * quality = evidence-weighted blend of (catalog prior, eval pass rate for the task class, feedback
- * satisfaction for this key — see src/feedback/preference.ts), then harder prompts (complexity → 1)
- * widen the gap between strong and weak endpoints; on the key's exploration decisions the blend is
- * replaced by a Thompson draw so endpoints with little evidence get tried.
+ * satisfaction for this key — see src/feedback/preference.ts), shifted by how the endpoint's evals in
+ * this prompt's complexity band differ from its class pass rate (bandShift), then harder prompts
+ * (complexity → 1) widen the gap between strong and weak endpoints; on the key's exploration decisions
+ * the blend is replaced by a Thompson draw so endpoints with little evidence get tried.
+ * Formula: src/routing/README.md.
  */
 export function qualityStage(ctx: RoutingContext): RoutingContext {
   const taskClass = ctx.classification?.taskClass ?? 'chat';
   const complexity = ctx.classification?.complexity ?? 0.5;
+  // A neutral classification carries no per-prompt complexity: no band, quality is learned per class only.
+  const band: ComplexityBand | undefined = ctx.classification && ctx.classification.source !== 'neutral' ? complexityBand(complexity) : undefined;
   const { snapshot } = ctx;
   const prefs = ctx.candidates.map((c) =>
     preferenceOf(snapshot.satisfactionEvidence?.get(cellKey(c.endpoint.id, taskClass)), snapshot.keySatisfaction?.get(keyCellKey(ctx.key.id, c.endpoint.id, taskClass))),
@@ -24,14 +47,16 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
   const explore = classCount > 0 && isExplorationDecision(ctx.key.id, ctx.now);
   const candidates = ctx.candidates.map((c, i) => {
     const prior = c.endpoint.qualityPrior;
-    const cell = snapshot.evals.get(`${c.endpoint.id}|${taskClass}`);
+    const cell = snapshot.evals.get(evalCellKey(c.endpoint.id, taskClass));
+    const bandCell = band && cell ? snapshot.evals.get(evalBandCellKey(c.endpoint.id, taskClass, band)) : undefined;
     const pref = prefs[i];
     const parts = [
       { value: prior, weight: EVAL_PRIOR_SAMPLES },
       { value: cell?.passRate ?? 0, weight: cell?.samples ?? 0 },
       { value: pref?.mean ?? 0, weight: pref?.weight ?? 0 },
     ];
-    const mean = blendQuality(parts);
+    const shift = bandShift(cell, bandCell);
+    const mean = shift === 0 ? blendQuality(parts) : Math.max(0, Math.min(1, blendQuality(parts) + shift));
     // Exploration decision: a seeded Thompson draw around the blend, as wide as its evidence is thin.
     const evidence = parts.reduce((n, p) => n + p.weight, 0);
     const base = explore ? thompsonQuality(mean, evidence, `${ctx.key.id}|${ctx.now}|${c.endpoint.id}`) : mean;
@@ -43,6 +68,12 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
     const quality = Math.max(0, Math.min(1, stretched));
     const terms: Record<string, number | string> = { prior, quality: round(quality) };
     if (cell) terms.eval = round(cell.passRate);
+    if (band) terms.band = band;
+    if (bandCell) {
+      terms.eval_band = round(bandCell.passRate);
+      terms.eval_band_n = bandCell.samples;
+      terms.band_shift = round(shift);
+    }
     if (pref) {
       terms.satisfaction = round(pref.mean);
       terms.satisfaction_n = round(pref.weight, 2);
@@ -51,7 +82,7 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
     if (explore) terms.exploration = round(base - mean);
     return { ...c, scores: { quality, latencyMs: 0, ttftMs: 0, costUsd: 0, objective: 0, terms } };
   });
-  const note = `class ${taskClass}, complexity ${complexity.toFixed(2)}${classCount > 0 ? `, ${round(classCount, 1)} ratings in class${explore ? ', exploration decision' : ''}` : ''}`;
+  const note = `class ${taskClass}, complexity ${complexity.toFixed(2)}${band ? ` (${band})` : ''}${classCount > 0 ? `, ${round(classCount, 1)} ratings in class${explore ? ', exploration decision' : ''}` : ''}`;
   return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'quality', kept: candidates.length, note }] };
 }
 
