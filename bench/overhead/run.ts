@@ -40,6 +40,7 @@ const CLASSIFIER = str('classifier', '');
 const OUT = str('out', 'bench/overhead/results.json');
 const ADMIN = 'dev-admin-secret';
 const UPSTREAM_MODEL = 'meta-llama/Llama-3.1-8B-Instruct';
+const PASSTHROUGH = 'pass-through worker (floor)';
 
 
 
@@ -131,6 +132,26 @@ async function startWorker(upstreamPort: number): Promise<{ pgid: number; proxyP
 }
 
 /**
+ * The pass-through floor worker, started the same way (wrangler dev, --log-level warn) from its own
+ * directory; its runtime port is found like the gateway's.
+ */
+async function startPassthrough(upstreamPort: number): Promise<{ pgid: number; proxyPort: number }> {
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  const dir = resolve('bench/overhead/passthrough');
+  const wrangler = resolve('node_modules/.bin/wrangler');
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--log-level', 'warn', '--var', `UPSTREAM_URL:http://127.0.0.1:${upstreamPort}/v1/chat/completions`];
+  const child = spawn(wrangler, args, { cwd: dir, detached: true, stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  children.push(child);
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return { pgid: child.pid!, proxyPort: port };
+    await sleep(500);
+  }
+  throw new Error('pass-through wrangler dev did not become ready within 120 s');
+}
+
+/**
  * wrangler dev puts a proxy worker (its own workerd) in front of the user worker. The user worker's
  * workerd also listens on a loopback port; requests sent there skip the proxy hop that production
  * does not have. Found by asking each of its listening ports for /health.
@@ -158,10 +179,17 @@ async function createKey(port: number, name: string, shield: 'on' | 'off'): Prom
   return ((await res.json()) as { key: string }).key;
 }
 
+interface Pids {
+  worker: number;
+  pgid: number;
+}
+
 interface Target {
   name: string;
   url: string;
   key?: string;
+  /** The workerd serving this target, when it is a Worker (CPU per request is measured for it). */
+  pids?: Pids;
   model: string;
   routing?: unknown;
 }
@@ -190,18 +218,21 @@ function meanStages(timings: string[]): Record<string, number> {
 
 const groupCpu = (pgid: number) => processesInGroup(pgid).reduce((n, p) => n + p.cpuMs, 0);
 
-/** CPU the processes burn per second with no traffic (timers, file watching), subtracted from runs. */
-const idle = { workerMsPerS: 0, groupMsPerS: 0 };
+/** CPU the processes burn per second with no traffic (timers, file watching), subtracted from runs; per worker pid. */
+const idleByWorker = new Map<number, { workerMsPerS: number; groupMsPerS: number }>();
 
-async function calibrateIdle(pids: { worker: number; pgid: number }, ms: number): Promise<void> {
-  const w0 = procSample(pids.worker)?.cpuMs ?? 0;
-  const g0 = groupCpu(pids.pgid);
+async function calibrateIdle(all: Pids[], ms: number): Promise<void> {
+  const before = all.map((p) => ({ w: procSample(p.worker)?.cpuMs ?? 0, g: groupCpu(p.pgid) }));
   await sleep(ms);
-  idle.workerMsPerS = (((procSample(pids.worker)?.cpuMs ?? 0) - w0) * 1000) / ms;
-  idle.groupMsPerS = ((groupCpu(pids.pgid) - g0) * 1000) / ms;
+  all.forEach((p, i) => idleByWorker.set(p.worker, {
+    workerMsPerS: (((procSample(p.worker)?.cpuMs ?? 0) - before[i].w) * 1000) / ms,
+    groupMsPerS: ((groupCpu(p.pgid) - before[i].g) * 1000) / ms,
+  }));
 }
 
-async function measure(t: Target, stream: boolean, concurrency: number, repeat: number, pids: { worker: number; pgid: number }): Promise<Run> {
+async function measure(t: Target, stream: boolean, concurrency: number, repeat: number): Promise<Run> {
+  const pids = t.pids ?? { worker: 0, pgid: 0 };
+  const idle = idleByWorker.get(pids.worker) ?? { workerMsPerS: 0, groupMsPerS: 0 };
   const cpu0 = procSample(pids.worker)?.cpuMs ?? 0;
   const gcpu0 = groupCpu(pids.pgid);
   const wall0 = Date.now();
@@ -210,6 +241,7 @@ async function measure(t: Target, stream: boolean, concurrency: number, repeat: 
   const cpu1 = (procSample(pids.worker)?.cpuMs ?? 0) - idle.workerMsPerS * idleS;
   const gcpu1 = groupCpu(pids.pgid) - idle.groupMsPerS * idleS;
   const viaGateway = t.key !== undefined;
+  const isWorker = t.pids !== undefined;
   const endpoint = r.lastHeaders['x-cailos-endpoint'];
   if (viaGateway && endpoint !== undefined && !String(endpoint).startsWith('nscale/')) throw new Error(`${t.name} was routed to ${endpoint}, not the fake upstream`);
   if (r.lastHeaders['x-cailos-simulated']) throw new Error(`${t.name} was answered by the simulated fleet`);
@@ -231,9 +263,9 @@ async function measure(t: Target, stream: boolean, concurrency: number, repeat: 
       ttftP99: percentile(r.ttftMs, 99),
     },
     // CPU of the whole measured run (warm-up included) over every request it served.
-    workerCpuMsPerReq: viaGateway ? (cpu1 - cpu0) / Math.max(1, r.totalRequests) : 0,
+    workerCpuMsPerReq: isWorker ? (cpu1 - cpu0) / Math.max(1, r.totalRequests) : 0,
     // wrangler's Node process and proxy workerd: dev-only machinery, not part of the deployed worker.
-    devToolCpuMsPerReq: viaGateway ? (gcpu1 - gcpu0 - (cpu1 - cpu0)) / Math.max(1, r.totalRequests) : 0,
+    devToolCpuMsPerReq: isWorker ? (gcpu1 - gcpu0 - (cpu1 - cpu0)) / Math.max(1, r.totalRequests) : 0,
     stages: meanStages(r.timings),
     endpoint: typeof endpoint === 'string' ? endpoint : undefined,
   };
@@ -251,6 +283,9 @@ interface Row {
   p99: number;
   addedP50: number;
   addedP99: number;
+  /** Over the pass-through worker of the same round: what Cailos's own code adds on this runtime. */
+  overFloorP50: number;
+  overFloorP99: number;
   ttftP50: number;
   addedTtftP50: number;
   errors: number;
@@ -266,8 +301,10 @@ function summarise(runs: Run[]): Row[] {
   for (const k of keys) {
     const [target, stream, c] = k.split('|');
     const mine = runs.filter((r) => `${r.target}|${r.stream}|${r.concurrency}` === k);
-    const direct = (rep: number) => runs.find((r) => r.target === 'direct' && String(r.stream) === stream && String(r.concurrency) === c && r.repeat === rep);
-    const added = (f: (r: Run) => number) => median(mine.map((r) => (direct(r.repeat) ? f(r) - f(direct(r.repeat)!) : Number.NaN)).filter(Number.isFinite));
+    const baseline = (name: string, rep: number) => runs.find((r) => r.target === name && String(r.stream) === stream && String(r.concurrency) === c && r.repeat === rep);
+    const over = (name: string, f: (r: Run) => number) => median(mine.map((r) => { const b = baseline(name, r.repeat); return b ? f(r) - f(b) : Number.NaN; }).filter(Number.isFinite));
+    const added = (f: (r: Run) => number) => over('direct', f);
+    const gateway = target !== 'direct' && target !== PASSTHROUGH;
     const stageNames = [...new Set(mine.flatMap((r) => Object.keys(r.stages)))];
     rows.push({
       target,
@@ -280,6 +317,8 @@ function summarise(runs: Run[]): Row[] {
       addedP99: target === 'direct' ? 0 : added((r) => r.result.p99),
       ttftP50: median(mine.map((r) => r.result.ttftP50)),
       addedTtftP50: target === 'direct' ? 0 : added((r) => r.result.ttftP50),
+      overFloorP50: gateway ? over(PASSTHROUGH, (r) => r.result.p50) : Number.NaN,
+      overFloorP99: gateway ? over(PASSTHROUGH, (r) => r.result.p99) : Number.NaN,
       errors: mine.reduce((n, r) => n + r.result.errors, 0),
       requests: mine.reduce((n, r) => n + r.result.requests, 0),
       workerCpuMsPerReq: median(mine.map((r) => r.workerCpuMsPerReq)),
@@ -294,12 +333,12 @@ const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 
 function table(rows: Row[]): string {
   const lines = [
-    '| target | mode | conc | RPS | p50 ms | p99 ms | added p50 | added p99 | TTFT p50 | added TTFT | errors | worker CPU ms/req | dev-tool CPU ms/req |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | mode | conc | RPS | p50 ms | p99 ms | added p50 | added p99 | over floor p50 | over floor p99 | TTFT p50 | added TTFT | errors | worker CPU ms/req | dev-tool CPU ms/req |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.target} | ${r.stream ? 'stream' : 'json'} | ${r.concurrency} | ${r.rps.toFixed(0)} | ${f2(r.p50)} | ${f2(r.p99)} | ${r.target === 'direct' ? '' : f2(r.addedP50)} | ${r.target === 'direct' ? '' : f2(r.addedP99)} | ${r.stream ? f2(r.ttftP50) : ''} | ${r.stream && r.target !== 'direct' ? f2(r.addedTtftP50) : ''} | ${r.errors}/${r.requests} | ${r.target === 'direct' ? '' : r.workerCpuMsPerReq.toFixed(2)} | ${r.target === 'direct' ? '' : r.devToolCpuMsPerReq.toFixed(2)} |`,
+      `| ${r.target} | ${r.stream ? 'stream' : 'json'} | ${r.concurrency} | ${r.rps.toFixed(0)} | ${f2(r.p50)} | ${f2(r.p99)} | ${r.target === 'direct' ? '' : f2(r.addedP50)} | ${r.target === 'direct' ? '' : f2(r.addedP99)} | ${Number.isNaN(r.overFloorP50) ? '' : f2(r.overFloorP50)} | ${Number.isNaN(r.overFloorP99) ? '' : f2(r.overFloorP99)} | ${r.stream ? f2(r.ttftP50) : ''} | ${r.stream && r.target !== 'direct' ? f2(r.addedTtftP50) : ''} | ${r.errors}/${r.requests} | ${r.target === 'direct' ? '' : r.workerCpuMsPerReq.toFixed(2)} | ${r.target === 'direct' ? '' : r.devToolCpuMsPerReq.toFixed(2)} |`,
     );
   }
   return lines.join('\n');
@@ -337,37 +376,43 @@ async function main(): Promise<void> {
   const { pgid, proxyPort } = await startWorker(upstreamPort);
   const runtime = await findRuntime(pgid, proxyPort);
   log(`wrangler dev proxy on :${proxyPort}; worker runtime (workerd pid ${runtime.pid}) on :${runtime.port}`);
+  const floor = await startPassthrough(upstreamPort);
+  const floorRuntime = await findRuntime(floor.pgid, floor.proxyPort);
+  log(`pass-through worker runtime (workerd pid ${floorRuntime.pid}) on :${floorRuntime.port}`);
   const keyOff = await createKey(proxyPort, 'bench-overhead-shield-off', 'off');
   const keyOn = await createKey(proxyPort, 'bench-overhead-shield-on', 'on');
   const gw = `http://127.0.0.1:${runtime.port}/v1/chat/completions`;
   const allow = { providers: { allow: ['nscale'] } };
+  const pids: Pids = { worker: runtime.pid, pgid };
+  const floorPids: Pids = { worker: floorRuntime.pid, pgid: floor.pgid };
   const targets: Target[] = [
     { name: 'direct', url: `http://127.0.0.1:${upstreamPort}/v1/chat/completions`, model: UPSTREAM_MODEL },
-    { name: 'gateway (plain model)', url: gw, key: keyOff, model: 'llama-3.1-8b' },
-    { name: 'auto (shield off)', url: gw, key: keyOff, model: 'auto', routing: allow },
-    { name: 'auto + shield', url: gw, key: keyOn, model: 'auto', routing: allow },
+    { name: PASSTHROUGH, url: `http://127.0.0.1:${floorRuntime.port}/v1/chat/completions`, model: UPSTREAM_MODEL, pids: floorPids },
+    { name: 'gateway (plain model)', url: gw, key: keyOff, model: 'llama-3.1-8b', pids },
+    { name: 'auto (shield off)', url: gw, key: keyOff, model: 'auto', routing: allow, pids },
+    { name: 'auto + shield', url: gw, key: keyOn, model: 'auto', routing: allow, pids },
   ];
-  const viaProxy: Target = { name: 'gateway via wrangler proxy', url: `http://127.0.0.1:${proxyPort}/v1/chat/completions`, key: keyOff, model: 'llama-3.1-8b' };
-  const pids = { worker: runtime.pid, pgid };
+  const viaProxy: Target = { name: 'gateway via wrangler proxy', url: `http://127.0.0.1:${proxyPort}/v1/chat/completions`, key: keyOff, model: 'llama-3.1-8b', pids };
   const rssStartMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
 
   // Warm the isolate (classifier model load, key cache, quota lease, JIT) before measuring anything.
-  for (const t of targets.slice(1)) for (const stream of [false, true]) await runLoad({ url: t.url, headers: { authorization: `Bearer ${t.key}` }, body: bodyFor(t, stream), stream, concurrency: 4, durationMs: 2000 });
+  for (const t of targets.slice(1)) for (const stream of [false, true]) await runLoad({ url: t.url, headers: t.key ? { authorization: `Bearer ${t.key}` } : {}, body: bodyFor(t, stream), stream, concurrency: 4, durationMs: 2000 });
   const rssWarmMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
-  await calibrateIdle(pids, 5000);
+  await calibrateIdle([pids, floorPids], 5000);
+  const idle = idleByWorker.get(pids.worker)!;
   log(`idle CPU: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s (subtracted from the per-request CPU)`);
 
   const runs: Run[] = [];
   for (const stream of [false, true]) {
     for (const concurrency of CONCURRENCIES) {
       for (let repeat = 0; repeat < REPEATS; repeat++) {
-        for (const t of targets) runs.push(await measure(t, stream, concurrency, repeat, pids));
-        if (!stream && concurrency === 16) runs.push(await measure(viaProxy, stream, concurrency, repeat, pids));
+        for (const t of targets) runs.push(await measure(t, stream, concurrency, repeat));
+        if (!stream && concurrency === 16) runs.push(await measure(viaProxy, stream, concurrency, repeat));
       }
     }
   }
   const rows = summarise(runs);
-  const soakResult = SOAK_S > 0 ? await soak(targets[3], SOAK_S, runtime.pid, pgid) : null;
+  const soakResult = SOAK_S > 0 ? await soak(targets.find((t) => t.name === 'auto + shield')!, SOAK_S, runtime.pid, pgid) : null;
   if (soakResult) log(`soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}`);
 
   const report = [
@@ -382,7 +427,7 @@ async function main(): Promise<void> {
       (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB; at most ${soakResult.maxWorkerdFds} open files per workerd.` : ''),
   ].join('\n');
   console.log(report);
-  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, classifier: CLASSIFIER || 'model', idleCpu: idle, repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));
+  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, classifier: CLASSIFIER || 'model', idleCpu: Object.fromEntries(idleByWorker), repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));
   log(`wrote ${OUT}; total ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 }
 

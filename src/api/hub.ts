@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { endpointsForCodename } from '../catalog';
 import { costOfUsage } from '../catalog/pricing';
 import type { Endpoint } from '../catalog/types';
-import { type RequestLogRow, writeRequestLog } from '../db/request-log';
+import { enqueueRequestLog, type RequestLogRow } from '../db/request-log';
 import type { AppEnv } from '../env';
 import { keyphrasesOf } from '../feedback/keyphrases';
 import type { Attempt } from '../reliability/attempts';
@@ -115,7 +115,8 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
       trace: JSON.stringify(traceOf(routing, { attempts: done.attempts, ...traceExtra })),
       keyphrases: JSON.stringify(keyphrasesOf(req, c.env.KEY_PEPPER ?? '')),
     });
-    waitUntil(new Promise((resolve) => setTimeout(resolve, 0)).then(() => writeRequestLog(c.env, buildRow())));
+    // The row joins this isolate's write-behind batch (src/db/request-log.ts); waitUntil holds the request until it is due.
+    waitUntil(new Promise((resolve) => setTimeout(resolve, 0)).then(() => enqueueRequestLog(c.env, buildRow())));
   };
 
   const failed = (err: unknown, stream: boolean): never => {

@@ -5,14 +5,97 @@ import { requestLog } from './schema/core';
 export type RequestLogRow = typeof requestLog.$inferInsert;
 
 /**
- * Writes one metadata row. Callers pass it to ctx.waitUntil so the client never waits on D1.
+ * Write-behind for request metadata rows, per isolate. One D1 round trip per request is the largest
+ * per-request background cost (bench/overhead/README.md, finding 3), so rows wait in isolate memory
+ * and go out together in one `DB.batch` of single-row inserts: a multi-row INSERT would pass D1's
+ * 100-bound-parameter limit at 4 rows (27 columns). A batch leaves when it holds MAX_BATCH_ROWS rows
+ * or FLUSH_DELAY_MS after its first row, whichever comes first.
+ *
+ * Every request that adds a row hands a promise to its own ctx.waitUntil (see enqueueRequestLog), so
+ * the runtime keeps the isolate alive until the rows are written. Rows sit in memory for at most
+ * FLUSH_DELAY_MS; an isolate evicted with rows buffered despite waitUntil loses them (the log is
+ * metadata for dashboards, not billing: spend lives in KeyGuard). Readers of one request's row use
+ * readOwnRow, so a client reading its decision right after the answer still finds it.
  * The row type has no text columns for prompts or answers by construction.
  */
-export async function writeRequestLog(env: Env, row: RequestLogRow): Promise<void> {
+
+export const MAX_BATCH_ROWS = 50;
+export const FLUSH_DELAY_MS = 200;
+
+interface Batch {
+  d1: D1Database;
+  rows: RequestLogRow[];
+  dueAt: number;
+  sent: boolean;
+}
+
+/** The filling batch per D1 binding (one binding in production; tests also pass wrapped ones). */
+const open = new Map<D1Database, Batch>();
+/** Batches whose write is under way, in whichever request's context sent them. */
+const writing = new Set<Batch>();
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+async function write(d1: D1Database, rows: RequestLogRow[]): Promise<void> {
   try {
-    await db(env.DB).insert(requestLog).values(row);
+    const client = db(d1);
+    const [first, ...rest] = rows.map((row) => client.insert(requestLog).values(row));
+    await client.batch([first!, ...rest]);
   } catch (err) {
-    // Logging must never fail a request; the error names no content.
-    console.error('request_log insert failed', (err as Error).message);
+    // Logging must never fail a request. The message names no content; ids locate the lost rows.
+    console.error(`request_log batch of ${rows.length} rows failed (first id ${rows[0]!.id})`, (err as Error).message);
   }
+}
+
+/** Writes the batch in the CALLER's request context, unless another request already sent it. */
+async function send(batch: Batch): Promise<void> {
+  if (batch.sent) return;
+  batch.sent = true;
+  if (open.get(batch.d1) === batch) open.delete(batch.d1);
+  writing.add(batch);
+  try {
+    await write(batch.d1, batch.rows);
+  } finally {
+    writing.delete(batch);
+  }
+}
+
+/**
+ * Buffers one metadata row. Returns a promise the caller must pass to ctx.waitUntil: it holds the
+ * request until its batch is due and, if this request is the one that sends it, until it is written.
+ * It never rejects.
+ *
+ * Each request waits on a timer of its own and whichever fires first writes the batch: a promise
+ * settled by another request cannot be shared, because its continuations would run in that other
+ * request's context, which workerd rejects ("Cannot perform I/O on behalf of a different request").
+ * The request that writes holds the isolate until the write is done.
+ */
+export function enqueueRequestLog(env: Env, row: RequestLogRow): Promise<void> {
+  let batch = open.get(env.DB);
+  if (!batch) {
+    batch = { d1: env.DB, rows: [], dueAt: Date.now() + FLUSH_DELAY_MS, sent: false };
+    open.set(env.DB, batch);
+  }
+  batch.rows.push(row);
+  if (batch.rows.length >= MAX_BATCH_ROWS) return send(batch);
+  const due = batch;
+  return sleep(due.dueAt - Date.now()).then(() => send(due));
+}
+
+/** Writes this isolate's buffered rows now; resolves once no batch is being written (at most ~2 s). */
+export async function flushRequestLog(): Promise<void> {
+  for (const batch of [...open.values()]) void send(batch);
+  // Polled on this request's own timers: batches sent by other requests settle in their contexts.
+  for (let waited = 0; writing.size > 0 && waited < 2_000; waited += 5) await sleep(5);
+}
+
+/**
+ * Read-your-writes for lookups of one request's row (e.g. a client reading its decision right after
+ * the answer): when the row is not there yet and this isolate still holds rows, flush and read again.
+ */
+export async function readOwnRow<T>(read: () => Promise<T | null | undefined>): Promise<T | null | undefined> {
+  const row = await read();
+  if (row || (open.size === 0 && writing.size === 0)) return row;
+  await flushRequestLog();
+  return read();
 }

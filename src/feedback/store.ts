@@ -1,3 +1,4 @@
+import { readOwnRow } from '../db/request-log';
 import type { Env } from '../env';
 import { randomBase62 } from '../tenancy/keys';
 import { EVIDENCE_HORIZON_MS, type PosteriorRow, type Rating, type RatingChange, scaledDelta } from './posterior';
@@ -21,12 +22,15 @@ export interface LoggedResponse extends RatedResponse {
 
 /** The request_log row for a decision, only if it belongs to this key. */
 export async function loadResponse(env: Env, decisionId: string, keyId: string): Promise<LoggedResponse | null> {
-  const row = await env.DB.prepare(
-    `SELECT id, key_id AS keyId, team_id AS teamId, endpoint_id AS endpointId, task_class AS taskClass, strategy, status, created_at AS createdAt, keyphrases
-       FROM request_log WHERE id = ? AND key_id = ?`,
-  )
-    .bind(decisionId, keyId)
-    .first<LoggedResponse & { endpointId: string | null; taskClass: string | null }>();
+  // Rows are written behind (src/db/request-log.ts): rating right after the answer may need a flush.
+  const row = await readOwnRow(() =>
+    env.DB.prepare(
+      `SELECT id, key_id AS keyId, team_id AS teamId, endpoint_id AS endpointId, task_class AS taskClass, strategy, status, created_at AS createdAt, keyphrases
+         FROM request_log WHERE id = ? AND key_id = ?`,
+    )
+      .bind(decisionId, keyId)
+      .first<LoggedResponse & { endpointId: string | null; taskClass: string | null }>(),
+  );
   if (!row || !row.endpointId) return null;
   return { ...row, taskClass: row.taskClass ?? 'chat' } as LoggedResponse;
 }

@@ -68,8 +68,8 @@ export function upstreamBaseUrl(env: Env, providerId: string, catalogBaseUrl: st
   return overridesCache.map[providerId] ?? catalogBaseUrl;
 }
 
-function timeoutFailure(what: string, ms: number): UpstreamError {
-  return new UpstreamError({ kind: 'timeout', retryable: true, status: 0, message: `upstream ${what} timeout after ${ms} ms` });
+function timeoutFailure(what: string, ms: number, gatewayLagMs?: number): UpstreamError {
+  return new UpstreamError({ kind: 'timeout', retryable: true, status: 0, message: `upstream ${what} timeout after ${ms} ms`, ...(gatewayLagMs !== undefined ? { gatewayLagMs } : {}) });
 }
 
 async function send(env: Env, target: CallTarget, req: ChatRequest, stream: boolean, signal: AbortSignal, simHeaders?: Record<string, string>): Promise<Response> {
@@ -101,9 +101,14 @@ async function failureOf(env: Env, target: CallTarget, res: Response): Promise<U
   return adapterFor(target.endpoint.wireFormat).classifyError(res.status, text, res.headers);
 }
 
-/** Abort `controller` with a classified timeout after `ms`; returns a disarm function. */
+/**
+ * Abort `controller` with a classified timeout after `ms`; returns a disarm function. The failure records how
+ * late the timer fired (event-loop lag of an overloaded isolate) so that the breaker can tell the gateway's
+ * backlog from a slow endpoint.
+ */
 function arm(controller: AbortController, what: string, ms: number): () => void {
-  const timer = setTimeout(() => controller.abort(timeoutFailure(what, ms)), ms);
+  const armedAt = Date.now();
+  const timer = setTimeout(() => controller.abort(timeoutFailure(what, ms, Math.max(0, Date.now() - armedAt - ms))), ms);
   return () => clearTimeout(timer);
 }
 

@@ -42,6 +42,11 @@ export interface UpstreamFailure {
   /** Safe to show the client: never contains the prompt. */
   message: string;
   retryAfterMs?: number;
+  /**
+   * For timeouts: how late the gateway's own timer fired. A timer that fires seconds late means this isolate
+   * was too busy to notice the answer, so the timeout says nothing about the endpoint (the breaker ignores it).
+   */
+  gatewayLagMs?: number;
 }
 
 /** Thrown by adapters and the dispatcher; carries a classified upstream failure. */

@@ -18,6 +18,8 @@ import { reportOutcome } from './outcomes';
  */
 
 export const DEFAULT_DEADLINE_MS = 120_000;
+/** A timeout whose timer fired this much later than set is blamed on the isolate's backlog, not the endpoint. */
+export const GATEWAY_LAG_TOLERANCE_MS = 1_000;
 
 export interface ExecuteOptions {
   expectedOutputTokens: number;
@@ -88,8 +90,10 @@ async function runChain<T>(
       return { candidate, result, attempts, probe };
     } catch (err) {
       const ms = performance.now() - attemptStart;
-      const notTheEndpoint = signal.aborted;
       const failure = toFailure(err);
+      // A deadline or disconnect is the caller's; a timeout whose timer fired seconds late is this isolate's
+      // backlog (it could not read the answer in time): none of them says anything about the endpoint.
+      const notTheEndpoint = signal.aborted || (failure.gatewayLagMs ?? 0) > GATEWAY_LAG_TOLERANCE_MS;
       attempts.push({
         endpointId: e.id,
         provider: e.provider,
@@ -103,7 +107,7 @@ async function runChain<T>(
         ...marks,
       });
       last = failure;
-      // A bad request is the client's, a deadline or disconnect the caller's: neither says anything about the endpoint.
+      // A bad request is the client's: it says nothing about the endpoint either.
       if (notTheEndpoint || failure.kind === 'bad_request' || failure.kind === 'context_length') {
         if (probe) releaseProbe(env, e.id);
       } else reportOutcome(env, e.id, { ok: false, ms, failure, probe }, opts.waitUntil);
@@ -185,7 +189,9 @@ function watchStream(env: Env, opened: OpenedStream, attempt: Attempt, probe: bo
       failed = true;
       const failure = toFailure(err);
       Object.assign(attempt, { outcome: 'failed', status: failure.status || 502, errorKind: failure.kind, error: `after the answer began: ${failure.message}` });
-      reportOutcome(env, attempt.endpointId, { ok: false, ms: performance.now() - started, failure, probe }, opts.waitUntil);
+      const isolateBacklog = (failure.gatewayLagMs ?? 0) > GATEWAY_LAG_TOLERANCE_MS;
+      if (isolateBacklog && probe) releaseProbe(env, attempt.endpointId);
+      else if (!isolateBacklog) reportOutcome(env, attempt.endpointId, { ok: false, ms: performance.now() - started, failure, probe }, opts.waitUntil);
       throw err;
     } finally {
       if (!failed) reportOutcome(env, attempt.endpointId, { ok: true, ms: performance.now() - started, probe }, opts.waitUntil);

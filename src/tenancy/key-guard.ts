@@ -3,7 +3,8 @@ import { DurableObject } from 'cloudflare:workers';
 /**
  * One Durable Object per API key: the single writer for its request-rate token bucket and its
  * monthly spend, so limits hold under concurrent requests from any number of isolates.
- * Isolates lease a few tokens at a time (src/tenancy/quota.ts) instead of asking per request.
+ * Isolates lease tokens in batches and report spend with their next lease (src/tenancy/quota.ts)
+ * instead of calling per request.
  */
 
 export interface LeaseResult {
@@ -48,19 +49,28 @@ export class KeyGuard extends DurableObject {
     return this.spend;
   }
 
-  async lease(rpm: number, want: number): Promise<LeaseResult> {
+  /**
+   * Takes up to `want` tokens (0 only reports spend) and adds `spentDelta`, the spend the isolate
+   * accumulated since its last call, before answering with the month's total.
+   */
+  async lease(rpm: number, want: number, spentDelta = 0): Promise<LeaseResult> {
     await this.load();
     const now = Date.now();
+    const spend = this.currentSpend(now);
+    if (Number.isFinite(spentDelta) && spentDelta > 0) {
+      spend.usd += spentDelta;
+      this.ctx.storage.put('spend', spend);
+    }
     const bucket = refill(this.bucket ?? { tokens: rpm, updatedAt: now, rpm }, rpm, now);
     const granted = Math.max(0, Math.min(Math.floor(bucket.tokens), want));
     bucket.tokens -= granted;
     this.bucket = bucket;
     this.ctx.storage.put('bucket', bucket);
-    const spend = this.currentSpend(now);
     const retryAfterMs = granted > 0 ? 0 : Math.ceil(((1 - bucket.tokens) * 60_000) / rpm);
     return { granted, retryAfterMs, spentUsd: spend.usd, month: spend.month };
   }
 
+  /** Adds spend outside a lease (the gateway sends it with `lease`; kept for direct callers). */
   async recordSpend(usd: number): Promise<number> {
     await this.load();
     const spend = this.currentSpend(Date.now());

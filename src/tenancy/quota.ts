@@ -5,56 +5,168 @@ import type { KeyRecord } from './types';
 
 /**
  * Rate limit and budget admission without a Durable Object round trip in the steady state.
- * Each isolate holds a small lease of tokens taken from the key's KeyGuard bucket and spends them
- * locally; when the lease runs low it is topped up in the background. Tokens are removed from the
- * global bucket when leased, so the key's total rate can never exceed its limit; the price is that
- * up to LEASE tokens per isolate may sit unused (early 429s elsewhere, never overshoot), and leases
- * expire after LEASE_TTL_MS. Spend is read with each lease and added to locally after each request:
- * the budget can overshoot by what requests in flight cost before the next refresh.
+ *
+ * Rate: each isolate holds a lease of tokens taken from the key's KeyGuard bucket and spends them
+ * locally. Tokens leave the global bucket when leased, so the key's total rate can never exceed its
+ * limit; the price is that leased tokens may sit unused in one isolate (early 429s elsewhere, never
+ * overshoot), and leases expire after LEASE_TTL_MS. The lease is sized from what this isolate used
+ * over the last second (at least `baseLeaseSize`, at most a tenth of a minute of the key's rate), and
+ * a refill starts in the background once half of it is used, so a busy key does not wait on the DO.
+ * Requests that find no token while a lease is already on its way wait for that one (polling its
+ * flag on their own timers) instead of each asking the DO.
+ *
+ * Budget: spend is not reported per request. Each finished request adds its cost to the isolate's
+ * unsent spend for the key; the unsent total rides along with the next lease call
+ * (`KeyGuard.lease(rpm, n, spentDelta)`), or goes out alone ~SPEND_FLUSH_MS after it was recorded
+ * when no lease came by (so low-traffic keys update too). Every lease answer carries the key's total
+ * spend. The local budget check counts confirmed + in-transit + unsent spend, so this isolate never
+ * admits past the budget on its own spend; the budget can still overshoot by what requests in flight
+ * (here and in other isolates, until their spend arrives) cost.
  */
 
 const LEASE_TTL_MS = 10_000;
 const SPEND_STALE_MS = 15_000;
+export const SPEND_FLUSH_MS = 1_000;
+/** Observed-rate window for lease sizing. */
+const RATE_WINDOW_MS = 1_000;
+/** A lease older than this is presumed lost (e.g. its request was cancelled): do not wait on it. */
+const LEASE_WAIT_MS = 2_000;
+
+/** A DO call under way. Only its flag is shared between requests, never its promise (see joinLease). */
+interface Pending {
+  startedAt: number;
+  done: boolean;
+}
+
+function pending(): Pending {
+  return { startedAt: Date.now(), done: false };
+}
+
+const JOIN_POLL_MS = 2;
+
+/**
+ * Waits, on this request's own timers, until another request's lease call is answered. Awaiting that
+ * request's promise instead would run this request's continuation in the other request's context,
+ * which workerd rejects ("Cannot perform I/O on behalf of a different request").
+ */
+async function joinLease(p: Pending): Promise<void> {
+  while (!p.done && Date.now() - p.startedAt < LEASE_WAIT_MS) await new Promise((resolve) => setTimeout(resolve, JOIN_POLL_MS));
+}
 
 interface LocalQuota {
   tokens: number;
   expiresAt: number;
-  spentUsd: number;
+  /** Total spend the KeyGuard reported with its last answer (it includes every delta sent before). */
+  confirmedUsd: number;
+  /** Spend sent with lease calls still awaiting an answer. */
+  sendingUsd: number;
+  /** Spend of finished requests not yet sent. */
+  unsentUsd: number;
   spentReadAt: number;
   month: string;
   /** From the last lease that granted nothing. */
   retryAfterMs: number;
-  refill?: Promise<void>;
+  /** When a lease that asked for tokens was last answered. */
+  grantedAt: number;
+  /** Tokens admitted in the current rate window and in the one before. */
+  window: { start: number; used: number; previous: number };
+  lease?: Pending;
+  spendFlush?: Pending;
 }
 
 const quotas = new Map<string, LocalQuota>();
 
-export function leaseSize(rpm: number): number {
+/** The smallest lease: what a quiet isolate asks for. */
+export function baseLeaseSize(rpm: number): number {
   return Math.max(1, Math.min(20, Math.ceil(rpm / 20)));
+}
+
+/** Tokens to ask for, given the tokens this isolate used over about the last second. */
+export function leaseSize(rpm: number, recentUse = 0): number {
+  const base = baseLeaseSize(rpm);
+  const cap = Math.max(base, Math.floor(rpm / 6));
+  return Math.min(cap, Math.max(base, Math.ceil(recentUse)));
 }
 
 function guard(env: Env, keyId: string): DurableObjectStub<KeyGuard> {
   return env.KEY_GUARD.get(env.KEY_GUARD.idFromName(keyId)) as DurableObjectStub<KeyGuard>;
 }
 
-function apply(q: LocalQuota | undefined, lease: LeaseResult, now: number): LocalQuota {
-  const alive = q && q.expiresAt > now ? q.tokens : 0;
-  return {
-    tokens: alive + lease.granted,
-    expiresAt: now + LEASE_TTL_MS,
-    spentUsd: lease.spentUsd,
-    spentReadAt: now,
-    month: lease.month,
-    retryAfterMs: lease.retryAfterMs,
-  };
+function localQuota(keyId: string, now: number): LocalQuota {
+  let q = quotas.get(keyId);
+  if (!q) {
+    q = { tokens: 0, expiresAt: 0, confirmedUsd: 0, sendingUsd: 0, unsentUsd: 0, spentReadAt: 0, month: '', retryAfterMs: 0, grantedAt: 0, window: { start: now, used: 0, previous: 0 } };
+    quotas.set(keyId, q);
+  }
+  return q;
 }
 
-async function takeLease(env: Env, key: KeyRecord): Promise<LocalQuota> {
-  const rpm = key.settings.requestsPerMinute;
-  const lease = await guard(env, key.id).lease(rpm, leaseSize(rpm));
-  const q = apply(quotas.get(key.id), lease, Date.now());
-  quotas.set(key.id, q);
-  return q;
+/** Sliding-window estimate of the tokens used over the last RATE_WINDOW_MS. */
+function recentUse(q: LocalQuota, now: number): number {
+  const w = q.window;
+  const elapsed = now - w.start;
+  if (elapsed >= RATE_WINDOW_MS) {
+    w.previous = elapsed < 2 * RATE_WINDOW_MS ? w.used : 0;
+    w.used = 0;
+    w.start = elapsed < 2 * RATE_WINDOW_MS ? w.start + RATE_WINDOW_MS : now;
+  }
+  const carried = 1 - (now - w.start) / RATE_WINDOW_MS;
+  return w.used + w.previous * Math.max(0, carried);
+}
+
+function usable(q: LocalQuota, now: number): boolean {
+  return q.expiresAt > now && q.tokens >= 1;
+}
+
+function spentUsd(q: LocalQuota): number {
+  return q.confirmedUsd + q.sendingUsd + q.unsentUsd;
+}
+
+function alive(p: Pending | undefined, now: number): p is Pending {
+  return p !== undefined && now - p.startedAt < LEASE_WAIT_MS;
+}
+
+/** One call to the key's KeyGuard, carrying the unsent spend. `want` 0 only reports spend. */
+async function callGuard(env: Env, key: KeyRecord, q: LocalQuota, want: number): Promise<LeaseResult> {
+  const delta = q.unsentUsd;
+  q.unsentUsd = 0;
+  q.sendingUsd += delta;
+  let lease: LeaseResult;
+  try {
+    lease = await guard(env, key.id).lease(key.settings.requestsPerMinute, want, delta);
+  } catch (err) {
+    // Not known to have arrived: send it again later (a lost report would let the budget slip).
+    q.sendingUsd = Math.max(0, q.sendingUsd - delta);
+    q.unsentUsd += delta;
+    throw err;
+  }
+  q.sendingUsd = Math.max(0, q.sendingUsd - delta);
+  const now = Date.now();
+  // Answers to concurrent calls can arrive out of order; within a month spend only grows.
+  q.confirmedUsd = lease.month === q.month ? Math.max(q.confirmedUsd, lease.spentUsd) : lease.spentUsd;
+  q.month = lease.month;
+  q.spentReadAt = now;
+  if (want > 0) {
+    const kept = q.expiresAt > now ? q.tokens : 0;
+    q.tokens = kept + lease.granted;
+    q.expiresAt = now + LEASE_TTL_MS;
+    q.retryAfterMs = lease.retryAfterMs;
+    q.grantedAt = now;
+  }
+  return lease;
+}
+
+/** Starts a lease call that other requests of this isolate can wait on. */
+function startLease(env: Env, key: KeyRecord, q: LocalQuota, want: number): Promise<LeaseResult> {
+  const lease = pending();
+  q.lease = lease;
+  const call = callGuard(env, key, q, want);
+  const release = () => {
+    if (q.lease === lease) q.lease = undefined;
+    lease.done = true;
+  };
+  call.then(release, release);
+  return call;
 }
 
 function rateLimited(retryAfterMs: number): ApiError {
@@ -66,10 +178,11 @@ function rateLimited(retryAfterMs: number): ApiError {
 
 function checkBudget(key: KeyRecord, q: LocalQuota): void {
   const budget = key.settings.monthlyBudgetUsd;
-  if (budget !== null && q.spentUsd >= budget) {
+  const spent = spentUsd(q);
+  if (budget !== null && spent >= budget) {
     throw new ApiError(
       429,
-      `You exceeded this key's monthly budget of $${budget.toFixed(2)} (spent $${q.spentUsd.toFixed(4)} in ${q.month}). Raise the budget in the key settings.`,
+      `You exceeded this key's monthly budget of $${budget.toFixed(2)} (spent $${spent.toFixed(4)} in ${q.month}). Raise the budget in the key settings.`,
       'insufficient_quota',
       null,
       'insufficient_quota',
@@ -77,35 +190,63 @@ function checkBudget(key: KeyRecord, q: LocalQuota): void {
   }
 }
 
+/** The request path's wait for a token: join the lease on its way, else ask for one. */
+async function awaitTokens(env: Env, key: KeyRecord, q: LocalQuota): Promise<void> {
+  const joined = q.lease;
+  if (alive(joined, Date.now())) {
+    await joinLease(joined);
+    if (usable(q, Date.now())) return;
+    // That lease granted nothing: the bucket is empty, so asking again now would be refused too.
+    if (q.retryAfterMs > 0 && q.grantedAt >= joined.startedAt) throw rateLimited(q.retryAfterMs);
+  }
+  const now = Date.now();
+  await startLease(env, key, q, leaseSize(key.settings.requestsPerMinute, recentUse(q, now) + 1));
+  if (!usable(q, Date.now())) throw rateLimited(q.retryAfterMs);
+}
+
 /** Admit one request for `key` or throw a 429 ApiError. */
 export async function admitRequest(env: Env, key: KeyRecord, waitUntil: (p: Promise<unknown>) => void): Promise<void> {
-  const now = Date.now();
-  let q = quotas.get(key.id);
-  if (!q || q.expiresAt <= now || q.tokens < 1) {
-    q = await takeLease(env, key);
-    if (q.tokens < 1) throw rateLimited(q.retryAfterMs);
+  let now = Date.now();
+  const q = localQuota(key.id, now);
+  if (!usable(q, now)) {
+    await awaitTokens(env, key, q);
+    now = Date.now();
   }
   checkBudget(key, q);
   q.tokens -= 1;
-  const low = q.tokens < Math.max(1, leaseSize(key.settings.requestsPerMinute) / 2);
-  if ((low || now - q.spentReadAt > SPEND_STALE_MS) && !q.refill) {
-    const current = q;
-    current.refill = takeLease(env, key)
-      .then(() => undefined)
-      .catch(() => undefined)
-      .finally(() => {
-        current.refill = undefined;
-      });
-    waitUntil(current.refill);
+  q.window.used += 1;
+  const size = leaseSize(key.settings.requestsPerMinute, recentUse(q, now));
+  const low = q.tokens < Math.max(1, size / 2);
+  if ((low || now - q.spentReadAt > SPEND_STALE_MS) && !alive(q.lease, now)) {
+    // Background top-up; also carries the unsent spend and reads other isolates' spend.
+    waitUntil(startLease(env, key, q, size).catch(() => undefined));
   }
 }
 
-/** Add a finished request's cost to the key's spend (off the request path). */
+/**
+ * Add a finished request's cost to the key's unsent spend. It is sent with the next lease call, or
+ * on its own after SPEND_FLUSH_MS by the request that scheduled that flush, whose waitUntil holds the
+ * isolate until then.
+ */
 export function recordSpend(env: Env, key: KeyRecord, usd: number, waitUntil: (p: Promise<unknown>) => void): void {
   if (!(usd > 0)) return;
-  const q = quotas.get(key.id);
-  if (q) q.spentUsd += usd;
-  waitUntil(guard(env, key.id).recordSpend(usd).catch(() => undefined));
+  const now = Date.now();
+  const q = localQuota(key.id, now);
+  q.unsentUsd += usd;
+  if (!q.spendFlush || now - q.spendFlush.startedAt > SPEND_FLUSH_MS + LEASE_WAIT_MS) {
+    const flush = pending();
+    q.spendFlush = flush;
+    // The timer and the call run in this request's context, which waitUntil keeps alive meanwhile.
+    waitUntil(
+      new Promise((resolve) => setTimeout(resolve, SPEND_FLUSH_MS))
+        .then(() => (q.unsentUsd > 0 ? callGuard(env, key, q, 0) : undefined))
+        .catch(() => undefined)
+        .finally(() => {
+          if (q.spendFlush === flush) q.spendFlush = undefined;
+          flush.done = true;
+        }),
+    );
+  }
 }
 
 export function resetLocalQuotas(): void {

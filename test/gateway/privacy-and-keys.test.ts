@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flushRequestLog } from '../../src/db/request-log';
 import { hashApiKey, looksLikeApiKey, generateApiKey } from '../../src/tenancy/keys';
 import { admin, chat, createTestKey, env } from '../helpers/gateway';
 
@@ -38,7 +39,8 @@ describe('privacy: prompt and response text is never stored', () => {
       messages: [{ role: 'user', content: `lookup ${marker}` }],
     });
     expect(tool.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 10));
+    await flushRequestLog(); // rows are written behind, in per-isolate batches
     const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM request_log').first<{ n: number }>();
     expect(rows!.n).toBeGreaterThanOrEqual(3);
     expect(await allD1Text()).not.toContain(marker);
