@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 export interface LoadSpec {
   url: string;
   headers: Record<string, string>;
-  body: string;
+  /** A fixed body, or one per request (n = the request's sequence number), e.g. to defeat caches. */
+  body: string | ((n: number) => string);
   stream: boolean;
   concurrency: number;
   durationMs: number;
@@ -47,10 +48,11 @@ interface One {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function once(agent: Agent, spec: LoadSpec): Promise<One> {
+function once(agent: Agent, spec: LoadSpec, n: number): Promise<One> {
+  const body = typeof spec.body === 'string' ? spec.body : spec.body(n);
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = request(spec.url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(spec.body), ...spec.headers } }, (res) => {
+    const req = request(spec.url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...spec.headers } }, (res) => {
       let text = '';
       let ttftMs: number | undefined;
       res.setEncoding('utf8');
@@ -72,7 +74,7 @@ function once(agent: Agent, spec: LoadSpec): Promise<One> {
     req.on('error', (err) => resolve({ ok: false, error: err.message, latencyMs: performance.now() - started, headers: {} }));
     // A request that never answers is an error, not a benchmark that hangs.
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-    req.end(spec.body);
+    req.end(body);
   });
 }
 
@@ -81,9 +83,10 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const result: LoadResult = { requests: 0, totalRequests: 0, errors: 0, errorSamples: [], elapsedMs: 0, rps: 0, latencyMs: [], ttftMs: [], lastHeaders: {}, timings: [] };
   const measureFrom = performance.now() + (spec.warmupMs ?? 0);
   const deadline = measureFrom + spec.durationMs;
+  let sequence = 0;
   const worker = async () => {
     for (let begun = performance.now(); begun < deadline; begun = performance.now()) {
-      const r = await once(agent, spec);
+      const r = await once(agent, spec, sequence++);
       result.totalRequests++;
       if (begun < measureFrom) continue;
       result.requests++;

@@ -194,8 +194,18 @@ interface Target {
   routing?: unknown;
 }
 
-function bodyFor(t: Target, stream: boolean): string {
-  return JSON.stringify({ model: t.model, messages: WORKLOAD_MESSAGES, max_tokens: 64, stream, ...(stream ? { stream_options: { include_usage: true } } : {}), ...(t.routing ? { routing: t.routing } : {}) });
+/**
+ * One body per request: the ticket number in the user message changes, so no request repeats an earlier
+ * one's text and `auto` pays for a real classification each time (the gateway caches the model's answer per
+ * (key, text), which a fixed body would hit on every request after the first).
+ */
+let ticket = 1000; // global across runs: the gateway's cache outlives a run, so numbers never repeat
+function bodyFor(t: Target, stream: boolean): () => string {
+  return () => {
+    const [system, user] = WORKLOAD_MESSAGES;
+    const messages = [system, { ...user, content: `Ticket #${ticket++}: ${user.content}` }];
+    return JSON.stringify({ model: t.model, messages, max_tokens: 64, stream, ...(stream ? { stream_options: { include_usage: true } } : {}), ...(t.routing ? { routing: t.routing } : {}) });
+  };
 }
 
 interface Run {

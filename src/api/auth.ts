@@ -28,7 +28,7 @@ export function requireKey(scope: KeyScope = 'api'): MiddlewareHandler<AppEnv> {
     if (!presented) throw unauthorized('Missing API key. Send it as "Authorization: Bearer cai_...".', 'missing_api_key');
     if (!looksLikeApiKey(presented)) throw unauthorized('Malformed API key: Cailos keys look like cai_ followed by 40 letters and digits.', 'invalid_api_key');
     const hash = await hashApiKey(presented, pepperOf(c.env));
-    const key = await resolveKey(hash, (h) => loadKeyByHash(c.env, h));
+    const key = await resolveKey(hash, (h) => loadKeyByHash(c.env, h), Date.now(), (p) => c.executionCtx.waitUntil(p));
     if (!key) throw unauthorized('Incorrect or revoked API key. Create a new key with `npm run key:create` or the dashboard.', 'invalid_api_key');
     if (!key.scopes.includes(scope)) throw new ApiError(403, `This key lacks the '${scope}' scope.`, 'permission_error', null, 'insufficient_scope');
     c.set('key', key);
