@@ -1,4 +1,5 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { scoreAggregateColumns } from './evals';
 
 /**
  * eval_scores refined by the complexity band of the items (src/routing/complexity-band.ts; an item's band comes
@@ -15,13 +16,7 @@ export const evalBandScores = sqliteTable(
     taskClass: text('task_class').notNull(),
     /** low | mid | high */
     band: text('band').notNull(),
-    passed: integer('passed').notNull(),
-    total: integer('total').notNull(),
-    scoreSum: real('score_sum').notNull(),
-    ciLow: real('ci_low').notNull(),
-    ciHigh: real('ci_high').notNull(),
-    modelVersion: text('model_version'),
-    updatedAt: integer('updated_at').notNull(),
+    ...scoreAggregateColumns(),
   },
   (t) => [
     uniqueIndex('eval_band_scores_key_uq').on(t.endpointId, t.suiteVersion, t.category, t.taskClass, t.band),

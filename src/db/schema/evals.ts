@@ -22,6 +22,18 @@ export const evalRuns = sqliteTable(
   (t) => [index('eval_runs_suite_idx').on(t.suiteVersion, t.startedAt)],
 );
 
+/** The columns of one eval aggregate (a group's pass counts with a Wilson 95% interval); shared by eval_band_scores. */
+export const scoreAggregateColumns = () => ({
+  passed: integer('passed').notNull(),
+  total: integer('total').notNull(),
+  scoreSum: real('score_sum').notNull(),
+  ciLow: real('ci_low').notNull(),
+  ciHigh: real('ci_high').notNull(),
+  /** Upstream model version/fingerprint when known; scores from another version are stale. */
+  modelVersion: text('model_version'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
 /** Aggregates per (endpoint, suite version, category, task class) with a Wilson 95% interval. */
 export const evalScores = sqliteTable(
   'eval_scores',
@@ -30,14 +42,7 @@ export const evalScores = sqliteTable(
     suiteVersion: text('suite_version').notNull(),
     category: text('category').notNull(),
     taskClass: text('task_class').notNull(),
-    passed: integer('passed').notNull(),
-    total: integer('total').notNull(),
-    scoreSum: real('score_sum').notNull(),
-    ciLow: real('ci_low').notNull(),
-    ciHigh: real('ci_high').notNull(),
-    /** Upstream model version/fingerprint when known; scores from another version are stale. */
-    modelVersion: text('model_version'),
-    updatedAt: integer('updated_at').notNull(),
+    ...scoreAggregateColumns(),
   },
   (t) => [
     uniqueIndex('eval_scores_key_uq').on(t.endpointId, t.suiteVersion, t.category, t.taskClass),
