@@ -20,7 +20,7 @@ const loadTimings = { importMs: 0, sessionMs: 0, warmupMs: 0 };
 
 /**
  * V8 first runs onnxruntime's wasm in its baseline tier and optimises the hot functions after many calls:
- * measured in workerd, a fresh session took ~4 ms per prompt for its first few hundred prompts and ~1.7 ms
+ * measured in workerd, a fresh session took ~4 ms per prompt for its first few hundred prompts and ~1.3 ms
  * after. The engine is therefore exercised on synthetic prompts of every length it will see before it is
  * handed out; requests meanwhile get the heuristic (see src/api/classify-request.ts).
  */
