@@ -10,10 +10,10 @@
  *   npx tsx bench/chaos.ts [--requests 10000] [--concurrency 24] [--port 8797] [--p 0.3] [--scale 0.05]
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, openSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { openSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { devVars } from '../scripts/dev-config.mjs';
+import { snapshotRepo } from '../scripts/lib/local-dev';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -107,22 +107,8 @@ function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-/**
- * wrangler dev restarts the worker whenever a watched file changes, and this tree is edited while
- * benchmarks run; so the worker is served from a copy of the code taken at start (node_modules
- * linked), with its own fresh local D1/KV/DO state.
- */
-function snapshotRepo(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cailos-chaos-'));
-  for (const entry of ['src', 'evals', 'migrations', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars']) {
-    if (existsSync(entry)) cpSync(entry, join(dir, entry), { recursive: true });
-  }
-  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
-  return dir;
-}
-
 async function main() {
-  const snapshot = snapshotRepo();
+  const snapshot = snapshotRepo('cailos-chaos-');
   const devLog = join(snapshot, 'dev.log');
   const logFd = openSync(devLog, 'w');
   process.stderr.write(`wrangler dev log: ${devLog}\n`);

@@ -5,51 +5,37 @@
  * synthetic prompts during which requests get the heuristic). Warm latency is measured by
  * test/classifier/classifier.test.ts. Usage: npx tsx bench/classifier-cold.ts [rounds=3]
  */
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { DEV_ADMIN_SECRET, startDevServer } from '../scripts/lib/local-dev';
 
 const rounds = Number(process.argv[2] ?? 3);
-const ADMIN = 'dev-admin-secret';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
+interface Status {
+  state: string;
+  importMs: number;
+  sessionMs: number;
+  warmupMs: number;
+  error: string | null;
 }
 
-async function round(i: number): Promise<{ wallMs: number; importMs: number; sessionMs: number; warmupMs: number; state: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['scripts/dev.mjs', '--log-level', 'warn'], { detached: true, stdio: 'ignore', env: { ...process.env, PORT: String(port), WRANGLER_SEND_METRICS: 'false' } });
+async function round(i: number): Promise<{ wallMs: number; status: Status }> {
+  const server = await startDevServer(`classifier-cold-${i}.log`);
   try {
-    const until = Date.now() + 120_000;
-    while (!(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false))) {
-      if (Date.now() > until) throw new Error('dev server did not start');
-      await sleep(500);
-    }
     const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}/admin/classifier?warm=true`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    const res = await fetch(`${server.base}/admin/classifier?warm=true`, { headers: { authorization: `Bearer ${DEV_ADMIN_SECRET}` } });
     const wallMs = performance.now() - t0;
-    const body = (await res.json()) as { state: string; importMs: number; sessionMs: number; warmupMs: number; error: string | null };
-    if (body.state !== 'ready') throw new Error(`round ${i}: model ${body.state}: ${body.error}`);
-    return { wallMs, importMs: body.importMs, sessionMs: body.sessionMs, warmupMs: body.warmupMs, state: body.state };
+    const status = (await res.json()) as Status;
+    if (status.state !== 'ready') throw new Error(`round ${i}: model ${status.state}: ${status.error}`);
+    return { wallMs, status };
   } finally {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {}
-    await sleep(1000);
+    await server.stop();
   }
 }
 
-const results = [];
+const coldMs: number[] = [];
 for (let i = 0; i < rounds; i++) {
-  const r = await round(i);
-  console.log(`round ${i + 1}: cold load ${(r.importMs + r.sessionMs).toFixed(0)} ms = import ${r.importMs.toFixed(0)} + session ${r.sessionMs.toFixed(0)} (HTTP round trip ${r.wallMs.toFixed(0)} ms); then background warm-up ${r.warmupMs.toFixed(0)} ms before the model answers requests`);
-  results.push(r.importMs + r.sessionMs);
+  const { wallMs, status: s } = await round(i);
+  console.log(`round ${i + 1}: cold load ${(s.importMs + s.sessionMs).toFixed(0)} ms = import ${s.importMs.toFixed(0)} + session ${s.sessionMs.toFixed(0)} (HTTP round trip ${wallMs.toFixed(0)} ms); then background warm-up ${s.warmupMs.toFixed(0)} ms before the model answers requests`);
+  coldMs.push(s.importMs + s.sessionMs);
 }
-results.sort((a, b) => a - b);
-console.log(`median cold load over ${rounds} fresh dev servers: ${results[Math.floor(results.length / 2)].toFixed(0)} ms (target 500)`);
+coldMs.sort((a, b) => a - b);
+console.log(`median cold load over ${rounds} fresh dev servers: ${coldMs[Math.floor(coldMs.length / 2)].toFixed(0)} ms (target 500)`);

@@ -13,13 +13,12 @@
  */
 import { WORKLOAD_MESSAGES } from './workload';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseTiming } from '../../src/api/timing';
 import { type LoadResult, median, percentile, runLoad } from './loadgen';
 import { listeningPorts, openFds, procSample, processesInGroup } from './procs';
+import { freePort, snapshotRepo } from '../../scripts/lib/local-dev';
 
 const argv = process.argv.slice(2);
 const has = (f: string) => argv.includes(`--${f}`);
@@ -47,16 +46,6 @@ const PASSTHROUGH = 'pass-through worker (floor)';
 const log = (...a: unknown[]) => console.error(new Date().toISOString().slice(11, 19), ...a);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 const children: ChildProcess[] = [];
 let snapshotDir: string | null = null;
 function killAll(): void {
@@ -75,19 +64,6 @@ function killAll(): void {
   snapshotDir = null;
 }
 
-/**
- * wrangler dev rebuilds and restarts the worker whenever a watched source file changes, and other
- * people edit this tree while the benchmark runs; so the worker is served from a copy of the code
- * taken at start (node_modules linked), with its own fresh local D1/KV/DO state.
- */
-function snapshotRepo(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cailos-overhead-'));
-  for (const entry of ['src', 'evals', 'migrations', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars']) {
-    if (existsSync(entry)) cpSync(entry, join(dir, entry), { recursive: true });
-  }
-  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
-  return dir;
-}
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => (killAll(), process.exit(130)));
 process.on('exit', killAll);
 
@@ -108,7 +84,7 @@ async function startUpstream(): Promise<number> {
 async function startWorker(upstreamPort: number): Promise<{ pgid: number; proxyPort: number; inspectorPort: number }> {
   const port = await freePort();
   const inspectorPort = await freePort();
-  snapshotDir = snapshotRepo();
+  snapshotDir = snapshotRepo('cailos-overhead-');
   const overrides = JSON.stringify({ nscale: `http://127.0.0.1:${upstreamPort}/v1` });
   // --log-level warn: at the default level wrangler's proxy workerd kept one CLOSE-WAIT socket to
   // wrangler's Node loopback server per logged request and hit its 20k file limit in a long soak.

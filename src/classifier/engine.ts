@@ -48,7 +48,7 @@ export function createIntentEngine(opts: {
     throw new Error('model labels do not match TEXT_CLASSES');
   }
   const tokenizer = new Tokenizer(opts.tokenizerJson, {});
-  const [idsName, maskName] = labels.inputs;
+  const [idsName] = labels.inputs;
   const [logitsName, complexityName] = labels.outputs;
 
   function tokenize(text: string): number[] {
@@ -62,12 +62,8 @@ export function createIntentEngine(opts: {
     async score(text: string): Promise<TextScores> {
       const ids = tokenize(text);
       const n = ids.length;
-      const feeds: Record<string, Ort.Tensor> = {
-        [idsName]: new ort.Tensor('int64', BigInt64Array.from(ids, (x) => BigInt(x)), [1, n]),
-      };
-      // Older exports took a padding mask; a single sequence never has padding, so it is all ones.
-      if (maskName) feeds[maskName] = new ort.Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]);
-      const out = await session.run(feeds);
+      // One unpadded sequence: the export (training/common.py SingleSequenceEncoder) takes no mask.
+      const out = await session.run({ [idsName]: new ort.Tensor('int64', BigInt64Array.from(ids, (x) => BigInt(x)), [1, n]) });
       const logits = out[logitsName].data as Float32Array;
       const complexityLogit = (out[complexityName].data as Float32Array)[0];
       return { classLogProbs: logSoftmax(logits), complexity: sigmoid(complexityLogit) };

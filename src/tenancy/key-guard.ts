@@ -70,15 +70,6 @@ export class KeyGuard extends DurableObject {
     return { granted, retryAfterMs, spentUsd: spend.usd, month: spend.month };
   }
 
-  /** Adds spend outside a lease (the gateway sends it with `lease`; kept for direct callers). */
-  async recordSpend(usd: number): Promise<number> {
-    await this.load();
-    const spend = this.currentSpend(Date.now());
-    if (Number.isFinite(usd) && usd > 0) spend.usd += usd;
-    this.ctx.storage.put('spend', spend);
-    return spend.usd;
-  }
-
   async status(): Promise<{ tokens: number; spentUsd: number; month: string }> {
     await this.load();
     const spend = this.currentSpend(Date.now());

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_ADMIN_SECRET, type DevServer, OUTPUT_DIR, startDevServer } from './dev-server';
+import { DEV_ADMIN_SECRET, type DevServer, OUTPUT_DIR, startDevServer } from '../../scripts/lib/local-dev';
 
 /**
  * The dashboard in a real browser against `npm run dev` (wrangler dev, simulated fleet): sign-in,

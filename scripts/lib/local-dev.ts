@@ -1,9 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** `npm run dev` (wrangler dev + simulated fleet) in its own process group, on a free port. */
+/**
+ * Local dev processes for the e2e tests and the benchmarks: free ports, `npm run dev` (wrangler dev + the
+ * simulated fleet) in its own process group, and a snapshot of the code to serve from.
+ */
 
 export const DEV_ADMIN_SECRET = 'dev-admin-secret';
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,6 +25,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * wrangler dev rebuilds and restarts the worker whenever a watched source file changes, and this tree is
+ * edited while long benchmarks run; so they serve the worker from a copy of the code taken at start
+ * (node_modules linked), which also gets its own fresh local D1/KV/DO state.
+ */
+export function snapshotRepo(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const entry of ['src', 'evals', 'migrations', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars']) {
+    const from = path.join(ROOT, entry);
+    if (existsSync(from)) cpSync(from, path.join(dir, entry), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+/** `npm run dev` (wrangler dev + simulated fleet) in its own process group, on a free port. */
 export interface DevServer {
   base: string;
   port: number;
