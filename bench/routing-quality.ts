@@ -3,22 +3,29 @@
  * accuracy per dollar than fixed model choices?
  *
  *   npx tsx bench/routing-quality.ts --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl]
- *        [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl]
+ *        [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl]
+ *        [--eval-gate LB]
  *        [--svg bench/routing-quality.svg] [--json]
  *
  * Input: RouterBench CSVs (see bench/routing/data.ts). Without --test, each train file is split
  * deterministically (hash of sample_id; --split is the held-out share, default 0.2). --holdout-list
  * instead holds out exactly the prompts listed in a JSONL of {"text"} (e.g. the classifier's own
  * held-out RouterBench prompts, so classifier-included results are not measured on its training data).
+ * --folds K cross-validates instead: every prompt of the train files is routed once, by a router trained on
+ * the other K-1 folds (hash of sample_id), and the metrics are computed over all of them; with
+ * --train-complexity each prompt's complexity comes from a classifier that never saw its outcome.
  * The classifier's complexity of each train prompt goes with its eval item, so quality is also learned per
  * (task class, complexity band); --no-bands learns per task class only (the router before bands).
+ * --eval-gate LB sets the eval gate's minimum Wilson lower bound of the pass rate (the EVAL_THRESHOLDS setting,
+ * default 0.5; 0 turns the gate off), which decides how far toward the cheapest models the router may go.
  * Metrics and baselines: bench/routing/metrics.ts; write-up: bench/RESULTS-routing.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_EVAL_THRESHOLDS } from '../src/evals/eligibility';
 import type { ClassificationSignal } from '../src/routing/types';
-import { isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './routing/data';
+import { foldOf, isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './routing/data';
 import { benchCatalog, benchSnapshot, learn, routeOne, type SignalPath } from './routing/harness';
 import { aiq, costToReach, nonDecreasingHull, pairMetrics, type PairMetrics, type Point } from './routing/metrics';
 import { renderSvg, type Panel } from './routing/plot';
@@ -140,7 +147,7 @@ async function main() {
   const signal = (argValue(args, '--signal') ?? 'both') as SignalPath;
   const svgPath = argValue(args, '--svg') ?? join(dirname(fileURLToPath(import.meta.url)), 'routing-quality.svg');
   if (!trainFiles.length) {
-    console.error('usage: npx tsx bench/routing-quality.ts --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--svg PATH] [--json]');
+    console.error('usage: npx tsx bench/routing-quality.ts --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--svg PATH] [--json]');
     process.exit(2);
   }
   const log = (s: string) => (json ? console.error(s) : console.log(s));
@@ -153,29 +160,36 @@ async function main() {
     if (parsed.skipped) log(`${file}: ${parsed.skipped} rows skipped (missing outcome or cost)`);
     return parsed.rows;
   };
-  let train: BenchRow[] = [];
-  let test: BenchRow[] = [];
+  const folds = Number(argValue(args, '--folds') ?? 0);
+  const evalGate = argValue(args, '--eval-gate') === undefined ? undefined : Number(argValue(args, '--eval-gate'));
+  // Each split is a (train, test) pair; the folds of --folds K are K of them, whose test rows together are every prompt.
+  const splits: { train: BenchRow[]; test: BenchRow[] }[] = [];
   let splitNote: string;
   if (testFiles.length) {
-    train = trainFiles.flatMap(load);
-    test = testFiles.flatMap(load);
+    splits.push({ train: trainFiles.flatMap(load), test: testFiles.flatMap(load) });
     splitNote = `test files: ${testFiles.join(', ')}`;
+  } else if (folds >= 2) {
+    const all = trainFiles.flatMap(load);
+    for (let k = 0; k < folds; k++) splits.push({ train: all.filter((r) => foldOf(r.id, folds) !== k), test: all.filter((r) => foldOf(r.id, folds) === k) });
+    splitNote = `${folds}-fold cross-validation over every prompt`;
   } else if (holdoutList) {
     const held = new Set(readFileSync(holdoutList, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text));
-    for (const row of trainFiles.flatMap(load)) (held.has(lastQuestion(row.prompt)) ? test : train).push(row);
+    const all = trainFiles.flatMap(load);
+    splits.push({ train: all.filter((r) => !held.has(lastQuestion(r.prompt))), test: all.filter((r) => held.has(lastQuestion(r.prompt))) });
     splitNote = `held out: prompts listed in ${holdoutList}`;
   } else {
-    for (const row of trainFiles.flatMap(load)) (isHeldOut(row.id, split) ? test : train).push(row);
+    const all = trainFiles.flatMap(load);
+    splits.push({ train: all.filter((r) => !isHeldOut(r.id, split)), test: all.filter((r) => isHeldOut(r.id, split)) });
     splitNote = `deterministic ${Math.round(split * 100)}% hash split of each file`;
   }
-  log(`train ${train.length} prompts, test ${test.length} prompts (${splitNote}); ${models.length} models`);
+  const test = splits.flatMap((s) => s.test);
+  log(`${splits.length === 1 ? `train ${splits[0].train.length} prompts, ` : ''}test ${test.length} prompts (${splitNote}); ${models.length} models`);
 
-  const classify = args.includes('--no-classifier') ? null : await loadClassifier();
-  const bands = !!classify && !args.includes('--no-bands');
-  // Train prompts' complexity, by the same classifier that rates the test prompts: band cells learn from it.
-  // The shipped classifier was trained on most of these prompts' outcomes, so its complexity on them is
-  // memorised; --train-complexity supplies cross-fitted values (training/oof_complexity.py) instead.
-  const trainComplexity = new Map<BenchRow, number>();
+  const classifier = args.includes('--no-classifier') ? null : await loadClassifier();
+  const bands = !!classifier && !args.includes('--no-bands');
+  // A prompt's complexity must come from a classifier that never saw its outcome. The shipped classifier was
+  // trained on most RouterBench prompts' outcomes (its own held-out prompts excepted), so --train-complexity
+  // supplies cross-fitted values (training/oof_complexity.py) for those; the rest are rated by the shipped one.
   const crossFitted = new Map<string, number>();
   const crossFitFile = argValue(args, '--train-complexity');
   if (crossFitFile) {
@@ -186,39 +200,40 @@ async function main() {
       }
     }
   }
-  let fromCrossFit = 0;
-  if (bands) {
-    for (const row of train) {
-      const question = lastQuestion(row.prompt);
-      const oof = crossFitted.get(question);
-      if (oof !== undefined) fromCrossFit++;
-      trainComplexity.set(row, oof ?? (await classify!(question)).complexity);
-    }
-    if (crossFitFile) log(`train complexity: ${fromCrossFit} of ${train.length} prompts cross-fitted (${crossFitFile}), the rest (never in the classifier's training set) from the shipped classifier`);
-  }
-
-  const catalog = benchCatalog(models, train);
-  const snapshot = benchSnapshot(catalog);
-  const learned = learn(snapshot, models, train, signal, bands ? (row) => trainComplexity.get(row) : undefined);
-  log(`learned through ${signal}: ${learned.evalResults} graded eval results (${learned.cells} cells, ${learned.bandCells} per complexity band), ${learned.ratings} feedback ratings`);
-  const classifications: ClassificationSignal[] = [];
   const classifierMs: number[] = [];
-  for (const row of test) {
-    let complexity = 0.5;
-    let source: ClassificationSignal['source'] = 'neutral';
-    if (classify) {
-      const c = await classify(lastQuestion(row.prompt));
-      complexity = c.complexity;
-      classifierMs.push(c.ms);
-      source = 'model';
-    }
-    // The task class the router learned is the benchmark's eval_name, which no classifier can know.
-    classifications.push({ taskClass: row.evalName, complexity, source });
-  }
+  const rated = new Map<string, number>();
+  const complexityOf = async (row: BenchRow): Promise<number> => {
+    const question = lastQuestion(row.prompt);
+    const known = crossFitted.get(question) ?? rated.get(question);
+    if (known !== undefined) return known;
+    const c = await classifier!(question);
+    classifierMs.push(c.ms);
+    rated.set(question, c.complexity);
+    return c.complexity;
+  };
 
-  const routeStart = performance.now();
-  const choices = LAMBDAS.map((lambda) => test.map((row, i) => routeOne(snapshot, row, i, classifications[i], { balancedCostWeight: lambda })));
-  const routeMs = (performance.now() - routeStart) / (LAMBDAS.length * test.length);
+  // choices[λ][test row] = the model the pipeline picked (null: nothing qualified).
+  const choices: (string | null)[][] = LAMBDAS.map(() => []);
+  let routeMs = 0;
+  for (const { train, test: rows } of splits) {
+    const trainComplexity = new Map<BenchRow, number>();
+    if (bands) for (const row of train) trainComplexity.set(row, await complexityOf(row));
+    const catalog = benchCatalog(models, train);
+    const snapshot = benchSnapshot(catalog);
+    if (evalGate !== undefined) snapshot.evalThresholds = { default: { ...DEFAULT_EVAL_THRESHOLDS.default, minPassLowerBound: evalGate }, classes: {} };
+    const learned = learn(snapshot, models, train, signal, bands ? (row) => trainComplexity.get(row) : undefined);
+    log(`learned from ${train.length} train prompts through ${signal}: ${learned.evalResults} graded eval results (${learned.cells} cells, ${learned.bandCells} per complexity band), ${learned.ratings} feedback ratings`);
+    const classifications: ClassificationSignal[] = [];
+    for (const row of rows) {
+      // The task class the router learned is the benchmark's eval_name, which no classifier can know.
+      classifications.push(classifier ? { taskClass: row.evalName, complexity: await complexityOf(row), source: 'model' } : { taskClass: row.evalName, complexity: 0.5, source: 'neutral' });
+    }
+    const routeStart = performance.now();
+    LAMBDAS.forEach((lambda, k) => rows.forEach((row, i) => choices[k].push(routeOne(snapshot, row, i, classifications[i], { balancedCostWeight: lambda }))));
+    routeMs += performance.now() - routeStart;
+  }
+  if (crossFitFile && classifier) log(`complexity: ${crossFitted.size} prompts cross-fitted (${crossFitFile}), ${rated.size} rated by the shipped classifier (never trained on them)`);
+  routeMs /= LAMBDAS.length * test.length;
   const unrouted = choices.flat().filter((c) => c === null).length;
 
   const rowIndex = new Map(test.map((r, i) => [r, i]));
@@ -254,7 +269,7 @@ async function main() {
     random: r.random.points,
     oracle: { cost: r.oracle.cost, quality: r.oracle.quality },
   }));
-  writeFileSync(svgPath, renderSvg(panels, `RouterBench held-out prompts (${splitNote}); learning signal: ${signal}; classifier ${classify ? 'on' : 'off'}; quality per ${bands ? 'task class and complexity band' : 'task class'}.`));
+  writeFileSync(svgPath, renderSvg(panels, `RouterBench held-out prompts (${splitNote}); learning signal: ${signal}; classifier ${classifier ? 'on' : 'off'}${evalGate !== undefined ? `; eval gate at ${evalGate}` : ''}; quality per ${bands ? 'task class and complexity band' : 'task class'}.`));
   log(`plot: ${svgPath}`);
 
   if (json) {
@@ -268,7 +283,7 @@ async function main() {
       oracle: { aiq: r.oracle.aiq, cost: r.oracle.cost, quality: r.oracle.quality },
       models: Object.fromEntries(Object.entries(r.models).map(([m, s]) => [m, { ...s, ...r.single[m] }])),
     });
-    console.log(JSON.stringify({ split: splitNote, signal, classifier: !!classify, bands, train: train.length, test: test.length, tasks: reports.map(slim), pooled: slim(pooled), meanAiq, meanApgr, targets, msPerDecision: routeMs, unrouted }));
+    console.log(JSON.stringify({ split: splitNote, evalGate: evalGate ?? DEFAULT_EVAL_THRESHOLDS.default.minPassLowerBound, signal, classifier: !!classifier, bands, train: splits.length === 1 ? splits[0].train.length : null, folds: splits.length, test: test.length, tasks: reports.map(slim), pooled: slim(pooled), meanAiq, meanApgr, targets, msPerDecision: routeMs, unrouted }));
   }
 }
 

@@ -2,11 +2,13 @@
  * Gateway overhead benchmark: latency, throughput and CPU that Cailos adds on top of calling the
  * provider directly. See bench/overhead/README.md for the method and the latest figures.
  *
- *   npx tsx bench/overhead/run.ts [--quick] [--repeats 3] [--duration 4] [--soak 180] [--latency 50] [--out file.json]
+ *   npx tsx bench/overhead/run.ts [--quick] [--repeats 3] [--duration 4] [--soak 180] [--latency 50] [--inspector] [--out file.json]
  *
- * Starts a fake OpenAI-compatible upstream (fixed latency) and the worker in workerd via
- * `wrangler dev` (scripts/dev.mjs) with UPSTREAM_BASE_URL_OVERRIDES pointing provider `nscale` at
- * the fake and CAILOS_SIMULATE=false, so every request goes to the fake. Each scenario (target ×
+ * Starts a fake OpenAI-compatible upstream (fixed latency) and the worker in workerd through wrangler's
+ * programmatic dev server (bench/overhead/serve.mjs: the same bundler and runtime as `wrangler dev`, but with
+ * its inspector proxy off, which otherwise reports every subrequest chunk over DevTools; `--inspector` keeps
+ * it on, as runs 1–4 had it) with UPSTREAM_BASE_URL_OVERRIDES pointing provider `nscale` at the fake and
+ * CAILOS_SIMULATE=false, so every request goes to the fake. Each scenario (target ×
  * stream × concurrency) runs `repeats` times, interleaved across targets so machine noise hits them
  * alike; figures are medians over repeats, and "added" is the gateway's percentile minus the direct
  * percentile of the same round.
@@ -37,6 +39,8 @@ const KEEP = has('keep');
 /** `--classifier heuristic` pins the keyword classifier (no ONNX model), to isolate the model's cost. */
 const CLASSIFIER = str('classifier', '');
 const OUT = str('out', 'bench/overhead/results.json');
+/** `--inspector`: leave wrangler's inspector proxy connected, as `wrangler dev` always does (the setup of runs 1–4). */
+const INSPECTOR = has('inspector');
 const ADMIN = 'dev-admin-secret';
 const UPSTREAM_MODEL = 'meta-llama/Llama-3.1-8B-Instruct';
 const PASSTHROUGH = 'pass-through worker (floor)';
@@ -81,50 +85,57 @@ async function startUpstream(): Promise<number> {
   });
 }
 
-async function startWorker(upstreamPort: number): Promise<{ pgid: number; proxyPort: number; inspectorPort: number }> {
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  snapshotDir = snapshotRepo('cailos-overhead-');
-  const overrides = JSON.stringify({ nscale: `http://127.0.0.1:${upstreamPort}/v1` });
-  // --log-level warn: at the default level wrangler's proxy workerd kept one CLOSE-WAIT socket to
-  // wrangler's Node loopback server per logged request and hit its 20k file limit in a long soak.
-  const args = ['scripts/dev.mjs', '--inspector-port', String(inspectorPort), '--log-level', 'warn', '--var', 'NSCALE_API_KEY:bench', '--var', `UPSTREAM_BASE_URL_OVERRIDES:${overrides}`, '--var', 'CAILOS_SIMULATE:false', '--var', 'CAILOS_DEBUG_TIMING:true'];
-  if (CLASSIFIER) args.push('--var', `CAILOS_CLASSIFIER:${CLASSIFIER}`);
-  const logFile = join(snapshotDir, 'dev.log');
+/** Runs bench/overhead/serve.mjs (wrangler's bundler and workerd, inspector off unless --inspector) in its own process group. */
+function serve(cwd: string, config: string, port: number, vars: Record<string, string>, logFile: string, migrate: boolean): ChildProcess {
+  const args = [resolve('bench/overhead/serve.mjs'), '--config', config, '--port', String(port)];
+  if (migrate) args.push('--migrate');
+  if (INSPECTOR) args.push('--inspector');
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   const out = openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, { cwd: snapshotDir, detached: true, stdio: ['ignore', out, out], env: { ...process.env, PORT: String(port) } });
+  const child = spawn(process.execPath, args, { cwd, detached: true, stdio: ['ignore', out, out], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
   children.push(child);
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const until = Date.now() + 180_000;
-  while (Date.now() < until) {
-    const log = readFileSync(logFile, 'utf8');
-    if (exited || /Build failed|\[ERROR\]/.test(log)) throw new Error(`wrangler dev failed:\n${log.slice(-2000)}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-    if (ok) return { pgid: child.pid!, proxyPort: port, inspectorPort };
-    await sleep(1000);
-  }
-  throw new Error('wrangler dev did not become ready within 180 s');
+  return child;
 }
 
-/**
- * The pass-through floor worker, started the same way (wrangler dev, --log-level warn) from its own
- * directory; its runtime port is found like the gateway's.
- */
+async function waitHealthy(child: ChildProcess, port: number, logFile: string, timeoutMs: number): Promise<void> {
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const log = readFileSync(logFile, 'utf8');
+    if (exited || /Build failed|\[ERROR\]/.test(log)) throw new Error(`worker failed to start:\n${log.slice(-2000)}`);
+    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return;
+    await sleep(1000);
+  }
+  throw new Error(`worker did not become ready within ${timeoutMs / 1000} s`);
+}
+
+async function startWorker(upstreamPort: number): Promise<{ pgid: number; proxyPort: number }> {
+  const port = await freePort();
+  snapshotDir = snapshotRepo('cailos-overhead-');
+  const vars: Record<string, string> = {
+    ADMIN_SECRET: ADMIN,
+    KEY_PEPPER: 'bench-pepper',
+    NSCALE_API_KEY: 'bench',
+    UPSTREAM_BASE_URL_OVERRIDES: JSON.stringify({ nscale: `http://127.0.0.1:${upstreamPort}/v1` }),
+    CAILOS_SIMULATE: 'false',
+    CAILOS_DEBUG_TIMING: 'true',
+  };
+  if (CLASSIFIER) vars.CAILOS_CLASSIFIER = CLASSIFIER;
+  const logFile = join(snapshotDir, 'dev.log');
+  const child = serve(snapshotDir, join(snapshotDir, 'wrangler.toml'), port, vars, logFile, true);
+  await waitHealthy(child, port, logFile, 180_000);
+  return { pgid: child.pid!, proxyPort: port };
+}
+
+/** The pass-through floor worker, served the same way from its own directory; its runtime port is found like the gateway's. */
 async function startPassthrough(upstreamPort: number): Promise<{ pgid: number; proxyPort: number }> {
   const port = await freePort();
-  const inspectorPort = await freePort();
   const dir = resolve('bench/overhead/passthrough');
-  const wrangler = resolve('node_modules/.bin/wrangler');
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--log-level', 'warn', '--var', `UPSTREAM_URL:http://127.0.0.1:${upstreamPort}/v1/chat/completions`];
-  const child = spawn(wrangler, args, { cwd: dir, detached: true, stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
-  children.push(child);
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return { pgid: child.pid!, proxyPort: port };
-    await sleep(500);
-  }
-  throw new Error('pass-through wrangler dev did not become ready within 120 s');
+  const logFile = join(snapshotDir ?? dir, 'passthrough.log');
+  const child = serve(dir, join(dir, 'wrangler.toml'), port, { UPSTREAM_URL: `http://127.0.0.1:${upstreamPort}/v1/chat/completions` }, logFile, false);
+  await waitHealthy(child, port, logFile, 120_000);
+  return { pgid: child.pid!, proxyPort: port };
 }
 
 /**
@@ -358,10 +369,10 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   log(`overhead benchmark: ${quick ? 'quick' : 'full'}${CLASSIFIER ? `, classifier ${CLASSIFIER}` : ''}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`);
   const upstreamPort = await startUpstream();
-  log(`fake upstream on :${upstreamPort}; starting wrangler dev…`);
+  log(`fake upstream on :${upstreamPort}; starting the worker (wrangler dev server, inspector ${INSPECTOR ? 'on' : 'off'})…`);
   const { pgid, proxyPort } = await startWorker(upstreamPort);
   const runtime = await findRuntime(pgid, proxyPort);
-  log(`wrangler dev proxy on :${proxyPort}; worker runtime (workerd pid ${runtime.pid}) on :${runtime.port}`);
+  log(`dev proxy on :${proxyPort}; worker runtime (workerd pid ${runtime.pid}) on :${runtime.port}`);
   const floor = await startPassthrough(upstreamPort);
   const floorRuntime = await findRuntime(floor.pgid, floor.proxyPort);
   log(`pass-through worker runtime (workerd pid ${floorRuntime.pid}) on :${floorRuntime.port}`);

@@ -132,3 +132,8 @@ export const hash32 = (text: string): number => fnv1a(text);
 export function isHeldOut(id: string, share: number): boolean {
   return hash32(`cailos-split|${id}`) / 2 ** 32 < share;
 }
+
+/** Deterministic fold (0..k-1) of a prompt for k-fold cross-validation (hash of sample_id). */
+export function foldOf(id: string, k: number): number {
+  return hash32(`cailos-fold|${id}`) % k;
+}

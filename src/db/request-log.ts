@@ -1,5 +1,5 @@
+import { getTableColumns } from 'drizzle-orm';
 import type { Env } from '../env';
-import { db } from './client';
 import { requestLog } from './schema/core';
 
 export type RequestLogRow = typeof requestLog.$inferInsert;
@@ -36,11 +36,27 @@ const writing = new Set<Batch>();
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
+/**
+ * One INSERT statement, built once from the drizzle schema, bound per row with each column's own driver
+ * mapping (booleans → 0/1) and default. Building the insert through drizzle's query builder for every row
+ * was ~10 % of a gateway-mode request's JS time in workerd (bench/overhead/cpu-profile.md).
+ */
+const COLUMNS = Object.entries(getTableColumns(requestLog));
+const INSERT_ROW = `INSERT INTO request_log (${COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
+
+function boundInsert(statement: D1PreparedStatement, row: RequestLogRow): D1PreparedStatement {
+  return statement.bind(
+    ...COLUMNS.map(([property, column]) => {
+      const value = (row as Record<string, unknown>)[property] ?? column.default;
+      return value === undefined || value === null ? null : column.mapToDriverValue(value);
+    }),
+  );
+}
+
 async function write(d1: D1Database, rows: RequestLogRow[]): Promise<void> {
   try {
-    const client = db(d1);
-    const [first, ...rest] = rows.map((row) => client.insert(requestLog).values(row));
-    await client.batch([first!, ...rest]);
+    const statement = d1.prepare(INSERT_ROW);
+    await d1.batch(rows.map((row) => boundInsert(statement, row)));
   } catch (err) {
     // Logging must never fail a request. The message names no content; ids locate the lost rows.
     console.error(`request_log batch of ${rows.length} rows failed (first id ${rows[0]!.id})`, (err as Error).message);

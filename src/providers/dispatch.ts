@@ -112,6 +112,40 @@ function arm(controller: AbortController, what: string, ms: number): () => void 
   return () => clearTimeout(timer);
 }
 
+/**
+ * Mid-stream idle timeout: aborts `controller` once the upstream has been awaited for `ms` without an event.
+ * Only time spent waiting on the upstream counts (not a slow client's backpressure between events). One timer
+ * per idle window rather than a timer armed and cleared around every event: that churn was a visible share of
+ * a stream's CPU in workerd (bench/overhead/cpu-profile.md). The failure records how late the timer fired, as arm() does.
+ */
+function idleWatchdog(controller: AbortController, ms: number): { waiting(on: boolean): void; stop(): void } {
+  let waitingSince: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const schedule = (delay: number) => {
+    const dueAt = Date.now() + delay;
+    timer = setTimeout(() => {
+      timer = undefined;
+      // Not waiting (the consumer holds an event): the next wait re-arms, so an idle consumer leaves no timer behind.
+      if (waitingSince === null) return;
+      const now = Date.now();
+      if (now - waitingSince >= ms) controller.abort(timeoutFailure('stream idle', ms, Math.max(0, now - dueAt)));
+      else schedule(ms - (now - waitingSince));
+    }, delay);
+  };
+  return {
+    waiting(on) {
+      waitingSince = on ? Date.now() : null;
+      if (on && timer === undefined && !stopped) schedule(ms);
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
 export interface CompletionResult {
   response: NormalizedResponse;
   ttftMs: number;
@@ -199,12 +233,14 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
     }
     const ttftMs = Date.now() - started;
     disarm();
+    const idle = idleWatchdog(controller, timeouts.idleMs);
+    disarm = idle.stop;
     async function* rest(): AsyncGenerator<StreamEvent> {
       try {
         for (;;) {
-          disarm = arm(controller, 'stream idle', timeouts.idleMs);
+          idle.waiting(true);
           const next = await source.next();
-          disarm();
+          idle.waiting(false);
           if (next.done) return;
           yield next.value;
         }

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 export const FAKE_FAULTS = [
   'http_503', 'rate_limit', 'connection_refused', 'hang_before_headers', 'hang_mid_stream', 'stream_error_event', 'garbage_json', 'truncated_sse',
   // Not failures of the endpoint, or not before the first token:
-  'bad_request', 'error_after_content', 'slow', 'hold',
+  'bad_request', 'error_after_content', 'silent_after_content', 'slow', 'hold',
 ] as const;
 export type FakeFault = (typeof FAKE_FAULTS)[number];
 
@@ -147,6 +147,10 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, body: ChatB
       return;
     case 'truncated_sse':
       res.end();
+      return;
+    case 'silent_after_content':
+      sse(res, chunk({ content: text.slice(0, 10) }));
+      hang();
       return;
     case 'error_after_content':
       sse(res, chunk({ content: text.slice(0, 10) }));

@@ -230,6 +230,25 @@ describe('a stream that fails after the answer began', () => {
   });
 });
 
+describe('a stream that goes silent after the answer began', () => {
+  it('ends after the idle timeout with an OpenAI-shaped error frame', async () => {
+    const [bad] = await chainFor(true);
+    await fakeFault(bad, 'silent_after_content');
+    const started = Date.now();
+    const r = await ask(true, { timeout_ms: 300 });
+    const took = Date.now() - started;
+    expect(r.res.status).toBe(200);
+    expect(r.text.length).toBeGreaterThan(0);
+    const last = r.frames[r.frames.length - 1] as { error?: { code: string; message: string } };
+    expect(last.error).toMatchObject({ code: 'stream_interrupted' });
+    expect(last.error!.message).toContain('stream idle timeout after 300 ms');
+    expect(took).toBeGreaterThanOrEqual(300);
+    expect(took).toBeLessThan(3000);
+    const d = await decision(key, r.id!);
+    expect(d.trace.attempts[0]).toMatchObject({ endpointId: bad, outcome: 'failed', errorKind: 'timeout' });
+  });
+});
+
 describe('synthetic probe from the Durable Object alarm', () => {
   it('closes an idle endpoint once it recovers, and other isolates learn it from KV', async () => {
     const [bad] = await chainFor(false);

@@ -1,0 +1,94 @@
+/**
+ * Where a request's CPU goes inside workerd: a sampling CPU profile of the gateway's isolate under load.
+ *
+ *   node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts [--seconds 6] [--concurrency 16]
+ *        [--interval 100] [--targets gateway,auto,shield] [--stream] [--out bench/overhead/cpu-profile.md]
+ *
+ * The worker is the wrangler-built bundle (`wrangler deploy --dry-run`) run by Miniflare's API: the same
+ * workerd as production, no dev proxy, and an inspector that only this script talks to (wrangler dev's own
+ * inspector proxy enables network reporting, which distorts exactly what is measured here). Load comes from
+ * bench/overhead/loadgen.ts against the fake upstream of fake-upstream.ts. For each target the V8 profiler
+ * samples the isolate every `interval` µs; self time is attributed, through the bundle's source map, to
+ * source files (src/…, node_modules/<package>) and to V8's pseudo-frames: "(program)" is native work outside
+ * JS (workerd's HTTP, streams, timers, KV/D1/DO emulation in this process), "(garbage collector)", and
+ * "(idle)". Percentages are of the samples taken while the load ran.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { join } from 'node:path';
+import { runWithInspectedWorker, type TargetName } from './inspected-worker';
+import { percentile } from './loadgen';
+
+const argv = process.argv.slice(2);
+const num = (f: string, d: number) => (argv.includes(`--${f}`) ? Number(argv[argv.indexOf(`--${f}`) + 1]) : d);
+const str = (f: string, d: string) => (argv.includes(`--${f}`) ? argv[argv.indexOf(`--${f}`) + 1] : d);
+const SECONDS = num('seconds', 6);
+const CONCURRENCY = num('concurrency', 16);
+const INTERVAL_US = num('interval', 100);
+const STREAM = argv.includes('--stream');
+const TARGETS = str('targets', 'gateway,auto,shield').split(',') as TargetName[];
+const OUT = str('out', 'bench/overhead/cpu-profile.md');
+
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+interface Profile {
+  nodes: { id: number; callFrame: CallFrame }[];
+  samples: number[];
+}
+
+/** Source file of a bundle position: src/… or node_modules/<package>, through the bundle's source map. */
+function attributor(outdir: string) {
+  const map = new SourceMap(JSON.parse(readFileSync(join(outdir, 'index.js.map'), 'utf8')));
+  return (frame: CallFrame): string => {
+    if (!frame.url) return frame.functionName.startsWith('(') ? frame.functionName : `(native) ${frame.functionName || 'anonymous'}`;
+    if (!frame.url.endsWith('index.js')) return frame.url.replace(/^.*\//, '');
+    const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string };
+    const source = entry.originalSource ?? '?';
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+    if (pkg) return `node_modules/${pkg[1]}`;
+    const src = /(src\/.*)$/.exec(source);
+    return src ? src[1] : source.replace(/^.*\//, '');
+  };
+}
+
+function selfTimeBy(profile: Profile, key: (frame: CallFrame) => string): Map<string, number> {
+  const nodeKey = new Map(profile.nodes.map((n) => [n.id, key(n.callFrame)]));
+  const counts = new Map<string, number>();
+  for (const id of profile.samples) counts.set(nodeKey.get(id)!, (counts.get(nodeKey.get(id)!) ?? 0) + 1);
+  return counts;
+}
+
+console.error('building the bundle (wrangler deploy --dry-run) and starting it in workerd…');
+runWithInspectedWorker(async (worker) => {
+  // Warm every path (classifier load and warm-up, key cache, quota lease, JIT) before profiling.
+  for (const name of TARGETS) await worker.load(name, { seconds: 4, concurrency: CONCURRENCY, stream: STREAM });
+  const cdp = await worker.inspect();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
+  const attribute = attributor(worker.outdir);
+  const sections: string[] = [];
+  for (const name of TARGETS) {
+    await cdp.send('Profiler.start');
+    const r = await worker.load(name, { seconds: SECONDS, concurrency: CONCURRENCY, stream: STREAM });
+    const { profile } = await cdp.send<{ profile: Profile }>('Profiler.stop');
+    if (r.errors) throw new Error(`${name}: ${r.errors} errors (${r.errorSamples.join('; ')})`);
+    const total = profile.samples.length;
+    const byFile = [...selfTimeBy(profile, attribute)].sort((a, b) => b[1] - a[1]);
+    const busy = total - (byFile.find(([k]) => k === '(idle)')?.[1] ?? 0);
+    const byFunction = [...selfTimeBy(profile, (f) => `${attribute(f)} ${f.functionName || '(anonymous)'}`)].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    const line = `${name} (${STREAM ? 'stream' : 'json'}, c=${CONCURRENCY}): ${r.requests} requests in ${SECONDS} s (${r.rps.toFixed(0)} rps, p50 ${percentile(r.latencyMs, 50).toFixed(1)} ms), ${total} samples, busy ${((100 * busy) / total).toFixed(1)} %`;
+    console.error(line);
+    const rows = byFile.filter(([, n]) => n / total >= 0.002).map(([k, n]) => `| ${k} | ${((100 * n) / total).toFixed(1)} % | ${((100 * n) / busy).toFixed(1)} % |`);
+    const fnRows = byFunction.map(([k, n]) => `| ${k} | ${((100 * n) / busy).toFixed(1)} % |`);
+    sections.push([`### ${line}`, '', '| self time in | of samples | of busy samples |', '|---|---:|---:|', ...rows, '', '| top functions (self) | of busy samples |', '|---|---:|', ...fnRows].join('\n'));
+  }
+  cdp.close();
+  const header = `## CPU profile (${new Date().toISOString().slice(0, 16)}Z, sampling every ${INTERVAL_US} µs; \`node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts ${argv.join(' ')}\`)`;
+  writeFileSync(OUT, `${header}\n\n${sections.join('\n\n')}\n`);
+  console.error(`wrote ${OUT}`);
+});
