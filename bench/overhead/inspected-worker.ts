@@ -1,8 +1,8 @@
 /**
- * The gateway as production runs it, for the inspector-based benchmarks (cpu-profile.ts, heap.ts): the
+ * The gateway as production runs it, for cpu-profile.ts, heap.ts and `run.ts --miniflare`: the
  * wrangler-built bundle (`wrangler deploy --dry-run`) in workerd through Miniflare's API, with fresh local
- * D1/KV/DO state, the fake upstream of fake-upstream.ts behind provider `nscale`, two API keys (llmshield off
- * and on), and an inspector that only the benchmark talks to. wrangler dev's own inspector proxy sends
+ * D1/KV/DO state, a fake upstream (fake-upstream.ts) behind provider `nscale`, two API keys (llmshield off
+ * and on), and optionally an inspector that only the benchmark talks to. wrangler dev's own inspector proxy sends
  * `Network.enable`, after which workerd reports every subrequest and body chunk: it distorts exactly what
  * these benchmarks measure.
  */
@@ -23,11 +23,15 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export type TargetName = 'gateway' | 'auto' | 'shield';
 
 export interface InspectedWorker {
+  /** The worker's origin, e.g. http://127.0.0.1:port. */
+  base: string;
+  /** API keys with llmshield off and on (100,000 requests per minute). */
+  keys: { off: string; on: string };
   /** The bundle's directory (index.js and its source map). */
   outdir: string;
   /** Runs closed-loop load against one target (unique prompts, so `auto` classifies every request). */
   load(target: TargetName, opts: { seconds: number; concurrency: number; stream: boolean }): Promise<LoadResult>;
-  /** DevTools protocol session with the worker's isolate. */
+  /** DevTools protocol session with the worker's isolate (only when started with the inspector). */
   inspect(): Promise<Cdp>;
   dispose(): Promise<void>;
 }
@@ -73,11 +77,21 @@ function build(): string {
   return outdir;
 }
 
-export async function startInspectedWorker(): Promise<InspectedWorker> {
-  if (typeof WebSocket === 'undefined') throw new Error('needs a WebSocket client: run with node --experimental-websocket (Node 20) or Node 22+');
+export interface WorkerOptions {
+  /** An upstream already running (run.ts starts its own in a separate process); default: an in-process fake. */
+  upstreamPort?: number;
+  /** Default true; without it `inspect()` is unavailable. */
+  inspector?: boolean;
+  vars?: Record<string, string>;
+}
+
+export async function startInspectedWorker(opts: WorkerOptions = {}): Promise<InspectedWorker> {
+  const inspector = opts.inspector ?? true;
+  if (inspector && typeof WebSocket === 'undefined') throw new Error('needs a WebSocket client: run with node --experimental-websocket (Node 20) or Node 22+');
   const outdir = build();
-  const fake = await startFakeUpstream(0, { latencyMs: 50, chunks: 10, chunkIntervalMs: 2 });
-  const inspectorPort = await freePort();
+  const fake = opts.upstreamPort === undefined ? await startFakeUpstream(0, { latencyMs: 50, chunks: 10, chunkIntervalMs: 2 }) : null;
+  const upstreamPort = fake?.port ?? opts.upstreamPort!;
+  const inspectorPort = inspector ? await freePort() : undefined;
   const mf = new Miniflare({
     // Listed explicitly: Miniflare cannot follow the bundle's dynamic import (the classifier loads lazily).
     modulesRoot: outdir,
@@ -91,19 +105,20 @@ export async function startInspectedWorker(): Promise<InspectedWorker> {
       ADMIN_SECRET: ADMIN,
       KEY_PEPPER: 'bench-pepper',
       NSCALE_API_KEY: 'bench',
-      UPSTREAM_BASE_URL_OVERRIDES: JSON.stringify({ nscale: `http://127.0.0.1:${fake.port}/v1` }),
+      UPSTREAM_BASE_URL_OVERRIDES: JSON.stringify({ nscale: `http://127.0.0.1:${upstreamPort}/v1` }),
       CAILOS_SIMULATE: 'false',
       CAILOS_SIM_LATENCY_SCALE: '1',
+      ...opts.vars,
     },
     d1Databases: ['DB'],
     kvNamespaces: ['KV'],
     durableObjects: { KEY_GUARD: { className: 'KeyGuard', useSQLite: true }, BREAKER: { className: 'EndpointBreaker', useSQLite: true } },
-    inspectorPort,
+    ...(inspectorPort ? { inspectorPort } : {}),
     port: await freePort(),
   });
   const dispose = async () => {
     await mf.dispose();
-    await fake.close();
+    await fake?.close();
     rmSync(outdir, { recursive: true, force: true });
   };
   try {
@@ -127,6 +142,8 @@ export async function startInspectedWorker(): Promise<InspectedWorker> {
     };
     let ticket = 1;
     return {
+      base,
+      keys,
       outdir,
       load(name, { seconds, concurrency, stream }) {
         const t = targets[name];
@@ -137,6 +154,7 @@ export async function startInspectedWorker(): Promise<InspectedWorker> {
         return runLoad({ url: `${base}/v1/chat/completions`, headers: { authorization: `Bearer ${t.key}` }, body, stream, concurrency, durationMs: seconds * 1000 });
       },
       async inspect() {
+        if (!inspectorPort) throw new Error('started without the inspector');
         const list = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl: string; title?: string }[];
         const target = list.find((t) => !/KeyGuard|EndpointBreaker|__/.test(t.title ?? '')) ?? list[0];
         return connect(target.webSocketDebuggerUrl);

@@ -2,13 +2,14 @@
  * Gateway overhead benchmark: latency, throughput and CPU that Cailos adds on top of calling the
  * provider directly. See bench/overhead/README.md for the method and the latest figures.
  *
- *   npx tsx bench/overhead/run.ts [--quick] [--repeats 3] [--duration 4] [--soak 180] [--latency 50] [--inspector] [--out file.json]
+ *   npx tsx bench/overhead/run.ts [--quick] [--repeats 3] [--duration 4] [--soak 180] [--latency 50] [--inspector | --miniflare] [--out file.json]
  *
  * Starts a fake OpenAI-compatible upstream (fixed latency) and the worker in workerd through wrangler's
  * programmatic dev server (bench/overhead/serve.mjs: the same bundler and runtime as `wrangler dev`, but with
  * its inspector proxy off, which otherwise reports every subrequest chunk over DevTools; `--inspector` keeps
  * it on, as runs 1–4 had it) with UPSTREAM_BASE_URL_OVERRIDES pointing provider `nscale` at the fake and
- * CAILOS_SIMULATE=false, so every request goes to the fake. Each scenario (target ×
+ * CAILOS_SIMULATE=false, so every request goes to the fake; `--miniflare` runs the bundle `wrangler deploy --dry-run`
+ * builds in workerd through Miniflare's API instead (inspected-worker.ts), with no dev server at all. Each scenario (target ×
  * stream × concurrency) runs `repeats` times, interleaved across targets so machine noise hits them
  * alike; figures are medians over repeats, and "added" is the gateway's percentile minus the direct
  * percentile of the same round.
@@ -21,6 +22,8 @@ import { parseTiming } from '../../src/api/timing';
 import { type LoadResult, median, percentile, runLoad } from './loadgen';
 import { listeningPorts, openFds, procSample, processesInGroup } from './procs';
 import { freePort, snapshotRepo } from '../../scripts/lib/local-dev';
+import { Miniflare } from 'miniflare';
+import { startInspectedWorker } from './inspected-worker';
 
 const argv = process.argv.slice(2);
 const has = (f: string) => argv.includes(`--${f}`);
@@ -41,16 +44,18 @@ const CLASSIFIER = str('classifier', '');
 const OUT = str('out', 'bench/overhead/results.json');
 /** `--inspector`: leave wrangler's inspector proxy connected, as `wrangler dev` always does (the setup of runs 1–4). */
 const INSPECTOR = has('inspector');
+/** `--miniflare`: the production bundle in workerd through Miniflare's API (no dev server, no dev proxy) instead of serve.mjs. */
+const MINIFLARE = has('miniflare');
 const ADMIN = 'dev-admin-secret';
 const UPSTREAM_MODEL = 'meta-llama/Llama-3.1-8B-Instruct';
 const PASSTHROUGH = 'pass-through worker (floor)';
-
-
 
 const log = (...a: unknown[]) => console.error(new Date().toISOString().slice(11, 19), ...a);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const children: ChildProcess[] = [];
+/** In-process workers (Miniflare) to dispose of at the end. */
+const stoppers: (() => Promise<void>)[] = [];
 let snapshotDir: string | null = null;
 function killAll(): void {
   for (const c of children) {
@@ -213,7 +218,7 @@ function meanStages(timings: string[]): Record<string, number> {
   return Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, Number((v / Math.max(1, timings.length)).toFixed(3))]));
 }
 
-const groupCpu = (pgid: number) => processesInGroup(pgid).reduce((n, p) => n + p.cpuMs, 0);
+const groupCpu = (pgid: number) => (pgid ? processesInGroup(pgid).reduce((n, p) => n + p.cpuMs, 0) : 0);
 
 /** CPU the processes burn per second with no traffic (timers, file watching), subtracted from runs; per worker pid. */
 const idleByWorker = new Map<number, { workerMsPerS: number; groupMsPerS: number }>();
@@ -261,8 +266,8 @@ async function measure(t: Target, stream: boolean, concurrency: number, repeat: 
     },
     // CPU of the whole measured run (warm-up included) over every request it served.
     workerCpuMsPerReq: isWorker ? (cpu1 - cpu0) / Math.max(1, r.totalRequests) : 0,
-    // wrangler's Node process and proxy workerd: dev-only machinery, not part of the deployed worker.
-    devToolCpuMsPerReq: isWorker ? (gcpu1 - gcpu0 - (cpu1 - cpu0)) / Math.max(1, r.totalRequests) : 0,
+    // wrangler's Node process and proxy workerd: dev-only machinery, not part of the deployed worker (none under Miniflare).
+    devToolCpuMsPerReq: isWorker && pids.pgid ? (gcpu1 - gcpu0 - (cpu1 - cpu0)) / Math.max(1, r.totalRequests) : 0,
     stages: meanStages(r.timings),
     endpoint: typeof endpoint === 'string' ? endpoint : undefined,
   };
@@ -365,10 +370,27 @@ async function soak(t: Target, seconds: number, pid: number, pgid: number) {
   return { seconds, rssMb, maxWorkerdFds: maxFds, errorSamples: r.errorSamples, workerAlive: procSample(pid) !== null, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
 }
 
-async function main(): Promise<void> {
-  const startedAt = Date.now();
-  log(`overhead benchmark: ${quick ? 'quick' : 'full'}${CLASSIFIER ? `, classifier ${CLASSIFIER}` : ''}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`);
-  const upstreamPort = await startUpstream();
+interface Targets {
+  targets: Target[];
+  viaProxy?: Target;
+  pids: Pids;
+  floorPids: Pids;
+}
+
+const allowFake = { providers: { allow: ['nscale'] } };
+
+function targetsFor(upstreamPort: number, floorUrl: string, gatewayUrl: string, keys: { off: string; on: string }, pids: Pids, floorPids: Pids): Target[] {
+  return [
+    { name: 'direct', url: `http://127.0.0.1:${upstreamPort}/v1/chat/completions`, model: UPSTREAM_MODEL },
+    { name: PASSTHROUGH, url: floorUrl, model: UPSTREAM_MODEL, pids: floorPids },
+    { name: 'gateway (plain model)', url: gatewayUrl, key: keys.off, model: 'llama-3.1-8b', pids },
+    { name: 'auto (shield off)', url: gatewayUrl, key: keys.off, model: 'auto', routing: allowFake, pids },
+    { name: 'auto + shield', url: gatewayUrl, key: keys.on, model: 'auto', routing: allowFake, pids },
+  ];
+}
+
+/** Cailos and the floor under wrangler's dev server (serve.mjs); load goes to each user worker's own port. */
+async function devServerTargets(upstreamPort: number): Promise<Targets> {
   log(`fake upstream on :${upstreamPort}; starting the worker (wrangler dev server, inspector ${INSPECTOR ? 'on' : 'off'})…`);
   const { pgid, proxyPort } = await startWorker(upstreamPort);
   const runtime = await findRuntime(pgid, proxyPort);
@@ -376,20 +398,52 @@ async function main(): Promise<void> {
   const floor = await startPassthrough(upstreamPort);
   const floorRuntime = await findRuntime(floor.pgid, floor.proxyPort);
   log(`pass-through worker runtime (workerd pid ${floorRuntime.pid}) on :${floorRuntime.port}`);
-  const keyOff = await createKey(proxyPort, 'bench-overhead-shield-off', 'off');
-  const keyOn = await createKey(proxyPort, 'bench-overhead-shield-on', 'on');
-  const gw = `http://127.0.0.1:${runtime.port}/v1/chat/completions`;
-  const allow = { providers: { allow: ['nscale'] } };
+  const keys = { off: await createKey(proxyPort, 'bench-overhead-shield-off', 'off'), on: await createKey(proxyPort, 'bench-overhead-shield-on', 'on') };
   const pids: Pids = { worker: runtime.pid, pgid };
   const floorPids: Pids = { worker: floorRuntime.pid, pgid: floor.pgid };
-  const targets: Target[] = [
-    { name: 'direct', url: `http://127.0.0.1:${upstreamPort}/v1/chat/completions`, model: UPSTREAM_MODEL },
-    { name: PASSTHROUGH, url: `http://127.0.0.1:${floorRuntime.port}/v1/chat/completions`, model: UPSTREAM_MODEL, pids: floorPids },
-    { name: 'gateway (plain model)', url: gw, key: keyOff, model: 'llama-3.1-8b', pids },
-    { name: 'auto (shield off)', url: gw, key: keyOff, model: 'auto', routing: allow, pids },
-    { name: 'auto + shield', url: gw, key: keyOn, model: 'auto', routing: allow, pids },
-  ];
-  const viaProxy: Target = { name: 'gateway via wrangler proxy', url: `http://127.0.0.1:${proxyPort}/v1/chat/completions`, key: keyOff, model: 'llama-3.1-8b', pids };
+  const targets = targetsFor(upstreamPort, `http://127.0.0.1:${floorRuntime.port}/v1/chat/completions`, `http://127.0.0.1:${runtime.port}/v1/chat/completions`, keys, pids, floorPids);
+  const viaProxy: Target = { name: 'gateway via wrangler proxy', url: `http://127.0.0.1:${proxyPort}/v1/chat/completions`, key: keys.off, model: 'llama-3.1-8b', pids };
+  return { targets, viaProxy, pids, floorPids };
+}
+
+const ownProcessGroup = () => Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[2]);
+/** The workerd process (a child of this one) that listens on `port`. */
+function workerdOn(port: number): number {
+  const found = processesInGroup(ownProcessGroup(), 'workerd').find((p) => listeningPorts(p.pid).includes(port));
+  if (!found) throw new Error(`no workerd listens on :${port}`);
+  return found.pid;
+}
+
+/** Cailos (production bundle) and the floor in workerd through Miniflare's API: no dev server, no dev tools. */
+async function miniflareTargets(upstreamPort: number): Promise<Targets> {
+  log(`fake upstream on :${upstreamPort}; building the bundle and starting it under Miniflare…`);
+  const vars: Record<string, string> = { CAILOS_DEBUG_TIMING: 'true', ...(CLASSIFIER ? { CAILOS_CLASSIFIER: CLASSIFIER } : {}) };
+  const gateway = await startInspectedWorker({ upstreamPort, inspector: false, vars });
+  stoppers.push(() => gateway.dispose());
+  const floor = new Miniflare({
+    modules: true,
+    scriptPath: resolve('bench/overhead/passthrough/index.js'),
+    bindings: { UPSTREAM_URL: `http://127.0.0.1:${upstreamPort}/v1/chat/completions` },
+    compatibilityDate: '2026-04-20',
+    compatibilityFlags: ['nodejs_compat'],
+    port: await freePort(),
+  });
+  stoppers.push(() => floor.dispose());
+  const floorBase = String(await floor.ready).replace(/\/$/, '');
+  // pgid 0: no dev-tool processes to account for.
+  const pids: Pids = { worker: workerdOn(Number(new URL(gateway.base).port)), pgid: 0 };
+  const floorPids: Pids = { worker: workerdOn(Number(new URL(floorBase).port)), pgid: 0 };
+  log(`worker (workerd pid ${pids.worker}) at ${gateway.base}; pass-through (workerd pid ${floorPids.worker}) at ${floorBase}`);
+  return { targets: targetsFor(upstreamPort, `${floorBase}/v1/chat/completions`, `${gateway.base}/v1/chat/completions`, gateway.keys, pids, floorPids), pids, floorPids };
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  log(`overhead benchmark: ${quick ? 'quick' : 'full'}${CLASSIFIER ? `, classifier ${CLASSIFIER}` : ''}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`);
+  const upstreamPort = await startUpstream();
+  const { targets, viaProxy, pids, floorPids } = MINIFLARE ? await miniflareTargets(upstreamPort) : await devServerTargets(upstreamPort);
+  const runtime = { pid: pids.worker };
+  const pgid = pids.pgid;
   const rssStartMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
 
   // Warm the isolate (classifier model load, key cache, quota lease, JIT) before measuring anything.
@@ -404,7 +458,7 @@ async function main(): Promise<void> {
     for (const concurrency of CONCURRENCIES) {
       for (let repeat = 0; repeat < REPEATS; repeat++) {
         for (const t of targets) runs.push(await measure(t, stream, concurrency, repeat));
-        if (!stream && concurrency === 16) runs.push(await measure(viaProxy, stream, concurrency, repeat));
+        if (!stream && concurrency === 16 && viaProxy) runs.push(await measure(viaProxy, stream, concurrency, repeat));
       }
     }
   }
@@ -433,7 +487,8 @@ main()
     console.error(err);
     process.exitCode = 1;
   })
-  .finally(() => {
+  .finally(async () => {
+    await Promise.all(stoppers.map((stop) => stop().catch(() => undefined)));
     killAll();
     setTimeout(() => process.exit(), 500).unref();
   });
