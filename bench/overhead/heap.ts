@@ -9,10 +9,9 @@
  * Miniflare, no wrangler dev). A heap that returns to the same size after GC while RSS grows points at native
  * memory (workerd, its in-process D1/DO emulation, wasm); a heap that grows with the request count is a leak in JS.
  */
-import { readFileSync } from 'node:fs';
 import { runWithInspectedWorker, type TargetName } from './inspected-worker';
 import { percentile } from './loadgen';
-import { processesInGroup } from './procs';
+import { ownProcessGroup, processesInGroup } from './procs';
 
 const argv = process.argv.slice(2);
 const num = (f: string, d: number) => (argv.includes(`--${f}`) ? Number(argv[argv.indexOf(`--${f}`) + 1]) : d);
@@ -22,8 +21,7 @@ const SECONDS = num('seconds', 20);
 const CONCURRENCY = num('concurrency', 16);
 const STREAM = argv.includes('--stream');
 
-const ownGroup = Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[2]);
-const workerdRssMb = () => processesInGroup(ownGroup, 'workerd').reduce((mb, p) => mb + p.rssKb / 1024, 0);
+const workerdRssMb = () => processesInGroup(ownProcessGroup(), 'workerd').reduce((mb, p) => mb + p.rssKb / 1024, 0);
 
 runWithInspectedWorker(async (worker) => {
   const cdp = await worker.inspect();

@@ -77,6 +77,17 @@ function build(): string {
   return outdir;
 }
 
+/** A benchmark API key through the admin API: a rate limit (100,000/min) the load never reaches, llmshield as asked. */
+export async function createBenchKey(base: string, adminSecret: string, name: string, shield: 'on' | 'off'): Promise<string> {
+  const res = await fetch(`${base}/admin/keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminSecret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, settings: { requestsPerMinute: 100_000, shield: { mode: shield } } }),
+  });
+  if (res.status !== 201) throw new Error(`key creation failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { key: string }).key;
+}
+
 export interface WorkerOptions {
   /** An upstream already running (run.ts starts its own in a separate process); default: an in-process fake. */
   upstreamPort?: number;
@@ -128,12 +139,7 @@ export async function startInspectedWorker(opts: WorkerOptions = {}): Promise<In
       const statements = unstable_splitSqlQuery(readFileSync(join(ROOT, 'migrations', file), 'utf8'));
       await d1.batch(statements.map((s) => d1.prepare(s)));
     }
-    const createKey = async (shield: 'on' | 'off') => {
-      const res = await fetch(`${base}/admin/keys`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: `bench-${shield}`, settings: { requestsPerMinute: 100_000, shield: { mode: shield } } }) });
-      if (res.status !== 201) throw new Error(`key creation failed: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { key: string }).key;
-    };
-    const keys = { off: await createKey('off'), on: await createKey('on') };
+    const keys = { off: await createBenchKey(base, ADMIN, 'bench-off', 'off'), on: await createBenchKey(base, ADMIN, 'bench-on', 'on') };
     const allowFake = { providers: { allow: ['nscale'] } };
     const targets: Record<TargetName, { key: string; model: string; routing?: unknown }> = {
       gateway: { key: keys.off, model: 'llama-3.1-8b' },

@@ -59,6 +59,13 @@ export function processesInGroup(pgid: number, comm?: string): ProcInfo[] {
   return out;
 }
 
+/** This process's group: the workerd processes Miniflare starts (not detached) belong to it. */
+export function ownProcessGroup(): number {
+  const pgid = readStat(process.pid)?.pgid;
+  if (pgid === undefined) throw new Error('cannot read /proc/self/stat');
+  return pgid;
+}
+
 export function procSample(pid: number): { cpuMs: number; rssKb: number } | null {
   const s = readStat(pid);
   return s ? { cpuMs: s.cpuMs, rssKb: s.rssKb } : null;

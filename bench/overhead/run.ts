@@ -20,10 +20,10 @@ import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseTiming } from '../../src/api/timing';
 import { type LoadResult, median, percentile, runLoad } from './loadgen';
-import { listeningPorts, openFds, procSample, processesInGroup } from './procs';
+import { listeningPorts, openFds, ownProcessGroup, procSample, processesInGroup } from './procs';
 import { freePort, snapshotRepo } from '../../scripts/lib/local-dev';
 import { Miniflare } from 'miniflare';
-import { startInspectedWorker } from './inspected-worker';
+import { createBenchKey, startInspectedWorker } from './inspected-worker';
 
 const argv = process.argv.slice(2);
 const has = (f: string) => argv.includes(`--${f}`);
@@ -159,16 +159,6 @@ async function findRuntime(pgid: number, proxyPort: number): Promise<{ pid: numb
     }
   }
   throw new Error('could not find the worker runtime port');
-}
-
-async function createKey(port: number, name: string, shield: 'on' | 'off'): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/admin/keys`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, settings: { requestsPerMinute: 100_000, shield: { mode: shield } } }),
-  });
-  if (res.status !== 201) throw new Error(`key creation failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { key: string }).key;
 }
 
 interface Pids {
@@ -398,7 +388,8 @@ async function devServerTargets(upstreamPort: number): Promise<Targets> {
   const floor = await startPassthrough(upstreamPort);
   const floorRuntime = await findRuntime(floor.pgid, floor.proxyPort);
   log(`pass-through worker runtime (workerd pid ${floorRuntime.pid}) on :${floorRuntime.port}`);
-  const keys = { off: await createKey(proxyPort, 'bench-overhead-shield-off', 'off'), on: await createKey(proxyPort, 'bench-overhead-shield-on', 'on') };
+  const devBase = `http://127.0.0.1:${proxyPort}`;
+  const keys = { off: await createBenchKey(devBase, ADMIN, 'bench-overhead-shield-off', 'off'), on: await createBenchKey(devBase, ADMIN, 'bench-overhead-shield-on', 'on') };
   const pids: Pids = { worker: runtime.pid, pgid };
   const floorPids: Pids = { worker: floorRuntime.pid, pgid: floor.pgid };
   const targets = targetsFor(upstreamPort, `http://127.0.0.1:${floorRuntime.port}/v1/chat/completions`, `http://127.0.0.1:${runtime.port}/v1/chat/completions`, keys, pids, floorPids);
@@ -406,7 +397,6 @@ async function devServerTargets(upstreamPort: number): Promise<Targets> {
   return { targets, viaProxy, pids, floorPids };
 }
 
-const ownProcessGroup = () => Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[2]);
 /** The workerd process (a child of this one) that listens on `port`. */
 function workerdOn(port: number): number {
   const found = processesInGroup(ownProcessGroup(), 'workerd').find((p) => listeningPorts(p.pid).includes(port));
