@@ -23,6 +23,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bandShrinkageFor } from '../src/routing/band-shrinkage';
 import { DEFAULT_EVAL_THRESHOLDS } from '../src/evals/eligibility';
 import type { ClassificationSignal } from '../src/routing/types';
 import { foldOf, isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './routing/data';
@@ -223,6 +224,10 @@ async function main() {
     if (evalGate !== undefined) snapshot.evalThresholds = { default: { ...DEFAULT_EVAL_THRESHOLDS.default, minPassLowerBound: evalGate }, classes: {} };
     const learned = learn(snapshot, models, train, signal, bands ? (row) => trainComplexity.get(row) : undefined);
     log(`learned from ${train.length} train prompts through ${signal}: ${learned.evalResults} graded eval results (${learned.cells} cells, ${learned.bandCells} per complexity band), ${learned.ratings} feedback ratings`);
+    if (bands) {
+      const taskClasses = [...new Set(train.map((row) => row.evalName))];
+      log(`band shrinkage K per task class (stage 12, estimated from the eval cells): ${taskClasses.map((tc) => `${tc} ${bandShrinkageFor(snapshot.evals, tc).toFixed(1)}`).join(', ')}`);
+    }
     const classifications: ClassificationSignal[] = [];
     for (const row of rows) {
       // The task class the router learned is the benchmark's eval_name, which no classifier can know.

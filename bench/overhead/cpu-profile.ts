@@ -2,7 +2,11 @@
  * Where a request's CPU goes inside workerd: a sampling CPU profile of the gateway's isolate under load.
  *
  *   node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts [--seconds 6] [--concurrency 16]
- *        [--interval 100] [--targets gateway,auto,shield] [--stream] [--out bench/overhead/cpu-profile.md]
+ *        [--interval 100] [--targets gateway,auto,shield] [--stream] [--alloc] [--out bench/overhead/cpu-profile.md]
+ *
+ * `--alloc`: instead of CPU, V8's sampling heap profiler (every 4 KB allocated, objects collected by minor and
+ * major GCs included), attributed the same way: bytes allocated per request by source file and function — what
+ * makes the garbage collector run (bench/overhead/README.md, finding 8).
  *
  * The worker is the wrangler-built bundle (`wrangler deploy --dry-run`) run by Miniflare's API: the same
  * workerd as production, no dev proxy, and an inspector that only this script talks to (wrangler dev's own
@@ -16,7 +20,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
-import { runWithInspectedWorker, type TargetName } from './inspected-worker';
+import { runWithInspectedWorker, type Cdp, type InspectedWorker, type TargetName } from './inspected-worker';
 import { percentile } from './loadgen';
 
 const argv = process.argv.slice(2);
@@ -27,7 +31,8 @@ const CONCURRENCY = num('concurrency', 16);
 const INTERVAL_US = num('interval', 100);
 const STREAM = argv.includes('--stream');
 const TARGETS = str('targets', 'gateway,auto,shield').split(',') as TargetName[];
-const OUT = str('out', 'bench/overhead/cpu-profile.md');
+const ALLOC = argv.includes('--alloc');
+const OUT = str('out', ALLOC ? 'bench/overhead/alloc-profile.md' : 'bench/overhead/cpu-profile.md');
 
 
 interface CallFrame {
@@ -56,6 +61,42 @@ function attributor(outdir: string) {
   };
 }
 
+interface HeapNode {
+  callFrame: CallFrame;
+  selfSize: number;
+  children: HeapNode[];
+}
+
+function selfBytesBy(head: HeapNode, key: (frame: CallFrame) => string): Map<string, number> {
+  const bytes = new Map<string, number>();
+  const stack = [head];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.selfSize) bytes.set(key(node.callFrame), (bytes.get(key(node.callFrame)) ?? 0) + node.selfSize);
+    stack.push(...node.children);
+  }
+  return bytes;
+}
+
+/** Allocation profile of one target: KB allocated per request, by file and by function. */
+async function allocationSection(cdp: Cdp, worker: InspectedWorker, name: TargetName, attribute: (f: CallFrame) => string): Promise<string> {
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  const r = await worker.load(name, { seconds: SECONDS, concurrency: CONCURRENCY, stream: STREAM });
+  const { profile } = await cdp.send<{ profile: { head: HeapNode } }>('HeapProfiler.stopSampling');
+  if (r.errors) throw new Error(`${name}: ${r.errors} errors (${r.errorSamples.join('; ')})`);
+  // Requests served while sampling, warm-up included (the load generator's warm-up is not in r.requests).
+  const served = Math.max(1, r.totalRequests);
+  const byFile = [...selfBytesBy(profile.head, attribute)].sort((a, b) => b[1] - a[1]);
+  const total = byFile.reduce((n, [, b]) => n + b, 0);
+  const byFunction = [...selfBytesBy(profile.head, (f) => `${attribute(f)} ${f.functionName || '(anonymous)'}`)].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  const kb = (b: number) => (b / served / 1024).toFixed(2);
+  const line = `${name} (${STREAM ? 'stream' : 'json'}, c=${CONCURRENCY}): ${served} requests, ${kb(total)} KB allocated per request (sampled every 4 KB)`;
+  console.error(line);
+  const rows = byFile.filter(([, b]) => b / total >= 0.005).map(([k, b]) => `| ${k} | ${kb(b)} | ${((100 * b) / total).toFixed(1)} % |`);
+  const fnRows = byFunction.map(([k, b]) => `| ${k} | ${kb(b)} | ${((100 * b) / total).toFixed(1)} % |`);
+  return [`### ${line}`, '', '| allocated in | KB per request | share |', '|---|---:|---:|', ...rows, '', '| top functions | KB per request | share |', '|---|---:|---:|', ...fnRows].join('\n');
+}
+
 function selfTimeBy(profile: Profile, key: (frame: CallFrame) => string): Map<string, number> {
   const nodeKey = new Map(profile.nodes.map((n) => [n.id, key(n.callFrame)]));
   const counts = new Map<string, number>();
@@ -68,9 +109,20 @@ runWithInspectedWorker(async (worker) => {
   // Warm every path (classifier load and warm-up, key cache, quota lease, JIT) before profiling.
   for (const name of TARGETS) await worker.load(name, { seconds: 4, concurrency: CONCURRENCY, stream: STREAM });
   const cdp = await worker.inspect();
+  const attributeFrame = attributor(worker.outdir);
+  if (ALLOC) {
+    await cdp.send('HeapProfiler.enable');
+    const sections: string[] = [];
+    for (const name of TARGETS) sections.push(await allocationSection(cdp, worker, name, attributeFrame));
+    cdp.close();
+    const header = `## Allocation profile (${new Date().toISOString().slice(0, 16)}Z; \`node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts ${argv.join(' ')}\`)`;
+    writeFileSync(OUT, `${header}\n\n${sections.join('\n\n')}\n`);
+    console.error(`wrote ${OUT}`);
+    return;
+  }
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
-  const attribute = attributor(worker.outdir);
+  const attribute = attributeFrame;
   const sections: string[] = [];
   for (const name of TARGETS) {
     await cdp.send('Profiler.start');

@@ -35,6 +35,8 @@ export interface LoadResult {
   lastHeaders: Record<string, string | string[] | undefined>;
   /** `x-cailos-timing` values seen, if the server sent them. */
   timings: string[];
+  /** Wall-clock start (ms since the epoch) and latency of every measured request, to line slow ones up with events. */
+  startedAt: number[];
 }
 
 const FIRST_CONTENT = /"content":"[^"]/;
@@ -80,12 +82,13 @@ function once(agent: Agent, spec: LoadSpec, n: number): Promise<One> {
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: spec.concurrency, maxFreeSockets: spec.concurrency });
-  const result: LoadResult = { requests: 0, totalRequests: 0, errors: 0, errorSamples: [], elapsedMs: 0, rps: 0, latencyMs: [], ttftMs: [], lastHeaders: {}, timings: [] };
+  const result: LoadResult = { requests: 0, totalRequests: 0, errors: 0, errorSamples: [], elapsedMs: 0, rps: 0, latencyMs: [], ttftMs: [], lastHeaders: {}, timings: [], startedAt: [] };
   const measureFrom = performance.now() + (spec.warmupMs ?? 0);
   const deadline = measureFrom + spec.durationMs;
   let sequence = 0;
   const worker = async () => {
     for (let begun = performance.now(); begun < deadline; begun = performance.now()) {
+      const wallStart = Date.now();
       const r = await once(agent, spec, sequence++);
       result.totalRequests++;
       if (begun < measureFrom) continue;
@@ -96,6 +99,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         continue;
       }
       result.latencyMs.push(r.latencyMs);
+      result.startedAt.push(wallStart);
       if (r.ttftMs !== undefined) result.ttftMs.push(r.ttftMs);
       result.lastHeaders = r.headers;
       const timing = r.headers['x-cailos-timing'];

@@ -2,7 +2,7 @@
  * Gateway overhead benchmark: latency, throughput and CPU that Cailos adds on top of calling the
  * provider directly. See bench/overhead/README.md for the method and the latest figures.
  *
- *   npx tsx bench/overhead/run.ts [--quick] [--repeats 3] [--duration 4] [--soak 180] [--latency 50] [--inspector | --miniflare] [--out file.json]
+ *   npx tsx bench/overhead/run.ts [--quick] [--repeats 3] [--duration 4] [--soak 180] [--latency 50] [--inspector | --miniflare] [--pin] [--only NAME] [--concurrency 1,16,64] [--modes json,stream] [--out file.json]
  *
  * Starts a fake OpenAI-compatible upstream (fixed latency) and the worker in workerd through wrangler's
  * programmatic dev server (bench/overhead/serve.mjs: the same bundler and runtime as `wrangler dev`, but with
@@ -15,7 +15,8 @@
  * percentile of the same round.
  */
 import { WORKLOAD_MESSAGES } from './workload';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseTiming } from '../../src/api/timing';
@@ -36,7 +37,7 @@ const DURATION_MS = num('duration', quick ? 2 : 4) * 1000;
 const WARMUP_MS = quick ? 300 : 500;
 const SOAK_S = num('soak', quick ? 0 : 180);
 const LATENCY_MS = num('latency', 50);
-const CONCURRENCIES = has('soak-only') ? [] : quick ? [1, 16] : [1, 16, 64];
+const CONCURRENCIES = has('soak-only') ? [] : argv.includes('--concurrency') ? str('concurrency', '16').split(',').map(Number) : quick ? [1, 16] : [1, 16, 64];
 /** Keep the worker's temp copy (and its dev.log) for a post-mortem. */
 const KEEP = has('keep');
 /** `--classifier heuristic` pins the keyword classifier (no ONNX model), to isolate the model's cost. */
@@ -46,9 +47,21 @@ const OUT = str('out', 'bench/overhead/results.json');
 const INSPECTOR = has('inspector');
 /** `--miniflare`: the production bundle in workerd through Miniflare's API (no dev server, no dev proxy) instead of serve.mjs. */
 const MINIFLARE = has('miniflare');
+/**
+ * `--pin`: the workerd processes on the last core, this process (the load generator) and the fake upstream on
+ * the others — what a separate load machine gives; without it the worker under test is descheduled by its own load.
+ */
+const PIN = has('pin');
+/** `--only gateway`: measure only the targets whose name contains this (the floors and direct always run). */
+const ONLY = str('only', '');
+/** `--modes json`: only JSON or only streams. */
+const MODES = str('modes', 'json,stream').split(',').map((m) => m === 'stream');
 const ADMIN = 'dev-admin-secret';
 const UPSTREAM_MODEL = 'meta-llama/Llama-3.1-8B-Instruct';
 const PASSTHROUGH = 'pass-through worker (floor)';
+const TRANSLATING = 'minimal translating worker';
+/** Floors are runtime baselines, not gateways: no "over floor" figures for them. */
+const FLOORS = new Set(['direct', PASSTHROUGH, TRANSLATING]);
 
 const log = (...a: unknown[]) => console.error(new Date().toISOString().slice(11, 19), ...a);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,9 +89,13 @@ function killAll(): void {
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => (killAll(), process.exit(130)));
 process.on('exit', killAll);
 
+/** The fake upstream's process, for --pin. */
+let upstreamPid = 0;
+
 async function startUpstream(): Promise<number> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/overhead/fake-upstream.ts', '--port', '0', '--latency', String(LATENCY_MS)], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
+  upstreamPid = child.pid!;
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -88,6 +105,21 @@ async function startUpstream(): Promise<number> {
     });
     child.on('exit', (code) => reject(new Error(`fake upstream exited (${code})`)));
   });
+}
+
+/** Pins every thread of each process to `cores` (taskset's list syntax). */
+function pin(pidsToPin: number[], cores: string): void {
+  for (const pid of pidsToPin) execFileSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { stdio: 'ignore' });
+}
+
+function pinProcesses(workerPids: number[]): string {
+  const cores = availableParallelism();
+  if (cores < 2) throw new Error('--pin needs at least 2 cores');
+  const workerCore = String(cores - 1);
+  const loadCores = cores === 2 ? '0' : `0-${cores - 2}`;
+  pin(workerPids, workerCore);
+  pin([process.pid, upstreamPid], loadCores);
+  return `workerd on core ${workerCore}; load generator and fake upstream on core(s) ${loadCores}`;
 }
 
 /** Runs bench/overhead/serve.mjs (wrangler's bundler and workerd, inspector off unless --inspector) in its own process group. */
@@ -195,7 +227,7 @@ interface Run {
   stream: boolean;
   concurrency: number;
   repeat: number;
-  result: Omit<LoadResult, 'latencyMs' | 'ttftMs' | 'timings' | 'lastHeaders'> & { p50: number; p99: number; ttftP50: number; ttftP99: number };
+  result: Omit<LoadResult, 'latencyMs' | 'ttftMs' | 'timings' | 'lastHeaders' | 'startedAt'> & { p50: number; p99: number; ttftP50: number; ttftP99: number };
   workerCpuMsPerReq: number;
   devToolCpuMsPerReq: number;
   stages: Record<string, number>;
@@ -262,6 +294,12 @@ async function measure(t: Target, stream: boolean, concurrency: number, repeat: 
     endpoint: typeof endpoint === 'string' ? endpoint : undefined,
   };
   const s = run.result;
+  if (has('tail')) {
+    const over = (ms: number) => r.latencyMs.filter((x) => x > LATENCY_MS + ms).length;
+    const slow = r.latencyMs.map((ms, i) => ({ ms, at: r.startedAt[i] })).filter((x) => x.ms > LATENCY_MS + 40);
+    if (slow.length) log(`  slow starts: ${slow.map((x) => `${new Date(x.at).toISOString().slice(17, 23)}+${x.ms.toFixed(0)}`).join(' ')}`);
+    log(`  tail: > +5 ms ${over(5)}, > +10 ms ${over(10)}, > +20 ms ${over(20)}, > +35 ms ${over(35)}, > +45 ms ${over(45)}, > +80 ms ${over(80)} of ${r.latencyMs.length}; worst ${[...r.latencyMs].sort((a, b) => b - a).slice(0, 8).map((x) => x.toFixed(0)).join(' ')}`);
+  }
   log(`${t.name.padEnd(22)} ${stream ? 'stream' : 'json  '} c=${String(concurrency).padStart(2)} #${repeat}: ${s.rps.toFixed(0)} rps p50 ${s.p50.toFixed(2)} p99 ${s.p99.toFixed(2)}${stream ? ` ttft ${s.ttftP50.toFixed(2)}` : ''} err ${s.errors} cpu ${run.workerCpuMsPerReq.toFixed(3)} ms/req${s.errorSamples.length ? ` ${s.errorSamples[0]}` : ''}`);
   return run;
 }
@@ -296,7 +334,7 @@ function summarise(runs: Run[]): Row[] {
     const baseline = (name: string, rep: number) => runs.find((r) => r.target === name && String(r.stream) === stream && String(r.concurrency) === c && r.repeat === rep);
     const over = (name: string, f: (r: Run) => number) => median(mine.map((r) => { const b = baseline(name, r.repeat); return b ? f(r) - f(b) : Number.NaN; }).filter(Number.isFinite));
     const added = (f: (r: Run) => number) => over('direct', f);
-    const gateway = target !== 'direct' && target !== PASSTHROUGH;
+    const gateway = !FLOORS.has(target);
     const stageNames = [...new Set(mine.flatMap((r) => Object.keys(r.stages)))];
     rows.push({
       target,
@@ -373,6 +411,7 @@ function targetsFor(upstreamPort: number, floorUrl: string, gatewayUrl: string, 
   return [
     { name: 'direct', url: `http://127.0.0.1:${upstreamPort}/v1/chat/completions`, model: UPSTREAM_MODEL },
     { name: PASSTHROUGH, url: floorUrl, model: UPSTREAM_MODEL, pids: floorPids },
+    { name: TRANSLATING, url: floorUrl.replace('/v1/', '/translate/v1/'), model: UPSTREAM_MODEL, pids: floorPids },
     { name: 'gateway (plain model)', url: gatewayUrl, key: keys.off, model: 'llama-3.1-8b', pids },
     { name: 'auto (shield off)', url: gatewayUrl, key: keys.off, model: 'auto', routing: allowFake, pids },
     { name: 'auto + shield', url: gatewayUrl, key: keys.on, model: 'auto', routing: allowFake, pids },
@@ -434,6 +473,8 @@ async function main(): Promise<void> {
   const { targets, viaProxy, pids, floorPids } = MINIFLARE ? await miniflareTargets(upstreamPort) : await devServerTargets(upstreamPort);
   const runtime = { pid: pids.worker };
   const pgid = pids.pgid;
+  const pinning = PIN ? pinProcesses([pids.worker, floorPids.worker]) : 'not pinned';
+  if (PIN) log(pinning);
   const rssStartMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
 
   // Warm the isolate (classifier model load, key cache, quota lease, JIT) before measuring anything.
@@ -444,10 +485,11 @@ async function main(): Promise<void> {
   log(`idle CPU: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s (subtracted from the per-request CPU)`);
 
   const runs: Run[] = [];
-  for (const stream of [false, true]) {
+  const measured = targets.filter((t) => FLOORS.has(t.name) || t.name.includes(ONLY));
+  for (const stream of MODES) {
     for (const concurrency of CONCURRENCIES) {
       for (let repeat = 0; repeat < REPEATS; repeat++) {
-        for (const t of targets) runs.push(await measure(t, stream, concurrency, repeat));
+        for (const t of measured) runs.push(await measure(t, stream, concurrency, repeat));
         if (!stream && concurrency === 16 && viaProxy) runs.push(await measure(viaProxy, stream, concurrency, repeat));
       }
     }
@@ -457,7 +499,7 @@ async function main(): Promise<void> {
   if (soakResult) log(`soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}`);
 
   const report = [
-    `## Results (${new Date().toISOString().slice(0, 16)}Z, ${quick ? 'quick' : 'full'}: ${REPEATS}× ${DURATION_MS / 1000} s per cell, medians over repeats; upstream latency ${LATENCY_MS} ms)`,
+    `## Results (${new Date().toISOString().slice(0, 16)}Z, ${quick ? 'quick' : 'full'}: ${REPEATS}× ${DURATION_MS / 1000} s per cell, medians over repeats; upstream latency ${LATENCY_MS} ms; ${pinning})`,
     '',
     table(rows),
     '',
@@ -468,7 +510,7 @@ async function main(): Promise<void> {
       (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB; at most ${soakResult.maxWorkerdFds} open files per workerd.` : ''),
   ].join('\n');
   console.log(report);
-  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, classifier: CLASSIFIER || 'model', idleCpu: Object.fromEntries(idleByWorker), repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));
+  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, pinning, classifier: CLASSIFIER || 'model', idleCpu: Object.fromEntries(idleByWorker), repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));
   log(`wrote ${OUT}; total ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 }
 

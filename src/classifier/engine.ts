@@ -7,6 +7,7 @@ import { Tokenizer } from '@huggingface/tokenizers';
 import type * as Ort from 'onnxruntime-web';
 import { logSoftmax, sigmoid } from './math';
 import { TEXT_CLASSES, type TextScores } from './types';
+import { memoizeWordPieces } from './word-cache';
 
 export interface ModelLabels {
   classes: string[];
@@ -48,6 +49,7 @@ export function createIntentEngine(opts: {
     throw new Error('model labels do not match TEXT_CLASSES');
   }
   const tokenizer = new Tokenizer(opts.tokenizerJson, {});
+  memoizeWordPieces(tokenizer);
   const [idsName] = labels.inputs;
   const [logitsName, complexityName] = labels.outputs;
 

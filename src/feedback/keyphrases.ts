@@ -32,17 +32,39 @@ function categories(text: string): string[] {
   return out;
 }
 
+const isUpper = (code: number) => code >= 65 && code <= 90;
+const isLower = (code: number) => code >= 97 && code <= 122;
+
+/**
+ * The HASHED_WORDS most frequent content words (ties: first seen first). Words are maximal runs of ASCII letters on
+ * the original casing — a word with a capital letter is treated as a possible name and skipped. A scan over
+ * character codes rather than `matchAll`: the match objects were ~11 % of the bytes a gateway-mode request
+ * allocated (bench/overhead/alloc-profile.md), and only kept words are ever sliced out of the text.
+ */
 function frequentWords(text: string): string[] {
   const counts = new Map<string, { n: number; first: number }>();
-  let i = 0;
-  // Word boundaries on the original casing: a capitalised word is treated as a possible name.
-  for (const m of text.matchAll(/[A-Za-z]+/g)) {
-    const w = m[0];
-    i++;
-    if (w.length < 4 || w.length > 20 || w !== w.toLowerCase() || STOPWORDS.has(w)) continue;
-    const c = counts.get(w);
+  let index = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (!isLower(code) && !isUpper(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let capitalised = false;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (isUpper(c)) capitalised = true;
+      else if (!isLower(c)) break;
+    }
+    index++;
+    const length = i - start;
+    if (capitalised || length < 4 || length > 20) continue;
+    const word = text.slice(start, i);
+    if (STOPWORDS.has(word)) continue;
+    const c = counts.get(word);
     if (c) c.n++;
-    else counts.set(w, { n: 1, first: i });
+    else counts.set(word, { n: 1, first: index });
   }
   return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).slice(0, HASHED_WORDS).map(([w]) => w);
 }

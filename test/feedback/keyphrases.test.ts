@@ -32,6 +32,17 @@ describe('keyphrases', () => {
     expect(extractKeyphrases('Alice Martin 4111111111111111', 's').some((t) => t.startsWith('h:'))).toBe(false);
   });
 
+  it('hashes the most frequent lower-case words of 4–20 ASCII letters, ties by first appearance', () => {
+    const hashOf = (w: string) => extractKeyphrases(w, 's').find((t) => t.startsWith('h:'));
+    // "ticket" ×3, "export" ×2, then "vat" (3 letters), "Invoice" (capitalised), "this" (stopword), a 21-letter
+    // word and the halves of "café" and "naïveté" (non-ASCII letters split words) never count; "drops" and
+    // "lines" tie at 1 and "drops" came first.
+    const text = 'ticket export ticket vat Invoice this abcdefghijklmnopqrstu ticket export drops lines café naïveté';
+    const hashed = extractKeyphrases(text, 's').filter((t) => t.startsWith('h:'));
+    expect(hashed).toEqual(['ticket', 'export', 'drops'].map(hashOf));
+    expect(extractKeyphrases('vat Invoice this abcdefghijklmnopqrstu café naïveté', 's').some((t) => t.startsWith('h:'))).toBe(false);
+  });
+
   it('reads the last user message of a request', () => {
     const req = { model: 'auto', messages: [{ role: 'user' as const, content: 'first question about poems' }, { role: 'assistant' as const, content: 'ok' }, { role: 'user' as const, content: [{ type: 'text' as const, text: SQL }] }] };
     expect(keyphrasesOf(req as never, 'x')).toEqual(extractKeyphrases(SQL, 'x'));

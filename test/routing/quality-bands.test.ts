@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BAND_CUTS, complexityBand, evalBandCellKey, evalCellKey, type ComplexityBand } from '../../src/routing/complexity-band';
 import { rankCandidates } from '../../src/routing/objectives';
 import type { EvalCell } from '../../src/routing/snapshot';
-import { BAND_SHRINKAGE_SAMPLES, bandShift, qualityStage } from '../../src/routing/stages/12-quality';
+import { bandShift, qualityStage } from '../../src/routing/stages/12-quality';
+import { DEFAULT_BAND_SHRINKAGE_SAMPLES as BAND_SHRINKAGE_SAMPLES, estimateBandShrinkage, MIN_BAND_CELLS_FOR_ESTIMATE } from '../../src/routing/band-shrinkage';
 import type { ClassificationSignal, RoutingContext } from '../../src/routing/types';
 import { context, endpoint } from './helpers';
 
@@ -87,5 +88,64 @@ describe('12 quality per (task class, complexity band)', () => {
       expect(q(banded, id).quality).toBe(q(classOnly, id).quality);
       expect(q(banded, id).terms.band).toBeUndefined();
     }
+  });
+});
+
+describe('band shrinkage K, estimated per task class', () => {
+  /** Seeded LCG, so the simulated eval counts are the same on every run. */
+  function rng(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  }
+  /**
+   * 12 endpoints × 3 bands of `perBand` graded items each; each endpoint's true pass rate is `base` in every
+   * band shifted by ±`effect` (low band +, high band −): effect 0 = bands differ by sampling noise only.
+   */
+  function simulated(effect: number, perBand: number, seed: number): Map<string, EvalCell> {
+    const draw = rng(seed);
+    const m = new Map<string, EvalCell>();
+    for (let e = 0; e < 12; e++) {
+      const base = 0.55 + 0.03 * e;
+      let passed = 0;
+      const bands: [ComplexityBand, number][] = [['low', effect], ['mid', 0], ['high', -effect]];
+      for (const [band, shift] of bands) {
+        let k = 0;
+        for (let i = 0; i < perBand; i++) if (draw() < base + shift) k++;
+        passed += k;
+        m.set(evalBandCellKey(`p${e}/m`, 'math', band), cell(k / perBand, perBand));
+      }
+      m.set(evalCellKey(`p${e}/m`, 'math'), cell(passed / (3 * perBand), 3 * perBand));
+    }
+    return m;
+  }
+
+  it('ignores bands that differ by sampling noise only, and trusts bands that really differ', () => {
+    const noise = [1, 2, 3, 4, 5].map((seed) => estimateBandShrinkage(simulated(0, 60, seed)).get('math')!);
+    // Pure noise: K is infinite or large (≥ 100 on these seeds), so a 60-item band moves quality by well under half its gap.
+    for (const k of noise) expect(k).toBeGreaterThan(80);
+    // τ = 0.15·√(2/3) ≈ 0.12, p(1−p) ≈ 0.2: K ≈ 14, well under the noise-only values.
+    const real = [1, 2, 3, 4, 5].map((seed) => estimateBandShrinkage(simulated(0.15, 60, seed)).get('math')!);
+    for (const k of real) expect(k).toBeGreaterThan(4.9), expect(k).toBeLessThan(40);
+  });
+
+  it('keeps the default without enough band cells, and a band shift of 0 for an infinite K', () => {
+    const few = new Map<string, EvalCell>([[evalCellKey('a/x', 'math'), cell(0.8, 100)]]);
+    for (let i = 0; i < MIN_BAND_CELLS_FOR_ESTIMATE - 1; i++) few.set(evalBandCellKey(`e${i}/x`, 'math', 'low'), cell(0.5, 10));
+    expect(estimateBandShrinkage(few).has('math')).toBe(false);
+    expect(bandShift(cell(0.8, 100), cell(0.2, 50), Infinity)).toBe(0);
+  });
+
+  it('drives stage 12: noise-only bands leave the class ranking alone, real ones shift it', () => {
+    const endpoints = Array.from({ length: 12 }, (_, e) => endpoint(`p${e}/m`, { price: 1 }));
+    const run = (evals: Map<string, EvalCell>) => {
+      const base = context({ endpoints, classification: { taskClass: 'math', complexity: 0.9, source: 'model' } });
+      base.snapshot.evals = evals;
+      return qualityStage({ ...base, candidates: endpoints.map((e) => ({ endpoint: e, simulated: true })) });
+    };
+    const noisy = run(simulated(0, 60, 7));
+    const real = run(simulated(0.15, 60, 7));
+    const shifts = (ctx: RoutingContext) => ctx.candidates.map((c) => Math.abs(Number(c.scores!.terms.band_shift ?? 0)));
+    expect(Math.max(...shifts(noisy))).toBeLessThan(Math.max(...shifts(real)));
+    expect(real.candidates[0].scores!.terms.band_k).toBeTypeOf('number');
   });
 });

@@ -1,5 +1,6 @@
 import { cellKey, keyCellKey } from '../../feedback/posterior';
 import { blendQuality, isExplorationDecision, preferenceOf, thompsonQuality } from '../../feedback/preference';
+import { bandShrinkageFor, DEFAULT_BAND_SHRINKAGE_SAMPLES } from '../band-shrinkage';
 import { complexityBand, evalBandCellKey, evalCellKey, type ComplexityBand } from '../complexity-band';
 import type { EvalCell } from '../snapshot';
 import type { RoutingContext } from '../types';
@@ -9,20 +10,13 @@ const EVAL_PRIOR_SAMPLES = 10;
 /** A satisfaction value without rating counts (no evidence) nudges quality by up to ±SATISFACTION_WEIGHT/2. */
 const SATISFACTION_WEIGHT = 0.2;
 /**
- * K in the band weight n_band / (n_band + K): the empirical-Bayes shrinkage of a band's pass rate toward its
- * class's. K = p(1−p)/τ² with p(1−p) ≈ 0.2 (pass rates near 0.5–0.8) and τ ≈ 0.1 (the typical spread of
- * one endpoint's pass rate across complexity bands of a class, as on RouterBench) gives 20: a band cell
- * with 20 graded items moves quality half of the way to its own pass rate.
- */
-export const BAND_SHRINKAGE_SAMPLES = 20;
-
-/**
  * How far this band's evals put the endpoint above (+) or below (−) its class pass rate, shrunk toward 0:
- * w·(p_band − p_class), w = n_band / (n_band + K). 0 without a band cell (or without its class cell).
+ * w·(p_band − p_class), w = n_band / (n_band + K), K estimated per class from how much its bands really
+ * differ (src/routing/band-shrinkage.ts; infinite K = bands ignored). 0 without a band cell (or its class cell).
  */
-export function bandShift(classCell: EvalCell | undefined, bandCell: EvalCell | undefined): number {
-  if (!classCell || !bandCell || bandCell.samples <= 0) return 0;
-  const weight = bandCell.samples / (bandCell.samples + BAND_SHRINKAGE_SAMPLES);
+export function bandShift(classCell: EvalCell | undefined, bandCell: EvalCell | undefined, shrinkageSamples = DEFAULT_BAND_SHRINKAGE_SAMPLES): number {
+  if (!classCell || !bandCell || bandCell.samples <= 0 || !Number.isFinite(shrinkageSamples)) return 0;
+  const weight = bandCell.samples / (bandCell.samples + shrinkageSamples);
   return weight * (bandCell.passRate - classCell.passRate);
 }
 
@@ -45,6 +39,7 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
   );
   const classCount = prefs.reduce((n, p) => n + (p?.globalCount ?? 0), 0);
   const explore = classCount > 0 && isExplorationDecision(ctx.key.id, ctx.now);
+  const bandK = band ? bandShrinkageFor(snapshot.evals, taskClass) : DEFAULT_BAND_SHRINKAGE_SAMPLES;
   const candidates = ctx.candidates.map((c, i) => {
     const prior = c.endpoint.qualityPrior;
     const cell = snapshot.evals.get(evalCellKey(c.endpoint.id, taskClass));
@@ -55,7 +50,7 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
       { value: cell?.passRate ?? 0, weight: cell?.samples ?? 0 },
       { value: pref?.mean ?? 0, weight: pref?.weight ?? 0 },
     ];
-    const shift = bandShift(cell, bandCell);
+    const shift = bandShift(cell, bandCell, bandK);
     const mean = shift === 0 ? blendQuality(parts) : Math.max(0, Math.min(1, blendQuality(parts) + shift));
     // Exploration decision: a seeded Thompson draw around the blend, as wide as its evidence is thin.
     const evidence = parts.reduce((n, p) => n + p.weight, 0);
@@ -73,6 +68,7 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
       terms.eval_band = round(bandCell.passRate);
       terms.eval_band_n = bandCell.samples;
       terms.band_shift = round(shift);
+      terms.band_k = Number.isFinite(bandK) ? round(bandK, 1) : 'inf';
     }
     if (pref) {
       terms.satisfaction = round(pref.mean);
