@@ -109,11 +109,11 @@ runWithInspectedWorker(async (worker) => {
   // Warm every path (classifier load and warm-up, key cache, quota lease, JIT) before profiling.
   for (const name of TARGETS) await worker.load(name, { seconds: 4, concurrency: CONCURRENCY, stream: STREAM });
   const cdp = await worker.inspect();
-  const attributeFrame = attributor(worker.outdir);
+  const attribute = attributor(worker.outdir);
   if (ALLOC) {
     await cdp.send('HeapProfiler.enable');
     const sections: string[] = [];
-    for (const name of TARGETS) sections.push(await allocationSection(cdp, worker, name, attributeFrame));
+    for (const name of TARGETS) sections.push(await allocationSection(cdp, worker, name, attribute));
     cdp.close();
     const header = `## Allocation profile (${new Date().toISOString().slice(0, 16)}Z; \`node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts ${argv.join(' ')}\`)`;
     writeFileSync(OUT, `${header}\n\n${sections.join('\n\n')}\n`);
@@ -122,7 +122,6 @@ runWithInspectedWorker(async (worker) => {
   }
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
-  const attribute = attributeFrame;
   const sections: string[] = [];
   for (const name of TARGETS) {
     await cdp.send('Profiler.start');
