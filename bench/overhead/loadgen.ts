@@ -35,7 +35,7 @@ export interface LoadResult {
   lastHeaders: Record<string, string | string[] | undefined>;
   /** `x-cailos-timing` values seen, if the server sent them. */
   timings: string[];
-  /** Wall-clock start (ms since the epoch) and latency of every measured request, to line slow ones up with events. */
+  /** Wall-clock start (ms since the epoch) of each request in `latencyMs`, same order: lines slow ones up with other events. */
   startedAt: number[];
 }
 

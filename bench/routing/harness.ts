@@ -9,6 +9,7 @@ import { evalCellsOf, latestPerItem, type GradedResult } from '../../src/evals/s
 import type { TaskClass } from '../../src/evals/types';
 import { applyChangeToTable, applySignals, signalsFromRows } from '../../src/feedback/signals';
 import type { PosteriorRow } from '../../src/feedback/posterior';
+import { parseEvalBandCellKey } from '../../src/routing/complexity-band';
 import type { ObjectiveParams } from '../../src/routing/objectives';
 import { runPipeline } from '../../src/routing/pipeline';
 import type { RoutingSnapshot } from '../../src/routing/snapshot';
@@ -99,7 +100,7 @@ export function learn(snapshot: RoutingSnapshot, models: string[], train: BenchR
   }
   for (const [key, cell] of evalCellsOf(latestPerItem(results))) snapshot.evals.set(key, cell);
   if (table.size) applySignals(snapshot, signalsFromRows(table.values(), LEARNED_AT));
-  const bandCells = [...snapshot.evals.keys()].filter((k) => k.split('|').length === 3).length;
+  const bandCells = [...snapshot.evals.keys()].filter((k) => parseEvalBandCellKey(k) !== null).length;
   return { evalResults: results.length, ratings, cells: snapshot.evals.size, bandCells };
 }
 

@@ -1,4 +1,4 @@
-import { COMPLEXITY_BANDS, evalCellKey, type ComplexityBand } from './complexity-band';
+import { evalCellKey, parseEvalBandCellKey } from './complexity-band';
 import type { EvalCell } from './snapshot';
 
 /**
@@ -20,21 +20,10 @@ export const MIN_BAND_CELLS_FOR_ESTIMATE = 6;
 /** Never trust a band cell more than this prior would (guards a τ² inflated by a few extreme cells). */
 const MIN_SHRINKAGE_SAMPLES = 5;
 
-/** Splits a band cell key `${endpointId}|${taskClass}|${band}` (endpoint ids have no "|"). */
-function parseBandKey(key: string): { endpointId: string; taskClass: string } | null {
-  const last = key.lastIndexOf('|');
-  const band = key.slice(last + 1);
-  if (last < 0 || !COMPLEXITY_BANDS.includes(band as ComplexityBand)) return null;
-  const rest = key.slice(0, last);
-  const mid = rest.lastIndexOf('|');
-  if (mid < 0) return null;
-  return { endpointId: rest.slice(0, mid), taskClass: rest.slice(mid + 1) };
-}
-
 export function estimateBandShrinkage(evals: Map<string, EvalCell>): Map<string, number> {
   const perClass = new Map<string, { excess: number; noiseScale: number; cells: number }>();
   for (const [key, bandCell] of evals) {
-    const parsed = parseBandKey(key);
+    const parsed = parseEvalBandCellKey(key);
     if (!parsed || bandCell.samples <= 0) continue;
     const classCell = evals.get(evalCellKey(parsed.endpointId, parsed.taskClass));
     if (!classCell || classCell.samples < bandCell.samples) continue;

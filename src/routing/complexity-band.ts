@@ -27,3 +27,13 @@ export function complexityBand(complexity: number): ComplexityBand {
 /** Snapshot key of an (endpoint, task class) eval cell, and of its per-band refinement. */
 export const evalCellKey = (endpointId: string, taskClass: string) => `${endpointId}|${taskClass}`;
 export const evalBandCellKey = (endpointId: string, taskClass: string, band: ComplexityBand) => `${endpointId}|${taskClass}|${band}`;
+
+/** The parts of a band cell key, or null for any other key (class cells, unknown bands). Endpoint ids have no "|". */
+export function parseEvalBandCellKey(key: string): { endpointId: string; taskClass: string; band: ComplexityBand } | null {
+  const last = key.lastIndexOf('|');
+  const band = key.slice(last + 1) as ComplexityBand;
+  if (last < 0 || !COMPLEXITY_BANDS.includes(band)) return null;
+  const mid = key.lastIndexOf('|', last - 1);
+  if (mid < 0) return null;
+  return { endpointId: key.slice(0, mid), taskClass: key.slice(mid + 1, last), band };
+}

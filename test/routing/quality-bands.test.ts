@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_CUTS, complexityBand, evalBandCellKey, evalCellKey, type ComplexityBand } from '../../src/routing/complexity-band';
+import { BAND_CUTS, complexityBand, evalBandCellKey, evalCellKey, parseEvalBandCellKey, type ComplexityBand } from '../../src/routing/complexity-band';
 import { rankCandidates } from '../../src/routing/objectives';
 import type { EvalCell } from '../../src/routing/snapshot';
 import { bandShift, qualityStage } from '../../src/routing/stages/12-quality';
@@ -48,6 +48,11 @@ describe('complexity bands', () => {
   it('cuts the calibrated complexity at 0.17 and 0.31', () => {
     expect(BAND_CUTS).toEqual({ mid: 0.17, high: 0.31 });
     expect([0, 0.169, BAND_CUTS.mid, 0.309, BAND_CUTS.high, 1].map(complexityBand)).toEqual(['low', 'low', 'mid', 'mid', 'high', 'high']);
+  });
+  it('parses band cell keys back and refuses class cell keys', () => {
+    expect(parseEvalBandCellKey(evalBandCellKey('openai/gpt-4o', 'math', 'high'))).toEqual({ endpointId: 'openai/gpt-4o', taskClass: 'math', band: 'high' });
+    expect(parseEvalBandCellKey(evalCellKey('openai/gpt-4o', 'math'))).toBeNull();
+    expect(parseEvalBandCellKey('low')).toBeNull();
   });
   it('shrinks the band pass rate toward the class by n / (n + K)', () => {
     expect(bandShift(cell(0.8, 100), cell(0.5, BAND_SHRINKAGE_SAMPLES))).toBeCloseTo(0.5 * (0.5 - 0.8), 12);
