@@ -42,7 +42,7 @@ interface CallFrame {
   columnNumber: number;
 }
 interface Profile {
-  nodes: { id: number; callFrame: CallFrame }[];
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
   samples: number[];
 }
 
@@ -104,6 +104,29 @@ function selfTimeBy(profile: Profile, key: (frame: CallFrame) => string): Map<st
   return counts;
 }
 
+/**
+ * Inclusive time: the samples whose stack passes through a key (self time plus everything it calls). Self time
+ * spreads a phase over many small callees; this shows what a whole module costs (e.g. all of routing).
+ */
+function inclusiveTimeBy(profile: Profile, key: (frame: CallFrame) => string): Map<string, number> {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const keysOnPath = new Map<number, Set<string>>();
+  const pathKeys = (id: number): Set<string> => {
+    const known = keysOnPath.get(id);
+    if (known) return known;
+    const up = parent.get(id);
+    const keys = new Set(up === undefined ? [] : pathKeys(up));
+    keys.add(key(byId.get(id)!.callFrame));
+    keysOnPath.set(id, keys);
+    return keys;
+  };
+  const counts = new Map<string, number>();
+  for (const id of profile.samples) for (const k of pathKeys(id)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
 console.error('building the bundle (wrangler deploy --dry-run) and starting it in workerd…');
 runWithInspectedWorker(async (worker) => {
   // Warm every path (classifier load and warm-up, key cache, quota lease, JIT) before profiling.
@@ -136,7 +159,12 @@ runWithInspectedWorker(async (worker) => {
     console.error(line);
     const rows = byFile.filter(([, n]) => n / total >= 0.002).map(([k, n]) => `| ${k} | ${((100 * n) / total).toFixed(1)} % | ${((100 * n) / busy).toFixed(1)} % |`);
     const fnRows = byFunction.map(([k, n]) => `| ${k} | ${((100 * n) / busy).toFixed(1)} % |`);
-    sections.push([`### ${line}`, '', '| self time in | of samples | of busy samples |', '|---|---:|---:|', ...rows, '', '| top functions (self) | of busy samples |', '|---|---:|', ...fnRows].join('\n'));
+    const inclusive = [...inclusiveTimeBy(profile, (f) => `${attribute(f)} ${f.functionName || '(anonymous)'}`)]
+      .filter(([k]) => k.startsWith('src/'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, n]) => `| ${k} | ${((100 * n) / busy).toFixed(1)} % |`);
+    sections.push([`### ${line}`, '', '| self time in | of samples | of busy samples |', '|---|---:|---:|', ...rows, '', '| top functions (self) | of busy samples |', '|---|---:|', ...fnRows, '', '| src/ functions, inclusive (self + callees) | of busy samples |', '|---|---:|', ...inclusive].join('\n'));
   }
   cdp.close();
   const header = `## CPU profile (${new Date().toISOString().slice(0, 16)}Z, sampling every ${INTERVAL_US} µs; \`node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts ${argv.join(' ')}\`)`;

@@ -5,7 +5,7 @@ import type { Env } from '../env';
 import { simFetch } from '../sim/fleet';
 import { providerKey } from '../routing/snapshot';
 import { adapterFor } from './registry';
-import { readSseEvents } from './sse';
+import { createSseParser, type SseEvent } from './sse';
 import { type NormalizedResponse, type StreamEvent, UpstreamError, type UpstreamFailure } from './types';
 
 /**
@@ -118,7 +118,12 @@ function arm(controller: AbortController, what: string, ms: number): () => void 
  * per idle window rather than a timer armed and cleared around every event: that churn was a visible share of
  * a stream's CPU in workerd (bench/overhead/cpu-profile.md). The failure records how late the timer fired, as arm() does.
  */
-function idleWatchdog(controller: AbortController, ms: number): { waiting(on: boolean): void; stop(): void } {
+interface IdleWatchdog {
+  waiting(on: boolean): void;
+  stop(): void;
+}
+
+function idleWatchdog(controller: AbortController, ms: number): IdleWatchdog {
   let waitingSince: number | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -213,17 +218,48 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
     if (!res.ok) throw new UpstreamError(await failureOf(env, target, res));
     if (!res.body) throw new UpstreamError({ kind: 'malformed', retryable: true, status: res.status, message: 'upstream stream has no body' });
     const translator = adapterFor(target.endpoint.wireFormat).createStreamTranslator();
-    const events = readSseEvents(res.body);
-    async function* translated(): AsyncGenerator<StreamEvent> {
+    // Armed once the first content event is in hand; until then the first-token timer applies.
+    let idle: IdleWatchdog | null = null;
+    // Bytes → SSE events → hub events in one generator: every generator layer costs promise turns on every
+    // event of every stream. `idle` counts from the consumer asking for an event until one is ready, so
+    // keep-alive comments or events that translate to nothing do not reset it.
+    async function* events(body: ReadableStream<Uint8Array>): AsyncGenerator<StreamEvent> {
+      const reader = body.getReader();
+      const decoder = new TextDecoder();
+      const parser = createSseParser();
       try {
-        for await (const sse of events) for (const ev of translator.push(sse)) yield ev;
-      } catch (err) {
-        if (controller.signal.aborted) throw abortReason();
-        throw err;
+        for (;;) {
+          let parsed: SseEvent[];
+          let done: boolean;
+          try {
+            const read = await reader.read();
+            done = read.done;
+            parsed = done ? [...parser.push(decoder.decode()), ...parser.end()] : parser.push(decoder.decode(read.value, { stream: true }));
+          } catch (err) {
+            if (controller.signal.aborted) throw abortReason();
+            throw err;
+          }
+          for (const sse of parsed) {
+            for (const ev of translator.push(sse)) {
+              idle?.waiting(false);
+              yield ev;
+              idle?.waiting(true);
+            }
+          }
+          if (done) break;
+        }
+        for (const ev of translator.finish()) {
+          idle?.waiting(false);
+          yield ev;
+          idle?.waiting(true);
+        }
+      } finally {
+        idle?.waiting(false);
+        reader.releaseLock();
+        cleanup();
       }
-      for (const ev of translator.finish()) yield ev;
     }
-    const source = translated();
+    const source = events(res.body);
     const head: StreamEvent[] = [];
     for (;;) {
       const next = await source.next();
@@ -233,22 +269,9 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
     }
     const ttftMs = Date.now() - started;
     disarm();
-    const idle = idleWatchdog(controller, timeouts.idleMs);
+    idle = idleWatchdog(controller, timeouts.idleMs);
     disarm = idle.stop;
-    async function* rest(): AsyncGenerator<StreamEvent> {
-      try {
-        for (;;) {
-          idle.waiting(true);
-          const next = await source.next();
-          idle.waiting(false);
-          if (next.done) return;
-          yield next.value;
-        }
-      } finally {
-        cleanup();
-      }
-    }
-    return { head, rest: rest(), ttftMs, cancel: () => { controller.abort(); cleanup(); } };
+    return { head, rest: source, ttftMs, cancel: () => { controller.abort(); cleanup(); } };
   } catch (err) {
     cleanup();
     if (controller.signal.aborted) throw abortReason();
