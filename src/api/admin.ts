@@ -5,7 +5,7 @@ import { syncCatalogToD1 } from '../catalog/sync';
 import { classifierStatus, warmClassifier } from '../classifier';
 import type { AppEnv } from '../env';
 import { clearSimFaults, listSimFaults, SIM_FAULTS, setSimFault } from '../sim/faults';
-import { receivedBodies, setRecording } from '../sim/recorder';
+import { receivedBodies, servedStreams, setRecording } from '../sim/recorder';
 import { clearSimScripts, listSimScripts, setSimScript } from '../sim/scripts';
 import { simulationEnabled } from '../routing/snapshot';
 import { evictKey } from '../tenancy/key-cache';
@@ -135,4 +135,9 @@ admin.post('/sim/recorder', async (c) => {
 admin.get('/sim/received', (c) => {
   requireSimulation(c);
   return c.json({ simulated: true, data: receivedBodies() });
+});
+/** SIMULATION: how the simulated providers' streams ended (completed, cancelled by the gateway, aborted). */
+admin.get('/sim/streams', (c) => {
+  requireSimulation(c);
+  return c.json({ simulated: true, data: servedStreams() });
 });

@@ -227,13 +227,14 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
       const reader = body.getReader();
       const decoder = new TextDecoder();
       const parser = createSseParser();
+      let bodyEnded = false;
       try {
         for (;;) {
           let parsed: SseEvent[];
           let done: boolean;
           try {
             const read = await reader.read();
-            done = read.done;
+            done = bodyEnded = read.done;
             parsed = done ? [...parser.push(decoder.decode()), ...parser.end()] : parser.push(decoder.decode(read.value, { stream: true }));
           } catch (err) {
             if (controller.signal.aborted) throw abortReason();
@@ -255,7 +256,10 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
         }
       } finally {
         idle?.waiting(false);
-        reader.releaseLock();
+        // A consumer that stops early (the client left) cancels the body, so the provider stops generating
+        // now rather than when the request's context ends.
+        if (bodyEnded) reader.releaseLock();
+        else reader.cancel().catch(() => undefined);
         cleanup();
       }
     }

@@ -3,7 +3,7 @@ import { EVAL_JUDGE_HEADER, simulatedEvalAnswerById, simulatedJudgeReply } from 
 import { EVAL_ITEM_HEADER } from '../evals/suite';
 import { decideTurn, evalAnswerTurn } from './brain';
 import { takeFault, type SimFaultHit } from './faults';
-import { recordReceived } from './recorder';
+import { recordReceived, recordStreamEnd } from './recorder';
 import { scriptedTurn, takeScript } from './scripts';
 import { simFormatFor } from './formats/index';
 import type { SimFormat, SimHttpError, SimRequestView, SimTurn } from './types';
@@ -156,12 +156,15 @@ function garble(frame: string): string {
 
 type Step = { delayMs: number; frame: string } | { hang: true };
 
-function streamResponse(steps: Step[], signal: AbortSignal, headers: Record<string, string>): Response {
+function streamResponse(steps: Step[], signal: AbortSignal, headers: Record<string, string>, endpointId: string): Response {
   // Aborted by the request's signal or by the consumer cancelling the body.
   const stop = new AbortController();
   const forward = () => stop.abort(abortReason(signal));
   if (signal.aborted) forward();
   else signal.addEventListener('abort', forward, { once: true });
+  const frames = steps.filter((s) => 'frame' in s).length;
+  let framesSent = 0;
+  let cancelled = false;
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -176,10 +179,13 @@ function streamResponse(steps: Step[], signal: AbortSignal, headers: Record<stri
               due += step.delayMs;
               await sleep(start + due - Date.now(), stop.signal);
               controller.enqueue(encoder.encode(step.frame));
+              framesSent++;
             }
           }
           controller.close();
+          recordStreamEnd({ endpointId, outcome: 'completed', framesSent, frames });
         } catch (error) {
+          recordStreamEnd({ endpointId, outcome: cancelled ? 'cancelled' : 'aborted', framesSent, frames });
           // After a consumer cancel the controller is already closed; nothing left to tell.
           try {
             controller.error(error);
@@ -190,6 +196,7 @@ function streamResponse(steps: Step[], signal: AbortSignal, headers: Record<stri
       })();
     },
     cancel(reason) {
+      cancelled = true;
       stop.abort(reason ?? new DOMException('The stream was cancelled.', 'AbortError'));
     },
   });
@@ -266,7 +273,7 @@ export async function simFetch(request: Request, profile: SimProfile, options: S
     return errorResponse(httpError, profile, hit);
   }
 
-  if (view.stream) return streamResponse(streamSteps(format, turn, view, hit, t), signal, headers);
+  if (view.stream) return streamResponse(streamSteps(format, turn, view, hit, t), signal, headers, profile.endpointId);
 
   if (hit?.fault === 'hang_mid_stream') return untilAborted(signal);
   if (hit?.fault === 'stream_error_event') {

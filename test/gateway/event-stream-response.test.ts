@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { eventStreamResponse, STREAM_AHEAD_BYTES } from '../../src/api/event-stream-response';
+import { admin, chat, createTestKey } from '../helpers/gateway';
 
 const encoder = new TextEncoder();
 const frame = (s: string) => encoder.encode(`data: ${s}\n\n`);
@@ -64,5 +65,33 @@ describe('eventStreamResponse', () => {
     expect(state.closed).toBe(true);
     // What the buffer held before the client left, and a few frames more: not the rest of the 100,000.
     expect(state.pulled * frameBytes).toBeLessThanOrEqual(STREAM_AHEAD_BYTES + 8 * frameBytes);
+  });
+});
+
+describe('a client that leaves in the middle of a streamed answer', () => {
+  afterEach(async () => {
+    await admin('/sim/scripts', { method: 'DELETE' });
+    await admin('/sim/recorder', { body: { on: false } });
+  });
+
+  it('cancels the provider\'s stream right away instead of reading it to the end', async () => {
+    const { key } = await createTestKey({ name: 'leaves-early' });
+    await admin('/sim/recorder', { body: { on: true } });
+    // A long answer: ~2,000 tokens paced by the simulated endpoint (hundreds of ms even at the tests' time scale).
+    await admin('/sim/scripts', { body: { target: '*', text: 'lorem ipsum dolor sit amet '.repeat(400), times: 1 } });
+    const res = await chat(key, { model: 'llama-3.1-8b', stream: true, messages: [{ role: 'user', content: 'Write a long essay.' }] });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+
+    let ends: { outcome: string; framesSent: number; frames: number }[] = [];
+    for (let waited = 0; ends.length === 0 && waited < 3_000; waited += 20) {
+      await new Promise((r) => setTimeout(r, 20));
+      ends = ((await (await admin('/sim/streams')).json()) as { data: typeof ends }).data;
+    }
+    expect(ends).toHaveLength(1);
+    expect(ends[0].outcome).toBe('cancelled');
+    expect(ends[0].framesSent).toBeLessThan(ends[0].frames / 2);
   });
 });
