@@ -229,13 +229,12 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
       const parser = createSseParser();
       let bodyEnded = false;
       try {
-        for (;;) {
+        while (!bodyEnded) {
           let parsed: SseEvent[];
-          let done: boolean;
           try {
             const read = await reader.read();
-            done = bodyEnded = read.done;
-            parsed = done ? [...parser.push(decoder.decode()), ...parser.end()] : parser.push(decoder.decode(read.value, { stream: true }));
+            bodyEnded = read.done;
+            parsed = bodyEnded ? [...parser.push(decoder.decode()), ...parser.end()] : parser.push(decoder.decode(read.value, { stream: true }));
           } catch (err) {
             if (controller.signal.aborted) throw abortReason();
             throw err;
@@ -247,7 +246,6 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
               idle?.waiting(true);
             }
           }
-          if (done) break;
         }
         for (const ev of translator.finish()) {
           idle?.waiting(false);
