@@ -149,10 +149,16 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
         for await (const ev of opened.rest) yield* writer.push(ev);
         if (opts.includeUsage) yield writer.usageChunk(writer.usage ?? ZERO_USAGE);
       } catch (err) {
+        opened.cancel();
+        if (execOpts.signal.aborted) {
+          // The client disconnected; its request signal stopped the upstream read. Nobody to tell.
+          status = 499;
+          errorClass = 'client_closed';
+          return;
+        }
         // Content already reached the client: end with an error in OpenAI's stream shape, never silently.
         status = 502;
         errorClass = 'stream_interrupted';
-        opened.cancel();
         yield { error: { message: `The upstream stream from ${candidate.endpoint.id} failed after the answer began: ${(err as Error).message}`, type: 'upstream_error', param: null, code: 'stream_interrupted' } };
       } finally {
         settle({ status, endpoint: candidate.endpoint, simulated: candidate.simulated, usage: writer.usage ?? ZERO_USAGE, attempts, ttftMs: opened.ttftMs, errorClass, stream: true });

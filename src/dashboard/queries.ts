@@ -124,9 +124,10 @@ export interface SpendReport {
 export async function spend(env: Env, team: string, window: WindowName, now = Date.now()): Promise<SpendReport> {
   const { ms, bucketMs } = WINDOWS[window];
   const from = Math.floor((now - ms) / bucketMs) * bucketMs;
+  // A client that hung up (499) is neither the gateway's error nor a provider's.
   const [timeline, providers, models] = await env.DB.batch([
     env.DB.prepare(
-      `SELECT CAST(created_at / ?3 AS INTEGER) * ?3 AS t, COUNT(*) AS requests, SUM(CASE WHEN status = 200 THEN 0 ELSE 1 END) AS errors,
+      `SELECT CAST(created_at / ?3 AS INTEGER) * ?3 AS t, COUNT(*) AS requests, SUM(CASE WHEN status IN (200, 499) THEN 0 ELSE 1 END) AS errors,
         SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens, SUM(cost_usd) AS costUsd, SUM(baseline_cost_usd) AS baselineCostUsd
        FROM request_log WHERE team_id = ?1 AND created_at >= ?2 GROUP BY t ORDER BY t`,
     ).bind(team, from, bucketMs),

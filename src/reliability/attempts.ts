@@ -7,7 +7,7 @@ export interface Attempt {
   simulated: boolean;
   outcome: 'ok' | 'failed' | 'skipped';
   status: number;
-  errorKind?: UpstreamFailureKind | 'deadline';
+  errorKind?: UpstreamFailureKind | 'deadline' | 'client_closed';
   /** Safe, content-free message (for skipped attempts: why, e.g. "circuit open"). */
   error?: string;
   /** Time spent on this attempt (streams: until the first content event). */

@@ -100,7 +100,7 @@ async function runChain<T>(
         simulated: candidate.simulated,
         outcome: 'failed',
         status: failure.status,
-        errorKind: deadline.signal.aborted ? 'deadline' : failure.kind,
+        errorKind: deadline.signal.aborted ? 'deadline' : opts.signal?.aborted ? 'client_closed' : failure.kind,
         error: failure.message,
         ms: round(ms),
         startedAtMs: round(attemptStart - start),
@@ -153,6 +153,11 @@ async function runChain<T>(
     const err = new ApiError(504, `No endpoint answered within the ${deadlineMs} ms deadline (${attempts.length} attempts).`, 'upstream_error', null, 'deadline_exceeded');
     throw Object.assign(err, { attempts });
   }
+  if (opts.signal?.aborted) {
+    // Nobody reads this answer; the status is for the log row (nginx's "client closed request").
+    const err = new ApiError(499, `The client closed the request after ${attempts.length} attempts.`, 'invalid_request_error', null, 'client_closed');
+    throw Object.assign(err, { attempts });
+  }
   throw new ChainExhaustedError(attempts, last);
 }
 
@@ -186,6 +191,9 @@ function watchStream(env: Env, opened: OpenedStream, attempt: Attempt, probe: bo
     try {
       for await (const ev of opened.rest) yield ev;
     } catch (err) {
+      // The client left (its request signal aborted the read): the endpoint was answering, as when the
+      // client stops reading between events, so it counts as a success below.
+      if (opts.signal?.aborted) throw err;
       failed = true;
       const failure = toFailure(err);
       Object.assign(attempt, { outcome: 'failed', status: failure.status || 502, errorKind: failure.kind, error: `after the answer began: ${failure.message}` });

@@ -76,6 +76,8 @@ export interface SettledRequest {
   stream: boolean;
 }
 
+const CLIENT_SIDE_FAILURES = new Set<Attempt['errorKind']>(['bad_request', 'context_length', 'client_closed']);
+
 /**
  * Observations of one settled request: every failed attempt is an error sample for its endpoint;
  * the answering attempt gives ttft and tokens/s. Non-streaming answers only tell the total time, so
@@ -84,8 +86,8 @@ export interface SettledRequest {
 export function observationsOf(done: SettledRequest, settledAtMs: number, startedAtMs: number, current: (id: string) => LatencyStat | undefined): { endpointId: string; obs: ResponseObservation }[] {
   const out: { endpointId: string; obs: ResponseObservation }[] = [];
   for (const a of done.attempts) {
-    // Bad requests are the client's fault and say nothing about the endpoint.
-    if (a.outcome === 'failed' && a.errorKind !== 'bad_request' && a.errorKind !== 'context_length') out.push({ endpointId: a.endpointId, obs: { ok: false } });
+    // Bad requests and clients that hung up are the client's doing and say nothing about the endpoint.
+    if (a.outcome === 'failed' && !CLIENT_SIDE_FAILURES.has(a.errorKind)) out.push({ endpointId: a.endpointId, obs: { ok: false } });
   }
   const winner = done.attempts.findLast((a) => a.outcome === 'ok');
   if (done.endpoint && winner && winner.endpointId === done.endpoint.id && done.status === 200) {

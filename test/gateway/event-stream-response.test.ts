@@ -74,7 +74,7 @@ describe('a client that leaves in the middle of a streamed answer', () => {
     await admin('/sim/recorder', { body: { on: false } });
   });
 
-  it('cancels the provider\'s stream right away instead of reading it to the end', async () => {
+  it('stops the provider\'s stream right away instead of reading it to the end', async () => {
     const { key } = await createTestKey({ name: 'leaves-early' });
     await admin('/sim/recorder', { body: { on: true } });
     // A long answer: ~2,000 tokens paced by the simulated endpoint (hundreds of ms even at the tests' time scale).
@@ -91,7 +91,9 @@ describe('a client that leaves in the middle of a streamed answer', () => {
       ends = ((await (await admin('/sim/streams')).json()) as { data: typeof ends }).data;
     }
     expect(ends).toHaveLength(1);
-    expect(ends[0].outcome).toBe('cancelled');
+    // `aborted`: the request's signal (enable_request_signal) reached the upstream call first; `cancelled`: the
+    // pump's failed write closed the chain and the upstream body was cancelled. Either way: not `completed`.
+    expect(['aborted', 'cancelled']).toContain(ends[0].outcome);
     expect(ends[0].framesSent).toBeLessThan(ends[0].frames / 2);
   });
 });

@@ -48,7 +48,12 @@ describe('observations of a settled request', () => {
         usage: { prompt_tokens: 10, completion_tokens: 50, total_tokens: 60 },
         stream: true,
         ttftMs: 100,
-        attempts: [attempt('a/x', 'failed', { errorKind: 'server' }), attempt('c/z', 'failed', { errorKind: 'bad_request' }), attempt('b/y', 'ok', { startedAtMs: 400 })],
+        attempts: [
+          attempt('a/x', 'failed', { errorKind: 'server' }),
+          attempt('c/z', 'failed', { errorKind: 'bad_request' }),
+          attempt('d/w', 'failed', { errorKind: 'client_closed' }),
+          attempt('b/y', 'ok', { startedAtMs: 400 }),
+        ],
       },
       10_000 + 400 + 100 + 500,
       10_000,
