@@ -16,6 +16,8 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symli
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { median } from './loadgen';
+// Type only (erased): run.ts runs the benchmark when imported.
+import type { Row } from './run';
 
 const argv = process.argv.slice(2);
 const flag = (name: string): string | undefined => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
@@ -33,16 +35,6 @@ const work = mkdtempSync(join(tmpdir(), 'cailos-ab-'));
 const baseTree = join(work, 'base');
 const log = (...a: unknown[]) => console.error(new Date().toISOString().slice(11, 19), ...a);
 
-interface Row {
-  target: string;
-  stream: boolean;
-  concurrency: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  ttftP50: number | null;
-  workerCpuMsPerReq: number;
-}
 
 function prepareBaseTree(): void {
   execFileSync('git', ['worktree', 'add', '--detach', baseTree, base!], { stdio: 'inherit' });

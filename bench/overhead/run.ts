@@ -304,7 +304,8 @@ async function measure(t: Target, stream: boolean, concurrency: number, repeat: 
   return run;
 }
 
-interface Row {
+/** One cell of the results (target × mode × concurrency, medians over repeats): the rows of `--out`. */
+export interface Row {
   target: string;
   stream: boolean;
   concurrency: number;
