@@ -28,5 +28,6 @@ export function time(epochMs: number): string {
 }
 
 export function statusLabel(status: number): string {
-  return status === 200 ? 'ok' : `error ${status}`;
+  // 499: the client hung up before the answer ended (nginx's code); not an error of Cailos or a provider.
+  return status === 200 ? 'ok' : status === 499 ? 'client closed' : `error ${status}`;
 }

@@ -51,7 +51,8 @@ export const CLIENT_JS = String.raw`(function () {
     tr.appendChild(el('td', d.provider || '\u2013'));
     tr.appendChild(el('td', ms(d.latencyMs), 'num'));
     tr.appendChild(el('td', usd(d.costUsd), 'num'));
-    var st = el('td'); st.appendChild(el('span', d.status === 200 ? 'ok' : 'error ' + d.status, 'badge ' + (d.status === 200 ? 'ok' : 'bad'))); tr.appendChild(st);
+    var label = d.status === 200 ? 'ok' : d.status === 499 ? 'client closed' : 'error ' + d.status; // as format.ts statusLabel
+    var st = el('td'); st.appendChild(el('span', label, 'badge ' + (d.status === 200 ? 'ok' : 'bad'))); tr.appendChild(st);
     var lk = el('td'); var a = el('a', 'trace'); a.href = '/dashboard/decisions/' + encodeURIComponent(d.id); a.setAttribute('aria-label', 'Trace of decision ' + d.id); lk.appendChild(a); tr.appendChild(lk);
     return tr;
   }
