@@ -5,7 +5,7 @@ import type { Env } from '../env';
 import { simFetch } from '../sim/fleet';
 import { providerKey } from '../routing/snapshot';
 import { adapterFor } from './registry';
-import { createSseParser, type SseEvent } from './sse';
+import { createSseByteDecoder, type SseEvent } from './sse';
 import { type NormalizedResponse, type StreamEvent, UpstreamError, type UpstreamFailure } from './types';
 
 /**
@@ -225,8 +225,7 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
     // keep-alive comments or events that translate to nothing do not reset it.
     async function* events(body: ReadableStream<Uint8Array>): AsyncGenerator<StreamEvent> {
       const reader = body.getReader();
-      const decoder = new TextDecoder();
-      const parser = createSseParser();
+      const decoder = createSseByteDecoder();
       let bodyEnded = false;
       try {
         while (!bodyEnded) {
@@ -234,7 +233,7 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
           try {
             const read = await reader.read();
             bodyEnded = read.done;
-            parsed = bodyEnded ? [...parser.push(decoder.decode()), ...parser.end()] : parser.push(decoder.decode(read.value, { stream: true }));
+            parsed = read.done ? decoder.end() : decoder.push(read.value);
           } catch (err) {
             if (controller.signal.aborted) throw abortReason();
             throw err;

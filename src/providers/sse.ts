@@ -96,19 +96,31 @@ export function encodeSseEvent(event: string, data: string): Uint8Array {
   return encoder.encode(`event: ${event}\ndata: ${data}\n\n`);
 }
 
-/** Decode a byte stream into SSE events, tolerant of any chunk boundary (including inside UTF-8). */
-export async function* readSseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
+/**
+ * Bytes to SSE events, tolerant of any chunk boundary (including inside UTF-8): `push` each chunk, `end` once
+ * the body is done. A plain object rather than a generator, so a reader loop can use it without adding a
+ * generator layer per event (src/providers/dispatch.ts).
+ */
+export function createSseByteDecoder(): { push(bytes: Uint8Array): SseEvent[]; end(): SseEvent[] } {
   const decoder = new TextDecoder();
   const parser = createSseParser();
+  return {
+    push: (bytes) => parser.push(decoder.decode(bytes, { stream: true })),
+    end: () => [...parser.push(decoder.decode()), ...parser.end()],
+  };
+}
+
+/** Decode a byte stream into SSE events. */
+export async function* readSseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
+  const decoder = createSseByteDecoder();
   const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      for (const ev of parser.push(decoder.decode(value, { stream: true }))) yield ev;
+      for (const ev of decoder.push(value)) yield ev;
     }
-    for (const ev of parser.push(decoder.decode())) yield ev;
-    for (const ev of parser.end()) yield ev;
+    for (const ev of decoder.end()) yield ev;
   } finally {
     reader.releaseLock();
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventStreamResponse, STREAM_AHEAD_BYTES } from '../../src/api/event-stream-response';
-import { admin, chat, createTestKey } from '../helpers/gateway';
+import { admin, chat, createTestKey, simStreamEnds } from '../helpers/gateway';
 
 const encoder = new TextEncoder();
 const frame = (s: string) => encoder.encode(`data: ${s}\n\n`);
@@ -85,11 +85,7 @@ describe('a client that leaves in the middle of a streamed answer', () => {
     expect((await reader.read()).done).toBe(false);
     await reader.cancel();
 
-    let ends: { outcome: string; framesSent: number; frames: number }[] = [];
-    for (let waited = 0; ends.length === 0 && waited < 3_000; waited += 20) {
-      await new Promise((r) => setTimeout(r, 20));
-      ends = ((await (await admin('/sim/streams')).json()) as { data: typeof ends }).data;
-    }
+    const ends = await simStreamEnds();
     expect(ends).toHaveLength(1);
     // `aborted`: the request's signal (enable_request_signal) reached the upstream call first; `cancelled`: the
     // pump's failed write closed the chain and the upstream body was cancelled. Either way: not `completed`.

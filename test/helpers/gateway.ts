@@ -48,4 +48,14 @@ export async function clearFaults(): Promise<void> {
   await admin('/sim/faults', { method: 'DELETE' });
 }
 
+/** How the simulated fleet's streams ended (GET /admin/sim/streams, recorder on), polled until one has or `ms` pass. */
+export async function simStreamEnds(ms = 3_000): Promise<{ outcome: string; framesSent: number; frames: number }[]> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const ends = ((await (await admin('/sim/streams')).json()) as { data: { outcome: string; framesSent: number; frames: number }[] }).data;
+    if (ends.length > 0 || Date.now() >= deadline) return ends;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 export { env };
