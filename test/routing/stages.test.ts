@@ -11,6 +11,7 @@ import { capabilityStage } from '../../src/routing/stages/05-capabilities';
 import { contextWindowStage } from '../../src/routing/stages/06-context-window';
 import { trustStage } from '../../src/routing/stages/07-trust';
 import { policyStage } from '../../src/routing/stages/08-policy';
+import { evalGateStage } from '../../src/routing/stages/10-eval-gate';
 import { budgetStage } from '../../src/routing/stages/11-budget';
 import { latencyStage, MIN_REGION_SAMPLES } from '../../src/routing/stages/13-latency';
 import { costStage } from '../../src/routing/stages/14-cost';
@@ -118,6 +119,40 @@ describe('filter stages', () => {
     expect(ids(budgetStage(prepared({ endpoints, request: request({ routing: { max_price_per_mtok: 2 } }) })))).toEqual(['a/cheap']);
     const ctx = prepared({ endpoints, remainingBudgetUsd: 0.001 });
     expect(ids(budgetStage(ctx))).toEqual(['a/cheap']);
+  });
+});
+
+describe('10 eval gate', () => {
+  const cell = (passed: number, total: number) => ({ passRate: passed / total, ciLow: 0, samples: total });
+  const endpoints = ['p1/strong', 'p2/middling', 'p3/weak', 'p4/fresh'].map((id) => endpoint(id));
+  function gate(evals: [string, ReturnType<typeof cell>][], only?: string[]) {
+    const ctx = prepared({ endpoints, classification: { taskClass: 'code_generation', complexity: 0.5, source: 'model' } });
+    const candidates = only ? ctx.candidates.filter((c) => only.includes(c.endpoint.id)) : ctx.candidates;
+    return evalGateStage({ ...ctx, candidates, snapshot: { ...ctx.snapshot, evals: new Map(evals.map(([id, c]) => [`${id}|code_generation`, c])) } });
+  }
+
+  it('keeps endpoints that clear the class threshold and drops the rest with the verdict', () => {
+    const out = gate([['p1/strong', cell(80, 100)], ['p2/middling', cell(45, 100)], ['p3/weak', cell(10, 100)]]);
+    expect(ids(out)).toEqual(['p1/strong']);
+    expect(out.dropped.find((d) => d.id === 'p2/middling')?.reason).toMatch(/lower bound below 0.5/);
+    expect(out.dropped.find((d) => d.id === 'p4/fresh')?.reason).toBe('unevaluated while evaluated endpoints qualify');
+  });
+
+  it('on a class harder than the threshold, keeps what is not confidently worse than the best instead of refusing', () => {
+    // 45/100 and 38/100 overlap (Wilson 0.36–0.55 and 0.29–0.48); 10/100 (upper bound 0.17) is confidently worse.
+    const out = gate([['p1/strong', cell(45, 100)], ['p2/middling', cell(38, 100)], ['p3/weak', cell(10, 100)]], ['p1/strong', 'p2/middling', 'p3/weak']);
+    expect(ids(out)).toEqual(['p1/strong', 'p2/middling']);
+    expect(out.candidates.every((c) => c.evalStatus === 'eligible')).toBe(true);
+    expect(out.dropped.find((d) => d.id === 'p3/weak')?.reason).toMatch(/confidently below the best \(0\.36\)/);
+    expect(out.trace.at(-1)!.note).toBe('every candidate is below the code_generation threshold: keeping the 2 not confidently worse than the best');
+    // One model asked by name whose every endpoint is below the threshold still gets an answer.
+    expect(ids(gate([['p3/weak', cell(10, 100)]], ['p3/weak']))).toEqual(['p3/weak']);
+  });
+
+  it('prefers unevaluated endpoints to ones below the threshold when nothing evaluated qualifies', () => {
+    const out = gate([['p1/strong', cell(45, 100)], ['p2/middling', cell(38, 100)], ['p3/weak', cell(10, 100)]]);
+    expect(ids(out)).toEqual(['p4/fresh']);
+    expect(out.dropped.filter((d) => d.stage === 'eval_gate').map((d) => d.id).sort()).toEqual(['p1/strong', 'p2/middling', 'p3/weak']);
   });
 });
 
