@@ -26,6 +26,8 @@ import { fileURLToPath } from 'node:url';
 import { bandShrinkageFor } from '../src/routing/band-shrinkage';
 import { DEFAULT_EVAL_THRESHOLDS } from '../src/evals/eligibility';
 import type { ClassificationSignal } from '../src/routing/types';
+import { argList, argValue } from './routing/args';
+import { complexityRater, loadClassifier } from './routing/complexity-source';
 import { foldOf, isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './routing/data';
 import { benchCatalog, benchSnapshot, learn, routeOne, type SignalPath } from './routing/harness';
 import { aiq, costToReach, nonDecreasingHull, pairMetrics, type PairMetrics, type Point } from './routing/metrics';
@@ -35,39 +37,6 @@ const STRONG = 'gpt-4-1106-preview';
 const WEAK = 'mistralai/mixtral-8x7b-chat';
 /** λc sweep: quality a doubling of cost must buy (0 = best quality regardless of cost). */
 const LAMBDAS = [0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 1, 100];
-
-function argList(args: string[], flag: string): string[] {
-  const i = args.indexOf(flag);
-  if (i < 0) return [];
-  const out: string[] = [];
-  for (let j = i + 1; j < args.length && !args[j].startsWith('--'); j++) out.push(args[j]);
-  return out;
-}
-const argValue = (args: string[], flag: string) => argList(args, flag)[0];
-
-async function loadClassifier(): Promise<((text: string) => Promise<{ complexity: number; ms: number }>) | null> {
-  try {
-    const ort = await import('onnxruntime-web');
-    const { createIntentEngine } = await import('../src/classifier/engine');
-    const { classifyWithEngine } = await import('../src/classifier/index');
-    const modelDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'classifier', 'model');
-    ort.env.wasm.numThreads = 1;
-    const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(modelDir, 'intent.int8.onnx'))));
-    const engine = createIntentEngine({
-      ort,
-      session,
-      tokenizerJson: JSON.parse(readFileSync(join(modelDir, 'intent.tokenizer.json'), 'utf8')),
-      labels: JSON.parse(readFileSync(join(modelDir, 'labels.json'), 'utf8')),
-    });
-    return async (text: string) => {
-      const c = await classifyWithEngine(engine, { text, hasImages: false, hasTools: false, stream: false, inputChars: text.length });
-      return { complexity: c.complexity, ms: c.ms };
-    };
-  } catch (err) {
-    console.error(`classifier unavailable in Node (${(err as Error).message}); routing with neutral complexity`);
-    return null;
-  }
-}
 
 interface RouterResult {
   aiq: number;
@@ -188,30 +157,11 @@ async function main() {
 
   const classifier = args.includes('--no-classifier') ? null : await loadClassifier();
   const bands = !!classifier && !args.includes('--no-bands');
-  // A prompt's complexity must come from a classifier that never saw its outcome. The shipped classifier was
-  // trained on most RouterBench prompts' outcomes (its own held-out prompts excepted), so --train-complexity
-  // supplies cross-fitted values (training/oof_complexity.py) for those; the rest are rated by the shipped one.
-  const crossFitted = new Map<string, number>();
+  // A prompt's complexity must come from a classifier that never saw its outcome (complexity-source.ts).
   const crossFitFile = argValue(args, '--train-complexity');
-  if (crossFitFile) {
-    for (const line of readFileSync(crossFitFile, 'utf8').split('\n')) {
-      if (line.trim()) {
-        const { text, complexity } = JSON.parse(line) as { text: string; complexity: number };
-        crossFitted.set(text, complexity);
-      }
-    }
-  }
-  const classifierMs: number[] = [];
-  const rated = new Map<string, number>();
-  const complexityOf = async (row: BenchRow): Promise<number> => {
-    const question = lastQuestion(row.prompt);
-    const known = crossFitted.get(question) ?? rated.get(question);
-    if (known !== undefined) return known;
-    const c = await classifier!(question);
-    classifierMs.push(c.ms);
-    rated.set(question, c.complexity);
-    return c.complexity;
-  };
+  const rater = classifier ? complexityRater(classifier, crossFitFile) : null;
+  const complexityOf = (row: BenchRow) => rater!.complexityOf(row);
+  const classifierMs = rater?.classifierMs ?? [];
 
   // choices[λ][test row] = the model the pipeline picked (null: nothing qualified).
   const choices: (string | null)[][] = LAMBDAS.map(() => []);
@@ -237,7 +187,7 @@ async function main() {
     LAMBDAS.forEach((lambda, k) => rows.forEach((row, i) => choices[k].push(routeOne(snapshot, row, i, classifications[i], { balancedCostWeight: lambda }))));
     routeMs += performance.now() - routeStart;
   }
-  if (crossFitFile && classifier) log(`complexity: ${crossFitted.size} prompts cross-fitted (${crossFitFile}), ${rated.size} rated by the shipped classifier (never trained on them)`);
+  if (crossFitFile && rater) log(`complexity: ${rater.crossFittedCount()} prompts cross-fitted (${crossFitFile}), ${rater.ratedCount()} rated by the shipped classifier (never trained on them)`);
   routeMs /= LAMBDAS.length * test.length;
   const unrouted = choices.flat().filter((c) => c === null).length;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lastQuestion, parseCsv, parsePythonStringList, parseRouterBench } from '../../bench/routing/data';
 import { aiq, costToReach, nonDecreasingHull, pairMetrics } from '../../bench/routing/metrics';
+import { escalationCostShare, fitLogistic, nearest, ngramVector, NGRAM_DIMENSIONS, requiredSignal, rocAuc, syntheticPredictor, type EscalationPrompt } from '../../bench/routing/signal';
 
 describe('routing benchmark metrics', () => {
   const weak = { cost: 1, quality: 0.5 };
@@ -51,5 +52,52 @@ describe('RouterBench input parsing', () => {
     expect(parsed.models).toEqual(['m1', 'm2']);
     expect(parsed.skipped).toBe(1);
     expect(parsed.rows).toEqual([{ id: 's1', prompt: 'hello', evalName: 't', scores: { m1: 1, m2: 0 }, costs: { m1: 0.1, m2: 0.2 } }]);
+  });
+});
+
+describe('per-prompt signal (bench/routing-signal.ts)', () => {
+  it('ROC-AUC counts ordered pairs, ties as one half', () => {
+    expect(rocAuc([0.1, 0.4, 0.35, 0.8], [false, false, true, true])).toBeCloseTo(0.75);
+    expect(rocAuc([1, 2, 3], [false, true, true])).toBe(1);
+    expect(rocAuc([3, 2, 1], [false, true, true])).toBe(0);
+    expect(rocAuc([5, 5, 5, 5], [true, false, true, false])).toBe(0.5);
+    expect(rocAuc([1, 2], [true, true])).toBeNaN();
+  });
+
+  // The cheap model ($1) is right on prompts 0 and 1, the strong one ($10) on all four.
+  const prompts: EscalationPrompt[] = [1, 1, 0, 0].map((cheap) => ({ strong: 1, cheap, strongCost: 10, cheapCost: 1 }));
+
+  it('escalation cost: reaching 95 % of the strong accuracy in score order', () => {
+    expect(escalationCostShare(prompts, [0, 0, 1, 1])).toBeCloseTo((1 + 1 + 10 + 10) / 40);
+    // The worst order escalates the two prompts the cheap model had right first, for nothing.
+    expect(escalationCostShare(prompts, [1, 1, 0, 0])).toBeCloseTo(1);
+    // 50 % of the strong accuracy is what the cheap model already has.
+    expect(escalationCostShare(prompts, [1, 1, 0, 0], 0.5)).toBeCloseTo(4 / 40);
+  });
+
+  it('the signal a target needs grows with the target, and random order is separation 0', () => {
+    const many = Array.from({ length: 50 }, () => prompts).flat();
+    const random = syntheticPredictor(many, 0, { trials: 20 });
+    expect(random.auc).toBeGreaterThan(0.4);
+    expect(random.auc).toBeLessThan(0.6);
+    const loose = requiredSignal(many, { budgetShare: random.costShare + 0.01, trials: 20 })!;
+    const tight = requiredSignal(many, { budgetShare: 0.6, trials: 20 })!;
+    expect(loose.separation).toBe(0);
+    expect(tight.separation).toBeGreaterThan(0.3);
+    expect(tight.auc).toBeGreaterThan(loose.auc);
+    expect(tight.costShare).toBeLessThanOrEqual(0.6);
+    // Perfect order needs 22/40 = 0.55: nothing reaches 0.5.
+    expect(requiredSignal(many, { budgetShare: 0.5, trials: 5 })).toBeNull();
+  });
+
+  it('the n-gram logistic regression and the neighbours find a planted word', () => {
+    const texts = Array.from({ length: 80 }, (_, i) => `question ${i % 7} about ${i % 2 ? 'recursion depth' : 'string length'} ${i}`);
+    const y = texts.map((t) => (t.includes('recursion') ? 1 : 0));
+    const X = texts.map(ngramVector);
+    const predict = fitLogistic(X.slice(0, 60), y.slice(0, 60), { l2: 1e-3, dimensions: NGRAM_DIMENSIONS });
+    const held = X.slice(60).map(predict);
+    expect(rocAuc(held, y.slice(60).map(Boolean))).toBe(1);
+    const near = nearest(X.slice(0, 60), ngramVector('a question about recursion depth'), 5);
+    expect(near.every((i) => y[i] === 1)).toBe(true);
   });
 });
