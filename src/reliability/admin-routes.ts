@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requireAdmin } from '../api/auth';
 import type { AppEnv, Env } from '../env';
+import { forgetErrorRates } from '../routing/live-stats';
 import { refreshSignalsNow } from '../routing/signals';
 import type { BreakerRecord, BreakerRpc } from './breaker-protocol';
 import { allBreakerViews, KV_PREFIX, providerHealth, resetBreakerViews } from './breaker-view';
@@ -10,7 +11,8 @@ import { allBreakerViews, KV_PREFIX, providerHealth, resetBreakerViews } from '.
  *   GET  /admin/breakers            this isolate's views, the published KV records, provider health
  *   GET  /admin/breakers/:id{.+}    one endpoint: the Durable Object's state and this isolate's view
  *   POST /admin/breakers/refresh    pull the published records into this isolate now
- *   DELETE /admin/breakers          close every breaker (local views, Durable Objects, KV records)
+ *   DELETE /admin/breakers          close every breaker (local views, Durable Objects, KV records) and
+ *                                   forget this isolate's recent error rates (others age out in minutes)
  */
 export const breakerAdmin = new Hono<AppEnv>();
 breakerAdmin.use('*', requireAdmin);
@@ -49,5 +51,6 @@ breakerAdmin.delete('/', async (c) => {
   await Promise.all([...ids].map((id) => stub(c.env, id).reset()));
   await Promise.all([...ids].map((id) => c.env.KV.delete(`${KV_PREFIX}${id}`)));
   resetBreakerViews(c.env);
+  forgetErrorRates(c.env);
   return c.json({ object: 'breakers', reset: ids.size });
 });

@@ -19,6 +19,12 @@ import { routingSnapshot, type LatencyStat } from './snapshot';
 export const PRIOR_WEIGHT = 3;
 export const ALPHA_MIN = 0.1;
 export const ERROR_RATE_PRIOR = 0.02;
+/**
+ * The error rate's excess over the prior halves every minute without news: an endpoint that the
+ * health stage skipped for failing gets no traffic to prove it recovered, so the evidence has to
+ * age out (as a breaker's cooldown does) for it to be tried again.
+ */
+export const ERROR_RATE_HALF_LIFE_MS = 60_000;
 /** Below this many output tokens the generation time is mostly noise: no tokens/s sample. */
 const MIN_TOKENS_FOR_RATE = 8;
 
@@ -39,30 +45,39 @@ export function priorStat(prior: { ttftMs: number; tokensPerSec: number }): Late
   return { ttftMs: prior.ttftMs, tokensPerSec: prior.tokensPerSec, samples: 0, errorRate: ERROR_RATE_PRIOR, outcomes: 0 };
 }
 
-/** Pure: the stat after one observation. Failures move only the error rate. */
-export function updateStat(stat: LatencyStat, obs: ResponseObservation): LatencyStat {
+/** The error rate as of `now`: the stored EWMA, its excess over the prior decayed since the last outcome. */
+export function recentErrorRate(stat: LatencyStat | undefined, now: number): number {
+  if (!stat || stat.errorRate === undefined) return ERROR_RATE_PRIOR;
+  if (stat.errorAt === undefined || now <= stat.errorAt) return stat.errorRate;
+  return ERROR_RATE_PRIOR + (stat.errorRate - ERROR_RATE_PRIOR) * 2 ** (-(now - stat.errorAt) / ERROR_RATE_HALF_LIFE_MS);
+}
+
+/** Pure: the stat after one observation at time `at` (ms). Failures move only the error rate. */
+export function updateStat(stat: LatencyStat, obs: ResponseObservation, at?: number): LatencyStat {
   const outcomes = (stat.outcomes ?? 0) + 1;
-  const errorRate = ewma(stat.errorRate ?? ERROR_RATE_PRIOR, obs.ok ? 0 : 1, alphaFor(outcomes));
-  if (!obs.ok) return { ...stat, errorRate, outcomes };
+  const current = at === undefined ? (stat.errorRate ?? ERROR_RATE_PRIOR) : recentErrorRate(stat, at);
+  const errorRate = ewma(current, obs.ok ? 0 : 1, alphaFor(outcomes));
+  const errorAt = at ?? stat.errorAt;
+  if (!obs.ok) return { ...stat, errorRate, outcomes, errorAt };
   const samples = stat.samples + 1;
   const a = alphaFor(samples);
   const ttftMs = obs.ttftMs !== undefined && obs.ttftMs >= 0 ? ewma(stat.ttftMs, obs.ttftMs, a) : stat.ttftMs;
   const tokens = obs.completionTokens ?? 0;
   const gen = obs.generationMs ?? 0;
   const tokensPerSec = tokens >= MIN_TOKENS_FOR_RATE && gen > 0 ? ewma(stat.tokensPerSec, (tokens / gen) * 1000, a) : stat.tokensPerSec;
-  return { ttftMs, tokensPerSec, samples, errorRate, outcomes };
+  return { ttftMs, tokensPerSec, samples, errorRate, outcomes, errorAt };
 }
 
 function ewma(prev: number, x: number, alpha: number): number {
   return prev + alpha * (x - prev);
 }
 
-/** Folds one observation into both the region entry and the global entry of a latency map. */
-export function observe(map: Map<string, LatencyStat>, endpointId: string, region: string | undefined, obs: ResponseObservation): void {
+/** Folds one observation (made at `at`, ms) into both the region entry and the global entry of a latency map. */
+export function observe(map: Map<string, LatencyStat>, endpointId: string, region: string | undefined, obs: ResponseObservation, at?: number): void {
   const prior = getEndpoint(endpointId)?.latency ?? map.get(`${endpointId}|*`);
   if (!prior) return;
   for (const key of region && region !== '*' ? [`${endpointId}|${region}`, `${endpointId}|*`] : [`${endpointId}|*`]) {
-    map.set(key, updateStat(map.get(key) ?? priorStat(prior), obs));
+    map.set(key, updateStat(map.get(key) ?? priorStat(prior), obs, at));
   }
 }
 
@@ -113,9 +128,16 @@ export function recordLiveStats(env: Env, region: string | undefined, done: Sett
   queueMicrotask(() => {
     try {
       const map = routingSnapshot(env).latency;
-      for (const { endpointId, obs } of observationsOf(done, settledAt, startedAtMs, (id) => map.get(`${id}|*`))) observe(map, endpointId, region, obs);
+      for (const { endpointId, obs } of observationsOf(done, settledAt, startedAtMs, (id) => map.get(`${id}|*`))) observe(map, endpointId, region, obs, settledAt);
     } catch (err) {
       console.error('live stats update failed', (err as Error).message);
     }
   });
+}
+
+/** Forget this isolate's failure evidence (an operator closed the breakers): error rates back to the prior, latency kept. */
+export function forgetErrorRates(env: Env): number {
+  const map = routingSnapshot(env).latency;
+  for (const [key, stat] of map) map.set(key, { ...stat, errorRate: ERROR_RATE_PRIOR, outcomes: 0, errorAt: undefined });
+  return map.size;
 }

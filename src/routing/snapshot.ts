@@ -24,6 +24,8 @@ export interface LatencyStat {
   errorRate?: number;
   /** Outcomes (successes and failures) folded into errorRate. */
   outcomes?: number;
+  /** When the last outcome was folded into errorRate (ms since epoch); its excess over the prior decays from then. */
+  errorAt?: number;
 }
 
 export interface EvalCell {

@@ -1,6 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getEndpoint } from '../../src/catalog';
 import { admit, breakerConfigFrom, type BreakerConfig, type BreakerState, closedState, cooldownFor, onFailure, onSuccess, TRIP_MEMORY_MS } from '../../src/reliability/breaker-state';
+import { ERROR_RATE_PRIOR, priorStat, recentErrorRate, updateStat } from '../../src/routing/live-stats';
+import { FLAKY_ERROR_RATE, FLAKY_MIN_OUTCOMES } from '../../src/routing/stages/09-health';
+import { createPrng } from '../../src/sim/prng';
 import { admin, clearFaults, createTestKey } from '../helpers/gateway';
 import { chat, decision, readSse, resetBreakers } from './helpers';
 
@@ -163,6 +166,49 @@ describe('simulated fleet', () => {
     expect(probe.endpoint).toBe(bad);
     expect((await decision(key, probe.id!)).trace.attempts[0]).toMatchObject({ endpointId: bad, outcome: 'ok', probe: true });
     expect((await ask(false)).endpoint).toBe(bad);
+  });
+
+  it('skips an endpoint that fails two calls in three without ever failing three in a row (no breaker trip)', async () => {
+    // A seed whose draws fail often enough for the error rate to cross the cutoff, never three in a row.
+    const probability = 0.67;
+    const flakyAfter = (seed: number): number | null => {
+      const rng = createPrng(seed);
+      // chainFor's request answered once before the fault was set.
+      let stat = updateStat(priorStat({ ttftMs: 100, tokensPerSec: 100 }), { ok: true }, 0);
+      let run = 0;
+      for (let call = 1; call <= 16; call++) {
+        const failed = rng.next() < probability;
+        run = failed ? run + 1 : 0;
+        if (run >= 3) return null;
+        stat = updateStat(stat, { ok: !failed }, 0);
+        // A margin for the decay over the test's own second or so.
+        if (call + 1 >= FLAKY_MIN_OUTCOMES && recentErrorRate(stat, 0) >= FLAKY_ERROR_RATE + 0.03) return call;
+      }
+      return null;
+    };
+    let seed = 1;
+    while (flakyAfter(seed) === null) seed++;
+    const calls = flakyAfter(seed)!;
+    const [bad] = await chainFor(false);
+    expect((await admin('/sim/faults', { body: { target: bad, fault: 'http_503', probability, seed } })).status).toBe(200);
+    for (let i = 0; i < calls; i++) {
+      const r = await ask(false);
+      expect(r.res.status).toBe(200);
+      expect((await decision(key, r.id!)).trace.dropped.filter((x) => x.id === bad && x.reason.startsWith('circuit'))).toEqual([]);
+    }
+    // Every request landed; the next one leaves the flaky endpoint out, and no breaker opened.
+    const r = await ask(false);
+    expect(r.res.status).toBe(200);
+    expect(r.endpoint).not.toBe(bad);
+    const d = await decision(key, r.id!);
+    const skipped = d.trace.dropped.find((x) => x.id === bad);
+    expect(skipped).toMatchObject({ stage: 'health' });
+    const [, rate, outcomes] = /^recent error rate (\d+)% \((\d+) outcomes\)$/.exec(skipped!.reason)!.map(Number);
+    expect(rate / 100).toBeGreaterThanOrEqual(FLAKY_ERROR_RATE);
+    expect(outcomes).toBeGreaterThanOrEqual(FLAKY_MIN_OUTCOMES);
+    expect(outcomes).toBeLessThanOrEqual(calls + 1);
+    expect(d.trace.attempts.every((a) => a.endpointId !== bad)).toBe(true);
+    expect(ERROR_RATE_PRIOR).toBeLessThan(FLAKY_ERROR_RATE);
   });
 
   it('moves a context-length failure on to an endpoint with a larger window only', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allEndpoints } from '../../src/catalog';
 import type { Attempt } from '../../src/reliability/attempts';
-import { ALPHA_MIN, ERROR_RATE_PRIOR, observationsOf, observe, priorStat, updateStat } from '../../src/routing/live-stats';
+import { ALPHA_MIN, ERROR_RATE_HALF_LIFE_MS, ERROR_RATE_PRIOR, observationsOf, observe, priorStat, recentErrorRate, updateStat } from '../../src/routing/live-stats';
 import type { LatencyStat } from '../../src/routing/snapshot';
 
 const prior = priorStat({ ttftMs: 200, tokensPerSec: 100 });
@@ -24,6 +24,20 @@ describe('EWMA with priors', () => {
     expect(s.errorRate).toBeLessThan(0.001);
     const moved = updateStat(s, { ok: true, ttftMs: 2000 });
     expect(moved.ttftMs - s.ttftMs).toBeCloseTo(ALPHA_MIN * 1000, 3);
+  });
+  it('the error rate decays toward the prior without news, and new outcomes fold into the decayed value', () => {
+    let s = prior;
+    for (let i = 0; i < 10; i++) s = updateStat(s, { ok: false }, 5_000);
+    expect(s.errorAt).toBe(5_000);
+    const fresh = recentErrorRate(s, 5_000);
+    expect(fresh).toBeGreaterThan(0.75);
+    expect(recentErrorRate(s, 5_000 + ERROR_RATE_HALF_LIFE_MS) - ERROR_RATE_PRIOR).toBeCloseTo((fresh - ERROR_RATE_PRIOR) / 2);
+    expect(recentErrorRate(s, 5_000 + 20 * ERROR_RATE_HALF_LIFE_MS)).toBeCloseTo(ERROR_RATE_PRIOR, 4);
+    const later = updateStat(s, { ok: true, ttftMs: 200 }, 5_000 + 3 * ERROR_RATE_HALF_LIFE_MS);
+    const decayed = ERROR_RATE_PRIOR + (fresh - ERROR_RATE_PRIOR) / 8;
+    expect(later.errorRate).toBeCloseTo(decayed * (1 - ALPHA_MIN));
+    expect(later.errorAt).toBe(5_000 + 3 * ERROR_RATE_HALF_LIFE_MS);
+    expect(recentErrorRate(undefined, 0)).toBe(ERROR_RATE_PRIOR);
   });
   it('observe writes the region entry and the global entry, starting from the catalog prior', () => {
     const e = allEndpoints()[0];

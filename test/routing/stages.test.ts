@@ -11,7 +11,9 @@ import { capabilityStage } from '../../src/routing/stages/05-capabilities';
 import { contextWindowStage } from '../../src/routing/stages/06-context-window';
 import { trustStage } from '../../src/routing/stages/07-trust';
 import { policyStage } from '../../src/routing/stages/08-policy';
+import { FLAKY_ERROR_RATE, FLAKY_MIN_OUTCOMES, healthStage } from '../../src/routing/stages/09-health';
 import { evalGateStage } from '../../src/routing/stages/10-eval-gate';
+import { ERROR_RATE_HALF_LIFE_MS } from '../../src/routing/live-stats';
 import { budgetStage } from '../../src/routing/stages/11-budget';
 import { latencyStage, MIN_REGION_SAMPLES } from '../../src/routing/stages/13-latency';
 import { costStage } from '../../src/routing/stages/14-cost';
@@ -122,6 +124,49 @@ describe('filter stages', () => {
   });
 });
 
+describe('09 health', () => {
+  const endpoints = ['a/open', 'b/cooled', 'c/probing', 'd/half', 'e/flaky', 'f/fine'].map((id) => endpoint(id));
+  const now = 1_000_000;
+  const flaky = (errorRate: number, outcomes: number, errorAt = now) => ({ ttftMs: 200, tokensPerSec: 100, samples: outcomes, errorRate, outcomes, errorAt });
+
+  it('skips open circuits in their cooldown and half-open ones whose probe is out', () => {
+    const ctx = prepared({ endpoints, now });
+    ctx.snapshot.health.set('a/open', { state: 'open', errorRate: 1, openUntil: now + 5_000 });
+    ctx.snapshot.health.set('b/cooled', { state: 'open', errorRate: 1, openUntil: now - 1 });
+    ctx.snapshot.health.set('c/probing', { state: 'half_open', errorRate: 1, openUntil: now + 2_000 });
+    ctx.snapshot.health.set('d/half', { state: 'half_open', errorRate: 1 });
+    const out = healthStage(ctx);
+    expect(ids(out)).toEqual(['b/cooled', 'd/half', 'e/flaky', 'f/fine']);
+    expect(out.dropped.map((d) => [d.id, d.reason])).toEqual([['a/open', 'circuit open'], ['c/probing', 'circuit half-open, probe in flight']]);
+  });
+
+  it('skips an endpoint failing half its recent calls, once there are enough of them, until the evidence ages', () => {
+    const ctx = prepared({ endpoints, now });
+    ctx.snapshot.latency.set('e/flaky|*', flaky(0.6, FLAKY_MIN_OUTCOMES));
+    ctx.snapshot.latency.set('f/fine|*', flaky(0.1, 50));
+    const out = healthStage(ctx);
+    expect(ids(out)).not.toContain('e/flaky');
+    expect(out.dropped).toEqual([{ id: 'e/flaky', stage: 'health', reason: `recent error rate 60% (${FLAKY_MIN_OUTCOMES} outcomes)` }]);
+    // Too few outcomes: three straight failures are the breaker's call, not this filter's.
+    ctx.snapshot.latency.set('e/flaky|*', flaky(0.9, FLAKY_MIN_OUTCOMES - 1));
+    expect(ids(healthStage(ctx))).toContain('e/flaky');
+    // A minute without news halves the excess over the prior: 0.6 → ~0.31, and the endpoint is tried again.
+    ctx.snapshot.latency.set('e/flaky|*', flaky(0.6, 40, now - ERROR_RATE_HALF_LIFE_MS));
+    expect(ids(healthStage(ctx))).toContain('e/flaky');
+    expect(0.02 + (0.6 - 0.02) / 2).toBeLessThan(FLAKY_ERROR_RATE);
+  });
+
+  it('keeps failing endpoints when nothing else is left rather than refuse the request', () => {
+    const ctx = prepared({ endpoints: [endpoint('e/flaky'), endpoint('g/flaky'), endpoint('a/open')], now });
+    ctx.snapshot.health.set('a/open', { state: 'open', errorRate: 1, openUntil: now + 5_000 });
+    ctx.snapshot.latency.set('e/flaky|*', flaky(0.7, 20));
+    ctx.snapshot.latency.set('g/flaky|*', flaky(0.8, 20));
+    const out = healthStage(ctx);
+    expect(ids(out)).toEqual(['e/flaky', 'g/flaky']);
+    expect(out.trace.at(-1)).toMatchObject({ stage: 'health', kept: 2, dropped: 1, note: 'every endpoint left fails often: keeping 2' });
+  });
+});
+
 describe('10 eval gate', () => {
   const cell = (passed: number, total: number) => ({ passRate: passed / total, ciLow: 0, samples: total });
   const endpoints = ['p1/strong', 'p2/middling', 'p3/weak', 'p4/fresh'].map((id) => endpoint(id));
@@ -178,6 +223,16 @@ describe('13 latency', () => {
     expect(ctx.candidates[0].scores).toMatchObject({ liveSamples: MIN_REGION_SAMPLES });
     // The trace shows the live sample count and rounded latency for the candidates it lists.
     expect(scoreTerms(ctx.candidates[0].scores!)).toMatchObject({ live_samples: MIN_REGION_SAMPLES, latency_ms: 600, ttft_ms: 100 });
+  });
+  it('adds the expected time of failed attempts: e/(1−e) time-to-first-tokens', () => {
+    const base = prepared({ endpoints, request: request({ max_tokens: 100 }), now: 1_000_000 });
+    const withScores = { ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) };
+    withScores.snapshot.latency.set('a/x|*', { ttftMs: 400, tokensPerSec: 100, samples: 20, errorRate: 0.5, outcomes: 40, errorAt: 1_000_000 });
+    withScores.snapshot.latency.set('b/y|*', { ttftMs: 400, tokensPerSec: 100, samples: 20, errorRate: 0, outcomes: 40, errorAt: 1_000_000 });
+    const ctx = latencyStage(withScores);
+    expect(ctx.candidates[0].scores!.latencyMs).toBeCloseTo(400 + 1000 + 400);
+    expect(ctx.candidates[1].scores!.latencyMs).toBeCloseTo(400 + 1000);
+    expect(ctx.candidates[0].scores!.errorRate).toBeCloseTo(0.5);
   });
   it('drops endpoints over max_latency_ms', () => {
     const base = prepared({ endpoints: [endpoint('a/slow', { latency: { ttftMs: 5000, tokensPerSec: 10 } }), endpoint('b/fast')], request: request({ max_tokens: 100, routing: { max_latency_ms: 2000 } }) });

@@ -1,13 +1,19 @@
 import { nextScores } from '../filter';
+import { recentErrorRate } from '../live-stats';
 import type { LatencyStat } from '../snapshot';
 import type { RoutingContext } from '../types';
 
 /** A region's own statistic is used once it has this many samples; before that the global one. */
 export const MIN_REGION_SAMPLES = 5;
 
+/** Error rate above which the expected retry time stops growing (keeps a failing endpoint's latency finite). */
+const RETRY_RATE_CAP = 0.9;
+
 /**
- * Expected latency to the full answer = ttft + expected output tokens / tokens per second.
- * ttft and tokens/s come from the live statistics (src/routing/live-stats.ts, which already start
+ * Expected latency to the full answer = ttft + expected output tokens / tokens per second
+ * + e/(1−e) · ttft: with a recent error rate e, e/(1−e) attempts are expected to fail first, each
+ * costing about a time to first token (errors come back with the headers) before the chain moves on.
+ * ttft, tokens/s and e come from the live statistics (src/routing/live-stats.ts, which already start
  * from the catalog prior and weigh it against what was measured), else the catalog prior itself.
  */
 export function latencyStage(ctx: RoutingContext): RoutingContext {
@@ -17,9 +23,11 @@ export function latencyStage(ctx: RoutingContext): RoutingContext {
     const live = stats.size === 0 ? undefined : liveStat(stats, c.endpoint.id, ctx.region);
     const ttftMs = live?.ttftMs ?? c.endpoint.latency.ttftMs;
     const tps = live?.tokensPerSec ?? c.endpoint.latency.tokensPerSec;
-    const latencyMs = ttftMs + (out / Math.max(1, tps)) * 1000;
+    const errorRate = live?.errorRate === undefined ? undefined : Math.min(recentErrorRate(live, ctx.now), RETRY_RATE_CAP);
+    const retryMs = errorRate ? (errorRate / (1 - errorRate)) * ttftMs : 0;
+    const latencyMs = ttftMs + (out / Math.max(1, tps)) * 1000 + retryMs;
     // No copy of the trace terms here: traceOf derives them for the few candidates it shows.
-    return { ...c, scores: nextScores(c.scores!, { ttftMs, latencyMs, liveSamples: live?.samples, errorRate: live?.errorRate }) };
+    return { ...c, scores: nextScores(c.scores!, { ttftMs, latencyMs, liveSamples: live?.samples, errorRate }) };
   });
   const maxLatency = ctx.hints.max_latency_ms;
   if (maxLatency === undefined) return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'latency', kept: candidates.length, note: `~${out} output tokens` }] };
