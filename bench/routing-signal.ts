@@ -204,7 +204,7 @@ async function main() {
   const pct = (x: number | null | undefined) => (x == null ? '—' : `${(x * 100).toFixed(0)}%`);
   for (const r of reports) {
     console.log(`\n${r.task} (${r.n} prompts, ${folds}-fold): escalate ${r.cheap ?? '—'} → ${r.strong} (accuracy ${f3(r.strongAccuracy)})`);
-    console.log(`  cost at 95% of ${r.strong}'s accuracy: random order ${pct(r.randomCostShare)}, perfect order ${pct(r.oracleCostShare)}; half the cost needs gain AUC ≥ ${f3(r.needed?.auc)} (separation ${r.needed?.separation ?? '—'})`);
+    console.log(`  cost at 95% of ${r.strong}'s accuracy: random order ${pct(r.randomCostShare)}, perfect order ${pct(r.oracleCostShare)}; ${r.needed === null ? 'no ranking gets there for half the cost' : r.needed.separation === 0 ? 'random order is already within half the cost' : `half the cost needs gain AUC ≥ ${f3(r.needed.auc)} (separation ${r.needed.separation})`}`);
     console.log(`  predictor    gain AUC   cost at 95%   AIQ (Zero ${f3(r.zeroAiq)})`);
     for (const [name, p] of Object.entries(r.predictors)) console.log(`  ${name.padEnd(12)} ${f3(p.gainAuc).padStart(8)}   ${pct(p.costShareAt95).padStart(11)}   ${f3(p.aiq)}${p.aiq != null ? ` (${p.aiq >= r.zeroAiq ? '+' : ''}${(p.aiq - r.zeroAiq).toFixed(4)})` : ''}`);
   }

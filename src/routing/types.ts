@@ -53,7 +53,7 @@ export interface Candidate {
   simulated: boolean;
   scores?: Scores;
   /** Eval gate verdict for this request's task class. */
-  evalStatus?: 'eligible' | 'unevaluated';
+  evalStatus?: 'eligible' | 'unevaluated' | 'below_threshold';
 }
 
 export interface Dropped {

@@ -187,7 +187,7 @@ describe('10 eval gate', () => {
     // 45/100 and 38/100 overlap (Wilson 0.36–0.55 and 0.29–0.48); 10/100 (upper bound 0.17) is confidently worse.
     const out = gate([['p1/strong', cell(45, 100)], ['p2/middling', cell(38, 100)], ['p3/weak', cell(10, 100)]], ['p1/strong', 'p2/middling', 'p3/weak']);
     expect(ids(out)).toEqual(['p1/strong', 'p2/middling']);
-    expect(out.candidates.every((c) => c.evalStatus === 'eligible')).toBe(true);
+    expect(out.candidates.every((c) => c.evalStatus === 'below_threshold')).toBe(true);
     expect(out.dropped.find((d) => d.id === 'p3/weak')?.reason).toMatch(/confidently below the best \(0\.36\)/);
     expect(out.trace.at(-1)!.note).toBe('every candidate is below the code_generation threshold: keeping the 2 not confidently worse than the best');
     // One model asked by name whose every endpoint is below the threshold still gets an answer.

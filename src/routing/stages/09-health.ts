@@ -22,6 +22,7 @@ function breakerVerdict(h: EndpointHealth | undefined, now: number): string | nu
 /**
  * Recent error rate (src/routing/live-stats.ts, decaying toward the prior without news): catches
  * the endpoint that fails every other call and so never trips a breaker, which needs three in a row.
+ * Read from the endpoint's all-regions entry: outages are rarely regional, and it has evidence first.
  */
 function flakyVerdict(stat: LatencyStat | undefined, now: number): string | null {
   if (!stat || (stat.outcomes ?? 0) < FLAKY_MIN_OUTCOMES) return null;

@@ -44,7 +44,7 @@ export function evalGateStage(ctx: RoutingContext): RoutingContext {
     dropped.push({ id: b.candidate.endpoint.id, stage: 'eval_gate', reason: nothingElse ? `${b.reason}, and confidently below the best (${bestLow.toFixed(2)})` : b.reason });
   }
   if (keptBelow.length > 0) {
-    candidates = keptBelow.map((b) => ({ ...b.candidate, evalStatus: 'eligible' as const }));
+    candidates = keptBelow.map((b) => ({ ...b.candidate, evalStatus: 'below_threshold' as const }));
     note = `every candidate is below the ${taskClass} threshold: keeping the ${candidates.length} not confidently worse than the best`;
   } else if (eligible.length === 0) {
     candidates = unevaluated;
