@@ -69,7 +69,6 @@ function noEndpoint(ctx: RoutingContext, stage: string): ApiError {
     policy: 'relax routing.providers / routing.region or the key policy',
     budget: 'raise routing.max_price_per_mtok or the key budget',
     latency: 'raise routing.max_latency_ms',
-    eval_gate: 'choose another model',
   };
   return new ApiError(
     stage === 'capabilities' || stage === 'context_window' ? 400 : 422,
