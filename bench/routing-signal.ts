@@ -77,12 +77,15 @@ function outOfFold<T>(rows: BenchRow[], folds: number, fit: (train: number[]) =>
   return out;
 }
 
-function routerAiq(rows: BenchRow[], models: string[], folds: number, p: number[][], zeroRange: { lo: number; hi: number }): number {
-  // The router knows each model's mean cost from its train folds only.
-  const meanCostOf = outOfFold(rows, folds, (train) => {
+/** Each row's view of the models' mean costs: the router knows them from its train folds only. */
+function trainMeanCosts(rows: BenchRow[], models: string[], folds: number): number[][] {
+  return outOfFold(rows, folds, (train) => {
     const costs = models.map((m) => mean(train.map((i) => rows[i].costs[m])));
     return () => costs;
   });
+}
+
+function routerAiq(rows: BenchRow[], models: string[], meanCostOf: number[][], p: number[][], zeroRange: { lo: number; hi: number }): number {
   const points: Point[] = LAMBDAS.map((lambda) => {
     let cost = 0;
     let quality = 0;
@@ -142,6 +145,7 @@ async function main() {
     };
     log(`${task}: ${T.length} prompts, escalation ${cheap ?? '—'} → ${strong}`);
 
+    const meanCosts = trainMeanCosts(T, models, folds);
     // Per-model outcome predictions, out of fold, for the AIQ ceiling.
     const perModel: Record<string, number[][]> = {};
     perModel.constant = outOfFold(T, folds, (train) => {
@@ -194,7 +198,7 @@ async function main() {
       report.predictors[name] = {
         gainAuc: gain && name !== 'constant' ? rocAuc(gain, positive) : null,
         costShareAt95: gain && name !== 'constant' ? escalationCostShare(prompts, gain) : null,
-        aiq: perModel[name] ? routerAiq(T, models, folds, perModel[name], zeroRange) : null,
+        aiq: perModel[name] ? routerAiq(T, models, meanCosts, perModel[name], zeroRange) : null,
       };
     }
     reports.push(report);

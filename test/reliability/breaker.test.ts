@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getEndpoint } from '../../src/catalog';
 import { admit, breakerConfigFrom, type BreakerConfig, type BreakerState, closedState, cooldownFor, onFailure, onSuccess, TRIP_MEMORY_MS } from '../../src/reliability/breaker-state';
-import { ERROR_RATE_PRIOR, priorStat, recentErrorRate, updateStat } from '../../src/routing/live-stats';
+import { priorStat, recentErrorRate, updateStat } from '../../src/routing/live-stats';
 import { FLAKY_ERROR_RATE, FLAKY_MIN_OUTCOMES } from '../../src/routing/stages/09-health';
 import { createPrng } from '../../src/sim/prng';
 import { admin, clearFaults, createTestKey } from '../helpers/gateway';
@@ -187,8 +187,8 @@ describe('simulated fleet', () => {
       return null;
     };
     let seed = 1;
-    while (flakyAfter(seed) === null) seed++;
-    const calls = flakyAfter(seed)!;
+    let calls = flakyAfter(seed);
+    while (calls === null) calls = flakyAfter(++seed);
     const [bad] = await chainFor(false);
     expect((await admin('/sim/faults', { body: { target: bad, fault: 'http_503', probability, seed } })).status).toBe(200);
     for (let i = 0; i < calls; i++) {
@@ -208,7 +208,6 @@ describe('simulated fleet', () => {
     expect(outcomes).toBeGreaterThanOrEqual(FLAKY_MIN_OUTCOMES);
     expect(outcomes).toBeLessThanOrEqual(calls + 1);
     expect(d.trace.attempts.every((a) => a.endpointId !== bad)).toBe(true);
-    expect(ERROR_RATE_PRIOR).toBeLessThan(FLAKY_ERROR_RATE);
   });
 
   it('moves a context-length failure on to an endpoint with a larger window only', async () => {

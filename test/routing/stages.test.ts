@@ -11,7 +11,7 @@ import { capabilityStage } from '../../src/routing/stages/05-capabilities';
 import { contextWindowStage } from '../../src/routing/stages/06-context-window';
 import { trustStage } from '../../src/routing/stages/07-trust';
 import { policyStage } from '../../src/routing/stages/08-policy';
-import { FLAKY_ERROR_RATE, FLAKY_MIN_OUTCOMES, healthStage } from '../../src/routing/stages/09-health';
+import { FLAKY_MIN_OUTCOMES, healthStage } from '../../src/routing/stages/09-health';
 import { evalGateStage } from '../../src/routing/stages/10-eval-gate';
 import { ERROR_RATE_HALF_LIFE_MS } from '../../src/routing/live-stats';
 import { budgetStage } from '../../src/routing/stages/11-budget';
@@ -153,7 +153,6 @@ describe('09 health', () => {
     // A minute without news halves the excess over the prior: 0.6 → ~0.31, and the endpoint is tried again.
     ctx.snapshot.latency.set('e/flaky|*', flaky(0.6, 40, now - ERROR_RATE_HALF_LIFE_MS));
     expect(ids(healthStage(ctx))).toContain('e/flaky');
-    expect(0.02 + (0.6 - 0.02) / 2).toBeLessThan(FLAKY_ERROR_RATE);
   });
 
   it('keeps failing endpoints when nothing else is left rather than refuse the request', () => {
