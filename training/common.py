@@ -1,6 +1,6 @@
 """Shared pieces of the training pipeline: text normalisation, tokenisation with head+tail truncation, the model.
 
-The architecture is sized for latency inside workerd (see bench/classifier-latency.md): a 2-layer d=96 encoder over
+The architecture is sized for latency inside workerd (see bench/classifier/README.md): a 2-layer d=96 encoder over
 at most 96 tokens costs about a third of the first d=128/ffn=512/128-token model with the same macro-F1 budget.
 """
 import json

@@ -1,7 +1,7 @@
 """Cross-fitted (out-of-fold) complexity for the RouterBench prompts the classifier trains on.
 
 The shipped classifier has seen these prompts' outcomes, so its complexity on them is memorised: a router that
-learns per-complexity-band quality from them (bench/routing-quality.ts) would learn inflated band effects. This
+learns per-complexity-band quality from them (bench/routing/routing-quality.ts) would learn inflated band effects. This
 script splits those prompts into K folds by a hash of their text, trains K classifiers (the shipped recipe, each
 without one fold's RouterBench rows), exports each to int8 ONNX, and scores every prompt with the model that did
 not see it, through the same TS pipeline as the Worker (scripts/classify.ts --model-dir).

@@ -15,7 +15,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { median } from './loadgen';
+import { median } from '../lib/stats';
 // Type only (erased): run.ts runs the benchmark when imported.
 import type { Row } from './run';
 

@@ -11,7 +11,7 @@
  * The worker is the wrangler-built bundle (`wrangler deploy --dry-run`) run by Miniflare's API: the same
  * workerd as production, no dev proxy, and an inspector that only this script talks to (wrangler dev's own
  * inspector proxy enables network reporting, which distorts exactly what is measured here). Load comes from
- * bench/overhead/loadgen.ts against the fake upstream of fake-upstream.ts. For each target the V8 profiler
+ * bench/overhead/loadgen.ts against the fake upstream of bench/lib/fake-upstream.ts. For each target the V8 profiler
  * samples the isolate every `interval` µs; self time is attributed, through the bundle's source map, to
  * source files (src/…, node_modules/<package>) and to V8's pseudo-frames: "(program)" is native work outside
  * JS (workerd's HTTP, streams, timers, KV/D1/DO emulation in this process), "(garbage collector)", and
@@ -21,7 +21,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
 import { runWithInspectedWorker, type Cdp, type InspectedWorker, type TargetName } from './inspected-worker';
-import { percentile } from './loadgen';
+import { percentile } from '../lib/stats';
 
 const argv = process.argv.slice(2);
 const num = (f: string, d: number) => (argv.includes(`--${f}`) ? Number(argv[argv.indexOf(`--${f}`) + 1]) : d);
@@ -138,7 +138,7 @@ runWithInspectedWorker(async (worker) => {
     const sections: string[] = [];
     for (const name of TARGETS) sections.push(await allocationSection(cdp, worker, name, attribute));
     cdp.close();
-    const header = `## Allocation profile (${new Date().toISOString().slice(0, 16)}Z; \`node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts ${argv.join(' ')}\`)`;
+    const header = `## Allocation profile (${new Date().toISOString().slice(0, 10)}; \`node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts ${argv.join(' ')}\`)`;
     writeFileSync(OUT, `${header}\n\n${sections.join('\n\n')}\n`);
     console.error(`wrote ${OUT}`);
     return;
@@ -167,7 +167,7 @@ runWithInspectedWorker(async (worker) => {
     sections.push([`### ${line}`, '', '| self time in | of samples | of busy samples |', '|---|---:|---:|', ...rows, '', '| top functions (self) | of busy samples |', '|---|---:|', ...fnRows, '', '| src/ functions, inclusive (self + callees) | of busy samples |', '|---|---:|', ...inclusive].join('\n'));
   }
   cdp.close();
-  const header = `## CPU profile (${new Date().toISOString().slice(0, 16)}Z, sampling every ${INTERVAL_US} µs; \`node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts ${argv.join(' ')}\`)`;
+  const header = `## CPU profile (${new Date().toISOString().slice(0, 10)}, sampling every ${INTERVAL_US} µs; \`node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts ${argv.join(' ')}\`)`;
   writeFileSync(OUT, `${header}\n\n${sections.join('\n\n')}\n`);
   console.error(`wrote ${OUT}`);
 });

@@ -10,7 +10,7 @@
  * memory (workerd, its in-process D1/DO emulation, wasm); a heap that grows with the request count is a leak in JS.
  */
 import { runWithInspectedWorker, type TargetName } from './inspected-worker';
-import { percentile } from './loadgen';
+import { percentile } from '../lib/stats';
 import { ownProcessGroup, processesInGroup } from './procs';
 
 const argv = process.argv.slice(2);

@@ -1,7 +1,7 @@
 /**
  * The gateway as production runs it, for cpu-profile.ts, heap.ts and `run.ts --miniflare`: the
  * wrangler-built bundle (`wrangler deploy --dry-run`) in workerd through Miniflare's API, with fresh local
- * D1/KV/DO state, a fake upstream (fake-upstream.ts) behind provider `nscale`, two API keys (llmshield off
+ * D1/KV/DO state, a fake upstream (bench/lib/fake-upstream.ts, 'fixed' style) behind provider `nscale`, two API keys (llmshield off
  * and on), and optionally an inspector that only the benchmark talks to. wrangler dev's own inspector proxy sends
  * `Network.enable`, after which workerd reports every subrequest and body chunk: it distorts exactly what
  * these benchmarks measure.
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { unstable_splitSqlQuery } from 'wrangler';
-import { startFakeUpstream } from './fake-upstream';
+import { startFakeUpstream } from '../lib/fake-upstream';
 import { type LoadResult, runLoad } from './loadgen';
 import { WORKLOAD_MESSAGES } from './workload';
 import { freePort } from '../../scripts/lib/local-dev';
@@ -100,7 +100,7 @@ export async function startInspectedWorker(opts: WorkerOptions = {}): Promise<In
   const inspector = opts.inspector ?? true;
   if (inspector && typeof WebSocket === 'undefined') throw new Error('needs a WebSocket client: run with node --experimental-websocket (Node 20) or Node 22+');
   const outdir = build();
-  const fake = opts.upstreamPort === undefined ? await startFakeUpstream(0, { latencyMs: 50, chunks: 10, chunkIntervalMs: 2 }) : null;
+  const fake = opts.upstreamPort === undefined ? await startFakeUpstream({ style: 'fixed', latencyMs: 50, chunks: 10, chunkIntervalMs: 2 }) : null;
   const upstreamPort = fake?.port ?? opts.upstreamPort!;
   const inspectorPort = inspector ? await freePort() : undefined;
   const mf = new Miniflare({

@@ -112,15 +112,3 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   agent.destroy();
   return result;
 }
-
-/** Nearest-rank percentile (p in [0, 100]) of an unsorted sample; NaN when empty. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank];
-}
-
-export function median(values: number[]): number {
-  return percentile(values, 50);
-}

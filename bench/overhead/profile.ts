@@ -30,6 +30,7 @@ import { routingSnapshot } from '../../src/routing/snapshot';
 import type { RoutingContext } from '../../src/routing/types';
 import { hashApiKey } from '../../src/tenancy/keys';
 import { WORKLOAD_MESSAGES } from './workload';
+import { median } from '../lib/stats';
 import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
 
 const iterArg = process.argv.indexOf('--iterations');
@@ -79,8 +80,7 @@ async function time(stage: string, fn: () => unknown, iterations = N): Promise<v
     for (let i = 0; i < perBatch; i++) await fn();
     batches.push(((performance.now() - t0) * 1000) / perBatch);
   }
-  batches.sort((a, b) => a - b);
-  rows.push({ stage, usBest: batches[0], usMedian: batches[5] });
+  rows.push({ stage, usBest: Math.min(...batches), usMedian: median(batches) });
 }
 
 async function main(): Promise<void> {
@@ -116,8 +116,8 @@ async function main(): Promise<void> {
       ctx = stage.run(before);
     }
   }
-  await time('shield: cloak request (llmshield on)', () => shieldFor(key('on'), req));
-  const shielded = shieldFor(key('on'), req);
+  await time('shield: cloak request (llmshield on)', () => shieldFor(key('on'), req, 'pepper'));
+  const shielded = shieldFor(key('on'), req, 'pepper');
   await time('upstream: adapter.buildRequest (serialize)', () => adapter.buildRequest(shielded.request, { endpoint, baseUrl: provider.baseUrl, apiKey: 'k' }, { stream: false }));
   await time('upstream: JSON.parse + adapter.parseResponse', () => adapter.parseResponse(JSON.parse(upstreamJson)));
   const parsed = adapter.parseResponse(JSON.parse(upstreamJson));

@@ -7,7 +7,7 @@
  * Starts a fake OpenAI-compatible upstream (fixed latency) and the worker in workerd through wrangler's
  * programmatic dev server (bench/overhead/serve.mjs: the same bundler and runtime as `wrangler dev`, but with
  * its inspector proxy off, which otherwise reports every subrequest chunk over DevTools; `--inspector` keeps
- * it on, as runs 1–4 had it) with UPSTREAM_BASE_URL_OVERRIDES pointing provider `nscale` at the fake and
+ * it on, as `wrangler dev` has it) with UPSTREAM_BASE_URL_OVERRIDES pointing provider `nscale` at the fake and
  * CAILOS_SIMULATE=false, so every request goes to the fake; `--miniflare` runs the bundle `wrangler deploy --dry-run`
  * builds in workerd through Miniflare's API instead (inspected-worker.ts), with no dev server at all. Each scenario (target ×
  * stream × concurrency) runs `repeats` times, interleaved across targets so machine noise hits them
@@ -20,7 +20,8 @@ import { availableParallelism } from 'node:os';
 import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseTiming } from '../../src/api/timing';
-import { type LoadResult, median, percentile, runLoad } from './loadgen';
+import { type LoadResult, runLoad } from './loadgen';
+import { median, percentile } from '../lib/stats';
 import { listeningPorts, openFds, ownProcessGroup, procSample, processesInGroup } from './procs';
 import { freePort, snapshotRepo } from '../../scripts/lib/local-dev';
 import { Miniflare } from 'miniflare';
@@ -43,7 +44,7 @@ const KEEP = has('keep');
 /** `--classifier heuristic` pins the keyword classifier (no ONNX model), to isolate the model's cost. */
 const CLASSIFIER = str('classifier', '');
 const OUT = str('out', 'bench/overhead/results.json');
-/** `--inspector`: leave wrangler's inspector proxy connected, as `wrangler dev` always does (the setup of runs 1–4). */
+/** `--inspector`: leave wrangler's inspector proxy connected, as `wrangler dev` always does. */
 const INSPECTOR = has('inspector');
 /** `--miniflare`: the production bundle in workerd through Miniflare's API (no dev server, no dev proxy) instead of serve.mjs. */
 const MINIFLARE = has('miniflare');
@@ -93,7 +94,7 @@ process.on('exit', killAll);
 let upstreamPid = 0;
 
 async function startUpstream(): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/overhead/fake-upstream.ts', '--port', '0', '--latency', String(LATENCY_MS)], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/fake-upstream.ts', '--port', '0', '--style', 'fixed', '--latency', String(LATENCY_MS), '--chunks', '10', '--chunk-interval', '2'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   upstreamPid = child.pid!;
   return new Promise((resolve, reject) => {
@@ -500,7 +501,7 @@ async function main(): Promise<void> {
   if (soakResult) log(`soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}`);
 
   const report = [
-    `## Results (${new Date().toISOString().slice(0, 16)}Z, ${quick ? 'quick' : 'full'}: ${REPEATS}× ${DURATION_MS / 1000} s per cell, medians over repeats; upstream latency ${LATENCY_MS} ms; ${pinning})`,
+    `## Results (${new Date().toISOString().slice(0, 10)}, ${quick ? 'quick' : 'full'}: ${REPEATS}× ${DURATION_MS / 1000} s per cell, medians over repeats; upstream latency ${LATENCY_MS} ms; ${pinning})`,
     '',
     table(rows),
     '',

@@ -1,6 +1,6 @@
 /**
  * How much per-prompt signal is there to route on, and how much would the targets need? Pure
- * helpers for bench/routing-signal.ts.
+ * helpers for routing-signal.ts.
  *
  * Within one task a router can beat mixing fixed models only by telling, prompt by prompt, where a
  * cheap model fails and a dear one succeeds. The "escalation gain" of a prompt is

@@ -77,7 +77,7 @@ beforeAll(async () => {
   server = await startDevServer('dashboard-e2e-wrangler.log');
   userDataDir = mkdtempSync(path.join(tmpdir(), 'cailos-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 900 },

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startFakeUpstream } from './fake-upstream';
+import { startFakeUpstream } from '../../bench/lib/fake-upstream';
 
 /** Starts the loopback fake providers before the reliability project's workers start. */
 export default async function setup(project: TestProject) {

@@ -55,7 +55,7 @@ describe('RouterBench input parsing', () => {
   });
 });
 
-describe('per-prompt signal (bench/routing-signal.ts)', () => {
+describe('per-prompt signal (bench/routing/routing-signal.ts)', () => {
   it('ROC-AUC counts ordered pairs, ties as one half', () => {
     expect(rocAuc([0.1, 0.4, 0.35, 0.8], [false, false, true, true])).toBeCloseTo(0.75);
     expect(rocAuc([1, 2, 3], [false, true, true])).toBe(1);

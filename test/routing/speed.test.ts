@@ -9,7 +9,7 @@ import { env } from '../helpers/gateway';
 import { keyWith, prng } from './helpers';
 
 /**
- * Decision speed inside workerd over the full catalog. Targets (bench/RESULTS-routing.md):
+ * Decision speed inside workerd over the full catalog. Targets (bench/routing/README.md):
  * decide() p50 ≤ 1 ms, p99 ≤ 3 ms; with the classifier p99 ≤ 5 ms. The assertions are generous so a
  * loaded CI machine cannot make them flake; the measured figures are printed.
  */

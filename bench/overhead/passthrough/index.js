@@ -9,9 +9,9 @@ const encoder = new TextEncoder();
 
 /**
  * Every `data:` event of an SSE body parsed and re-serialized, as a translating gateway must. Written the
- * cheapest way we know in workerd (the way Cailos writes its streams since session 17): one read loop, frames
- * into a native IdentityTransformStream that may run 64 KB ahead of the client. Runs 1–9 used a JS
- * TransformStream here (`body.pipeThrough(new TransformStream({ transform }))`), which costs more per event.
+ * cheapest way we know in workerd (the way Cailos writes its streams): one read loop, frames into a native
+ * IdentityTransformStream that may run 64 KB ahead of the client. A JS TransformStream here
+ * (`body.pipeThrough(new TransformStream({ transform }))`) costs more per event.
  */
 function reencodeSse(body, ctx) {
   const { readable, writable } = new IdentityTransformStream({ highWaterMark: 64 * 1024 });

@@ -1,80 +1,42 @@
 /**
  * Failover latency: the time from a failure being detected to the next endpoint's request being
  * sent. Runs the real executor (src/reliability/executor.ts) and dispatcher in Node against two
- * loopback HTTP upstreams: A fails in a chosen way, B answers. Per run, two gaps are measured:
+ * loopback fake upstreams (bench/lib/fake-upstream.ts): A fails in a chosen way, B answers. Per run,
+ * two gaps are measured:
  *   executor gap = attempts[1].startedAtMs − (attempts[0].startedAtMs + attempts[0].ms)
  *                  (failure caught → next fetch() called; what the gateway itself adds)
  *   wire gap     = arrival of the request at B − the moment the failure was detected
  *                  (adds fetch() set-up, the loopback connection and B's HTTP parsing)
  * plus the same executor gap against the simulated fleet (no network at all).
  *
- *   npx tsx bench/failover-latency.ts [runs-per-fault=400]
+ *   npm run bench:failover -- [runs-per-fault=400]
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { ChatRequest } from '../src/api/chat-schema';
-import { getEndpoint } from '../src/catalog';
-import type { Env } from '../src/env';
-import { executeCompletion, executeStream } from '../src/reliability/executor';
-import type { Candidate } from '../src/routing/types';
-import { clearSimFaults, setSimFault } from '../src/sim/faults';
+import type { ChatRequest } from '../../src/api/chat-schema';
+import { getEndpoint } from '../../src/catalog';
+import type { Env } from '../../src/env';
+import { executeCompletion, executeStream } from '../../src/reliability/executor';
+import type { Candidate } from '../../src/routing/types';
+import { clearSimFaults, setSimFault } from '../../src/sim/faults';
+import { type FakeFault, startFakeUpstream } from '../lib/fake-upstream';
+import { percentile } from '../lib/stats';
 
 const RUNS = Number(process.argv[2] ?? 400);
 const A_ID = 'nscale/meta-llama/Llama-3.3-70B-Instruct';
 const B_ID = 'ncompass/google/gemma-3-27b-it';
 
-type Fault = 'http_503' | 'connection_reset' | 'garbage_json' | 'stream_error_event';
-let currentFault: Fault = 'http_503';
-let lastArrivalAtB = 0;
-
-function okBody(model: string, stream: boolean): string {
-  if (!stream) return JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model, choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 } });
-  const chunk = (delta: object, finish: string | null) => `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-  return chunk({ role: 'assistant', content: 'ok' }, null) + chunk({}, 'stop') + 'data: [DONE]\n\n';
-}
-
-async function listen(handler: http.RequestListener): Promise<{ url: string; server: http.Server }> {
-  const server = http.createServer(handler);
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
-function readBody(req: http.IncomingMessage): Promise<{ model: string; stream?: boolean }> {
-  return new Promise((resolve) => {
-    let raw = '';
-    req.on('data', (d) => (raw += d));
-    req.on('end', () => resolve(JSON.parse(raw)));
-  });
-}
-
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
+/** The failures A is made to show, by the name this benchmark reports them under. */
+const A_FAULTS = {
+  http_503: 'http_503',
+  connection_reset: 'connection_refused', // the fake accepts, reads the request, then destroys the socket
+  garbage_json: 'garbage_json',
+  stream_error_event: 'stream_error_event',
+} satisfies Record<string, FakeFault>;
+type Fault = keyof typeof A_FAULTS;
 
 async function main() {
-  const a = await listen(async (req, res) => {
-    const body = await readBody(req);
-    if (currentFault === 'connection_reset') return req.socket.destroy();
-    if (currentFault === 'http_503') {
-      res.writeHead(503, { 'content-type': 'application/json' });
-      return res.end('{"error":{"message":"unavailable","type":"server_error"}}');
-    }
-    if (currentFault === 'garbage_json') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end('<garbage>');
-    }
-    res.writeHead(200, { 'content-type': 'text/event-stream' });
-    res.end(`data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\ndata: {"error":{"message":"boom","type":"server_error"}}\n\n`);
-  });
-  const b = await listen((req, res) => {
-    lastArrivalAtB = performance.now();
-    void readBody(req).then((body) => {
-      res.writeHead(200, { 'content-type': body.stream ? 'text/event-stream' : 'application/json' });
-      res.end(okBody(body.model, !!body.stream));
-    });
-  });
+  let lastArrivalAtB = 0;
+  const a = await startFakeUpstream();
+  const b = await startFakeUpstream({ onRequest: () => (lastArrivalAtB = performance.now()) });
 
   const env = {
     NSCALE_API_KEY: 'bench',
@@ -97,7 +59,7 @@ async function main() {
     { fault: 'stream_error_event', stream: true },
   ];
   for (const c of cases) {
-    currentFault = c.fault;
+    a.setFault('*', A_FAULTS[c.fault]);
     const exec: number[] = [];
     const wire: number[] = [];
     for (let i = 0; i < RUNS + 20; i++) {
@@ -124,10 +86,8 @@ async function main() {
     clearSimFaults();
     rows.push({ case: `simulated ${fault}`, runs: RUNS, execP50: percentile(exec, 50), execP95: percentile(exec, 95) });
   }
-  a.server.closeAllConnections();
-  b.server.closeAllConnections();
-  a.server.close();
-  b.server.close();
+  await a.close();
+  await b.close();
 
   const f = (x?: number) => (x === undefined ? '—' : x.toFixed(3));
   console.log('case                                 runs   executor p50 / p95 (ms)   detect→arrival p50 / p95 (ms)');

@@ -1,9 +1,9 @@
 /**
  * Is there a per-prompt signal to route on within a task, and how strong would it have to be?
  *
- *   npx tsx bench/routing-signal.ts --train FILE... [--folds 5] [--train-complexity FILE.jsonl] [--no-classifier] [--json]
+ *   npm run bench:routing-signal -- --train FILE... [--folds 5] [--train-complexity FILE.jsonl] [--no-classifier] [--json]
  *
- * bench/routing-quality.ts measures the product's router; this measures the data. For each task of
+ * routing-quality.ts measures the product's router; this measures the data. For each task of
  * the RouterBench CSVs (cross-validated by the same hashed folds, so no prompt is scored by a
  * predictor that saw its outcome):
  *
@@ -20,14 +20,14 @@
  * Predictors: `constant` (train pass rate: the per-class router), `complexity` (the shipped
  * classifier's complexity, cross-fitted with --train-complexity as in routing-quality.ts), `length`
  * (characters of the question), `ngram` (logistic regression on hashed word 1–2-grams of the
- * question) and `knn` (25 nearest questions by n-gram cosine). Write-up: bench/RESULTS-routing.md.
+ * question) and `knn` (25 nearest questions by n-gram cosine). Results: README.md (this folder).
  */
 import { readFileSync } from 'node:fs';
-import { argList, argValue } from './routing/args';
-import { complexityRater, loadClassifier } from './routing/complexity-source';
-import { foldOf, lastQuestion, parseRouterBench, type BenchRow } from './routing/data';
-import { aiq, nonDecreasingHull, type Point } from './routing/metrics';
-import { escalationCostShare, fitLogistic, nearest, ngramVector, NGRAM_DIMENSIONS, requiredSignal, rocAuc, syntheticPredictor, type EscalationPrompt, type SparseVector } from './routing/signal';
+import { argList, argValue } from './args';
+import { complexityRater, loadClassifier } from './complexity-source';
+import { foldOf, lastQuestion, parseRouterBench, type BenchRow } from './data';
+import { aiq, nonDecreasingHull, type Point } from './metrics';
+import { escalationCostShare, fitLogistic, nearest, ngramVector, NGRAM_DIMENSIONS, requiredSignal, rocAuc, syntheticPredictor, type EscalationPrompt, type SparseVector } from './signal';
 
 const NGRAM_L2 = 1e-3;
 const NEIGHBOURS = 25;
@@ -113,7 +113,7 @@ async function main() {
   const args = process.argv.slice(2);
   const trainFiles = argList(args, '--train');
   if (trainFiles.length === 0) {
-    console.error('usage: npx tsx bench/routing-signal.ts --train FILE... [--folds 5] [--train-complexity FILE.jsonl] [--no-classifier] [--json]');
+    console.error('usage: npm run bench:routing-signal -- --train FILE... [--folds 5] [--train-complexity FILE.jsonl] [--no-classifier] [--json]');
     console.error('RouterBench CSVs: see bench/routing/data.ts; ../shared/README.md says where this repository\'s copies come from.');
     process.exit(2);
   }

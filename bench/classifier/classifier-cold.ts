@@ -3,9 +3,10 @@
  * starts a fresh dev server per round and asks GET /admin/classifier?warm=true, which loads the model in that
  * isolate and reports the split (onnxruntime module import + session creation, then the background warm-up on
  * synthetic prompts during which requests get the heuristic). Warm latency is measured by
- * test/classifier/classifier.test.ts. Usage: npx tsx bench/classifier-cold.ts [rounds=3]
+ * test/classifier/classifier.test.ts. Usage: npm run bench:classifier:cold -- [rounds=3]
  */
-import { DEV_ADMIN_SECRET, startDevServer } from '../scripts/lib/local-dev';
+import { DEV_ADMIN_SECRET, startDevServer } from '../../scripts/lib/local-dev';
+import { median } from '../lib/stats';
 
 const rounds = Number(process.argv[2] ?? 3);
 
@@ -37,5 +38,4 @@ for (let i = 0; i < rounds; i++) {
   console.log(`round ${i + 1}: cold load ${(s.importMs + s.sessionMs).toFixed(0)} ms = import ${s.importMs.toFixed(0)} + session ${s.sessionMs.toFixed(0)} (HTTP round trip ${wallMs.toFixed(0)} ms); then background warm-up ${s.warmupMs.toFixed(0)} ms before the model answers requests`);
   coldMs.push(s.importMs + s.sessionMs);
 }
-coldMs.sort((a, b) => a - b);
-console.log(`median cold load over ${rounds} fresh dev servers: ${coldMs[Math.floor(coldMs.length / 2)].toFixed(0)} ms (target 500)`);
+console.log(`median cold load over ${rounds} fresh dev servers: ${median(coldMs).toFixed(0)} ms (target 500)`);

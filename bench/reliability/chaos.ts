@@ -7,13 +7,14 @@
  * Reports the success rate (overall, and where at least one endpoint of the chain was healthy),
  * and p50/p99 latency added by the faults. The dev server is killed at the end.
  *
- *   npx tsx bench/chaos.ts [--requests 10000] [--concurrency 24] [--port 8797] [--p 0.3] [--scale 0.05]
+ *   npm run bench:chaos -- [--requests 10000] [--concurrency 24] [--port 8797] [--p 0.3] [--scale 0.05]
  */
 import { spawn } from 'node:child_process';
 import { openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { devVars } from '../scripts/dev-config.mjs';
-import { snapshotRepo } from '../scripts/lib/local-dev';
+import { devVars } from '../../scripts/dev-config.mjs';
+import { snapshotRepo } from '../../scripts/lib/local-dev';
+import { percentile } from '../lib/stats';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -100,11 +101,6 @@ async function slice(key: string, n: number, offset: number, fault: string | nul
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   await admin('/sim/faults', 'DELETE');
   return samples;
-}
-
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
 async function main() {

@@ -1,13 +1,14 @@
 /**
  * Latency of the shipped classifier in Node (same model files and TS code as the Worker), by prompt length.
  * Complements the in-workerd figures logged by test/classifier/classifier.test.ts.
- * Usage: npx tsx bench/classifier-latency-node.ts [runs=200]
+ * Usage: npm run bench:classifier:latency -- [runs=200]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
-import { createIntentEngine, type ModelLabels } from '../src/classifier/engine';
-import { classifyWithEngine, warmUpEngine } from '../src/classifier/index';
+import { createIntentEngine, type ModelLabels } from '../../src/classifier/engine';
+import { classifyWithEngine, warmUpEngine } from '../../src/classifier/index';
+import { percentile } from '../lib/stats';
 
 const dir = join('src', 'classifier', 'model');
 const runs = Number(process.argv[2] ?? 200);
@@ -32,9 +33,7 @@ async function main() {
     for (let i = 0; i < runs; i++) {
       ms.push((await classifyWithEngine(engine, { text: `${i} ${text}`, hasImages: false, hasTools: false, stream: false, inputChars: chars })).ms);
     }
-    ms.sort((a, b) => a - b);
-    const pct = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))].toFixed(2);
-    console.log(`${String(chars).padStart(5)} chars (${String(tokens).padStart(3)} tokens): p50 ${pct(0.5)} ms  p99 ${pct(0.99)} ms  min ${ms[0].toFixed(2)} ms`);
+    console.log(`${String(chars).padStart(5)} chars (${String(tokens).padStart(3)} tokens): p50 ${percentile(ms, 50).toFixed(2)} ms  p99 ${percentile(ms, 99).toFixed(2)} ms  min ${Math.min(...ms).toFixed(2)} ms`);
   }
 }
 

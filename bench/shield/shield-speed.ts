@@ -1,16 +1,17 @@
 /**
  * llmshield speed: cloaking cost per KB and restore cost per streamed chunk.
  *
- *   npx tsx bench/shield-speed.ts [--runs N] [--json] [extra-texts.json]
+ *   npm run bench:shield -- [--runs N] [--json] [extra-texts.json]
  *
  * Input: the repo's fixtures (labeled cases + the negative corpus, ~75 KB, i.e. code, logs, prose with
  * PII), optionally plus a presidio-format file given as argument. Targets: ≤ 1 ms/KB median for
  * cloaking and ≤ 0.1 ms per streamed chunk for restoring. Wall and CPU time are both reported; on a
- * shared machine wall time includes waiting for a core.
+ * shared machine wall time includes waiting for a core. Method and results: README.md (this folder).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createShieldSession } from '../src/shield';
+import { createShieldSession } from '../../src/shield';
+import { median } from '../lib/stats';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -29,11 +30,6 @@ for (let i = 0, k = 0; i < negatives.length; i += 1600, k++) {
 }
 messages.push(...texts);
 const totalKb = messages.reduce((a, m) => a + new TextEncoder().encode(m).length, 0) / 1024;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 function measure(fn: () => number): { wall: number[]; cpu: number[]; units: number } {
   const wall: number[] = [];

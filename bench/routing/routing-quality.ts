@@ -2,12 +2,12 @@
  * Routing quality benchmark: does the real pipeline, learning only from train outcomes, buy more
  * accuracy per dollar than fixed model choices?
  *
- *   npx tsx bench/routing-quality.ts --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl]
+ *   npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl]
  *        [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl]
  *        [--eval-gate LB]
- *        [--svg bench/routing-quality.svg] [--json]
+ *        [--svg bench/routing/routing-quality.svg] [--json]
  *
- * Input: RouterBench CSVs (see bench/routing/data.ts). Without --test, each train file is split
+ * Input: RouterBench CSVs (see data.ts). Without --test, each train file is split
  * deterministically (hash of sample_id; --split is the held-out share, default 0.2). --holdout-list
  * instead holds out exactly the prompts listed in a JSONL of {"text"} (e.g. the classifier's own
  * held-out RouterBench prompts, so classifier-included results are not measured on its training data).
@@ -18,20 +18,20 @@
  * (task class, complexity band); --no-bands learns per task class only (the router before bands).
  * --eval-gate LB sets the eval gate's minimum Wilson lower bound of the pass rate (the EVAL_THRESHOLDS setting,
  * default 0.5; 0 turns the gate off), which decides how far toward the cheapest models the router may go.
- * Metrics and baselines: bench/routing/metrics.ts; write-up: bench/RESULTS-routing.md.
+ * Metrics and baselines: metrics.ts; results: README.md (this folder).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bandShrinkageFor } from '../src/routing/band-shrinkage';
-import { DEFAULT_EVAL_THRESHOLDS } from '../src/evals/eligibility';
-import type { ClassificationSignal } from '../src/routing/types';
-import { argList, argValue } from './routing/args';
-import { complexityRater, loadClassifier } from './routing/complexity-source';
-import { foldOf, isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './routing/data';
-import { benchCatalog, benchSnapshot, learn, routeOne, type SignalPath } from './routing/harness';
-import { aiq, costToReach, nonDecreasingHull, pairMetrics, type PairMetrics, type Point } from './routing/metrics';
-import { renderSvg, type Panel } from './routing/plot';
+import { bandShrinkageFor } from '../../src/routing/band-shrinkage';
+import { DEFAULT_EVAL_THRESHOLDS } from '../../src/evals/eligibility';
+import type { ClassificationSignal } from '../../src/routing/types';
+import { argList, argValue } from './args';
+import { complexityRater, loadClassifier } from './complexity-source';
+import { foldOf, isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './data';
+import { benchCatalog, benchSnapshot, learn, routeOne, type SignalPath } from './harness';
+import { aiq, costToReach, nonDecreasingHull, pairMetrics, type PairMetrics, type Point } from './metrics';
+import { renderSvg, type Panel } from './plot';
 
 const STRONG = 'gpt-4-1106-preview';
 const WEAK = 'mistralai/mixtral-8x7b-chat';
@@ -117,7 +117,7 @@ async function main() {
   const signal = (argValue(args, '--signal') ?? 'both') as SignalPath;
   const svgPath = argValue(args, '--svg') ?? join(dirname(fileURLToPath(import.meta.url)), 'routing-quality.svg');
   if (!trainFiles.length) {
-    console.error('usage: npx tsx bench/routing-quality.ts --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--svg PATH] [--json]');
+    console.error('usage: npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--svg PATH] [--json]');
     process.exit(2);
   }
   const log = (s: string) => (json ? console.error(s) : console.log(s));

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Bundle size of the classifier: a wrangler dry-run of bench/classifier-bundle-entry.ts (classifier only) and,
+# Bundle size of the classifier: a wrangler dry-run of bench/classifier/classifier-bundle-entry.ts (classifier only) and,
 # if it builds, of the gateway's own entry; prints raw and gzip sizes of every output module.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 TMP="$(mktemp -d)"
 node "$ROOT/scripts/copy-ort-wasm.mjs"
 cat > "$TMP/wrangler.toml" <<TOML
 name = "cailos-classifier-bundle"
-main = "$ROOT/bench/classifier-bundle-entry.ts"
+main = "$ROOT/bench/classifier/classifier-bundle-entry.ts"
 compatibility_date = "2026-04-20"
 compatibility_flags = ["nodejs_compat"]
 [[rules]]
