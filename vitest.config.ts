@@ -2,6 +2,33 @@ import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Operator trust configuration of the reliability project (README, Trust): one self-hosted
+ * endpoint on the loopback fake (on-premise, so level 3) and an agreement raising Anthropic to 2.
+ * The endpoint costs more than the cheap simulated ones, so the fault tests' `auto:cost` never picks it.
+ */
+function trustConfig(fake: string) {
+  const onPrem = {
+    id: 'onprem/llama-3.3-70b',
+    baseUrl: `${fake}/selfhosted/v1`,
+    model: 'llama-3.3-70b-onprem',
+    codename: 'onprem-llama',
+    qualityPrior: 0.75,
+    pricing: { inputPerMTok: 2, outputPerMTok: 2 },
+    contextWindow: 131072,
+    maxOutputTokens: 8192,
+    capabilities: { tools: true },
+    trust: { level: 3, basis: 'on-premise', evidence: 'loopback fake standing in for an on-premise vLLM' },
+  };
+  return {
+    SELF_HOSTED_ENDPOINTS: JSON.stringify([onPrem]),
+    TRUST_OVERRIDES: JSON.stringify([
+      { provider: 'anthropic', level: 2, agreement: 'ZDR addendum 2026-03, ref TEST-1' },
+      { provider: 'groq', level: 3, agreement: 'no enclave: must be rejected' },
+    ]),
+  };
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   const bindings = {
@@ -28,9 +55,11 @@ export default defineConfig(async () => {
         },
         {
           // Fault injection: two providers are "real" here, served by loopback fake providers
-          // (test/reliability/fake-upstream.ts) through UPSTREAM_BASE_URL_OVERRIDES; breakers cool
+          // (bench/lib/fake-upstream.ts) through UPSTREAM_BASE_URL_OVERRIDES; breakers cool
           // down in 1 s instead of 5 s so recovery can be tested; the DO's synthetic probe
           // waits 2 s after that, so it does not race the real probes of the burst tests.
+          // Endpoints' own timeouts are a tenth of production's (first token 320 ms for these
+          // fakes), so a hang that counts against an endpoint is detected quickly.
           plugins: [
             cloudflareTest(({ inject }) => {
               const fake = inject('fakeUpstream');
@@ -45,6 +74,8 @@ export default defineConfig(async () => {
                     UPSTREAM_BASE_URL_OVERRIDES: JSON.stringify({ nscale: `${fake}/nscale/v1`, ncompass: `${fake}/ncompass/v1` }),
                     CAILOS_BREAKER_COOLDOWN_MS: '1000',
                     CAILOS_BREAKER_PROBE_DELAY_MS: '2000',
+                    CAILOS_TIMEOUT_SCALE: '0.1',
+                    ...trustConfig(fake),
                   },
                 },
               };

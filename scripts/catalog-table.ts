@@ -5,9 +5,10 @@
 import { allEndpoints, CATALOG_VERSION, codenames, endpointsForCodename, endpointsForProvider, PROVIDERS } from '../src/catalog';
 import { EXCLUDED } from '../src/catalog/data/excluded';
 import { EUR_TO_USD } from '../src/catalog/data/row';
-import type { Endpoint } from '../src/catalog/types';
+import { trustLimitReason } from '../src/catalog/trust';
+import type { Endpoint, TrustEvidence } from '../src/catalog/types';
 
-const usd = (n: number): string => `$${n < 0.1 ? n.toFixed(3) : n.toFixed(2)}`;
+const usd = (n: number): string => (n === 0 ? 'free' : `$${n < 0.1 ? n.toFixed(3) : n.toFixed(2)}`);
 const byInput = (a: Endpoint, b: Endpoint): number => a.pricing.inputPerMTok - b.pricing.inputPerMTok;
 
 const lines: string[] = [];
@@ -24,20 +25,31 @@ for (const p of Object.values(PROVIDERS)) {
   );
 }
 lines.push('');
-lines.push('Trust: 3 hardware-attested enclave · 2 no training + limited/zero retention · 1 standard terms (or no policy found) · 0 may train.');
+lines.push('Trust (default API terms; src/catalog/trust.ts): 3 maximum — attested enclave or on-premise · 2 high — SOC 2/GDPR, no training, nothing stored beyond the request · 1 standard — inputs may be retained (e.g. abuse monitoring) or no policy found · 0 low — may train on inputs (free tiers).');
 lines.push('');
 lines.push('| trust | endpoints |');
 lines.push('|---|---|');
 for (const level of [3, 2, 1, 0]) {
   lines.push(`| ${level} | ${endpoints.filter((e) => e.trustLevel === level).length} |`);
 }
+const days = (e: TrustEvidence): string => (e.retentionDays === null ? '?' : e.retentionDays === 0 ? 'none' : `${e.retentionDays} d`);
+const yesNo = (b: boolean | null): string => (b === null ? '?' : b ? 'yes' : 'no');
 lines.push('');
-lines.push('Families served by 3+ providers (input/output $/M; cheapest and priciest by input price):');
+lines.push('| provider | trust | inputs kept | trains on inputs | SOC 2 / GDPR (first-party) | ZDR on request | why not higher | source (as of) |');
+lines.push('|---|---|---|---|---|---|---|---|');
+for (const p of Object.values(PROVIDERS)) {
+  const e = p.trustEvidence;
+  lines.push(
+    `| ${p.name} | ${p.trustLevel} | ${days(e)} | ${yesNo(e.trainsOnInputs)} | ${e.compliance.join(', ') || '—'} | ${e.zdrAvailable ? 'yes' : '—'} | ${p.trustLevel === 3 ? '—' : trustLimitReason(e)} | ${e.source} (${e.asOf}) |`,
+  );
+}
+lines.push('');
+lines.push('Families served by 3+ paid providers (input/output $/M; cheapest and priciest by input price; free tiers left out):');
 lines.push('');
 lines.push('| family | providers | cheapest | priciest |');
 lines.push('|---|---|---|---|');
 for (const name of codenames()) {
-  const list = [...endpointsForCodename(name)].sort(byInput);
+  const list = endpointsForCodename(name).filter((e) => !e.freeTier).sort(byInput);
   const providers = new Set(list.map((e) => e.provider));
   if (providers.size < 3) continue;
   const lo = list[0];

@@ -4,6 +4,7 @@ import { adminEvals } from './api/admin-evals';
 import { requireKey } from './api/auth';
 import { chatCompletions } from './api/chat';
 import { getDecision } from './api/decisions';
+import { echo } from './api/echo';
 import { ApiError } from './api/errors';
 import { postFeedback } from './api/feedback';
 import { messagesApp } from './api/messages/route';
@@ -20,6 +21,17 @@ import { breakerAdmin } from './reliability/admin-routes';
  * per wire format; real provider or the simulated fleet) → back through the output filter.
  */
 export const app = new Hono<AppEnv>();
+
+/**
+ * HSTS on every response: browsers that reached the gateway over HTTPS keep to HTTPS for a year, so
+ * the dashboard's session cookie and API keys never go out over plain HTTP. Browsers ignore the
+ * header on plain-HTTP responses, so local `wrangler dev` is unaffected.
+ */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+app.use('*', async (c, next) => {
+  await next();
+  c.header('strict-transport-security', HSTS);
+});
 
 app.get('/', (c) => c.json({ name: 'cailos', docs: 'OpenAI-compatible gateway. POST /v1/chat/completions with model "auto".' }));
 app.get('/health', (c) => c.json({ ok: true }));
@@ -39,7 +51,8 @@ app.route('/admin/evals', adminEvals);
 app.route('/admin', admin);
 app.route('/dashboard', dashboard);
 
-app.notFound((c) => new ApiError(404, `Unknown route ${c.req.method} ${new URL(c.req.url).pathname}.`, 'not_found_error', null, 'unknown_route').toResponse());
+// Also answers a known path with a method it does not serve (Hono routes by method and path).
+app.notFound((c) => new ApiError(404, `Unknown route ${echo(c.req.method)} ${echo(new URL(c.req.url).pathname)}.`, 'not_found_error', null, 'unknown_route').toResponse());
 
 app.onError((err, c) => {
   if (err instanceof ApiError) return err.toResponse();

@@ -18,12 +18,18 @@ export interface Env {
   EVAL_RERUN_HOURS?: string;
   /** JSON {providerId: baseUrl}: send a provider's traffic to a proxy or self-hosted endpoint. */
   UPSTREAM_BASE_URL_OVERRIDES?: string;
+  /** JSON [{provider, level, agreement}]: operator agreements that change a provider's trust level (src/catalog/overrides.ts). */
+  TRUST_OVERRIDES?: string;
+  /** JSON array of operator-run OpenAI-compatible endpoints (src/catalog/self-hosted.ts). */
+  SELF_HOSTED_ENDPOINTS?: string;
   /** Circuit breaker tuning (src/reliability/breaker-state.ts); defaults 3 failures, 5 s, 5 min, 60 s. */
   CAILOS_BREAKER_THRESHOLD?: string;
   CAILOS_BREAKER_COOLDOWN_MS?: string;
   CAILOS_BREAKER_MAX_COOLDOWN_MS?: string;
   CAILOS_BREAKER_PROBE_LEASE_MS?: string;
   CAILOS_BREAKER_PROBE_DELAY_MS?: string;
+  /** Multiplier on the per-attempt timeouts derived from each endpoint's latency profile (tests only; default 1). */
+  CAILOS_TIMEOUT_SCALE?: string;
   ADMIN_SECRET?: string;
   KEY_PEPPER?: string;
   /** Provider API keys, e.g. OPENAI_API_KEY, ANTHROPIC_API_KEY; see src/catalog/providers.ts. */

@@ -7,6 +7,7 @@ import { listSweeps, readModelVersions, scoresForEndpoint, scoresForSuite } from
 import { loadSuite } from '../evals/suite';
 import { routingSnapshot } from '../routing/snapshot';
 import { requireAdmin } from './auth';
+import { echo } from './echo';
 import { ApiError } from './errors';
 
 /** Operator view of the continuous evals: per-endpoint scores, eligibility per task class, sweep progress. */
@@ -50,7 +51,7 @@ adminEvals.get('/', async (c) => {
 adminEvals.get('/:endpoint{.+}', async (c) => {
   const endpointId = c.req.param('endpoint');
   const [rows, versions] = await Promise.all([scoresForEndpoint(c.env, endpointId), readModelVersions(c.env)]);
-  if (rows.length === 0 && !getEndpoint(endpointId)) throw new ApiError(404, `No endpoint ${endpointId}.`, 'not_found_error', 'endpoint', 'endpoint_not_found');
+  if (rows.length === 0 && !getEndpoint(endpointId)) throw new ApiError(404, `No endpoint ${echo(endpointId)}.`, 'not_found_error', 'endpoint', 'endpoint_not_found');
   const suiteVersion = c.req.query('suite') ?? loadSuite().version;
   const thresholds = thresholdsOf(c.env);
   const simulatedOf = simulatedLookup(c.env);
@@ -64,7 +65,7 @@ adminEvals.get('/:endpoint{.+}', async (c) => {
     endpoint: endpointId,
     simulated: simulatedOf(endpointId),
     suiteVersion,
-    modelVersion: versions[endpointId] ?? null,
+    modelVersion: (Object.hasOwn(versions, endpointId) ? versions[endpointId] : undefined) ?? null,
     evaluated: !!detail,
     ...(detail ? { overall: detail.overall, categories: detail.categories, taskClasses: detail.taskClasses, eligibleFor: detail.eligibleFor, filteredFor: detail.filteredFor } : {}),
     rows: current.map(({ suiteVersion: _v, endpointId: _e, ...r }) => r),

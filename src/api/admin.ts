@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { allEndpoints, CATALOG_VERSION } from '../catalog';
+import { catalogReport } from '../catalog/report';
 import { syncCatalogToD1 } from '../catalog/sync';
 import { classifierStatus, warmClassifier } from '../classifier';
 import type { AppEnv } from '../env';
@@ -10,7 +10,7 @@ import { clearSimScripts, listSimScripts, setSimScript } from '../sim/scripts';
 import { simulationEnabled } from '../routing/snapshot';
 import { evictKey } from '../tenancy/key-cache';
 import { createKey, getKey, listKeys, revokeKey, updateKeySettings } from '../tenancy/key-store';
-import { keySettingsPatch } from '../tenancy/types';
+import { keyScopesSchema, keySettingsPatch } from '../tenancy/types';
 import { requireAdmin } from './auth';
 import { readJsonBody } from './body';
 import { ApiError } from './errors';
@@ -19,7 +19,8 @@ const createKeyBody = z
   .object({
     name: z.string().min(1).max(100),
     team: z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/).default('default'),
-    scopes: z.array(z.enum(['api', 'dashboard'])).min(1).default(['api']),
+    // API-only unless the operator asks for more; the operator may set any scope and limit.
+    scopes: keyScopesSchema.default(['api']),
     settings: keySettingsPatch.optional(),
   })
   .strict();
@@ -65,10 +66,10 @@ admin.get('/keys/:id', async (c) => {
 });
 
 admin.post('/keys/:id/revoke', async (c) => {
-  const hash = await revokeKey(c.env, c.req.param('id'));
-  if (!hash) throw new ApiError(404, 'No such active key.', 'not_found_error', 'id', 'key_not_found');
-  evictKey(hash);
-  return c.json({ id: c.req.param('id'), revoked: true });
+  const hashes = await revokeKey(c.env, c.req.param('id'));
+  if (!hashes) throw new ApiError(404, 'No such active key.', 'not_found_error', 'id', 'key_not_found');
+  hashes.forEach((h) => evictKey(h));
+  return c.json({ id: c.req.param('id'), revoked: true, alsoRevoked: hashes.length - 1 });
 });
 
 admin.patch('/keys/:id', async (c) => {
@@ -87,7 +88,7 @@ admin.get('/classifier', async (c) => {
   return c.json({ object: 'classifier.status', pinnedHeuristic, ...classifierStatus() });
 });
 
-admin.get('/catalog', (c) => c.json({ version: CATALOG_VERSION, count: allEndpoints().length, data: allEndpoints() }));
+admin.get('/catalog', (c) => c.json(catalogReport(c.env)));
 admin.post('/catalog/sync', async (c) => c.json(await syncCatalogToD1(c.env, true)));
 
 function requireSimulation(c: { env: AppEnv['Bindings'] }): void {

@@ -48,7 +48,8 @@ export function safeEqual(a: string, b: string): boolean {
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const secret = c.env.ADMIN_SECRET;
   if (!secret) throw new ApiError(403, 'Admin routes are disabled: set the ADMIN_SECRET secret.', 'permission_error', null, 'admin_disabled');
-  const presented = presentedKey(c.req.raw.headers) ?? c.req.header('x-admin-secret') ?? '';
+  // Only `Authorization: Bearer`: the one form documented, so no other header becomes a way in.
+  const presented = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization')?.trim() ?? '')?.[1].trim() ?? '';
   if (!safeEqual(presented, secret)) throw unauthorized('Admin routes need the admin secret as a Bearer token.', 'invalid_admin_secret');
   await next();
 };

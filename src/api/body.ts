@@ -5,16 +5,26 @@ import { ApiError, fromZodError } from './errors';
 /** Request bodies above this are refused with 413 (images should be URLs or modest data URLs). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Deepest nesting of arrays and objects a JSON body may have. Real requests stay far below it (a
+ * tool's JSON Schema nested 25 levels is still under 64); deeper input only serves to make a parser
+ * or a recursive walk overflow its stack. Tool-call arguments and tool results are JSON *strings*
+ * inside the body, so this limit does not reach into them.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   // The content-type is not enforced: `curl -d` sends form encoding by default, and the body is
   // JSON-parsed either way.
-  const buffer = await request.arrayBuffer();
-  if (buffer.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  const text = new TextDecoder().decode(await readBodyBytes(request));
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw new ApiError(400, `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep. Flatten the structure.`, 'invalid_request_error', null, 'invalid_request');
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(buffer));
+    parsed = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'The body is not valid JSON. Check quotes, commas and brackets.', 'invalid_request_error', null, 'invalid_json');
   }
@@ -24,6 +34,69 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   const result = schema.safeParse(parsed);
   if (!result.success) throw fromZodError(result.error);
   return result.data;
+}
+
+/**
+ * The body, read chunk by chunk with a byte count: a chunked upload (no content-length) that
+ * passes MAX_BODY_BYTES is cancelled there and answered 413, never buffered whole.
+ */
+async function readBodyBytes(request: Request): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Whether JSON text nests `[`/`{` deeper than `max`, found by one scan of the raw text (brackets
+ * inside strings skipped), before anything is parsed and without recursion. For text that is not
+ * valid JSON the answer may be either; JSON.parse then rejects it anyway.
+ */
+export function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      i = closingQuote(text, i);
+      if (i < 0) return false;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** Index of the quote that closes the string opened at `open`, or -1 (an unterminated string). */
+function closingQuote(text: string, open: number): number {
+  let j = open;
+  for (;;) {
+    j = text.indexOf('"', j + 1);
+    if (j < 0) return -1;
+    // A quote preceded by an odd run of backslashes is escaped.
+    let backslashes = 0;
+    while (text.charCodeAt(j - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return j;
+  }
 }
 
 function tooLarge(): ApiError {

@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { echo, MAX_ECHO_CHARS } from './echo';
 import type { OpenAIErrorBody } from './openai-types';
 
 export type ErrorType =
@@ -48,5 +49,8 @@ export function fromZodError(err: ZodError): ApiError {
     const role = path.length >= 2 && path[0] === 'messages' ? 'message' : null;
     if (role && issue.code === 'invalid_union') message = `${message}: each message needs a role of system, developer, user, assistant or tool with matching fields`;
   }
-  return new ApiError(400, param ? `Invalid value for '${param}': ${message}` : message, 'invalid_request_error', param, 'invalid_request');
+  // Zod quotes input (an unrecognised key, a record key in the path): never a megabyte of it back.
+  const shownParam = param === null ? null : echo(param);
+  message = echo(message, 3 * MAX_ECHO_CHARS);
+  return new ApiError(400, shownParam ? `Invalid value for '${shownParam}': ${message}` : message, 'invalid_request_error', shownParam, 'invalid_request');
 }

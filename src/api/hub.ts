@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { endpointsForCodename } from '../catalog';
-import { costOfUsage } from '../catalog/pricing';
+import { costOfUsage, DEFAULT_RESERVED_OUTPUT_TOKENS, worstCaseCost } from '../catalog/pricing';
 import type { Endpoint } from '../catalog/types';
 import { enqueueRequestLog, type RequestLogRow } from '../db/request-log';
 import type { AppEnv } from '../env';
@@ -12,7 +12,7 @@ import { recordLiveStats } from '../routing/live-stats';
 import { refreshSignals } from '../routing/signals';
 import type { RoutingContext } from '../routing/types';
 import { randomBase62 } from '../tenancy/keys';
-import { admitRequest, recordSpend } from '../tenancy/quota';
+import { admitRequest, reserveSpend, settleSpend } from '../tenancy/quota';
 import type { KeyRecord } from '../tenancy/types';
 import type { ChatRequest } from './chat-schema';
 import { classifyForRouting } from './classify-request';
@@ -75,15 +75,24 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
   timing?.mark('classify');
   const routing = decide(c.env, { request: req, key, classification, region: c.req.raw.cf?.country as string | undefined });
   timing?.mark('route');
-  const shield = shieldFor(key, req);
+  const shield = shieldFor(key, req, c.env.KEY_PEPPER);
   timing?.mark('shield');
   const filter = shield.filter ?? IDENTITY_FILTER;
-  const traceExtra = { api, routingMs: Number(routing.routingMs.toFixed(3)), shield: shield.summary };
+  const estimatedInputTokens = routing.requirements!.estimatedInputTokens;
+  // The worst case of whichever chain endpoint answers, held against the budget until the request ends.
+  const reservedUsd = worstCaseCost(
+    routing.chain.map((cand) => cand.endpoint),
+    estimatedInputTokens,
+    req.max_completion_tokens ?? req.max_tokens ?? DEFAULT_RESERVED_OUTPUT_TOKENS,
+  );
+  const hold = reserveSpend(key, reservedUsd);
+  const traceExtra = { api, routingMs: Number(routing.routingMs.toFixed(3)), shield: shield.summary, reservedUsd };
 
   const settle = (done: Finished) => {
-    const cost = done.endpoint && done.status === 200 ? costOfUsage(done.endpoint, done.usage) : 0;
+    // Whatever the provider produced is billed, whether or not the answer completed (streams).
+    const cost = done.endpoint ? costOfUsage(done.endpoint, done.usage) : 0;
     const baseline = baselineEndpoint(key);
-    recordSpend(c.env, key, cost, waitUntil);
+    settleSpend(c.env, key, hold, cost, waitUntil);
     recordLiveStats(c.env, routing.region, done, started);
     const latencyMs = Date.now() - started;
     // Building the row (trace JSON, keyphrases) waits for a later task, so it never delays the response.
@@ -109,7 +118,7 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
       latencyMs,
       ttftMs: done.ttftMs ?? null,
       costUsd: cost,
-      baselineCostUsd: baseline && done.status === 200 ? costOfUsage(baseline, done.usage) : 0,
+      baselineCostUsd: baseline ? costOfUsage(baseline, done.usage) : 0,
       simulated: done.simulated ?? false,
       region: (c.req.raw.cf?.colo as string | undefined) ?? null,
       trace: JSON.stringify(traceOf(routing, { attempts: done.attempts, ...traceExtra })),
@@ -144,10 +153,12 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
     async function* chunks(): AsyncGenerator<ChatCompletionChunk | StreamFailure> {
       let status = 200;
       let errorClass: string | undefined;
+      let ended = false;
       try {
         for (const ev of opened.head) yield* writer.push(ev);
         for await (const ev of opened.rest) yield* writer.push(ev);
-        if (opts.includeUsage) yield writer.usageChunk(writer.usage ?? ZERO_USAGE);
+        ended = true;
+        if (opts.includeUsage) yield writer.usageChunk(writer.billedUsage(estimatedInputTokens));
       } catch (err) {
         opened.cancel();
         if (execOpts.signal.aborted) {
@@ -161,7 +172,13 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
         errorClass = 'stream_interrupted';
         yield { error: { message: `The upstream stream from ${candidate.endpoint.id} failed after the answer began: ${(err as Error).message}`, type: 'upstream_error', param: null, code: 'stream_interrupted' } };
       } finally {
-        settle({ status, endpoint: candidate.endpoint, simulated: candidate.simulated, usage: writer.usage ?? ZERO_USAGE, attempts, ttftMs: opened.ttftMs, errorClass, stream: true });
+        if (status === 200 && !ended) {
+          // The consumer stopped pulling before the upstream ended: the response pump does that only when the client is gone.
+          status = 499;
+          errorClass = 'client_closed';
+        }
+        // Billed for the prompt and what was produced, however the stream ended (the provider bills it).
+        settle({ status, endpoint: candidate.endpoint, simulated: candidate.simulated, usage: writer.billedUsage(estimatedInputTokens), attempts, ttftMs: opened.ttftMs, errorClass, stream: true });
       }
     }
     return { kind: 'stream', chunks: chunks(), headers: withTiming(headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), timing), decisionId };

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { STRATEGIES } from './chat-schema';
-import { codenames, endpointsForCodename } from '../catalog';
+import { endpointsForCodename } from '../catalog';
 import type { AppEnv } from '../env';
 import { routingSnapshot } from '../routing/snapshot';
 
@@ -8,13 +8,13 @@ import { routingSnapshot } from '../routing/snapshot';
 const CREATED = Math.floor(Date.parse('2026-07-24T00:00:00Z') / 1000);
 
 export function listModels(c: Context<AppEnv>): Response {
-  const available = new Set(routingSnapshot(c.env).endpoints.map((e) => e.endpoint.codename));
+  // Families with an available endpoint, self-hosted ones included; owner = a provider serving it.
+  const available = new Map<string, string>();
+  for (const { endpoint: e } of routingSnapshot(c.env).endpoints) if (!available.has(e.codename)) available.set(e.codename, endpointsForCodename(e.codename)[0]?.provider ?? e.provider);
   const data = [
     { id: 'auto', object: 'model' as const, created: CREATED, owned_by: 'cailos' },
     ...STRATEGIES.map((s) => ({ id: `auto:${s}`, object: 'model' as const, created: CREATED, owned_by: 'cailos' })),
-    ...codenames()
-      .filter((name) => available.has(name))
-      .map((name) => ({ id: name, object: 'model' as const, created: CREATED, owned_by: endpointsForCodename(name)[0]?.provider ?? 'cailos' })),
+    ...[...available.keys()].sort().map((name) => ({ id: name, object: 'model' as const, created: CREATED, owned_by: available.get(name)! })),
   ];
   return c.json({ object: 'list', data });
 }

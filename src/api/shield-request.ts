@@ -1,4 +1,4 @@
-import { createShieldSession, ShieldBlockedError } from '../shield';
+import { createShieldSession, pseudonymizeIdentifiers, ShieldBlockedError, ShieldJsonDepthError } from '../shield';
 import type { KeyRecord } from '../tenancy/types';
 import type { ChatRequest } from './chat-schema';
 import { ApiError } from './errors';
@@ -15,16 +15,20 @@ export interface ShieldedRequest {
 /**
  * llmshield on the request path, per the key's policy: cloak before any provider sees the request,
  * restore on the way back (whole messages and streamed deltas). The value map lives only in this
- * request's session object.
+ * request's session object. End-user identifiers are hashed with a key derived from `pepper`
+ * (KEY_PEPPER), scoped to the key's team. With the shield off the request goes as sent.
  */
-export function shieldFor(key: KeyRecord, req: ChatRequest): ShieldedRequest {
+export function shieldFor(key: KeyRecord, req: ChatRequest, pepper: string | undefined): ShieldedRequest {
   const policy = key.settings.shield;
   if (policy.mode === 'off') return { request: req, summary: 'off' };
   const session = createShieldSession({ mode: policy.mode, entities: policy.entities });
   let request: ChatRequest;
   try {
-    request = session.cloakRequest(req);
+    request = pseudonymizeIdentifiers(session.cloakRequest(req), pepper, key.teamId);
   } catch (err) {
+    if (err instanceof ShieldJsonDepthError) {
+      throw new ApiError(400, `${err.param ?? 'A field'} holds JSON nested too deeply to read; flatten it.`, 'invalid_request_error', err.param, 'json_too_deep');
+    }
     if (err instanceof ShieldBlockedError) {
       throw new ApiError(
         400,
@@ -44,6 +48,7 @@ export function shieldFor(key: KeyRecord, req: ChatRequest): ShieldedRequest {
       message: (m) => ({
         ...m,
         content: m.content === null ? null : session.restoreText(m.content),
+        ...(typeof m.refusal === 'string' ? { refusal: session.restoreText(m.refusal) } : {}),
         ...(m.tool_calls ? { tool_calls: m.tool_calls.map((t) => ({ ...t, function: { ...t.function, arguments: session.restoreToolArguments(t.function.arguments) } })) } : {}),
       }),
       stream: () => {

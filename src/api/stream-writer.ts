@@ -8,10 +8,16 @@ import type { StreamOutputFilter } from './output-filter';
  * Guarantees: the first chunk carries role "assistant"; exactly one chunk carries finish_reason;
  * a usage chunk (empty choices) follows when the client asked for it; then `data: [DONE]`.
  */
+/** The usual ~4 characters per token, as routing's input estimate (stage 02) uses. */
+const CHARS_PER_TOKEN = 4;
+
 export class ChunkWriter {
   private sentRole = false;
   private finishReason: FinishReason | null = null;
   usage: Usage | null = null;
+  /** Characters of text, refusal and tool calls the provider produced, and how many its usage report covers. */
+  private producedChars = 0;
+  private charsAtUsage = 0;
 
   constructor(
     private readonly id: string,
@@ -32,9 +38,11 @@ export class ChunkWriter {
   push(ev: StreamEvent): ChatCompletionChunk[] {
     if (ev.type === 'usage') {
       this.usage = ev.usage;
+      this.charsAtUsage = this.producedChars;
       return [];
     }
     if (ev.type === 'done') return [];
+    this.producedChars += producedChars(ev.delta);
     const out: ChatCompletionChunk[] = [];
     const delta: ChunkDelta = {};
     if (ev.delta.content) {
@@ -68,6 +76,18 @@ export class ChunkWriter {
     return out;
   }
 
+  /**
+   * What the provider bills for this stream so far. Its usage report when one came, plus an estimate for
+   * anything produced after it; without a report (the client left, or the upstream broke off, first) the
+   * prompt as routing estimated it and the produced characters as completion tokens.
+   */
+  billedUsage(estimatedPromptTokens: number): Usage {
+    const after = Math.ceil((this.producedChars - this.charsAtUsage) / CHARS_PER_TOKEN);
+    const reported = this.usage ?? { prompt_tokens: estimatedPromptTokens, completion_tokens: 0, total_tokens: estimatedPromptTokens };
+    if (after === 0) return reported;
+    return { ...reported, completion_tokens: reported.completion_tokens + after, total_tokens: reported.total_tokens + after };
+  }
+
   get finished(): boolean {
     return this.finishReason !== null;
   }
@@ -75,4 +95,10 @@ export class ChunkWriter {
   usageChunk(usage: Usage): ChatCompletionChunk {
     return { id: this.id, object: 'chat.completion.chunk', created: this.created, model: this.model, choices: [], usage };
   }
+}
+
+function producedChars(delta: ChunkDelta): number {
+  let n = (delta.content?.length ?? 0) + (delta.refusal?.length ?? 0);
+  for (const tc of delta.tool_calls ?? []) n += (tc.function?.name?.length ?? 0) + (tc.function?.arguments?.length ?? 0);
+  return n;
 }

@@ -4,6 +4,7 @@ import { BYTEPLUS_ENDPOINTS } from './data/byteplus';
 import { CEREBRAS_ENDPOINTS } from './data/cerebras';
 import { COHERE_ENDPOINTS } from './data/cohere';
 import { DEEPINFRA_ENDPOINTS } from './data/deepinfra';
+import { GOOGLE_FREE_ENDPOINTS, OPENROUTER_FREE_ENDPOINTS } from './data/free';
 import { GOOGLE_ENDPOINTS } from './data/google';
 import { GROQ_ENDPOINTS } from './data/groq';
 import { INCEPTION_ENDPOINTS } from './data/inception';
@@ -21,7 +22,7 @@ import { XAI_ENDPOINTS } from './data/xai';
 /**
  * Every routable endpoint (model × provider). Only rows of providers_reference.md with a sourced
  * price, minus retired/unroutable ones (see data/excluded.ts); nCompass's two rows carry an
- * estimated price, flagged in pricing.source.
+ * estimated price, flagged in pricing.source. The free tiers (data/free.ts) are priced 0.
  */
 export const ENDPOINTS: readonly Endpoint[] = Object.freeze([
   ...OPENAI_ENDPOINTS,
@@ -42,4 +43,6 @@ export const ENDPOINTS: readonly Endpoint[] = Object.freeze([
   ...TINFOIL_ENDPOINTS,
   ...XAI_ENDPOINTS,
   ...BYTEPLUS_ENDPOINTS,
+  ...GOOGLE_FREE_ENDPOINTS,
+  ...OPENROUTER_FREE_ENDPOINTS,
 ]);

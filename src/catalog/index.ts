@@ -1,55 +1,30 @@
 import { ENDPOINTS } from './endpoints';
+import { createLookup, type ResolvedModel } from './lookup';
 import { PROVIDERS } from './providers';
 import type { Endpoint, Provider, ProviderId } from './types';
 
 export type { Endpoint, Provider, ProviderId } from './types';
+export type { ResolvedModel } from './lookup';
 export { PROVIDERS } from './providers';
 export { EUR_TO_USD } from './data/row';
 
-export type ResolvedModel =
-  | { kind: 'codename'; codename: string }
-  | { kind: 'endpoint'; endpoint: Endpoint };
-
 // Lookup tables are built once per isolate; the catalog is static data.
-const byId = new Map<string, Endpoint>();
-const byCodename = new Map<string, Endpoint[]>();
+const lookup = createLookup(ENDPOINTS);
 const byProvider = new Map<ProviderId, Endpoint[]>();
-const byUpstreamModel = new Map<string, Endpoint[]>();
+for (const e of ENDPOINTS) byProvider.set(e.provider, [...(byProvider.get(e.provider) ?? []), e]);
 
-function push<K>(map: Map<K, Endpoint[]>, key: K, e: Endpoint): void {
-  const list = map.get(key);
-  if (list) list.push(e);
-  else map.set(key, [e]);
-}
-
-for (const e of ENDPOINTS) {
-  byId.set(e.id, e);
-  push(byCodename, e.codename, e);
-  push(byProvider, e.provider, e);
-  push(byUpstreamModel, e.model, e);
-}
-
-const sortedCodenames: readonly string[] = Object.freeze([...byCodename.keys()].sort());
-
-// Case-insensitive fallbacks, used only when the exact spelling is not found.
-const lowerIds = new Map([...byId.keys()].map((k) => [k.toLowerCase(), k]));
-const lowerCodenames = new Map(sortedCodenames.map((k) => [k.toLowerCase(), k]));
-const lowerModels = new Map<string, string[]>();
-for (const model of byUpstreamModel.keys()) {
-  const key = model.toLowerCase();
-  lowerModels.set(key, [...(lowerModels.get(key) ?? []), model]);
-}
+const sortedCodenames: readonly string[] = Object.freeze([...lookup.byCodename.keys()].sort());
 
 export function allEndpoints(): readonly Endpoint[] {
   return ENDPOINTS;
 }
 
 export function getEndpoint(id: string): Endpoint | undefined {
-  return byId.get(id);
+  return lookup.byId.get(id);
 }
 
 export function endpointsForCodename(codename: string): readonly Endpoint[] {
-  return byCodename.get(codename) ?? [];
+  return lookup.byCodename.get(codename) ?? [];
 }
 
 export function endpointsForProvider(provider: ProviderId): readonly Endpoint[] {
@@ -61,23 +36,17 @@ export function codenames(): readonly string[] {
 }
 
 export function getProvider(id: string): Provider | undefined {
-  return Object.hasOwn(PROVIDERS, id) ? PROVIDERS[id as ProviderId] : undefined;
+  return Object.hasOwn(PROVIDERS, id) ? PROVIDERS[id as keyof typeof PROVIDERS] : undefined;
 }
 
-/** A provider model id names one thing only if all its hosts serve the same family. */
-function resolveUpstreamModel(matches: readonly Endpoint[]): ResolvedModel | undefined {
-  if (matches.length === 1) return { kind: 'endpoint', endpoint: matches[0] };
-  const families = new Set(matches.map((e) => e.codename));
-  if (families.size === 1) return { kind: 'codename', codename: matches[0].codename };
-  return undefined;
+/** Exact-spelling resolution in the typed catalog only (a deployment's view adds its self-hosted endpoints). */
+export function resolveExactInCatalog(name: string): ResolvedModel | undefined {
+  return lookup.resolveExact(name);
 }
 
-function resolveExact(name: string): ResolvedModel | undefined {
-  const endpoint = byId.get(name);
-  if (endpoint) return { kind: 'endpoint', endpoint };
-  if (byCodename.has(name)) return { kind: 'codename', codename: name };
-  const matches = byUpstreamModel.get(name);
-  return matches ? resolveUpstreamModel(matches) : undefined;
+/** Case-insensitive resolution in the typed catalog only. */
+export function resolveLooseInCatalog(name: string): ResolvedModel | undefined {
+  return lookup.resolveLoose(name);
 }
 
 /**
@@ -89,16 +58,7 @@ function resolveExact(name: string): ResolvedModel | undefined {
 export function resolveModelName(name: string): ResolvedModel | undefined {
   const trimmed = name.trim();
   if (!trimmed) return undefined;
-  const exact = resolveExact(trimmed);
-  if (exact) return exact;
-  const lower = trimmed.toLowerCase();
-  const id = lowerIds.get(lower);
-  if (id) return { kind: 'endpoint', endpoint: byId.get(id)! };
-  const codename = lowerCodenames.get(lower);
-  if (codename) return { kind: 'codename', codename };
-  const models = lowerModels.get(lower);
-  if (!models) return undefined;
-  return resolveUpstreamModel(models.flatMap((m) => byUpstreamModel.get(m) ?? []));
+  return lookup.resolveExact(trimmed) ?? lookup.resolveLoose(trimmed);
 }
 
 /** FNV-1a 32-bit: small, stable, no crypto or Node APIs needed (this runs in workerd). */
@@ -112,15 +72,16 @@ function fnv1a(text: string): string {
 }
 
 /**
- * Changes whenever an endpoint is added or removed or a price changes, so caches and logged
- * decisions can name the catalog they were made with.
+ * Changes whenever an endpoint is added or removed or its price or default trust level changes,
+ * so caches and logged decisions can name the catalog they were made with (and the D1 copy is
+ * rewritten when a level changes). Deployment overrides and self-hosted endpoints are not in it.
  */
 export const CATALOG_VERSION: string = fnv1a(
   [...ENDPOINTS]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((e) => {
       const p = e.pricing;
-      return [e.id, p.inputPerMTok, p.outputPerMTok, p.cachedInputPerMTok ?? '', p.cacheWritePerMTok ?? '', p.asOf].join('|');
+      return [e.id, p.inputPerMTok, p.outputPerMTok, p.cachedInputPerMTok ?? '', p.cacheWritePerMTok ?? '', p.asOf, e.trustLevel].join('|');
     })
     .join('\n'),
 );

@@ -1,4 +1,4 @@
-import type { LatencyPrior, ProviderId } from './types';
+import type { CatalogProviderId, LatencyPrior } from './types';
 import type { Codename } from './quality-priors';
 
 /**
@@ -11,7 +11,7 @@ import type { Codename } from './quality-priors';
  *     the provider's LOWEST published figure, so an unmeasured model is never assumed faster
  *     than a measured one.
  *  3. Otherwise a default by provider class (guesses, flagged as such, to be replaced by
- *     measurements):
+ *     measurements; a free tier is in its paid provider's class):
  *       frontier API (OpenAI, Anthropic, Google, xAI, Cohere)      600 ms /  70 tok/s
  *         … their small tiers (mini, nano, flash, haiku, fast)     450 ms / 120 tok/s
  *       commodity GPU hosts (Together, DeepInfra, Scaleway, Nscale,
@@ -22,12 +22,12 @@ import type { Codename } from './quality-priors';
 
 type ProviderClass = 'frontier' | 'gpu' | 'silicon' | 'aggregator' | 'diffusion';
 
-const PROVIDER_CLASS: Record<ProviderId, ProviderClass> = {
-  openai: 'frontier', anthropic: 'frontier', google: 'frontier', xai: 'frontier', cohere: 'frontier',
+const PROVIDER_CLASS: Record<CatalogProviderId, ProviderClass> = {
+  openai: 'frontier', anthropic: 'frontier', google: 'frontier', xai: 'frontier', cohere: 'frontier', 'google-free': 'frontier',
   groq: 'silicon', cerebras: 'silicon', sambanova: 'silicon',
   together: 'gpu', deepinfra: 'gpu', scaleway: 'gpu', nscale: 'gpu', novita: 'gpu', byteplus: 'gpu',
   ncompass: 'gpu', tinfoil: 'gpu',
-  openrouter: 'aggregator',
+  openrouter: 'aggregator', 'openrouter-free': 'aggregator',
   inception: 'diffusion',
 };
 
@@ -43,13 +43,16 @@ const CLASS_DEFAULT: Record<'frontier' | 'frontierSmall' | 'gpu' | 'aggregator',
   aggregator: { ttftMs: 700, tokensPerSec: 70 },
 };
 
+/** Self-hosted endpoints that declare no latency: a commodity GPU host until measured. */
+export const SELF_HOSTED_LATENCY: Readonly<LatencyPrior> = Object.freeze({ ...CLASS_DEFAULT.gpu });
+
 /**
  * Custom-silicon and diffusion providers: TTFT and the lowest published per-model speed.
  * Cerebras TTFT: ~170 ms measured by AA on Llama 3.3 70B. Groq and SambaNova publish no TTFT;
  * 300 ms is a guess. SambaNova: 292 tok/s is the bottom of AA's 292–717 range for its lineup.
  * Inception: TTFT ~700 ms observed by ai.rs.
  */
-const PROVIDER_FLOOR: Partial<Record<ProviderId, LatencyPrior>> = {
+const PROVIDER_FLOOR: Partial<Record<CatalogProviderId, LatencyPrior>> = {
   groq: { ttftMs: 300, tokensPerSec: 560 },
   cerebras: { ttftMs: 170, tokensPerSec: 1000 },
   sambanova: { ttftMs: 300, tokensPerSec: 292 },
@@ -74,11 +77,11 @@ const PUBLISHED_TOKENS_PER_SEC: Record<string, number> = {
 const AGGREGATOR_HOP_MS = 100;
 
 /** OpenRouter slugs whose upstream host is in the catalog with a published figure. */
-const OPENROUTER_KNOWN_UPSTREAM: Record<string, [ProviderId, string, Codename]> = {
+const OPENROUTER_KNOWN_UPSTREAM: Record<string, [CatalogProviderId, string, Codename]> = {
   'inception/mercury-2': ['inception', 'mercury-2', 'mercury'],
 };
 
-export function latencyPrior(provider: ProviderId, model: string, codename: Codename): LatencyPrior {
+export function latencyPrior(provider: CatalogProviderId, model: string, codename: Codename): LatencyPrior {
   const cls = PROVIDER_CLASS[provider];
   const published = PUBLISHED_TOKENS_PER_SEC[`${provider}/${model}`];
   if (cls === 'silicon' || cls === 'diffusion') {

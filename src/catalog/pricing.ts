@@ -28,3 +28,27 @@ export function blendedPricePerMTok(endpoint: Endpoint, inputTokens: number, out
   if (total === 0) return endpoint.pricing.inputPerMTok;
   return (estimateCost(endpoint, inputTokens, outputTokens) * 1_000_000) / total;
 }
+
+/**
+ * Output tokens a request without `max_tokens`/`max_completion_tokens` is assumed to produce when its
+ * worst-case cost is reserved against a budget. Providers do not cap such answers below the model's own
+ * limit, which would make a reservation of tens of dollars; this is a typical long answer, so an answer
+ * longer than it can cost more than was reserved.
+ */
+export const DEFAULT_RESERVED_OUTPUT_TOKENS = 4_096;
+
+/**
+ * The most a request may cost on any of `endpoints` (its fallback chain: any of them may end up
+ * answering): input at the higher of the plain and the cache-write price, output at `outputTokens`
+ * capped by what the endpoint can generate.
+ */
+export function worstCaseCost(endpoints: readonly Endpoint[], inputTokens: number, outputTokens: number): number {
+  let worst = 0;
+  for (const e of endpoints) {
+    const p = e.pricing;
+    const input = inputTokens * Math.max(p.inputPerMTok, p.cacheWritePerMTok ?? 0);
+    const output = Math.min(outputTokens, e.maxOutputTokens) * p.outputPerMTok;
+    worst = Math.max(worst, (input + output) / 1_000_000);
+  }
+  return worst;
+}

@@ -1,26 +1,30 @@
-import type { Provider, ProviderId } from './types';
+import { TRUST_EVIDENCE } from './data/trust-evidence';
+import type { CatalogProviderId, Provider } from './types';
 
 /**
- * The 18 upstream providers. Facts come from the provider reference compiled for the project
- * (providers_reference.md, late-2025 → mid-2026 sources); each trustReason names its source.
+ * The 18 upstream providers, plus the free tiers of two of them (separate providers because their
+ * data terms differ). Facts come from the provider reference compiled for the project
+ * (providers_reference.md, late-2025 → mid-2026 sources).
  *
- * Trust rubric (src/catalog/types.ts): 3 hardware-attested enclave · 2 no training + limited or
- * zero retention · 1 standard commercial terms · 0 may train. Providers for which no data policy
- * was found (nCompass, Nscale, Inception) get 1 and say so, never 2.
+ * trustLevel is the level of the provider's DEFAULT API terms under the product's definitions
+ * (src/catalog/trust.ts), derived from trustEvidence (data/trust-evidence.ts): any retention of
+ * inputs (abuse monitoring included) or an unconfirmed certification stops at 1, training on
+ * inputs is 0, and only hardware attestation reaches 3. Written out here so a change shows in
+ * review; test/catalog/trust.test.ts checks each equals maxTrustFromEvidence(trustEvidence).
+ * Agreements that improve the terms (ZDR, DPAs) are per deployment: TRUST_OVERRIDES.
  *
  * Regions: short codes ('us', 'ca', 'eu', 'apac'). 'global' means the serving region is not
  * documented (or not selectable), NOT that the provider serves everywhere.
  */
-export const PROVIDERS: Record<ProviderId, Provider> = {
+export const PROVIDERS: Record<CatalogProviderId, Provider> = {
   openai: {
     id: 'openai',
     name: 'OpenAI',
     wireFormat: 'openai',
     baseUrl: 'https://api.openai.com/v1',
     apiKeyEnv: 'OPENAI_API_KEY',
-    trustLevel: 2,
-    trustReason:
-      'API data is not used for training unless opted in; abuse logs kept up to 30 days; ZDR by approval (developers.openai.com/api/docs/guides/your-data, archived 2025-11-25).',
+    trustLevel: 1,
+    trustEvidence: TRUST_EVIDENCE.openai,
     regions: ['global'], // serving region not documented in the reference
   },
   anthropic: {
@@ -30,9 +34,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     // The adapter appends /messages.
     baseUrl: 'https://api.anthropic.com/v1',
     apiKeyEnv: 'ANTHROPIC_API_KEY',
-    trustLevel: 2,
-    trustReason:
-      'Commercial Terms forbid training on customer content; API logs retained 30 days; ZDR for approved orgs (Anthropic Commercial Terms 2025-06-17; privacy.claude.com ZDR article).',
+    trustLevel: 1,
+    trustEvidence: TRUST_EVIDENCE.anthropic,
     regions: ['global'], // an inference_geo option exists at a premium, not modelled here
   },
   google: {
@@ -41,10 +44,10 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     wireFormat: 'gemini',
     // The adapter appends /models/{model}:generateContent (or :streamGenerateContent).
     baseUrl: 'https://generativelanguage.googleapis.com/v1beta',
+    // A key of a project WITH Cloud Billing: paid-tier terms. Free-tier keys belong to 'google-free'.
     apiKeyEnv: 'GOOGLE_API_KEY',
-    trustLevel: 2,
-    trustReason:
-      'Paid tier (Cloud Billing) data is not used to improve products and is kept 55 days for abuse monitoring; the free tier (trust 0) must not be used with this key (Gemini API Additional Terms; ai.google.dev/gemini-api/docs/usage-policies).',
+    trustLevel: 1,
+    trustEvidence: TRUST_EVIDENCE.google,
     regions: ['global'], // not selectable: data "may be stored transiently or cached in any country"
   },
   cohere: {
@@ -55,9 +58,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     // unverified (rig-core uses api.cohere.ai); both serve the v2 API.
     baseUrl: 'https://api.cohere.com',
     apiKeyEnv: 'COHERE_API_KEY',
-    trustLevel: 1,
-    trustReason:
-      'API data may be used for training by default (org admins can opt out); logs deleted after 30 days (cohere.com/data-usage-policy; cohere.com/enterprise-data-commitments).',
+    trustLevel: 0,
+    trustEvidence: TRUST_EVIDENCE.cohere,
     regions: ['global'], // not documented for the public API
   },
   groq: {
@@ -66,9 +68,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     wireFormat: 'openai',
     baseUrl: 'https://api.groq.com/openai/v1',
     apiKeyEnv: 'GROQ_API_KEY',
-    trustLevel: 2,
-    trustReason:
-      'Inference requests are not retained by default (reliability/abuse logs up to 30 days) and zero data retention is self-serve (console.groq.com/docs/your-data).',
+    trustLevel: 1,
+    trustEvidence: TRUST_EVIDENCE.groq,
     regions: ['global'], // data-location section not in the excerpt read
   },
   together: {
@@ -77,9 +78,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     wireFormat: 'openai',
     baseUrl: 'https://api.together.xyz/v1',
     apiKeyEnv: 'TOGETHER_API_KEY',
-    trustLevel: 2,
-    trustReason:
-      'Inputs and outputs are not stored by default and training-data sharing is opt-in (docs.together.ai/docs/privacy-and-security; together.ai/privacy 2025-12-17).',
+    trustLevel: 1,
+    trustEvidence: TRUST_EVIDENCE.together,
     regions: ['global'], // not documented; VPC deployments on request
   },
   deepinfra: {
@@ -88,9 +88,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     wireFormat: 'openai',
     baseUrl: 'https://api.deepinfra.com/v1/openai',
     apiKeyEnv: 'DEEPINFRA_API_KEY',
-    trustLevel: 2,
-    trustReason:
-      'Inputs and outputs are held in memory only, never written to disk or used for training; metadata-only logs (docs.deepinfra.com/account/data-privacy).',
+    trustLevel: 1,
+    trustEvidence: TRUST_EVIDENCE.deepinfra,
     regions: ['global'], // not documented
   },
   scaleway: {
@@ -99,9 +98,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     wireFormat: 'openai',
     baseUrl: 'https://api.scaleway.ai/v1',
     apiKeyEnv: 'SCALEWAY_API_KEY',
-    trustLevel: 2,
-    trustReason:
-      'Does not collect, read or reuse prompt/output content (only metadata and token counts); GDPR; EU company outside the US CLOUD Act (scaleway.com/en/docs/ai-data/.../data-privacy-security-scaleway-ai-services).',
+    trustLevel: 1,
+    trustEvidence: TRUST_EVIDENCE.scaleway,
     regions: ['eu'], // all Generative API models hosted in Paris (Scaleway Generative APIs FAQ)
   },
   cerebras: {
@@ -110,9 +108,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     wireFormat: 'openai',
     baseUrl: 'https://api.cerebras.ai/v1',
     apiKeyEnv: 'CEREBRAS_API_KEY',
-    trustLevel: 2,
-    trustReason:
-      'Does not retain prompts, requests, responses or chat logs; prompt caches are in-memory with a TTL (support.cerebras.net "Does Cerebras retain my data?" 2025-07-11).',
+    trustLevel: 1,
+    trustEvidence: TRUST_EVIDENCE.cerebras,
     regions: ['us', 'ca'], // inference data centers in the US and Canada (infercheck.eu)
   },
   ncompass: {
@@ -122,8 +119,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     baseUrl: 'https://api.ncompass.tech/v1',
     apiKeyEnv: 'NCOMPASS_API_KEY',
     trustLevel: 1,
-    trustReason:
-      'No data-handling or retention policy was found, so standard commercial terms are assumed and no more (docs.ncompass.tech; docs.continue.dev ncompass page).',
+    trustEvidence: TRUST_EVIDENCE.ncompass,
     regions: ['global'], // not documented
   },
   nscale: {
@@ -133,8 +129,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     baseUrl: 'https://inference.api.nscale.com/v1',
     apiKeyEnv: 'NSCALE_API_KEY',
     trustLevel: 1,
-    trustReason:
-      'No serverless prompt-retention or training statement was found, so standard commercial terms are assumed and no more (docs.nscale.com/docs/inference/chat).',
+    trustEvidence: TRUST_EVIDENCE.nscale,
     regions: ['global'], // infrastructure in Norway and the UK, but the serverless serving region is not stated
   },
   inception: {
@@ -144,8 +139,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     baseUrl: 'https://api.inceptionlabs.ai/v1',
     apiKeyEnv: 'INCEPTION_API_KEY',
     trustLevel: 1,
-    trustReason:
-      'No data policy was found, so standard commercial terms are assumed and no more (docs.litellm.ai/docs/providers/inception).',
+    trustEvidence: TRUST_EVIDENCE.inception,
     regions: ['global'], // not documented
   },
   openrouter: {
@@ -155,8 +149,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     baseUrl: 'https://openrouter.ai/api/v1',
     apiKeyEnv: 'OPENROUTER_API_KEY',
     trustLevel: 1,
-    trustReason:
-      'OpenRouter stores no prompts unless logging is opted in, but default routing may reach downstream providers with weaker terms (openrouter.ai/docs/guides/privacy/data-collection).',
+    trustEvidence: TRUST_EVIDENCE.openrouter,
     regions: ['global'], // EU in-region routing (eu.openrouter.ai) is enterprise-only, not this base URL
   },
   novita: {
@@ -167,8 +160,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     baseUrl: 'https://api.novita.ai/v3/openai',
     apiKeyEnv: 'NOVITA_API_KEY',
     trustLevel: 1,
-    trustReason:
-      'API content is governed by customer agreements with no explicit no-training or retention statement found (novita.ai/legal/privacy-policy 2024-05-20).',
+    trustEvidence: TRUST_EVIDENCE.novita,
     regions: ['global'], // not documented
   },
   sambanova: {
@@ -177,9 +169,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     wireFormat: 'openai',
     baseUrl: 'https://api.sambanova.ai/v1',
     apiKeyEnv: 'SAMBANOVA_API_KEY',
-    trustLevel: 2,
-    trustReason:
-      'By default prompts are not stored or archived and not used for training, per SambaNova Cloud ToS as described by staff (community.sambanova.ai/t/data-handling-and-retention/1314).',
+    trustLevel: 1,
+    trustEvidence: TRUST_EVIDENCE.sambanova,
     regions: ['global'], // not documented
   },
   tinfoil: {
@@ -189,8 +180,7 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     baseUrl: 'https://inference.tinfoil.sh/v1',
     apiKeyEnv: 'TINFOIL_API_KEY',
     trustLevel: 3,
-    trustReason:
-      'Requests terminate in AMD SEV-SNP + NVIDIA confidential-computing enclaves running attested open-source code, so the operator cannot see plaintext (docs.tinfoil.sh/verification/attestation-architecture).',
+    trustEvidence: TRUST_EVIDENCE.tinfoil,
     regions: ['global'], // not documented
   },
   xai: {
@@ -199,9 +189,8 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     wireFormat: 'openai',
     baseUrl: 'https://api.x.ai/v1',
     apiKeyEnv: 'XAI_API_KEY',
-    trustLevel: 2,
-    trustReason:
-      'Never trains on API inputs/outputs without explicit permission; requests kept 30 days for abuse audit; SOC 2 Type 2 (docs.x.ai/developers/faq/security; x.ai/legal/enterprise/faq).',
+    trustLevel: 1,
+    trustEvidence: TRUST_EVIDENCE.xai,
     regions: ['us'], // us-east-1 documented; no EU-only option (infercheck.eu)
   },
   byteplus: {
@@ -212,10 +201,32 @@ export const PROVIDERS: Record<ProviderId, Provider> = {
     baseUrl: 'https://ark.ap-southeast.bytepluses.com/api/v3',
     apiKeyEnv: 'BYTEPLUS_API_KEY',
     trustLevel: 1,
-    trustReason:
-      'Customer data is not transferred to third parties without authorization, but no explicit no-training or retention period was found (docs.byteplus.com/en/docs/modelark/BytePlus_ModelArk_Data_Processing).',
+    trustEvidence: TRUST_EVIDENCE.byteplus,
     regions: ['apac'], // Johor (MY) / Jakarta (ID) data centers behind the ap-southeast host
+  },
+  'google-free': {
+    id: 'google-free',
+    name: 'Google Gemini (free tier)',
+    wireFormat: 'gemini',
+    baseUrl: 'https://generativelanguage.googleapis.com/v1beta',
+    // A key of a Google Cloud project WITHOUT billing: that project gets the free tier's terms.
+    apiKeyEnv: 'GOOGLE_FREE_API_KEY',
+    trustLevel: 0,
+    trustEvidence: TRUST_EVIDENCE['google-free'],
+    regions: ['global'],
+  },
+  'openrouter-free': {
+    id: 'openrouter-free',
+    name: 'OpenRouter (free variants)',
+    wireFormat: 'openai',
+    baseUrl: 'https://openrouter.ai/api/v1',
+    // May be the same value as OPENROUTER_API_KEY; a separate binding makes free, training-terms
+    // traffic an explicit choice of the deployment.
+    apiKeyEnv: 'OPENROUTER_FREE_API_KEY',
+    trustLevel: 0,
+    trustEvidence: TRUST_EVIDENCE['openrouter-free'],
+    regions: ['global'],
   },
 };
 
-export const PROVIDER_IDS = Object.keys(PROVIDERS) as ProviderId[];
+export const PROVIDER_IDS = Object.keys(PROVIDERS) as CatalogProviderId[];

@@ -1,18 +1,73 @@
 /** Wire formats an upstream speaks. Most providers speak the OpenAI chat format. */
 export type WireFormat = 'openai' | 'anthropic' | 'gemini' | 'cohere';
 
-export type ProviderId =
+/** Providers the typed catalog ships with (src/catalog/providers.ts). */
+export type CatalogProviderId =
   | 'openai' | 'anthropic' | 'google' | 'cohere' | 'groq' | 'together' | 'deepinfra' | 'scaleway'
   | 'cerebras' | 'ncompass' | 'nscale' | 'inception' | 'openrouter' | 'novita' | 'sambanova'
-  | 'tinfoil' | 'xai' | 'byteplus';
+  | 'tinfoil' | 'xai' | 'byteplus'
+  // Free tiers: the same companies on different (training) terms, so separate providers.
+  | 'google-free' | 'openrouter-free';
+
+/** The provider of every endpoint an operator registers in SELF_HOSTED_ENDPOINTS. */
+export const SELF_HOSTED = 'self-hosted';
+
+export type ProviderId = CatalogProviderId | typeof SELF_HOSTED;
 
 /**
- * 3 = hardware-attested enclave (provider cannot see plaintext);
- * 2 = zero-retention / no-training enterprise terms;
- * 1 = standard commercial terms;
- * 0 = community hosting or may train on data.
+ * The product's trust levels (definitions in src/catalog/trust.ts, derived from evidence):
+ * 3 = Maximum: hardware-attested enclave or on-premise (no third party sees plaintext);
+ * 2 = High: SOC 2 Type II / GDPR, no training, inputs and outputs not stored beyond the request;
+ * 1 = Standard: TLS and commercial terms, inputs may be retained (e.g. for abuse monitoring);
+ * 0 = Low: inputs may be used for training, or no guarantees (free tiers).
  */
 export type TrustLevel = 0 | 1 | 2 | 3;
+
+/**
+ * What a provider's documented data policy says, on its default API terms. The trust level is
+ * derived from these fields by maxTrustFromEvidence (src/catalog/trust.ts), never asserted.
+ */
+export interface TrustEvidence {
+  /** Whether any data-handling policy was found at all. */
+  policyFound: boolean;
+  /**
+   * Longest time API inputs/outputs may be kept on default terms, in days: 0 = not stored beyond
+   * the request; null = not documented (or only "temporarily", without a bound).
+   */
+  retentionDays: number | null;
+  /** Default terms let the provider (or the hosts it routes to) train on inputs: true; forbid it: false; silent: null. */
+  trainsOnInputs: boolean | null;
+  /** SOC 2 Type II and/or GDPR commitments confirmed by a first-party source (third-party summaries do not count). */
+  compliance: string[];
+  /** Zero data retention can be arranged (self-serve or by approval); an operator then records it as an override. */
+  zdrAvailable?: boolean;
+  /** Requests terminate in a hardware-attested enclave the provider cannot read. */
+  enclave?: boolean;
+  /** The operator runs the endpoint on its own infrastructure. */
+  onPremise?: boolean;
+  /** Short quote or paraphrase of the policy. */
+  quote: string;
+  source: string;
+  /** ISO date of the source (or the day it was read, for undated pages). */
+  asOf: string;
+}
+
+/** An operator agreement (TRUST_OVERRIDES) that replaced a provider's default level. */
+export interface TrustOverride {
+  level: TrustLevel;
+  defaultLevel: TrustLevel;
+  /** The agreement reference the operator recorded, e.g. "ZDR addendum 2026-03, ref ABC-123". */
+  agreement: string;
+}
+
+/** Published limits of a free tier, so operators know what a price of 0 buys. null = not published. */
+export interface FreeTierLimits {
+  requestsPerMinute: number | null;
+  requestsPerDay: number | null;
+  note: string;
+  source: string;
+  asOf: string;
+}
 
 export interface Provider {
   id: ProviderId;
@@ -22,9 +77,9 @@ export interface Provider {
   baseUrl: string;
   /** Name of the secret holding this provider's API key, e.g. GROQ_API_KEY. */
   apiKeyEnv: `${string}_API_KEY`;
+  /** Default level on the provider's standard API terms; equals maxTrustFromEvidence(trustEvidence). */
   trustLevel: TrustLevel;
-  /** Why this trust level: the data policy in one sentence, with its source. */
-  trustReason: string;
+  trustEvidence: TrustEvidence;
   regions: string[];
 }
 
@@ -68,9 +123,18 @@ export interface Endpoint {
   contextWindow: number;
   maxOutputTokens: number;
   capabilities: Capabilities;
+  /** The level routing enforces: the provider's default, or an operator override. */
   trustLevel: TrustLevel;
+  /** Where the default level comes from (every catalog and self-hosted endpoint carries it). */
+  trustEvidence?: TrustEvidence;
+  /** Set when TRUST_OVERRIDES replaced the default level for this endpoint's provider. */
+  trustOverride?: TrustOverride;
   regions: string[];
   latency: LatencyPrior;
   /** Catalog prior for general answer quality in [0,1] before evals/feedback exist. */
   qualityPrior: number;
+  /** Free-tier endpoints (price 0): the provider's published rate limits. */
+  freeTier?: FreeTierLimits;
+  /** Self-hosted endpoints only: where to send requests; catalog endpoints use their provider's. */
+  upstream?: { baseUrl: string; apiKeyEnv?: `${string}_API_KEY` };
 }

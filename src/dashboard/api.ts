@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { readJsonBody } from '../api/body';
+import { echo } from '../api/echo';
 import { ApiError } from '../api/errors';
 import type { Env } from '../env';
 import { refreshSignals } from '../routing/signals';
 import { routingSnapshot } from '../routing/snapshot';
 import type { DashEnv } from './auth';
 import { decision, feed, latestEvalScores, recentTraces, spend } from './queries';
-import { attemptStats, type EndpointView, endpointViews, parseWindow, sortEndpointViews, WINDOWS, type WindowName } from './stats';
+import { attemptStats, DEFAULT_WINDOW, type EndpointView, endpointViews, isWindowName, sortEndpointViews, WINDOWS, type WindowName } from './stats';
 import { createKeyInput, createTeamKey, revokeTeamKey, teamKeys, updateTeamKey } from './team-keys';
 import { keySettingsPatch } from '../tenancy/types';
 
@@ -31,12 +32,19 @@ export async function endpointsReport(env: Env, team: string, window: WindowName
   return { window, suiteVersion: evals.suiteVersion, builtAt: snapshot.builtAt, data: sortEndpointViews(endpointViews(snapshot, attemptStats(traces), evals.byEndpoint)) };
 }
 
-const intParam = (v: string | undefined): number | undefined => {
+const intParam = (name: string, v: string | undefined): number | undefined => {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new ApiError(400, `Expected a non-negative number, got '${v}'.`, 'invalid_request_error', null, 'invalid_parameter');
+  if (!Number.isFinite(n) || n < 0) throw new ApiError(400, `Expected a non-negative number for '${name}', got '${echo(v)}'.`, 'invalid_request_error', name, 'invalid_parameter');
   return Math.floor(n);
 };
+
+/** Scripts get a 400 for a window the API does not offer (pages fall back to the default instead). */
+function windowParam(v: string | undefined): WindowName {
+  if (v === undefined || v === '') return DEFAULT_WINDOW;
+  if (isWindowName(v)) return v;
+  throw new ApiError(400, `Unknown window '${echo(v)}'. Use one of: ${Object.keys(WINDOWS).join(', ')} (default ${DEFAULT_WINDOW}).`, 'invalid_request_error', 'window', 'invalid_window');
+}
 
 const notFound = (what: string) => new ApiError(404, `No ${what} in this team.`, 'not_found_error', 'id', 'not_found');
 
@@ -48,7 +56,8 @@ dashboardApi.get('/whoami', (c) => {
 });
 
 dashboardApi.get('/feed', async (c) => {
-  const data = await feed(c.env, c.get('viewer').team, { limit: intParam(c.req.query('limit')), since: intParam(c.req.query('since')), before: intParam(c.req.query('before')) });
+  const q = (name: string) => intParam(name, c.req.query(name));
+  const data = await feed(c.env, c.get('viewer').team, { limit: q('limit'), since: q('since'), before: q('before') });
   return c.json({ object: 'list', data });
 });
 
@@ -59,27 +68,27 @@ dashboardApi.get('/decisions/:id', async (c) => {
 });
 
 dashboardApi.get('/endpoints', async (c) =>
-  c.json({ object: 'list', ...(await endpointsReport(c.env, c.get('viewer').team, parseWindow(c.req.query('window')), (p) => c.executionCtx.waitUntil(p))) }),
+  c.json({ object: 'list', ...(await endpointsReport(c.env, c.get('viewer').team, windowParam(c.req.query('window')), (p) => c.executionCtx.waitUntil(p))) }),
 );
 
-dashboardApi.get('/spend', async (c) => c.json(await spend(c.env, c.get('viewer').team, parseWindow(c.req.query('window')))));
+dashboardApi.get('/spend', async (c) => c.json(await spend(c.env, c.get('viewer').team, windowParam(c.req.query('window')))));
 
 dashboardApi.get('/keys', async (c) => c.json({ object: 'list', data: await teamKeys(c.env, c.get('viewer').team) }));
 
 dashboardApi.post('/keys', async (c) => {
   const input = await readJsonBody(c.req.raw, createKeyInput);
-  const { apiKey, record } = await createTeamKey(c.env, c.get('viewer').team, input);
+  const { apiKey, record } = await createTeamKey(c.env, c.get('viewer'), input);
   return c.json({ key: apiKey, note: 'Store this key now: it is shown only once.', ...record }, 201);
 });
 
 dashboardApi.post('/keys/:id/revoke', async (c) => {
-  if (!(await revokeTeamKey(c.env, c.get('viewer').team, c.req.param('id')))) throw notFound('active key with this id');
+  if (!(await revokeTeamKey(c.env, c.get('viewer'), c.req.param('id')))) throw notFound('active key with this id');
   return c.json({ id: c.req.param('id'), revoked: true });
 });
 
 dashboardApi.patch('/keys/:id', async (c) => {
   const patch = await readJsonBody(c.req.raw, keySettingsPatch);
-  const record = await updateTeamKey(c.env, c.get('viewer').team, c.req.param('id'), patch);
+  const record = await updateTeamKey(c.env, c.get('viewer'), c.req.param('id'), patch);
   if (!record) throw notFound('key with this id');
   return c.json(record);
 });

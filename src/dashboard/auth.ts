@@ -5,17 +5,21 @@ import type { Env } from '../env';
 import { resolveKey } from '../tenancy/key-cache';
 import { getKey, loadKeyByHash, pepperOf } from '../tenancy/key-store';
 import { hashApiKey, looksLikeApiKey } from '../tenancy/keys';
+import { canManageKeys, canViewDashboard, type KeyScope } from '../tenancy/types';
 import { csrfTokenFor, csrfTokenValid, decodeSession, SESSION_COOKIE, type Session, type SessionRole } from './session';
 
 /**
  * Who is looking at the dashboard. Browsers come with the session cookie (and must prove CSRF on
- * writes); scripts send the same credentials as a Bearer token: a key with the 'dashboard' scope, or
- * the admin secret plus `?team=`. Either way a viewer sees exactly one team.
+ * writes); scripts send the same credentials as a Bearer token: a key with the 'dashboard' (view) or
+ * 'keys:manage' (view and manage keys) scope, or the admin secret plus `?team=`. Either way a viewer
+ * sees exactly one team.
  */
 export interface Viewer {
   team: string;
   role: SessionRole;
   keyId?: string;
+  /** The admin secret, or a key with 'keys:manage': decides which key controls the pages show. Writes re-check the key in D1. */
+  canManage: boolean;
   via: 'cookie' | 'bearer';
   session?: Session;
   /** CSRF token to embed in forms (cookie sessions only). */
@@ -26,17 +30,17 @@ export type DashEnv = { Bindings: Env; Variables: { viewer: Viewer } };
 
 export const TEAM_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
 
-export type CredentialCheck = { ok: true; team: string; role: SessionRole; keyId?: string } | { ok: false };
+export type CredentialCheck = { ok: true; team: string; role: SessionRole; keyId?: string; scopes?: KeyScope[] } | { ok: false };
 
-/** Checks a sign-in credential: the admin secret (with a team to view) or a dashboard-scoped key. */
+/** Checks a sign-in credential: the admin secret (with a team to view) or a key that may view the dashboard. */
 export async function checkCredential(env: Env, credential: string, team: string | undefined): Promise<CredentialCheck> {
   const value = credential.trim();
   if (!value) return { ok: false };
   if (looksLikeApiKey(value)) {
     const hash = await hashApiKey(value, pepperOf(env));
     const key = await resolveKey(hash, (h) => loadKeyByHash(env, h));
-    if (!key || !key.scopes.includes('dashboard')) return { ok: false };
-    return { ok: true, team: key.teamId, role: 'key', keyId: key.id };
+    if (!key || !canViewDashboard(key.scopes)) return { ok: false };
+    return { ok: true, team: key.teamId, role: 'key', keyId: key.id, scopes: key.scopes };
   }
   if (env.ADMIN_SECRET && safeEqual(value, env.ADMIN_SECRET)) {
     const t = team?.trim() || 'default';
@@ -46,12 +50,16 @@ export async function checkCredential(env: Env, credential: string, team: string
   return { ok: false };
 }
 
-/** A key-based session lasts only as long as its key is active, in the same team, with the scope. */
-async function sessionStillValid(env: Env, session: Session): Promise<boolean> {
-  if (session.role === 'admin') return Boolean(env.ADMIN_SECRET);
-  if (!session.keyId) return false;
+/**
+ * A key-based session lasts only as long as its key is active, in the same team, with a dashboard
+ * scope; null once it ended. Otherwise says whether the session may manage keys right now.
+ */
+async function sessionAccess(env: Env, session: Session): Promise<{ canManage: boolean } | null> {
+  if (session.role === 'admin') return env.ADMIN_SECRET ? { canManage: true } : null;
+  if (!session.keyId) return null;
   const key = await getKey(env, session.keyId);
-  return Boolean(key && !key.revokedAt && key.teamId === session.team && key.scopes.includes('dashboard'));
+  if (!key || key.revokedAt || key.teamId !== session.team || !canViewDashboard(key.scopes)) return null;
+  return { canManage: canManageKeys(key.scopes) };
 }
 
 export class DashboardAuthError extends Error {
@@ -65,7 +73,8 @@ async function viewerFromBearer(c: Context<DashEnv>, presented: string): Promise
   const check = await checkCredential(c.env, presented, team);
   if (!check.ok) throw new DashboardAuthError(401, 'Invalid credential: send a key with the dashboard scope, or the admin secret with ?team=.');
   if (check.role === 'admin' && !team) throw new DashboardAuthError(400, 'With the admin secret, name the team: ?team=<id> or x-cailos-team.');
-  return { team: check.team, role: check.role, keyId: check.keyId, via: 'bearer' };
+  const canManage = check.role === 'admin' || canManageKeys(check.scopes ?? []);
+  return { team: check.team, role: check.role, keyId: check.keyId, canManage, via: 'bearer' };
 }
 
 /** Resolves the viewer or returns null (the caller decides between a redirect and a 401). */
@@ -73,8 +82,9 @@ export async function resolveViewer(c: Context<DashEnv>): Promise<Viewer | null>
   const presented = presentedKey(c.req.raw.headers);
   if (presented) return viewerFromBearer(c, presented);
   const session = await decodeSession(c.env, getCookie(c, SESSION_COOKIE));
-  if (!session || !(await sessionStillValid(c.env, session))) return null;
-  return { team: session.team, role: session.role, keyId: session.keyId, via: 'cookie', session, csrf: await csrfTokenFor(c.env, session) };
+  const access = session ? await sessionAccess(c.env, session) : null;
+  if (!session || !access) return null;
+  return { team: session.team, role: session.role, keyId: session.keyId, canManage: access.canManage, via: 'cookie', session, csrf: await csrfTokenFor(c.env, session) };
 }
 
 /**

@@ -20,8 +20,9 @@ import { SpendPage } from './views/spend';
 
 /**
  * /dashboard: server-rendered pages (hono/jsx) for one team, a small bundled script for live updates
- * and charts, and /dashboard/api/* JSON behind every view. Sign-in: a key with the 'dashboard' scope,
- * or the admin secret plus a team; the session is a signed HttpOnly cookie (see session.ts).
+ * and charts, and /dashboard/api/* JSON behind every view. Sign-in: a key with the 'dashboard' (view)
+ * or 'keys:manage' (view and manage keys) scope, or the admin secret plus a team; the session is a
+ * signed HttpOnly cookie (see session.ts).
  */
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -31,6 +32,8 @@ async function page(c: Context<DashEnv>, node: HtmlEscapedString | Promise<HtmlE
 }
 
 const wantsJson = (c: Context<DashEnv>) => new URL(c.req.url).pathname.startsWith('/dashboard/api/') || Boolean(c.req.header('authorization'));
+
+const AUTH_ERROR_TYPE = { 400: 'invalid_request_error', 401: 'authentication_error', 403: 'permission_error' } as const;
 
 export const dashboard = new Hono<DashEnv>();
 
@@ -45,7 +48,7 @@ dashboard.use('*', async (c, next) => {
 
 dashboard.onError((err, c) => {
   if (err instanceof DashboardAuthError) {
-    if (wantsJson(c)) return c.json({ error: { message: err.message, type: err.status === 401 ? 'authentication_error' : 'permission_error', code: 'dashboard_auth' } }, err.status);
+    if (wantsJson(c)) return new ApiError(err.status, err.message, AUTH_ERROR_TYPE[err.status], null, 'dashboard_auth').toResponse();
     if (err.status === 401) return page(c, <LoginPage error={err.message} />, 401);
     return page(c, <ErrorPage status={err.status} message={err.message} />, 403);
   }
@@ -55,7 +58,7 @@ dashboard.onError((err, c) => {
     return page(c, <ErrorPage status={apiErr.status} message={apiErr.message} />, apiErr.status === 404 ? 404 : apiErr.status === 400 ? 400 : 403);
   }
   console.error('dashboard error', err.name, err.message);
-  return c.json({ error: { message: 'Internal error in the dashboard.', type: 'api_error', code: 'internal_error' } }, 500);
+  return new ApiError(500, 'Internal error in the dashboard.', 'api_error', null, 'internal_error').toResponse();
 });
 
 const ErrorPage = ({ status, message }: { status: number; message: string }) => (
@@ -147,22 +150,29 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 authed.post('/keys', async (c) => {
   const viewer = c.get('viewer');
   const form = await c.req.parseBody({ all: true });
+  if (!viewer.canManage) throw new DashboardAuthError(403, "Creating keys needs a key with the 'keys:manage' scope (this one can only view).");
   const parsed = createKeyInput.safeParse({ name: text(form.name), scopes: scopesFromForm(form), settings: settingsFromForm(form) });
   if (!parsed.success) {
     return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} error={fromZodError(parsed.error).message} />, 400);
   }
-  const created = await createTeamKey(c.env, viewer.team, parsed.data);
-  return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} created={created} />);
+  try {
+    const created = await createTeamKey(c.env, viewer, parsed.data);
+    return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} created={created} />);
+  } catch (err) {
+    // Asking for more than the signed-in key holds: say so on the form rather than on a bare error page.
+    if (!(err instanceof ApiError && err.code === 'exceeds_own_limits')) throw err;
+    return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} error={err.message} />, 403);
+  }
 });
 
 authed.post('/keys/:id/revoke', async (c) => {
-  if (!(await revokeTeamKey(c.env, c.get('viewer').team, c.req.param('id')))) throw new ApiError(404, 'No active key with this id in this team.', 'not_found_error', 'id', 'not_found');
+  if (!(await revokeTeamKey(c.env, c.get('viewer'), c.req.param('id')))) throw new ApiError(404, 'No active key with this id in this team.', 'not_found_error', 'id', 'not_found');
   return c.redirect('/dashboard/keys?done=revoked', 303);
 });
 
 authed.post('/keys/:id/settings', async (c) => {
   const form = await c.req.parseBody();
-  const record = await updateTeamKey(c.env, c.get('viewer').team, c.req.param('id'), settingsFromForm(form));
+  const record = await updateTeamKey(c.env, c.get('viewer'), c.req.param('id'), settingsFromForm(form));
   if (!record) throw new ApiError(404, 'No key with this id in this team.', 'not_found_error', 'id', 'not_found');
   return c.redirect('/dashboard/keys?done=saved', 303);
 });

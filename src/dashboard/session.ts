@@ -48,9 +48,15 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** Null for anything that is not unpadded base64url (a length of 4n+1 can encode nothing). */
 function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  if (text.length % 4 === 1 || !/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  let bin: string;
+  try {
+    bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  } catch {
+    return null;
+  }
   return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
 }
 
@@ -71,12 +77,17 @@ export async function encodeSession(env: Env, session: Session): Promise<string>
   return `${payload}.${await sign(secret, payload)}`;
 }
 
-/** Null for anything not signed by this deployment, malformed, or expired. */
+/** Browsers keep cookies up to 4096 bytes; anything longer was not set by this deployment. */
+const MAX_COOKIE_CHARS = 4096;
+/** Unpadded base64url of an HMAC-SHA-256 tag (32 bytes). */
+const SIGNATURE_CHARS = 43;
+
+/** Null for anything not signed by this deployment, malformed, or expired: never an exception. */
 export async function decodeSession(env: Env, cookie: string | undefined, now = Date.now()): Promise<Session | null> {
   const secret = secretOf(env);
-  if (!secret || !cookie) return null;
+  if (!secret || !cookie || cookie.length > MAX_COOKIE_CHARS) return null;
   const dot = cookie.indexOf('.');
-  if (dot <= 0) return null;
+  if (dot <= 0 || cookie.length - dot - 1 !== SIGNATURE_CHARS) return null;
   const payload = cookie.slice(0, dot);
   const sig = fromBase64Url(cookie.slice(dot + 1));
   if (!sig) return null;

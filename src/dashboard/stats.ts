@@ -1,5 +1,7 @@
 import type { Attempt } from '../reliability/attempts';
 import type { RoutingSnapshot } from '../routing/snapshot';
+import type { Endpoint } from '../catalog/types';
+import { trustSummary } from '../catalog/view';
 
 /** Pure aggregation for the dashboard views: no I/O here, so it is tested in isolation. */
 
@@ -70,6 +72,10 @@ export interface EndpointView {
   inputPerMTok: number;
   outputPerMTok: number;
   trustLevel: number;
+  /** The provider's level on default terms, why it stops there, and the agreement that changed it (if any). */
+  trust: { defaultLevel: number; limitedBy: string | null; override: { level: number; agreement: string } | null };
+  /** Free-tier endpoints: the published rate limits (null = not published). */
+  freeTier: { requestsPerMinute: number | null; requestsPerDay: number | null; note: string } | null;
   breaker: { state: 'closed' | 'open' | 'half_open'; errorRate: number | null; openUntil: number | null };
   /** From this team's traffic in the window. */
   traffic: AttemptStats;
@@ -79,6 +85,11 @@ export interface EndpointView {
 }
 
 const NO_TRAFFIC: AttemptStats = { ok: 0, failed: 0, p50Ms: null, p95Ms: null, errorRate: null };
+
+function trustOf(e: Endpoint): EndpointView['trust'] {
+  const t = trustSummary(e);
+  return { defaultLevel: t.defaultLevel, limitedBy: t.limitedBy, override: t.override ? { level: t.override.level, agreement: t.override.agreement } : null };
+}
 
 export function endpointViews(snapshot: RoutingSnapshot, traffic: Map<string, AttemptStats>, evals: Map<string, EvalScore[]>): EndpointView[] {
   const satisfaction = new Map<string, { taskClass: string; score: number }[]>();
@@ -98,6 +109,8 @@ export function endpointViews(snapshot: RoutingSnapshot, traffic: Map<string, At
       inputPerMTok: e.pricing.inputPerMTok,
       outputPerMTok: e.pricing.outputPerMTok,
       trustLevel: e.trustLevel,
+      trust: trustOf(e),
+      freeTier: e.freeTier ? { requestsPerMinute: e.freeTier.requestsPerMinute, requestsPerDay: e.freeTier.requestsPerDay, note: e.freeTier.note } : null,
       breaker: { state: h?.state ?? 'closed', errorRate: h ? h.errorRate : null, openUntil: h?.openUntil ?? null },
       traffic: traffic.get(e.id) ?? NO_TRAFFIC,
       evals: evals.get(e.id) ?? [],
@@ -137,7 +150,8 @@ export function fillBuckets(rows: readonly SpendBucket[], from: number, to: numb
 /** Aligns per-provider cost rows onto the bucket axis: one array per provider, same length as buckets. */
 export function seriesByProvider(buckets: readonly SpendBucket[], rows: readonly { t: number; provider: string; costUsd: number }[]): Record<string, number[]> {
   const index = new Map(buckets.map((b, i) => [b.t, i]));
-  const out: Record<string, number[]> = {};
+  // Null prototype: a provider named like an Object.prototype member must not reach the prototype.
+  const out: Record<string, number[]> = Object.create(null);
   for (const r of rows) {
     const i = index.get(r.t);
     if (i === undefined) continue;
@@ -150,6 +164,14 @@ export function seriesByProvider(buckets: readonly SpendBucket[], rows: readonly
 export const WINDOWS = { '24h': { ms: 24 * 3600_000, bucketMs: 3600_000 }, '7d': { ms: 7 * 24 * 3600_000, bucketMs: 6 * 3600_000 }, '30d': { ms: 30 * 24 * 3600_000, bucketMs: 24 * 3600_000 }, '1h': { ms: 3600_000, bucketMs: 60_000 } } as const;
 export type WindowName = keyof typeof WINDOWS;
 
+export const DEFAULT_WINDOW: WindowName = '24h';
+
+/** Own keys only: `in` would also accept 'constructor', 'toString' and the rest of Object.prototype. */
+export function isWindowName(value: string): value is WindowName {
+  return Object.hasOwn(WINDOWS, value);
+}
+
+/** For pages: anything that is not a window the views offer shows the default one. */
 export function parseWindow(value: string | undefined): WindowName {
-  return value && value in WINDOWS ? (value as WindowName) : '24h';
+  return value && isWindowName(value) ? value : DEFAULT_WINDOW;
 }

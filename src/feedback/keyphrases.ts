@@ -1,15 +1,17 @@
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { ChatRequest } from '../api/chat-schema';
-import { fnv1a } from './hash';
 
 /**
  * The only text-derived signal kept with a request: at most MAX_KEYPHRASES short tokens, each
- * either a generic category term from a fixed vocabulary ("has:code", "len:long") or a salted,
+ * either a generic category term from a fixed vocabulary ("has:code", "len:long") or a keyed,
  * truncated hash of one frequent content word ("h:3kq9zt"). Never a word of the prompt itself.
  *
  * Privacy: only lower-case alphabetic words are hashed, so numbers, e-mail addresses, capitalised
- * names and identifiers never contribute; the salt (the deployment's KEY_PEPPER) keeps the hashes
- * from being matched against a dictionary by anyone without it, and 30-bit truncation makes a
- * token ambiguous among many words even for someone who has it.
+ * names and identifiers never contribute; the hash is HMAC-SHA-256 keyed by the deployment's
+ * KEY_PEPPER, so without the pepper a token cannot be matched against a dictionary (an unkeyed or
+ * 32-bit-seeded hash could be brute-forced from the rows alone), and 30-bit truncation makes a
+ * token ambiguous among many words even for someone who has it. node:crypto's HMAC is synchronous,
+ * so the request-log row is still built without an await.
  */
 
 export const MAX_KEYPHRASES = 5;
@@ -69,9 +71,22 @@ function frequentWords(text: string): string[] {
   return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).slice(0, HASHED_WORDS).map(([w]) => w);
 }
 
+// One key object per pepper, made once per isolate (a deployment has one pepper).
+const hmacKeys = new Map<string, KeyObject>();
+
+function hmacKeyFor(salt: string): KeyObject {
+  let key = hmacKeys.get(salt);
+  if (!key) {
+    key = createSecretKey(Buffer.from(salt, 'utf8'));
+    hmacKeys.set(salt, key);
+  }
+  return key;
+}
+
+/** HMAC-SHA-256(salt, word), first 30 bits in base 36: 6 characters at most. */
 function saltedToken(word: string, salt: string): string {
-  const h = fnv1a(word, fnv1a(salt)) >>> 2;
-  return `h:${h.toString(36).padStart(6, '0').slice(-6)}`;
+  const h = createHmac('sha256', hmacKeyFor(salt)).update(word).digest().readUInt32BE(0) >>> 2;
+  return `h:${h.toString(36).padStart(6, '0')}`;
 }
 
 /** Pure: prompt text → ≤ 5 tokens (generic terms first, then salted word hashes). */

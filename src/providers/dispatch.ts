@@ -1,9 +1,9 @@
 import type { ChatRequest } from '../api/chat-schema';
-import { getProvider } from '../catalog';
 import type { Endpoint } from '../catalog/types';
+import { upstreamAccess } from '../catalog/view';
 import type { Env } from '../env';
 import { simFetch } from '../sim/fleet';
-import { providerKey } from '../routing/snapshot';
+import { buildFailure } from './build-failure';
 import { adapterFor } from './registry';
 import { createSseByteDecoder, type SseEvent } from './sse';
 import { type NormalizedResponse, type StreamEvent, UpstreamError, type UpstreamFailure } from './types';
@@ -14,13 +14,22 @@ import { type NormalizedResponse, type StreamEvent, UpstreamError, type Upstream
  * timeouts, and returns hub-format results. Everything format-specific stays in the adapters.
  */
 
-export interface AttemptTimeouts {
+export interface TimeoutSet {
   /** Until response headers (non-stream: until the full body). */
   headersMs: number;
   /** Streams: until the first content event. */
   firstTokenMs: number;
   /** Streams: longest silence between events. */
   idleMs: number;
+}
+
+export interface AttemptTimeouts extends TimeoutSet {
+  /**
+   * The endpoint's own timeouts, present when the client's `routing.timeout_ms` replaced them. A client
+   * timer shorter than the endpoint's own that fires is the client's impatience, not the endpoint's
+   * silence: it fails as 'client_timeout', which counts against nothing.
+   */
+  own?: TimeoutSet;
 }
 
 export interface CallTarget {
@@ -32,17 +41,25 @@ export interface CallTarget {
  * Per-attempt timeouts from the endpoint's latency profile (TTFT, tokens/s): first token within
  * 8× its typical TTFT (3–30 s), a non-streamed answer within 4× TTFT + 3× the expected generation
  * time (8–120 s), at most 5× TTFT (5–30 s) of silence mid-stream. `routing.timeout_ms` replaces
- * all three for one request.
+ * all three for one request; the endpoint's own stay alongside (`own`) to tell whose timer fired.
+ * `scale` multiplies the derived values (the binding CAILOS_TIMEOUT_SCALE, for tests only).
  */
-export function defaultTimeouts(endpoint: Endpoint, expectedOutputTokens: number, stream: boolean, override?: number): AttemptTimeouts {
+export function defaultTimeouts(endpoint: Endpoint, expectedOutputTokens: number, stream: boolean, override?: number, scale = 1): AttemptTimeouts {
   const ttft = endpoint.latency.ttftMs;
   const generation = (expectedOutputTokens / Math.max(1, endpoint.latency.tokensPerSec)) * 1000;
-  const firstTokenMs = override ?? Math.min(30_000, Math.max(3_000, ttft * 8));
-  return {
-    headersMs: override ?? (stream ? firstTokenMs : Math.min(120_000, Math.max(8_000, ttft * 4 + generation * 3))),
-    firstTokenMs,
-    idleMs: override ?? Math.min(30_000, Math.max(5_000, ttft * 5)),
+  const firstTokenMs = Math.min(30_000, Math.max(3_000, ttft * 8));
+  const own: TimeoutSet = {
+    headersMs: Math.round(scale * (stream ? firstTokenMs : Math.min(120_000, Math.max(8_000, ttft * 4 + generation * 3)))),
+    firstTokenMs: Math.round(scale * firstTokenMs),
+    idleMs: Math.round(scale * Math.min(30_000, Math.max(5_000, ttft * 5))),
   };
+  return override === undefined ? own : { headersMs: override, firstTokenMs: override, idleMs: override, own };
+}
+
+/** CAILOS_TIMEOUT_SCALE: tests shrink the derived timeouts so that an endpoint's own timeout fires in well under a second. */
+export function timeoutScale(env: Env): number {
+  const scale = Number(env.CAILOS_TIMEOUT_SCALE ?? '1');
+  return Number.isFinite(scale) && scale > 0 ? scale : 1;
 }
 
 let overridesCache: { raw: string; map: Record<string, string> } | null = null;
@@ -68,22 +85,37 @@ export function upstreamBaseUrl(env: Env, providerId: string, catalogBaseUrl: st
   return overridesCache.map[providerId] ?? catalogBaseUrl;
 }
 
-function timeoutFailure(what: string, ms: number, gatewayLagMs?: number): UpstreamError {
-  return new UpstreamError({ kind: 'timeout', retryable: true, status: 0, message: `upstream ${what} timeout after ${ms} ms`, ...(gatewayLagMs !== undefined ? { gatewayLagMs } : {}) });
+/** `ownMs`: the endpoint's own timeout for this wait, when the client's routing.timeout_ms replaced it. */
+function timeoutFailure(what: string, ms: number, gatewayLagMs?: number, ownMs?: number): UpstreamError {
+  const lag = gatewayLagMs !== undefined ? { gatewayLagMs } : {};
+  if (ownMs !== undefined && ms < ownMs) {
+    const message = `upstream ${what} timeout after ${ms} ms (the client's routing.timeout_ms; the endpoint's own timeout is ${ownMs} ms)`;
+    return new UpstreamError({ kind: 'client_timeout', retryable: true, status: 0, message, ...lag });
+  }
+  return new UpstreamError({ kind: 'timeout', retryable: true, status: 0, message: `upstream ${what} timeout after ${ms} ms`, ...lag });
 }
 
 async function send(env: Env, target: CallTarget, req: ChatRequest, stream: boolean, signal: AbortSignal, simHeaders?: Record<string, string>): Promise<Response> {
   const { endpoint } = target;
   const adapter = adapterFor(endpoint.wireFormat);
-  const provider = getProvider(endpoint.provider);
-  if (!provider) throw new Error(`endpoint ${endpoint.id} names unknown provider ${endpoint.provider}`);
-  const apiKey = target.simulated ? 'simulated' : providerKey(env, endpoint);
-  if (!apiKey) throw new UpstreamError({ kind: 'auth', retryable: true, status: 0, message: `no API key configured for ${provider.name}` });
-  const baseUrl = target.simulated ? provider.baseUrl : upstreamBaseUrl(env, provider.id, provider.baseUrl);
-  const built = adapter.buildRequest(req, { endpoint, baseUrl, apiKey }, { stream });
-  // Internal hints for the simulated fleet (e.g. the eval item id) never leave the gateway.
-  const headers = target.simulated && simHeaders ? { ...built.headers, ...simHeaders } : built.headers;
-  const request = new Request(built.url, { method: built.method, headers, body: built.body, signal });
+  // Catalog provider or self-hosted endpoint: base URL and key come from the catalog module.
+  const provider = upstreamAccess(env, endpoint);
+  if (!provider) throw buildFailure(new Error(`endpoint ${endpoint.id} names unknown provider ${endpoint.provider}`), req, endpoint.provider);
+  const apiKey = target.simulated ? 'simulated' : provider.apiKey;
+  if (apiKey === undefined) throw new UpstreamError({ kind: 'auth', retryable: true, status: 0, message: `no API key configured for ${provider.name}` });
+  const baseUrl = target.simulated ? provider.baseUrl : upstreamBaseUrl(env, endpoint.provider, provider.baseUrl);
+  let request: Request;
+  try {
+    const built = adapter.buildRequest(req, { endpoint, baseUrl, apiKey }, { stream });
+    // Internal hints for the simulated fleet (e.g. the eval item id) never leave the gateway.
+    const headers = target.simulated && simHeaders ? { ...built.headers, ...simHeaders } : built.headers;
+    request = new Request(built.url, { method: built.method, headers, body: built.body, signal });
+  } catch (err) {
+    // A translator's verdict on the request (UpstreamError 'bad_request') stands; any other exception here is
+    // the gateway's own, thrown before the provider received anything.
+    if (err instanceof UpstreamError) throw err;
+    throw buildFailure(err, req, provider.name);
+  }
   try {
     if (target.simulated) {
       const scale = Number(env.CAILOS_SIM_LATENCY_SCALE ?? '1');
@@ -106,9 +138,9 @@ async function failureOf(env: Env, target: CallTarget, res: Response): Promise<U
  * late the timer fired (event-loop lag of an overloaded isolate) so that the breaker can tell the gateway's
  * backlog from a slow endpoint.
  */
-function arm(controller: AbortController, what: string, ms: number): () => void {
+function arm(controller: AbortController, what: string, ms: number, ownMs?: number): () => void {
   const armedAt = Date.now();
-  const timer = setTimeout(() => controller.abort(timeoutFailure(what, ms, Math.max(0, Date.now() - armedAt - ms))), ms);
+  const timer = setTimeout(() => controller.abort(timeoutFailure(what, ms, Math.max(0, Date.now() - armedAt - ms), ownMs)), ms);
   return () => clearTimeout(timer);
 }
 
@@ -123,7 +155,7 @@ interface IdleWatchdog {
   stop(): void;
 }
 
-function idleWatchdog(controller: AbortController, ms: number): IdleWatchdog {
+function idleWatchdog(controller: AbortController, ms: number, ownMs?: number): IdleWatchdog {
   let waitingSince: number | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -134,7 +166,7 @@ function idleWatchdog(controller: AbortController, ms: number): IdleWatchdog {
       // Not waiting (the consumer holds an event): the next wait re-arms, so an idle consumer leaves no timer behind.
       if (waitingSince === null) return;
       const now = Date.now();
-      if (now - waitingSince >= ms) controller.abort(timeoutFailure('stream idle', ms, Math.max(0, now - dueAt)));
+      if (now - waitingSince >= ms) controller.abort(timeoutFailure('stream idle', ms, Math.max(0, now - dueAt), ownMs));
       else schedule(ms - (now - waitingSince));
     }, delay);
   };
@@ -161,7 +193,7 @@ export async function callCompletion(env: Env, target: CallTarget, req: ChatRequ
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent.reason);
   parent.addEventListener('abort', onParentAbort);
-  const disarm = arm(controller, 'response', timeouts.headersMs);
+  const disarm = arm(controller, 'response', timeouts.headersMs, timeouts.own?.headersMs);
   const started = Date.now();
   try {
     const res = await send(env, target, req, false, controller.signal, internal.simHeaders);
@@ -207,7 +239,7 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
   const onParentAbort = () => controller.abort(parent.reason);
   parent.addEventListener('abort', onParentAbort);
   const started = Date.now();
-  let disarm = arm(controller, 'first token', timeouts.firstTokenMs);
+  let disarm = arm(controller, 'first token', timeouts.firstTokenMs, timeouts.own?.firstTokenMs);
   const cleanup = () => {
     disarm();
     parent.removeEventListener('abort', onParentAbort);
@@ -270,7 +302,7 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
     }
     const ttftMs = Date.now() - started;
     disarm();
-    idle = idleWatchdog(controller, timeouts.idleMs);
+    idle = idleWatchdog(controller, timeouts.idleMs, timeouts.own?.idleMs);
     disarm = idle.stop;
     return { head, rest: source, ttftMs, cancel: () => { controller.abort(); cleanup(); } };
   } catch (err) {

@@ -29,8 +29,12 @@ export interface NormalizedResponse {
   upstreamModel?: string;
 }
 
+/**
+ * 'client_timeout': the client's `routing.timeout_ms`, shorter than the endpoint's own timeout, ran out first;
+ * the endpoint was not yet late by its own measure, so this says nothing about it.
+ */
 export type UpstreamFailureKind =
-  | 'connection' | 'timeout' | 'rate_limit' | 'overloaded' | 'server' | 'bad_request' | 'auth'
+  | 'connection' | 'timeout' | 'client_timeout' | 'rate_limit' | 'overloaded' | 'server' | 'bad_request' | 'auth'
   | 'not_found' | 'context_length' | 'content_filter' | 'malformed' | 'stream_error';
 
 export interface UpstreamFailure {

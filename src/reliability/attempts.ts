@@ -7,7 +7,14 @@ export interface Attempt {
   simulated: boolean;
   outcome: 'ok' | 'failed' | 'skipped';
   status: number;
-  errorKind?: UpstreamFailureKind | 'deadline' | 'client_closed';
+  /** Besides the upstream kinds: the request's deadline, a client that hung up, and exceptions of the gateway. */
+  errorKind?: UpstreamFailureKind | 'deadline' | 'client_closed' | 'untranslatable' | 'gateway_error';
+  /**
+   * Set on a failure that is not the endpoint's doing, so that neither its breaker nor its live error and
+   * latency statistics count it: 'client' (a bad request, the client's own shorter timeout or deadline, a
+   * disconnect) or 'gateway' (an exception of the gateway, a timer this isolate fired seconds late).
+   */
+  blame?: 'client' | 'gateway';
   /** Safe, content-free message (for skipped attempts: why, e.g. "circuit open"). */
   error?: string;
   /** Time spent on this attempt (streams: until the first content event). */

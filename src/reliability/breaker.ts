@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { ChatRequest } from '../api/chat-schema';
-import { getEndpoint } from '../catalog';
+import { catalogView } from '../catalog/view';
 import type { Env } from '../env';
 import { callCompletion, defaultTimeouts } from '../providers/dispatch';
 import { providerKey, simulationEnabled } from '../routing/snapshot';
@@ -94,7 +94,7 @@ export class EndpointBreaker extends DurableObject<Env> implements BreakerRpc {
 
   override async alarm(): Promise<void> {
     const s = await this.load();
-    const endpoint = this.endpointId ? getEndpoint(this.endpointId) : undefined;
+    const endpoint = this.endpointId ? catalogView(this.env).getEndpoint(this.endpointId) : undefined;
     if (s.status === 'closed' || !endpoint) return;
     const now = Date.now();
     const a = admit(s, this.cfg, now);
@@ -105,7 +105,7 @@ export class EndpointBreaker extends DurableObject<Env> implements BreakerRpc {
     }
     await this.save(a.next);
     const probeSince = a.next.probeSince;
-    const simulated = !providerKey(this.env, endpoint) && simulationEnabled(this.env);
+    const simulated = providerKey(this.env, endpoint) === undefined && simulationEnabled(this.env);
     const probe = { model: endpoint.model, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 } as ChatRequest;
     let ok = false;
     let retryAfterMs: number | undefined;

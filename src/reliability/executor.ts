@@ -1,6 +1,7 @@
 import type { ChatRequest } from '../api/chat-schema';
 import { ApiError } from '../api/errors';
-import { type AttemptTimeouts, callCompletion, type CompletionResult, defaultTimeouts, type OpenedStream, openStream } from '../providers/dispatch';
+import { RequestBuildError } from '../providers/build-failure';
+import { type AttemptTimeouts, callCompletion, type CompletionResult, defaultTimeouts, type OpenedStream, openStream, timeoutScale } from '../providers/dispatch';
 import { type StreamEvent, UpstreamError, type UpstreamFailure } from '../providers/types';
 import type { Env } from '../env';
 import type { Candidate } from '../routing/types';
@@ -15,6 +16,11 @@ import { reportOutcome } from './outcomes';
  * skips ahead to an endpoint with a larger window. Before each attempt the isolate's breaker view is
  * consulted (no I/O): an endpoint whose breaker opened after the chain was built is skipped, and a
  * half-open one is tried only by the single request holding its probe lease.
+ *
+ * Only what the provider caused counts against an endpoint (breaker here, live statistics from the
+ * attempts' `blame`): its error status, its silence beyond its own derived timeout, its malformed answer.
+ * Never the client's shorter timeout or deadline, its bad request or disconnect, nor the gateway's own
+ * exceptions or backlog.
  */
 
 export const DEFAULT_DEADLINE_MS = 120_000;
@@ -37,11 +43,14 @@ export interface Executed<T> {
 
 export class ChainExhaustedError extends ApiError {
   constructor(readonly attempts: Attempt[], lastFailure?: UpstreamFailure) {
-    const rejected = lastFailure && !lastFailure.retryable;
+    // Every endpoint tried refused the request itself (some formats cannot carry it): the client's to fix.
+    const tried = attempts.filter((a) => a.outcome === 'failed');
+    const allRefused = tried.length > 0 && tried.every((a) => a.errorKind === 'bad_request');
+    const rejected = lastFailure && (!lastFailure.retryable || allRefused);
     super(
       rejected ? 400 : 502,
       rejected
-        ? `The provider rejected the request: ${lastFailure.message}`
+        ? `${lastFailure.status === 0 ? 'The request cannot be sent' : 'The provider rejected the request'}: ${lastFailure.message}`
         : `All ${attempts.length} endpoints in the fallback chain failed (${attempts.map((a) => `${a.endpointId}: ${a.errorKind ?? a.error}`).join('; ')}).`,
       rejected ? 'invalid_request_error' : 'upstream_error',
       null,
@@ -53,6 +62,18 @@ export class ChainExhaustedError extends ApiError {
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 type Call<T> = (c: Candidate, timeouts: AttemptTimeouts, signal: AbortSignal) => Promise<T>;
+
+type Blame = Attempt['blame'];
+
+/** Who a failed attempt is on, when not the endpoint (undefined: the endpoint, and it counts). */
+function blameOf(failure: UpstreamFailure, requestEnded: boolean): Blame {
+  // The request's deadline or the client's disconnect ended the wait; the client's own timeout, shorter than
+  // the endpoint's, ran out; or the request itself was refused.
+  if (requestEnded || failure.kind === 'client_timeout' || failure.kind === 'bad_request' || failure.kind === 'context_length') return 'client';
+  // A timer that fired seconds late is this isolate's backlog (it could not read the answer in time).
+  if ((failure.gatewayLagMs ?? 0) > GATEWAY_LAG_TOLERANCE_MS) return 'gateway';
+  return undefined;
+}
 
 async function runChain<T>(
   env: Env,
@@ -82,7 +103,7 @@ async function runChain<T>(
     const attemptStart = performance.now();
     const marks = { ...(probe ? { probe: true } : {}), ...(lastResort ? { lastResort: true } : {}) };
     try {
-      const result = await call(candidate, defaultTimeouts(e, opts.expectedOutputTokens, stream, opts.timeoutMs), signal);
+      const result = await call(candidate, defaultTimeouts(e, opts.expectedOutputTokens, stream, opts.timeoutMs, timeoutScale(env)), signal);
       const ms = performance.now() - attemptStart;
       attempts.push({ endpointId: e.id, provider: e.provider, simulated: candidate.simulated, outcome: 'ok', status: 200, ms: round(ms), startedAtMs: round(attemptStart - start), ...marks });
       // Streams report their outcome when they end (a stream can still fail after its first token).
@@ -90,25 +111,25 @@ async function runChain<T>(
       return { candidate, result, attempts, probe };
     } catch (err) {
       const ms = performance.now() - attemptStart;
+      const base = { endpointId: e.id, provider: e.provider, simulated: candidate.simulated, outcome: 'failed' as const, ms: round(ms), startedAtMs: round(attemptStart - start), ...marks };
+      if (err instanceof RequestBuildError) {
+        // The gateway could not build this provider's request: nothing was sent, so nothing is learned about
+        // the endpoint, and the client gets the gateway's verdict (400 naming the parameter, or 500) at once.
+        attempts.push({ ...base, status: err.status, errorKind: err.status === 400 ? 'untranslatable' : 'gateway_error', error: err.message, blame: err.blame });
+        if (probe) releaseProbe(env, e.id);
+        throw Object.assign(err, { attempts });
+      }
       const failure = toFailure(err);
-      // A deadline or disconnect is the caller's; a timeout whose timer fired seconds late is this isolate's
-      // backlog (it could not read the answer in time): none of them says anything about the endpoint.
-      const notTheEndpoint = signal.aborted || (failure.gatewayLagMs ?? 0) > GATEWAY_LAG_TOLERANCE_MS;
+      const blame = blameOf(failure, signal.aborted);
       attempts.push({
-        endpointId: e.id,
-        provider: e.provider,
-        simulated: candidate.simulated,
-        outcome: 'failed',
+        ...base,
         status: failure.status,
         errorKind: deadline.signal.aborted ? 'deadline' : opts.signal?.aborted ? 'client_closed' : failure.kind,
         error: failure.message,
-        ms: round(ms),
-        startedAtMs: round(attemptStart - start),
-        ...marks,
+        ...(blame ? { blame } : {}),
       });
       last = failure;
-      // A bad request is the client's: it says nothing about the endpoint either.
-      if (notTheEndpoint || failure.kind === 'bad_request' || failure.kind === 'context_length') {
+      if (blame) {
         if (probe) releaseProbe(env, e.id);
       } else reportOutcome(env, e.id, { ok: false, ms, failure, probe }, opts.waitUntil);
       if (!failure.retryable) return 'stop';
@@ -196,10 +217,10 @@ function watchStream(env: Env, opened: OpenedStream, attempt: Attempt, probe: bo
       if (opts.signal?.aborted) throw err;
       failed = true;
       const failure = toFailure(err);
-      Object.assign(attempt, { outcome: 'failed', status: failure.status || 502, errorKind: failure.kind, error: `after the answer began: ${failure.message}` });
-      const isolateBacklog = (failure.gatewayLagMs ?? 0) > GATEWAY_LAG_TOLERANCE_MS;
-      if (isolateBacklog && probe) releaseProbe(env, attempt.endpointId);
-      else if (!isolateBacklog) reportOutcome(env, attempt.endpointId, { ok: false, ms: performance.now() - started, failure, probe }, opts.waitUntil);
+      const blame = blameOf(failure, false);
+      Object.assign(attempt, { outcome: 'failed', status: failure.status || 502, errorKind: failure.kind, error: `after the answer began: ${failure.message}`, ...(blame ? { blame } : {}) });
+      if (blame && probe) releaseProbe(env, attempt.endpointId);
+      else if (!blame) reportOutcome(env, attempt.endpointId, { ok: false, ms: performance.now() - started, failure, probe }, opts.waitUntil);
       throw err;
     } finally {
       if (!failed) reportOutcome(env, attempt.endpointId, { ok: true, ms: performance.now() - started, probe }, opts.waitUntil);

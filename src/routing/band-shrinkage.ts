@@ -11,7 +11,7 @@ import type { EvalCell } from './snapshot';
  * Why estimate it: how much the complexity bands differ depends on the class and on how well the classifier
  * separates easy from hard prompts there. A fixed K = 20 assumed τ ≈ 0.1 everywhere; on RouterBench the
  * bands of winogrande barely differ (the complexity head's AUC there is 0.54) and K = 20 let their noise move
- * the ranking (bench/RESULTS-routing.md). With no excess spread (τ² ≤ 0) K is infinite: bands are ignored for
+ * the ranking (bench/routing/README.md). With no excess spread (τ² ≤ 0) K is infinite: bands are ignored for
  * that class. With too few band cells to estimate anything, the fixed default applies.
  */
 export const DEFAULT_BAND_SHRINKAGE_SAMPLES = 20;

@@ -91,18 +91,20 @@ export interface SettledRequest {
   stream: boolean;
 }
 
-const CLIENT_SIDE_FAILURES = new Set<Attempt['errorKind']>(['bad_request', 'context_length', 'client_closed']);
+/** Failures that are never the endpoint's doing, whatever else the attempt says. */
+const NOT_THE_ENDPOINT = new Set<Attempt['errorKind']>(['bad_request', 'context_length', 'client_closed', 'client_timeout', 'deadline', 'untranslatable', 'gateway_error']);
 
 /**
- * Observations of one settled request: every failed attempt is an error sample for its endpoint;
- * the answering attempt gives ttft and tokens/s. Non-streaming answers only tell the total time, so
- * their generation time is the total minus the current ttft estimate.
+ * Observations of one settled request: every failed attempt the endpoint caused is an error sample for
+ * it (the executor marks the others with `blame`: the client's shorter timeout or deadline, its bad
+ * request or disconnect, the gateway's own exceptions or backlog); the answering attempt gives ttft and
+ * tokens/s. Non-streaming answers only tell the total time, so their generation time is the total minus
+ * the current ttft estimate.
  */
 export function observationsOf(done: SettledRequest, settledAtMs: number, startedAtMs: number, current: (id: string) => LatencyStat | undefined): { endpointId: string; obs: ResponseObservation }[] {
   const out: { endpointId: string; obs: ResponseObservation }[] = [];
   for (const a of done.attempts) {
-    // Bad requests and clients that hung up are the client's doing and say nothing about the endpoint.
-    if (a.outcome === 'failed' && !CLIENT_SIDE_FAILURES.has(a.errorKind)) out.push({ endpointId: a.endpointId, obs: { ok: false } });
+    if (a.outcome === 'failed' && !a.blame && !NOT_THE_ENDPOINT.has(a.errorKind)) out.push({ endpointId: a.endpointId, obs: { ok: false } });
   }
   const winner = done.attempts.findLast((a) => a.outcome === 'ok');
   if (done.endpoint && winner && winner.endpointId === done.endpoint.id && done.status === 200) {

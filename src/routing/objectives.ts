@@ -57,7 +57,10 @@ export function rankCandidates(
   const p = overrides ? { ...DEFAULT_OBJECTIVE_PARAMS, ...overrides } : DEFAULT_OBJECTIVE_PARAMS;
   const s = candidates.map((c) => c.scores!);
   const bestQ = Math.max(...s.map((x) => x.quality));
-  const minC = Math.max(1e-9, Math.min(...s.map((x) => x.costUsd)));
+  // The reference cost is the cheapest paid candidate: a free endpoint (price 0) must not make every
+  // paid one look infinitely dear (quality's cost cap, balanced's log-cost penalty).
+  const paid = s.map((x) => x.costUsd).filter((c) => c > 0);
+  const minC = paid.length ? Math.min(...paid) : 1e-9;
   const minL = Math.max(1, Math.min(...s.map((x) => x.latencyMs)));
   const floor = qualityFloor(complexity, bestQ, p);
   const ranked = candidates.map((candidate) => {
@@ -78,7 +81,7 @@ export function rankCandidates(
         tier = c <= p.qualityCapMultiple * minC ? 0 : 1;
         break;
       case 'balanced':
-        objective = q - p.balancedCostWeight * Math.log2(Math.max(c, 1e-9) / minC) - p.balancedLatencyWeight * Math.log2(Math.max(l, 1) / minL);
+        objective = q - p.balancedCostWeight * Math.log2(Math.max(c, minC) / minC) - p.balancedLatencyWeight * Math.log2(Math.max(l, 1) / minL);
         break;
     }
     return { candidate, objective, tier };

@@ -1,5 +1,5 @@
-import { allEndpoints, getProvider } from '../catalog';
 import type { Endpoint } from '../catalog/types';
+import { type CatalogView, catalogView, upstreamAccess } from '../catalog/view';
 import type { Env } from '../env';
 import type { EvalThresholds } from '../evals/eligibility';
 
@@ -51,6 +51,8 @@ export interface RoutingSnapshot {
   satisfactionEvidence?: Map<string, FeedbackEvidence>;
   /** A key's own decayed counts per `${keyId}|${endpointId}|${taskClass}`. */
   keySatisfaction?: Map<string, FeedbackEvidence>;
+  /** The deployment's catalog (trust overrides, self-hosted endpoints) the endpoints came from. */
+  catalog?: CatalogView;
 }
 
 export interface FeedbackEvidence {
@@ -62,28 +64,28 @@ export function simulationEnabled(env: Env): boolean {
   return env.CAILOS_SIMULATE === 'true';
 }
 
+/** The endpoint's API key; '' for a self-hosted endpoint that needs none; undefined when not configured. */
 export function providerKey(env: Env, endpoint: Endpoint): string | undefined {
-  const name = getProvider(endpoint.provider)?.apiKeyEnv;
-  if (!name) return undefined;
-  const value = (env as unknown as Record<string, unknown>)[name];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
+  return upstreamAccess(env, endpoint)?.apiKey;
 }
 
 export function buildSnapshot(env: Env, now = Date.now()): RoutingSnapshot {
   const simulate = simulationEnabled(env);
+  const catalog = catalogView(env);
   const endpoints: RoutingSnapshot['endpoints'] = [];
-  for (const endpoint of allEndpoints()) {
-    if (providerKey(env, endpoint)) endpoints.push({ endpoint, simulated: false });
+  for (const endpoint of catalog.endpoints) {
+    if (providerKey(env, endpoint) !== undefined) endpoints.push({ endpoint, simulated: false });
     else if (simulate) endpoints.push({ endpoint, simulated: true });
   }
-  return { builtAt: now, endpoints, health: new Map(), latency: new Map(), evals: new Map(), satisfaction: new Map() };
+  return { builtAt: now, endpoints, health: new Map(), latency: new Map(), evals: new Map(), satisfaction: new Map(), catalog };
 }
 
 let current: { snapshot: RoutingSnapshot; envKey: string } | null = null;
 
 /** The isolate's snapshot; rebuilt only when the configured providers change. */
 export function routingSnapshot(env: Env): RoutingSnapshot {
-  const envKey = `${env.CAILOS_SIMULATE}|${allEndpoints().length}|${Object.keys(env).filter((k) => k.endsWith('_API_KEY')).sort().join(',')}`;
-  if (!current || current.envKey !== envKey) current = { snapshot: buildSnapshot(env), envKey };
+  const envKey = `${env.CAILOS_SIMULATE}|${Object.keys(env).filter((k) => k.endsWith('_API_KEY')).sort().join(',')}`;
+  // The catalog view is compared by identity: the same configuration text gives the same view.
+  if (!current || current.envKey !== envKey || current.snapshot.catalog !== catalogView(env)) current = { snapshot: buildSnapshot(env), envKey };
   return current.snapshot;
 }

@@ -5,5 +5,7 @@
 export { createShieldSession, ShieldBlockedError } from './session';
 export type { ShieldSession, StreamRestorer } from './session';
 export { detectEntities } from './detect';
+export { pseudonymizeIdentifiers } from './identifiers';
+export { ShieldJsonDepthError } from './json-walk';
 export { ENTITY_TYPES } from './types';
 export type { Detection, EntityType, ShieldMode, ShieldPolicy } from './types';

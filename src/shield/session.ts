@@ -1,8 +1,9 @@
 import type { ChatRequest } from '../api/chat-schema';
 import { detectEntities } from './detect';
+import { findKnownValues, namesAPerson, withKnownValues } from './known-values';
 import { ChannelRestorer, jsonStringEscape, noEscape, restoreWith, type TokenVault } from './restore';
 import { LABELS, formatToken, scanTokens, tokenKey } from './tokens';
-import { ENTITY_TYPES, type EntityType, type ShieldMode, type ShieldPolicy } from './types';
+import { type Detection, ENTITY_TYPES, type EntityType, type ShieldMode, type ShieldPolicy } from './types';
 import { walkRequestTexts } from './walk';
 
 /** Thrown by block-mode sessions; the message names entity types only, never values. */
@@ -57,6 +58,10 @@ class Session implements ShieldSession, TokenVault {
   private readonly byKey = new Map<string, string>();
   private readonly counters = new Map<string, number>();
   private readonly reserved = new Set<string>();
+  /** Message names, each with the entity type its placeholder gets. */
+  private readonly nameTypes = new Map<string, EntityType>();
+  /** The names that read as a person's name: their occurrences in texts are cloaked too. */
+  private readonly knownNames = new Map<string, EntityType>();
   private readonly issuedLabels = new Set<string>();
   private readonly numberPrefixes = new Set<string>();
   private longest = 0;
@@ -108,8 +113,13 @@ class Session implements ShieldSession, TokenVault {
     return token;
   }
 
-  private cloakReserved(text: string): string {
+  private detect(text: string): Detection[] {
     const found = detectEntities(text, this.entities);
+    return this.knownNames.size === 0 ? found : withKnownValues(found, findKnownValues(text, this.knownNames));
+  }
+
+  private cloakReserved(text: string): string {
+    const found = this.detect(text);
     if (found.length === 0) return text;
     const parts: string[] = [];
     let last = 0;
@@ -124,7 +134,7 @@ class Session implements ShieldSession, TokenVault {
 
   private blockIfFound(texts: string[]): void {
     const types = new Set<EntityType>();
-    for (const t of texts) for (const d of detectEntities(t, this.entities)) types.add(d.type);
+    for (const t of texts) for (const d of this.detect(t)) types.add(d.type);
     if (types.size === 0) return;
     for (const t of types) this.counts[t]++;
     throw new ShieldBlockedError(ENTITY_TYPES.filter((t) => types.has(t)));
@@ -140,20 +150,50 @@ class Session implements ShieldSession, TokenVault {
     return this.cloakReserved(text);
   }
 
+  /**
+   * A message's `name` is a participant's name: personal data as a whole, not only where a detector
+   * fires. It becomes one placeholder, of the type a detector gives the whole name (else PERSON);
+   * when it reads as a person's name its occurrences in the request's texts get that placeholder too.
+   */
+  private registerName(name: string): void {
+    if (name.trim() === '' || this.nameTypes.has(name)) return;
+    const found = detectEntities(name, this.entities);
+    const whole = found.length === 1 && found[0].start === 0 && found[0].end === name.length ? found[0].type : 'PERSON';
+    this.nameTypes.set(name, whole);
+    if (whole === 'PERSON' && namesAPerson(name)) this.knownNames.set(name, whole);
+  }
+
+  private cloakWholeName(name: string): string {
+    const type = this.nameTypes.get(name);
+    if (!type) return name;
+    this.counts[type]++;
+    return this.tokenFor(type, name);
+  }
+
   cloakRequest(req: ChatRequest): ChatRequest {
     if (this.mode === 'off') return req;
+    // Names are whole entities only while PERSON is covered; otherwise they are text like any other.
+    const wholeNames = this.entities.has('PERSON');
     const texts: string[] = [];
-    walkRequestTexts(req, (t) => {
-      texts.push(t);
-      return t;
+    const names: string[] = [];
+    walkRequestTexts(req, {
+      text: (t) => (texts.push(t), t),
+      name: (n) => ((wholeNames ? names : texts).push(n), n),
     });
-    if (this.mode === 'block') {
-      this.blockIfFound(texts);
-      return req;
-    }
+    for (const n of names) this.registerName(n);
+    if (this.mode === 'block') this.blockIfFound(texts);
     // Reserve across the whole request first so numbering does not depend on which message holds a look-alike.
     for (const t of texts) this.reserve(t);
-    return walkRequestTexts(req, (t) => this.cloakReserved(t));
+    for (const n of names) this.reserve(n);
+    if (this.mode === 'block') {
+      // Nothing detectable is left in the texts in block mode; names still never leave as given.
+      if (names.length === 0) return req;
+      return walkRequestTexts(req, { text: (t) => t, name: (n) => this.cloakWholeName(n) });
+    }
+    return walkRequestTexts(req, {
+      text: (t) => this.cloakReserved(t),
+      name: (n) => (wholeNames ? this.cloakWholeName(n) : this.cloakReserved(n)),
+    });
   }
 
   found(): Record<EntityType, number> {

@@ -36,7 +36,7 @@ function resolveRef(ref: string, root: Schema): Schema {
   let node: unknown = root;
   for (const raw of ref.slice(1).split('/').filter(Boolean)) {
     const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    node = isSchema(node) ? node[key] : undefined;
+    node = isSchema(node) && Object.hasOwn(node, key) ? node[key] : undefined;
   }
   return isSchema(node) ? node : {};
 }
@@ -109,7 +109,8 @@ function sample(schema: Schema, ctx: SampleContext, root: Schema, depth: number)
 }
 
 function sampleObject(s: Schema, ctx: SampleContext, root: Schema, depth: number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Null prototype: a property named "__proto__" is sampled as a property like any other.
+  const out: Record<string, unknown> = Object.create(null);
   if (depth >= MAX_DEPTH) return out;
   const props = isSchema(s.properties) ? s.properties : {};
   const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
@@ -120,7 +121,7 @@ function sampleObject(s: Schema, ctx: SampleContext, root: Schema, depth: number
   }
   for (const name of required) {
     // Required names without a property schema are still required.
-    if (!(name in out)) out[name] = ctx.rng.pick(ctx.words);
+    if (!Object.hasOwn(out, name)) out[name] = ctx.rng.pick(ctx.words);
   }
   return out;
 }

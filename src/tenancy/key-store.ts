@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Env } from '../env';
 import { db } from '../db/client';
 import { apiKeys, teams } from '../db/schema/core';
@@ -25,6 +25,7 @@ function toRecord(row: KeyRow): KeyRecord {
     keyPrefix: row.keyPrefix,
     scopes: JSON.parse(row.scopes) as KeyScope[],
     settings: keySettingsSchema.parse(JSON.parse(row.settings)),
+    createdBy: row.createdBy ?? null,
     createdAt: row.createdAt,
     revokedAt: row.revokedAt ?? null,
   };
@@ -50,10 +51,14 @@ export interface CreatedKey {
   record: KeyRecord;
 }
 
-export async function createKey(
-  env: Env,
-  input: { name: string; teamId: string; scopes?: KeyScope[]; settings?: Partial<KeySettings> },
-): Promise<CreatedKey> {
+interface NewKey {
+  name: string;
+  teamId: string;
+  scopes?: KeyScope[];
+  settings?: Partial<KeySettings>;
+}
+
+async function newRow(env: Env, input: NewKey, createdBy: string | null): Promise<{ apiKey: string; row: KeyRow }> {
   const apiKey = generateApiKey();
   const settings = keySettingsSchema.parse(input.settings ?? {});
   await ensureTeam(env, input.teamId);
@@ -65,11 +70,33 @@ export async function createKey(
     keyPrefix: displayPrefix(apiKey),
     scopes: JSON.stringify(input.scopes ?? ['api']),
     settings: JSON.stringify(settings),
+    createdBy,
     createdAt: Date.now(),
     revokedAt: null,
   };
+  return { apiKey, row };
+}
+
+/** A key made by the operator (admin API, or the dashboard signed in with the admin secret). */
+export async function createKey(env: Env, input: NewKey): Promise<CreatedKey> {
+  const { apiKey, row } = await newRow(env, input, null);
   await db(env.DB).insert(apiKeys).values(row);
   return { apiKey, record: toRecord(row) };
+}
+
+/**
+ * A key minted by another key of the same team. The insert happens only while the parent is still
+ * active, in one statement, so a parent revoked mid-request cannot leave a child behind (null then).
+ */
+export async function createChildKey(env: Env, parentId: string, input: NewKey): Promise<CreatedKey | null> {
+  const { apiKey, row } = await newRow(env, input, parentId);
+  const inserted = await env.DB.prepare(
+    `INSERT INTO api_keys (id, team_id, name, key_hash, key_prefix, scopes, settings, created_by, created_at)
+     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM api_keys WHERE id = ? AND team_id = ? AND revoked_at IS NULL)`,
+  )
+    .bind(row.id, row.teamId, row.name, row.keyHash, row.keyPrefix, row.scopes, row.settings, parentId, row.createdAt, parentId, row.teamId)
+    .run();
+  return inserted.meta.changes === 1 ? { apiKey, record: toRecord(row) } : null;
 }
 
 export async function listKeys(env: Env, teamId?: string): Promise<KeyRecord[]> {
@@ -83,13 +110,39 @@ export async function getKey(env: Env, id: string): Promise<(KeyRecord & { keyHa
   return row ? { ...toRecord(row), keyHash: row.keyHash } : null;
 }
 
-/** Marks the key revoked and drops its KV entry; returns the hash so the caller can evict caches. */
-export async function revokeKey(env: Env, id: string, teamId?: string): Promise<string | null> {
+/** D1 caps bound parameters per statement at 100. */
+const IN_CHUNK = 90;
+
+/**
+ * Marks the key revoked, then every active key it minted, and theirs (a minted key must not outlive
+ * its maker); drops their KV entries. Returns the hashes so the caller can evict caches, or null when
+ * no active key has this id.
+ */
+export async function revokeKey(env: Env, id: string, teamId?: string): Promise<string[] | null> {
+  const now = Date.now();
   const where = teamId ? and(eq(apiKeys.id, id), eq(apiKeys.teamId, teamId)) : eq(apiKeys.id, id);
-  const row = await db(env.DB).update(apiKeys).set({ revokedAt: Date.now() }).where(and(where, isNull(apiKeys.revokedAt))).returning().get();
+  const row = await db(env.DB).update(apiKeys).set({ revokedAt: now }).where(and(where, isNull(apiKeys.revokedAt))).returning().get();
   if (!row) return null;
-  await env.KV.delete(KV_PREFIX + row.keyHash);
-  return row.keyHash;
+  const hashes = [row.keyHash];
+  let parents = [row.id];
+  while (parents.length) {
+    const next: string[] = [];
+    for (let i = 0; i < parents.length; i += IN_CHUNK) {
+      const children = await db(env.DB)
+        .update(apiKeys)
+        .set({ revokedAt: now })
+        .where(and(inArray(apiKeys.createdBy, parents.slice(i, i + IN_CHUNK)), isNull(apiKeys.revokedAt)))
+        .returning({ id: apiKeys.id, keyHash: apiKeys.keyHash })
+        .all();
+      for (const c of children) {
+        next.push(c.id);
+        hashes.push(c.keyHash);
+      }
+    }
+    parents = next;
+  }
+  await Promise.all(hashes.map((h) => env.KV.delete(KV_PREFIX + h)));
+  return hashes;
 }
 
 export async function updateKeySettings(env: Env, id: string, patch: Partial<KeySettings>, teamId?: string): Promise<KeyRecord | null> {

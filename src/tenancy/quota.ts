@@ -19,12 +19,22 @@ import type { KeyRecord } from './types';
  * unsent spend for the key; the unsent total rides along with the next lease call
  * (`KeyGuard.lease(rpm, n, spentDelta)`), or goes out alone ~SPEND_FLUSH_MS after it was recorded
  * when no lease came by (so low-traffic keys update too). Every lease answer carries the key's total
- * spend. The local budget check counts confirmed + in-transit + unsent spend, so this isolate never
- * admits past the budget on its own spend; the budget can still overshoot by what requests in flight
- * (here and in other isolates, until their spend arrives) cost.
+ * spend. The local budget check counts confirmed + in-transit + unsent spend.
+ *
+ * Requests in flight are counted too: once routed, a request holds its worst-case cost (reserveSpend:
+ * estimated input + its output cap, at the priciest endpoint of its chain) until it ends, when the hold
+ * gives way to its real cost (settleSpend) in one synchronous step. A request is admitted when its hold
+ * fits beside the spend and the holds in flight; one that finds nothing of the key in flight in this
+ * isolate is admitted on spend alone (spend below budget), so a budget smaller than one request's worst
+ * case still serves one request at a time. A burst in one isolate therefore overspends by at most one
+ * hold. Holds are per isolate: another isolate's requests in flight are seen only once their spend
+ * arrives with a lease answer (≈ SPEND_FLUSH_MS after they end), so each isolate can add one hold plus
+ * what it admitted before that spend arrived.
  */
 
 const LEASE_TTL_MS = 10_000;
+/** A hold whose request never settled (lost mid-way) stops counting after this long. */
+const HOLD_TTL_MS = 15 * 60_000;
 const SPEND_STALE_MS = 15_000;
 export const SPEND_FLUSH_MS = 1_000;
 /** Observed-rate window for lease sizing. */
@@ -53,6 +63,12 @@ async function joinLease(p: Pending): Promise<void> {
   while (!p.done && Date.now() - p.startedAt < LEASE_WAIT_MS) await new Promise((resolve) => setTimeout(resolve, JOIN_POLL_MS));
 }
 
+/** A request's worst-case cost, counted against the budget while the request runs. */
+export interface SpendHold {
+  readonly usd: number;
+  readonly at: number;
+}
+
 interface LocalQuota {
   tokens: number;
   expiresAt: number;
@@ -62,6 +78,9 @@ interface LocalQuota {
   sendingUsd: number;
   /** Spend of finished requests not yet sent. */
   unsentUsd: number;
+  /** Holds of requests in flight in this isolate, oldest first, and their sum. */
+  holds: Set<SpendHold>;
+  reservedUsd: number;
   spentReadAt: number;
   month: string;
   /** From the last lease that granted nothing. */
@@ -95,7 +114,7 @@ function guard(env: Env, keyId: string): DurableObjectStub<KeyGuard> {
 function localQuota(keyId: string, now: number): LocalQuota {
   let q = quotas.get(keyId);
   if (!q) {
-    q = { tokens: 0, expiresAt: 0, confirmedUsd: 0, sendingUsd: 0, unsentUsd: 0, spentReadAt: 0, month: '', retryAfterMs: 0, grantedAt: 0, window: { start: now, used: 0, previous: 0 } };
+    q = { tokens: 0, expiresAt: 0, confirmedUsd: 0, sendingUsd: 0, unsentUsd: 0, holds: new Set(), reservedUsd: 0, spentReadAt: 0, month: '', retryAfterMs: 0, grantedAt: 0, window: { start: now, used: 0, previous: 0 } };
     quotas.set(keyId, q);
   }
   return q;
@@ -176,18 +195,47 @@ function rateLimited(retryAfterMs: number): ApiError {
   });
 }
 
-function checkBudget(key: KeyRecord, q: LocalQuota): void {
+/** Dollars with the digits a small budget needs ($0.0001 must not print as $0.00). */
+function usd(x: number): string {
+  return x >= 0.01 || x === 0 ? `$${x.toFixed(2)}` : `$${x.toPrecision(2)}`;
+}
+
+function release(q: LocalQuota, hold: SpendHold): void {
+  if (!q.holds.delete(hold)) return;
+  // Reset on empty so float rounding never leaves a phantom hold behind.
+  q.reservedUsd = q.holds.size === 0 ? 0 : Math.max(0, q.reservedUsd - hold.usd);
+}
+
+function dropLapsedHolds(q: LocalQuota, now: number): void {
+  for (const hold of q.holds) {
+    if (now - hold.at < HOLD_TTL_MS) return;
+    release(q, hold);
+  }
+}
+
+/** Throws 429 insufficient_quota unless a request holding `needUsd` may run now (see the comment at the top). */
+function checkBudget(key: KeyRecord, q: LocalQuota, needUsd = 0): void {
   const budget = key.settings.monthlyBudgetUsd;
+  if (budget === null) return;
+  dropLapsedHolds(q, Date.now());
   const spent = spentUsd(q);
-  if (budget !== null && spent >= budget) {
+  if (spent >= budget) {
     throw new ApiError(
       429,
-      `You exceeded this key's monthly budget of $${budget.toFixed(2)} (spent $${spent.toFixed(4)} in ${q.month}). Raise the budget in the key settings.`,
+      `You exceeded this key's monthly budget of ${usd(budget)} (spent ${usd(spent)} in ${q.month}). Raise the budget in the key settings.`,
       'insufficient_quota',
       null,
       'insufficient_quota',
     );
   }
+  if (q.holds.size === 0 || spent + q.reservedUsd + needUsd <= budget) return;
+  throw new ApiError(
+    429,
+    `This key's requests in progress may cost up to ${usd(q.reservedUsd)} and ${usd(spent)} is spent: this request${needUsd > 0 ? ` (up to ${usd(needUsd)})` : ''} does not fit in the monthly budget of ${usd(budget)}. Retry when they finish, lower max_tokens, or raise the budget.`,
+    'insufficient_quota',
+    null,
+    'insufficient_quota',
+  );
 }
 
 /** The request path's wait for a token: join the lease on its way, else ask for one. */
@@ -221,6 +269,26 @@ export async function admitRequest(env: Env, key: KeyRecord, waitUntil: (p: Prom
     // Background top-up; also carries the unsent spend and reads other isolates' spend.
     waitUntil(startLease(env, key, q, size).catch(() => undefined));
   }
+}
+
+/**
+ * Holds `usdWorstCase` against the key's budget until settleSpend, or throws 429 insufficient_quota when
+ * it does not fit. No I/O: it reads the spend that admitRequest's leases brought.
+ */
+export function reserveSpend(key: KeyRecord, usdWorstCase: number): SpendHold {
+  const now = Date.now();
+  const q = localQuota(key.id, now);
+  checkBudget(key, q, usdWorstCase);
+  const hold: SpendHold = { usd: usdWorstCase, at: now };
+  q.holds.add(hold);
+  q.reservedUsd += usdWorstCase;
+  return hold;
+}
+
+/** Ends a request: its hold gives way to its real cost in one step, so it is never counted twice or not at all. */
+export function settleSpend(env: Env, key: KeyRecord, hold: SpendHold, realUsd: number, waitUntil: (p: Promise<unknown>) => void): void {
+  release(localQuota(key.id, Date.now()), hold);
+  recordSpend(env, key, realUsd, waitUntil);
 }
 
 /**

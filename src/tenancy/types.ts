@@ -4,13 +4,17 @@ import { ENTITY_TYPES } from '../shield/types';
 
 export const SHIELD_MODES = ['on', 'off', 'block'] as const;
 
+/** Minimum trust level of a key that does not set one (levels: src/catalog/trust.ts). */
+export const DEFAULT_MIN_TRUST_LEVEL = 1;
+
 /** Per-key settings, validated when set through the admin API. */
 export const keySettingsSchema = z
   .object({
     tier: z.enum(['free', 'paid']).default('paid'),
     /** Strategy for a bare `auto`; null lets the classifier choose per request. */
     defaultStrategy: z.enum(STRATEGIES).nullable().default(null),
-    minTrustLevel: z.number().int().min(0).max(3).default(0),
+    /** 1 by default: level-0 endpoints (free tiers, terms that allow training) only for keys that opt in. */
+    minTrustLevel: z.number().int().min(0).max(3).default(DEFAULT_MIN_TRUST_LEVEL),
     monthlyBudgetUsd: z.number().positive().nullable().default(null),
     requestsPerMinute: z.number().int().min(1).max(100_000).default(600),
     shield: z
@@ -39,7 +43,23 @@ export const keySettingsPatch = z
   )
   .strict() as unknown as z.ZodType<Partial<KeySettings>>;
 
-export type KeyScope = 'api' | 'dashboard';
+/**
+ * `api`: call /v1/*. `dashboard`: read-only dashboard (usage, logs, the key list).
+ * `keys:manage`: create, edit and revoke the team's keys in the dashboard; it includes the view.
+ */
+export const KEY_SCOPES = ['api', 'dashboard', 'keys:manage'] as const;
+export type KeyScope = (typeof KEY_SCOPES)[number];
+
+export const keyScopesSchema = z.array(z.enum(KEY_SCOPES)).min(1);
+
+/** Whether these scopes open the dashboard (managing keys implies seeing them). */
+export function canViewDashboard(scopes: readonly string[]): boolean {
+  return scopes.includes('dashboard') || scopes.includes('keys:manage');
+}
+
+export function canManageKeys(scopes: readonly string[]): boolean {
+  return scopes.includes('keys:manage');
+}
 
 export interface KeyRecord {
   id: string;
@@ -48,6 +68,8 @@ export interface KeyRecord {
   keyPrefix: string;
   scopes: KeyScope[];
   settings: KeySettings;
+  /** The key that minted this one from the dashboard; null when the operator did. Absent in KV copies written before the column existed. */
+  createdBy?: string | null;
   createdAt: number;
   revokedAt: number | null;
 }

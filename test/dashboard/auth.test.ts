@@ -98,12 +98,12 @@ describe('dashboard CSRF', () => {
   });
 
   it('lets scripts use a dashboard key or the admin secret as a Bearer token (no ambient credential, no CSRF)', async () => {
-    const k = await createTestKey({ team: 'csrf-t2', scopes: ['dashboard'] });
+    const k = await createTestKey({ team: 'csrf-t2', scopes: ['dashboard', 'keys:manage'] });
     const apiOnly = await createTestKey({ team: 'csrf-t2', scopes: ['api'] });
     const bearer = (token: string, path: string, init: RequestInit = {}) =>
       workerFetch(`${BASE}/dashboard${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...json } });
     expect(await (await bearer(k.key, '/api/whoami')).json()).toMatchObject({ team: 'csrf-t2', via: 'bearer' });
-    expect((await bearer(k.key, '/api/keys', { method: 'POST', body: JSON.stringify({ name: 'scripted' }) })).status).toBe(201);
+    expect((await bearer(k.key, '/api/keys', { method: 'POST', body: JSON.stringify({ name: 'scripted', scopes: ['dashboard'] }) })).status).toBe(201);
     expect((await bearer(apiOnly.key, '/api/whoami')).status).toBe(401);
     expect((await bearer('wrong', '/api/whoami')).status).toBe(401);
     expect((await bearer(ADMIN_SECRET, '/api/whoami')).status).toBe(400);

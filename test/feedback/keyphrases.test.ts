@@ -48,4 +48,18 @@ describe('keyphrases', () => {
     expect(keyphrasesOf(req as never, 'x')).toEqual(extractKeyphrases(SQL, 'x'));
     expect(extractKeyphrases('   ', 'x')).toEqual([]);
   });
+
+  it('hashes words with HMAC-SHA-256 keyed by the salt (first 30 bits, base 36)', async () => {
+    const hmacToken = async (word: string, salt: string) => {
+      const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+      const mac = new DataView(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(word)));
+      return `h:${(mac.getUint32(0) >>> 2).toString(36).padStart(6, '0')}`;
+    };
+    for (const salt of ['test-pepper', 'another-pepper-entirely']) {
+      const hashed = extractKeyphrases('ticket ticket export drops', salt).filter((t) => t.startsWith('h:'));
+      expect(hashed).toEqual([await hmacToken('ticket', salt), await hmacToken('export', salt), await hmacToken('drops', salt)]);
+    }
+    // A deployment without a pepper still logs its rows (an empty HMAC key is valid).
+    expect(extractKeyphrases('ticket export', '').filter((t) => t.startsWith('h:'))).toHaveLength(2);
+  });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH } from '../../src/api/body';
 import { admin, BASE, chat, createTestKey, workerFetch } from '../helpers/gateway';
 
 let key: string;
@@ -116,4 +117,63 @@ describe('bad input gets the OpenAI error envelope with the right status, never 
     await expectError(await workerFetch(`${BASE}/v1/nothing-here`, { headers: { authorization: `Bearer ${key}` } }), 404, 'unknown_route');
     await expectError(await workerFetch(`${BASE}/admin/keys`, { headers: { authorization: 'Bearer wrong' } }), 401, 'invalid_admin_secret');
   });
+
+  it('a 1 MB model, strategy, hint or item type is quoted back as a short prefix only', async () => {
+    const huge = 'q'.repeat(1024 * 1024);
+    const short = (e: { message: string }) => expect(e.message.length).toBeLessThan(400);
+    short(await expectError(await chat(key, { model: huge, messages: hello }), 404, 'model_not_found', 'model'));
+    short(await expectError(await chat(key, { model: `auto:${huge}`, messages: hello }), 400, 'invalid_strategy', 'model'));
+    short(await expectError(await chat(key, { model: 'auto', messages: hello, routing: { [huge]: 1 } }), 400, 'invalid_request', 'routing'));
+    short(await expectError(await inbound('/v1/responses', { model: 'auto', input: [{ type: huge, content: 'x' }] }), 400));
+    short(await expectError(await inbound('/v1/responses', { model: 'auto', input: 'hi', tools: [{ type: huge }] }), 400));
+    short(await expectError(await workerFetch(`${BASE}/v1/routing/decisions/${huge.slice(0, 16_000)}`, { headers: { authorization: `Bearer ${key}` } }), 404));
+    short(await expectError(await workerFetch(`${BASE}/v1/${huge.slice(0, 16_000)}`, { headers: { authorization: `Bearer ${key}` } }), 404, 'unknown_route'));
+    const msg = await inbound('/v1/messages', { model: 'auto', max_tokens: 10, messages: [{ role: 'user', content: [{ type: huge, text: 'x' }] }] });
+    expect(msg.status).toBe(400);
+    expect(((await msg.json()) as { error: { message: string } }).error.message.length).toBeLessThan(400);
+  });
+
+  it('a chunked body (no content-length) over the limit → 413, without reading it all', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const total = 50 * 1024 * 1024;
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"model":"auto","messages":[{"role":"user","content":"'));
+      },
+      pull(controller) {
+        pulls++;
+        if (pulls * chunk.byteLength >= total) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const req = new Request(`${BASE}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(req.headers.get('content-length')).toBeNull();
+    await expectError(await workerFetch(req), 413, 'request_too_large');
+    // 8 MB is 128 chunks; reading the whole 50 MB would take 800 pulls.
+    expect(pulls).toBeLessThan(400);
+  });
+
+  it('a body nested deeper than the limit → 400 on chat, responses and messages, never a 500', async () => {
+    const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+    for (const levels of [MAX_JSON_DEPTH + 1, 100_000]) {
+      const e = await expectError(await chat(key, `{"model":"auto","messages":${JSON.stringify(hello)},"metadata":${deep(levels)}}`), 400, 'invalid_request');
+      expect(e.message).toMatch(new RegExp(`${MAX_JSON_DEPTH}`));
+      await expectError(await inbound('/v1/responses', `{"model":"auto","input":"hi","metadata":{"a":${deep(levels)}}}`), 400, 'invalid_request');
+      const msg = await inbound('/v1/messages', `{"model":"auto","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"metadata":${deep(levels)}}`);
+      expect(msg.status).toBe(400);
+      expect(((await msg.json()) as { error: { type: string; message: string } }).error).toMatchObject({ type: 'invalid_request_error', message: expect.stringMatching(/nest/) });
+    }
+    // Brackets inside strings are text, not nesting: a deep-looking string is fine.
+    const res = await chat(key, { model: 'auto', messages: [{ role: 'user', content: '[{"\\'.repeat(500) }] });
+    expect(res.status).toBe(200);
+  });
 });
+
+function inbound(path: string, body: unknown): Promise<Response> {
+  return workerFetch(`${BASE}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'x-api-key': key, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flushRequestLog } from '../../src/db/request-log';
 import { hashApiKey, looksLikeApiKey, generateApiKey } from '../../src/tenancy/keys';
-import { admin, chat, createTestKey, env } from '../helpers/gateway';
+import { parseKeyCreateArgs } from '../../scripts/lib/key-args';
+import { admin, ADMIN_SECRET, BASE, chat, createTestKey, env, workerFetch } from '../helpers/gateway';
 
 async function allD1Text(): Promise<string> {
   const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>();
@@ -101,5 +102,24 @@ describe('keys', () => {
     const created = await createTestKey({ name: 'free', settings: { tier: 'free' } });
     const res = await chat(created.key, { model: 'auto:quality', messages: [{ role: 'user', content: 'hi' }] });
     expect(res.headers.get('x-cailos-strategy')).toBe('cost');
+  });
+
+  it('the admin API and `npm run key:create` make API-only keys unless told otherwise', async () => {
+    const res = await admin('/keys', { body: { name: 'default-scopes', team: 'team-test' } });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { scopes: string[] }).scopes).toEqual(['api']);
+    expect(parseKeyCreateArgs(['--name', 'me'])).toEqual({ name: 'me', team: 'default', scopes: ['api'] });
+    expect(parseKeyCreateArgs(['--name', 'ops', '--team', 't1', '--scopes', 'api, dashboard,keys:manage'])).toEqual({ name: 'ops', team: 't1', scopes: ['api', 'dashboard', 'keys:manage'] });
+    expect(() => parseKeyCreateArgs(['--name', 'x', '--scopes', 'api,admin'])).toThrow(/admin/);
+    expect(() => parseKeyCreateArgs(['--name', 'x', '--scopes', ''])).toThrow(/scope/);
+    expect(() => parseKeyCreateArgs([])).toThrow(/--name/);
+  });
+
+  it('the admin secret is accepted only as a Bearer token', async () => {
+    const viaHeader = await workerFetch(`${BASE}/admin/keys`, { headers: { 'x-admin-secret': ADMIN_SECRET } });
+    expect(viaHeader.status).toBe(401);
+    expect(((await viaHeader.json()) as { error: { code: string } }).error.code).toBe('invalid_admin_secret');
+    for (const headers of [{ 'x-api-key': ADMIN_SECRET }, { authorization: ADMIN_SECRET }] as Record<string, string>[]) expect((await workerFetch(`${BASE}/admin/keys`, { headers })).status).toBe(401);
+    expect((await workerFetch(`${BASE}/admin/keys`, { headers: { authorization: `Bearer ${ADMIN_SECRET}` } })).status).toBe(200);
   });
 });

@@ -69,7 +69,7 @@ describe('anthropic buildRequest', () => {
   it.each([
     ['invalid JSON arguments', '{"city": "Par', /not valid JSON/],
     ['non-object arguments', '[1,2]', /must be a JSON object/],
-  ])('rejects assistant tool calls with %s as a plain Error', (_label, args, pattern) => {
+  ])('rejects assistant tool calls with %s as a request error (not the endpoint\'s failure)', (_label, args, pattern) => {
     const err = thrown(() =>
       body({
         model: 'auto',
@@ -79,8 +79,8 @@ describe('anthropic buildRequest', () => {
         ],
       }),
     );
-    expect(err).toBeInstanceOf(Error);
-    expect(err).not.toBeInstanceOf(UpstreamError);
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect((err as UpstreamError).failure).toMatchObject({ kind: 'bad_request', retryable: true, status: 0 });
     expect((err as Error).message).toMatch(pattern);
   });
 

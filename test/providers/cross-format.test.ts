@@ -26,7 +26,8 @@ const finalText = 'It is 21 °C in Zürich and 09:30 in Tōkyō — “have a ni
 
 let client: ReturnType<typeof openaiClient>;
 beforeAll(async () => {
-  client = openaiClient((await createTestKey({ name: 'cross-format' })).key);
+  // Cohere's default terms train on API data (trust 0): the key opts in to reach it.
+  client = openaiClient((await createTestKey({ name: 'cross-format', settings: { minTrustLevel: 0 } })).key);
 });
 afterEach(async () => {
   await admin('/sim/scripts', { method: 'DELETE' });

@@ -188,6 +188,22 @@ describe('gemini schema reduction', () => {
     });
   });
 
+  it('Object.prototype member names are ordinary names: required, $ref and a "__proto__" property', () => {
+    // JSON.parse makes "__proto__" an own key, as a client's body does.
+    const schema = JSON.parse(
+      '{"type":"object","properties":{"a":{"type":"string"},"__proto__":{"type":"integer"},"r":{"$ref":"#/$defs/constructor"},"p":{"$ref":"__proto__"}},"required":["a","__proto__","constructor","toString"]}',
+    );
+    const reduced = reduceSchemaForGemini(schema);
+    expect(reduced.required).toEqual(['a', '__proto__']);
+    const props = reduced.properties as Record<string, { type?: string; description?: string }>;
+    expect(Object.keys(props)).toEqual(['a', '__proto__', 'r', 'p']);
+    expect(props.__proto__).toEqual({ type: 'integer' });
+    // Unresolvable refs become the documented loose object, not Object.prototype's members.
+    expect(props.r.description).toMatch(/recursive structure/);
+    expect(props.p.description).toMatch(/recursive structure/);
+    expect(JSON.parse(JSON.stringify(reduced)).properties.__proto__).toEqual({ type: 'integer' });
+  });
+
   it('inlines $ref definitions ($defs and definitions, chained), use-site description wins', () => {
     const schema = {
       type: 'object',

@@ -139,7 +139,8 @@ describe('simulated fleet', () => {
       if (stream && (fault === 'hang_mid_stream' || fault === 'truncated_sse')) {
         // The simulated fleet breaks these streams after the first token: no silent end, an OpenAI-shaped error.
         expect(r.frames.at(-1)).toMatchObject({ error: { code: 'stream_interrupted', type: 'upstream_error' } });
-        expect(d).toMatchObject({ status: 502, costUsd: 0 });
+        expect(d.status).toBe(502);
+        expect(d.costUsd).toBeGreaterThan(0); // billed for what was produced before the break
         return;
       }
       expect(r.endpoint).not.toBe(bad);

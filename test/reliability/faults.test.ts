@@ -4,7 +4,7 @@ import { chat, decision, fakeFault, fakeHits, fakeReset, readSse, releaseHeld, r
 
 /**
  * Fault injection against loopback fake providers (nscale and ncompass are "real" providers in this
- * project, served by test/reliability/fake-upstream.ts). Breaker cooldown is 1 s here.
+ * project, served by bench/lib/fake-upstream.ts). Breaker cooldown is 1 s here.
  */
 
 let key: string;
@@ -50,6 +50,12 @@ async function durableStatus(endpointId: string): Promise<string> {
   return ((await res.json()) as { durable: { s: string } }).durable.s;
 }
 
+/** This isolate's breaker view: consecutive failures counted against the endpoint. */
+async function localFailures(endpointId: string): Promise<number> {
+  const res = await admin(`/breakers/${endpointId}`);
+  return ((await res.json()) as { local: { consecutiveFailures: number } | null }).local?.consecutiveFailures ?? 0;
+}
+
 async function localOpenUntil(endpointId: string): Promise<number> {
   const res = await admin('/breakers');
   const body = (await res.json()) as { local: { endpointId: string; state: { status: string; openUntil?: number } }[] };
@@ -86,21 +92,22 @@ describe('the chain', () => {
   });
 });
 
-const FAULTS: { fault: string; kinds: string[]; timeout?: boolean }[] = [
+const FAULTS: { fault: string; kinds: string[] }[] = [
   { fault: 'http_503', kinds: ['server'] },
   { fault: 'rate_limit', kinds: ['rate_limit'] },
   { fault: 'connection_refused', kinds: ['connection'] },
-  { fault: 'hang_before_headers', kinds: ['timeout'], timeout: true },
-  { fault: 'hang_mid_stream', kinds: ['timeout'], timeout: true },
+  { fault: 'hang_before_headers', kinds: ['timeout'] },
+  { fault: 'hang_mid_stream', kinds: ['timeout'] },
   { fault: 'stream_error_event', kinds: ['stream_error', 'malformed'] },
   { fault: 'garbage_json', kinds: ['malformed'] },
   { fault: 'truncated_sse', kinds: ['stream_error', 'malformed'] },
 ];
 
 describe.each([false, true])('fault injection (stream: %s)', (stream) => {
-  it.each(FAULTS)('$fault: lands on the next endpoint, traces the attempts, trips the breaker, probes once, recovers', async ({ fault, kinds, timeout }) => {
+  it.each(FAULTS)('$fault: lands on the next endpoint, traces the attempts, trips the breaker, probes once, recovers', async ({ fault, kinds }) => {
     const [bad, next] = await chainFor(stream);
-    const routing = timeout ? { timeout_ms: 250 } : {};
+    // No routing.timeout_ms: a hang counts against the endpoint once its own derived timeout passes
+    // (CAILOS_TIMEOUT_SCALE keeps that under a second for streams, about 2 s otherwise).
     // 429 with retry-after opens at once for at least the retry-after (2.5 s > the 1 s cooldown).
     const isRateLimit = fault === 'rate_limit';
     await fakeFault(bad, fault, { retryAfterSeconds: 2.5 });
@@ -108,7 +115,7 @@ describe.each([false, true])('fault injection (stream: %s)', (stream) => {
     // 1. Each failing request still lands, answered by the next endpoint; the trace shows both attempts.
     const tripAfter = isRateLimit ? 1 : 3;
     for (let i = 0; i < tripAfter; i++) {
-      const r = await ask(stream, routing);
+      const r = await ask(stream);
       expect(r.res.status).toBe(200);
       expect(r.text).toBe(answerOf(next, r.prompt));
       expect(r.res.headers.get('x-cailos-endpoint')).toBe(next);
@@ -126,7 +133,7 @@ describe.each([false, true])('fault injection (stream: %s)', (stream) => {
     expect(await hitsOf(bad)).toBe(tripAfter);
 
     // 2. The breaker is open: routing drops the endpoint and not one request reaches it.
-    const during = await ask(stream, routing);
+    const during = await ask(stream);
     expect(during.res.status).toBe(200);
     const answeredBy = during.res.headers.get('x-cailos-endpoint')!;
     expect(answeredBy).not.toBe(bad);
@@ -141,7 +148,7 @@ describe.each([false, true])('fault injection (stream: %s)', (stream) => {
       // The 1 s cooldown is over, the 2.5 s retry-after is not.
       expect(openUntil - Date.now()).toBeGreaterThan(COOLDOWN_MS + 100);
       await sleep(COOLDOWN_MS + 50);
-      await ask(stream, routing);
+      await ask(stream);
       expect(await hitsOf(bad)).toBe(tripAfter);
     }
     await sleep(Math.max(0, (await localOpenUntil(bad)) - Date.now()) + 20);
@@ -211,10 +218,31 @@ describe('deadline and per-request timeouts', () => {
     expect(r.text).toBe(answerOf(next, r.prompt));
     expect(Date.now() - started).toBeLessThan(3000);
   });
+
+  it("a timeout_ms shorter than the endpoint's own never counts against it; its own timeout does", async () => {
+    const [bad, next] = await chainFor(true);
+    await fakeFault(bad, 'slow', { delayMs: 4000 });
+    // The client waits 200 ms; the endpoint's own first-token timeout (320 ms here) has not passed.
+    for (let i = 0; i < 4; i++) {
+      const r = await ask(true, { timeout_ms: 200 });
+      expect(r.text).toBe(answerOf(next, r.prompt));
+      const [a0] = (await decision(key, r.id!)).trace.attempts;
+      expect(a0).toMatchObject({ endpointId: bad, outcome: 'failed', errorKind: 'client_timeout', blame: 'client' });
+      expect(a0.error).toContain("the endpoint's own timeout is 320 ms");
+    }
+    expect(await localFailures(bad)).toBe(0);
+    // Without the client's timer the endpoint's own fires: that is the endpoint's silence, and it counts.
+    for (let i = 0; i < 3; i++) {
+      const r = await ask(true);
+      expect(r.text).toBe(answerOf(next, r.prompt));
+      expect((await decision(key, r.id!)).trace.attempts[0]).toMatchObject({ endpointId: bad, errorKind: 'timeout' });
+    }
+    await eventually(async () => (await durableStatus(bad)) === 'open');
+  });
 });
 
 describe('a stream that fails after the answer began', () => {
-  it('ends with an OpenAI-shaped error frame, is logged as failed and not billed', async () => {
+  it('ends with an OpenAI-shaped error frame, is logged as failed and billed for what was produced', async () => {
     const [bad] = await chainFor(true);
     await fakeFault(bad, 'error_after_content');
     const r = await ask(true);
@@ -225,27 +253,34 @@ describe('a stream that fails after the answer began', () => {
     const d = await decision(key, r.id!);
     expect(d.status).toBe(502);
     expect(d.errorClass).toBe('stream_interrupted');
-    expect(d.costUsd).toBe(0);
+    // The provider bills the prompt and the tokens it produced before failing.
+    expect(d.costUsd).toBeGreaterThan(0);
     expect(d.trace.attempts[0]).toMatchObject({ endpointId: bad, outcome: 'failed', errorKind: 'stream_error' });
   });
 });
 
 describe('a stream that goes silent after the answer began', () => {
-  it('ends after the idle timeout with an OpenAI-shaped error frame', async () => {
+  it.each([
+    // The endpoint's own idle timeout (500 ms here) passed: its silence, counted against it.
+    { routing: {}, ms: 500, errorKind: 'timeout', counted: 1 },
+    // The client's shorter timeout_ms passed first: not the endpoint's failure.
+    { routing: { timeout_ms: 300 }, ms: 300, errorKind: 'client_timeout', counted: 0 },
+  ])('ends after the idle timeout with an OpenAI-shaped error frame ($errorKind)', async ({ routing, ms, errorKind, counted }) => {
     const [bad] = await chainFor(true);
     await fakeFault(bad, 'silent_after_content');
     const started = Date.now();
-    const r = await ask(true, { timeout_ms: 300 });
+    const r = await ask(true, routing);
     const took = Date.now() - started;
     expect(r.res.status).toBe(200);
     expect(r.text.length).toBeGreaterThan(0);
     const last = r.frames[r.frames.length - 1] as { error?: { code: string; message: string } };
     expect(last.error).toMatchObject({ code: 'stream_interrupted' });
-    expect(last.error!.message).toContain('stream idle timeout after 300 ms');
-    expect(took).toBeGreaterThanOrEqual(300);
+    expect(last.error!.message).toContain(`stream idle timeout after ${ms} ms`);
+    expect(took).toBeGreaterThanOrEqual(ms);
     expect(took).toBeLessThan(3000);
     const d = await decision(key, r.id!);
-    expect(d.trace.attempts[0]).toMatchObject({ endpointId: bad, outcome: 'failed', errorKind: 'timeout' });
+    expect(d.trace.attempts[0]).toMatchObject({ endpointId: bad, outcome: 'failed', errorKind });
+    expect(await localFailures(bad)).toBe(counted);
   });
 });
 

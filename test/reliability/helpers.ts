@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { admin, chat, workerFetch, BASE } from '../helpers/gateway';
 
-/** Drives the loopback fake providers (test/reliability/fake-upstream.ts) from inside workerd. */
+/** Drives the loopback fake providers (bench/lib/fake-upstream.ts) from inside workerd. */
 const fakeUrl = () => (env as unknown as { FAKE_UPSTREAM_URL: string }).FAKE_UPSTREAM_URL;
 
 export async function fakeFault(target: string, fault: string | null, opts: { times?: number; retryAfterSeconds?: number; delayMs?: number } = {}): Promise<void> {
@@ -35,6 +35,7 @@ export interface DecisionAttempt {
   ms: number;
   startedAtMs: number;
   probe?: boolean;
+  blame?: 'client' | 'gateway';
 }
 
 export async function decision(apiKey: string, id: string): Promise<{ status: number; attempts: number; costUsd: number; errorClass: string | null; trace: { chain: string[]; attempts: DecisionAttempt[]; dropped: { id: string; stage: string; reason: string }[] } }> {

@@ -78,6 +78,26 @@ describe('observations of a settled request', () => {
       { endpointId: 'b/y', obs: { ok: true, ttftMs: 100, completionTokens: 50, generationMs: 500 } },
     ]);
   });
+  it("failures that are not the endpoint's doing are no error samples (client timeouts, deadline, the gateway's own)", () => {
+    const obs = observationsOf(
+      {
+        status: 502,
+        usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+        stream: false,
+        attempts: [
+          attempt('a/x', 'failed', { errorKind: 'client_timeout', blame: 'client' }),
+          attempt('b/y', 'failed', { errorKind: 'deadline', blame: 'client' }),
+          attempt('c/z', 'failed', { errorKind: 'timeout', blame: 'gateway' }),
+          attempt('d/w', 'failed', { errorKind: 'untranslatable', blame: 'client' }),
+          attempt('e/v', 'failed', { errorKind: 'timeout' }),
+        ],
+      },
+      0,
+      0,
+      () => undefined,
+    );
+    expect(obs).toEqual([{ endpointId: 'e/v', obs: { ok: false } }]);
+  });
   it('a non-streaming answer gives generation time = total − current ttft estimate', () => {
     const obs = observationsOf(
       { status: 200, endpoint: { id: 'b/y' }, usage: { prompt_tokens: 1, completion_tokens: 50, total_tokens: 51 }, stream: false, attempts: [attempt('b/y', 'ok', { ms: 900 })] },

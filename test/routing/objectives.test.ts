@@ -51,6 +51,18 @@ describe('strategy objectives on hand-built catalogs', () => {
     // The trade-off is a parameter: a cost weight of 0 buys the best quality at any price.
     expect(top([scored('a/dear', 0.9, 400), scored('b/cheap', 0.8, 1)], 'balanced', 0.5, { balancedCostWeight: 0 })).toBe('a/dear');
   });
+
+  it('a free endpoint (price 0) is measured against the cheapest paid one, not against zero', () => {
+    const free = scored('f/free', 0.6, 0);
+    // quality: the cap is 25× the cheapest paid cost, so a good paid endpoint stays within it.
+    expect(top([free, scored('a/best', 0.95, 20), scored('c/cheap', 0.6, 1)], 'quality', 0.5)).toBe('a/best');
+    // balanced: the free endpoint costs like the cheapest paid one; quality still has to pay for itself.
+    expect(top([free, scored('a/dear', 0.95, 2), scored('c/cheap', 0.6, 1)], 'balanced', 0.5)).toBe('a/dear');
+    expect(top([free, scored('a/dear', 0.9, 4), scored('c/cheap', 0.6, 1)], 'balanced', 0.5)).toBe('a/dear');
+    expect(top([scored('f/free', 0.85, 0), scored('a/dear', 0.9, 4), scored('c/cheap', 0.6, 1)], 'balanced', 0.5)).toBe('f/free');
+    // cost: free wins whenever it meets the floor.
+    expect(top([free, scored('c/cheap', 0.6, 1)], 'cost', 0)).toBe('f/free');
+  });
 });
 
 describe('fallback chain', () => {

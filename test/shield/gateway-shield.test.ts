@@ -21,7 +21,8 @@ const canaryText = `Hi, I am ${CANARIES.person}. Mail ${CANARIES.email}, call ${
 
 let key: string;
 beforeAll(async () => {
-  key = (await createTestKey({ name: 'shield-e2e' })).key;
+  // Every wire format includes Cohere, whose default terms train on API data (trust 0): the key opts in.
+  key = (await createTestKey({ name: 'shield-e2e', settings: { minTrustLevel: 0 } })).key;
 });
 afterEach(async () => {
   await admin('/sim/recorder', { body: { on: false } });

@@ -114,4 +114,12 @@ describe('sampleFromSchema (simulation)', () => {
     }
     expect([...seen].sort()).toEqual(['city', 'days', 'detailed', 'unit']);
   });
+
+  it('samples required names that are Object.prototype members, and a "__proto__" property', () => {
+    const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"integer"}},"required":["constructor","toString","__proto__"]}');
+    const value = sampleFromSchema(schema, { rng: createPrng(3), words }) as Record<string, unknown>;
+    expect(Object.keys(value).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(typeof JSON.parse(JSON.stringify(value)).__proto__).toBe('number');
+    expect(typeof value.constructor).toBe('string');
+  });
 });

@@ -1,4 +1,5 @@
 import { toChatRequest } from '../body';
+import { echo } from '../echo';
 import type { ChatMessage, ChatRequest, ContentPart } from '../chat-schema';
 import { badRequest } from '../errors';
 import type { ToolCall } from '../openai-types';
@@ -29,7 +30,7 @@ function contentPart(block: Block, param: string): ContentPart | null {
     case 'redacted_thinking':
       return null;
     default:
-      throw badRequest(`content block type '${block.type}' is not supported here: Cailos accepts text, image, tool_use (assistant) and tool_result (user) blocks.`, param, 'unsupported_content');
+      throw badRequest(`content block type '${echo(block.type)}' is not supported here: Cailos accepts text, image, tool_use (assistant) and tool_result (user) blocks.`, param, 'unsupported_content');
   }
 }
 
@@ -80,7 +81,7 @@ function assistantMessage(content: string | Block[], param: string): ChatMessage
     } else if (block.type === 'text') {
       texts.push((block as { text: string }).text);
     } else if (block.type !== 'thinking' && block.type !== 'redacted_thinking') {
-      throw badRequest(`assistant messages may contain text and tool_use blocks, got '${block.type}'.`, p, 'unsupported_content');
+      throw badRequest(`assistant messages may contain text and tool_use blocks, got '${echo(block.type)}'.`, p, 'unsupported_content');
     }
   });
   if (texts.length === 0 && toolCalls.length === 0) return null;
@@ -91,7 +92,7 @@ function tools(body: MessagesRequest): ChatRequest['tools'] {
   if (!body.tools?.length) return undefined;
   return body.tools.map((t, i) => {
     if (t.type !== undefined && t.type !== 'custom') {
-      throw badRequest(`tool type '${t.type}' is not supported: Anthropic server tools run on Anthropic; only custom tools (name, description, input_schema) work through the gateway.`, `tools[${i}]`, 'unsupported_tool');
+      throw badRequest(`tool type '${echo(t.type)}' is not supported: Anthropic server tools run on Anthropic; only custom tools (name, description, input_schema) work through the gateway.`, `tools[${i}]`, 'unsupported_tool');
     }
     const custom = t as { name: string; description?: string; input_schema: Record<string, unknown> };
     return {

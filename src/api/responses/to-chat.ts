@@ -1,4 +1,5 @@
 import { toChatRequest } from '../body';
+import { echo } from '../echo';
 import type { ChatMessage, ChatRequest, ContentPart } from '../chat-schema';
 import { ApiError, badRequest } from '../errors';
 import type { ToolCall } from '../openai-types';
@@ -97,7 +98,7 @@ function inputMessages(input: ResponsesRequest['input']): ChatMessage[] {
         throw refuse(`item_reference is not supported. ${NO_STATE}`, param, 'item_reference_unsupported');
       default:
         throw badRequest(
-          `input item type '${item.type}' is not supported: Cailos accepts messages, function_call and function_call_output items (built-in OpenAI tools are not available through the gateway).`,
+          `input item type '${echo(item.type)}' is not supported: Cailos accepts messages, function_call and function_call_output items (built-in OpenAI tools are not available through the gateway).`,
           param,
           'unsupported_input_item',
         );
@@ -110,7 +111,7 @@ function tools(body: ResponsesRequest): ChatRequest['tools'] {
   if (!body.tools?.length) return undefined;
   return body.tools.map((t, i) => {
     if (t.type !== 'function') {
-      throw badRequest(`tool type '${t.type}' is not supported: only function tools work through the gateway.`, `tools[${i}]`, 'unsupported_tool');
+      throw badRequest(`tool type '${echo(t.type)}' is not supported: only function tools work through the gateway.`, `tools[${i}]`, 'unsupported_tool');
     }
     const fn = t as { name: string; description?: string | null; parameters?: Record<string, unknown> | null; strict?: boolean | null };
     return {
@@ -129,7 +130,7 @@ function toolChoice(choice: ResponsesRequest['tool_choice']): ChatRequest['tool_
   if (choice === undefined || choice === null) return undefined;
   if (typeof choice === 'string') return choice;
   if (choice.type === 'function' && typeof choice.name === 'string') return { type: 'function', function: { name: choice.name } };
-  throw badRequest(`tool_choice of type '${choice.type}' is not supported: use none, auto, required or {type: "function", name}.`, 'tool_choice', 'unsupported_tool_choice');
+  throw badRequest(`tool_choice of type '${echo(choice.type)}' is not supported: use none, auto, required or {type: "function", name}.`, 'tool_choice', 'unsupported_tool_choice');
 }
 
 function responseFormat(body: ResponsesRequest): ChatRequest['response_format'] {

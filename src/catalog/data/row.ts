@@ -1,25 +1,9 @@
 import { PROVIDERS } from '../providers';
 import { latencyPrior } from '../latency-priors';
 import { QUALITY_PRIORS, type Codename } from '../quality-priors';
-import type { Capabilities, Endpoint, ProviderId } from '../types';
+import type { Capabilities, CatalogProviderId, Endpoint, FreeTierLimits } from '../types';
 
-/**
- * Dates of the sources in providers_reference.md. A row's asOf is the date of the first DATED
- * source it cites; rows priced only from undated pages (provider pricing pages, lava.so lists)
- * use the date the reference was compiled, which is when those pages were read.
- */
-export const SOURCE_DATE = {
-  /** models.dev catalog @f3fc692 */
-  MD: '2026-07-02',
-  /** LiteLLM model_prices_and_context_window.json via RoCry/llm-api-price @8442b93 */
-  LL: '2026-07-24',
-  /** OpenRouter /api/v1/models dump mirrored in the models.dev repo @f3fc692 */
-  OR: '2026-07-02',
-  /** tokenmix.ai Groq pricing article */
-  TOKENMIX: '2026-06-04',
-  /** providers_reference.md compiled (undated provider pages read that day) */
-  READ: '2026-11-26',
-} as const;
+export { SOURCE_DATE } from './dates';
 
 /** Scaleway bills in EUR. Fixed conversion rate, as of 2026-07 (ECB-level), used for every Scaleway price. */
 export const EUR_TO_USD = 1.08;
@@ -64,10 +48,12 @@ export interface RowSpec {
   contextWindow: number;
   maxOutputTokens: number;
   capabilities: Capabilities;
+  /** Free-tier rows (price 0) record the provider's published rate limits. */
+  freeTier?: FreeTierLimits;
 }
 
 /** Fills the provider-derived and prior fields so data files hold only sourced facts. */
-export function row(provider: ProviderId, spec: RowSpec): Endpoint {
+export function row(provider: CatalogProviderId, spec: RowSpec): Endpoint {
   const p = PROVIDERS[provider];
   return {
     id: `${provider}/${spec.model}`,
@@ -88,13 +74,15 @@ export function row(provider: ProviderId, spec: RowSpec): Endpoint {
     capabilities: spec.capabilities,
     // An endpoint is exactly as trustworthy as the provider's terms; no row overrides it.
     trustLevel: p.trustLevel,
+    trustEvidence: p.trustEvidence,
     regions: [...p.regions],
     latency: latencyPrior(provider, spec.model, spec.codename),
     qualityPrior: QUALITY_PRIORS[spec.codename],
+    ...(spec.freeTier ? { freeTier: spec.freeTier } : {}),
   };
 }
 
 /** Shorthand for a provider's rows. */
-export function rows(provider: ProviderId, specs: RowSpec[]): Endpoint[] {
+export function rows(provider: CatalogProviderId, specs: RowSpec[]): Endpoint[] {
   return specs.map((s) => row(provider, s));
 }

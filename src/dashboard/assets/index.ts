@@ -19,7 +19,9 @@ const ASSETS: Record<string, { body: string; type: string }> = {
 export const assets = new Hono();
 
 assets.get('/:name', (c) => {
-  const asset = ASSETS[c.req.param('name')];
+  const name = c.req.param('name');
+  // Own keys only: 'constructor' or '__proto__' must not find Object.prototype members.
+  const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
   if (!asset) return c.text('Not found', 404);
   return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' });
 });

@@ -5,7 +5,22 @@ import { ms, pct, usd } from '../format';
 import type { EndpointView } from '../stats';
 import { Layout } from './layout';
 
-const TRUST = ['0 · community', '1 · standard', '2 · zero-retention', '3 · enclave'];
+const TRUST = ['0 · low', '1 · standard', '2 · high', '3 · maximum'];
+
+const trustLabel = (level: number) => TRUST[level] ?? String(level);
+
+/** Level in force; an operator agreement (TRUST_OVERRIDES) is named with the default it replaced. */
+const TrustCell: FC<{ e: EndpointView }> = ({ e }) => (
+  <td data-field="trust" data-level={String(e.trustLevel)} title={e.trust.limitedBy ?? undefined}>
+    {trustLabel(e.trustLevel)}
+    {e.trust.override ? (
+      <div class="muted" data-field="trust-override">{`override: ${e.trust.override.agreement} (default ${trustLabel(e.trust.defaultLevel)})`}</div>
+    ) : null}
+  </td>
+);
+
+const limit = (n: number | null, unit: string) => (n === null ? `${unit} unpublished` : `${n} ${unit}`);
+
 
 const BREAKER_LABEL = { closed: 'closed', open: 'open', half_open: 'half-open' } as const;
 
@@ -17,8 +32,11 @@ const EndpointRow: FC<{ e: EndpointView }> = ({ e }) => (
     </th>
     <td class="num">
       {usd(e.inputPerMTok)} / {usd(e.outputPerMTok)}
+      {e.freeTier ? (
+        <div class="muted" data-field="free-tier" title={e.freeTier.note}>{`free tier: ${limit(e.freeTier.requestsPerMinute, 'rpm')}, ${limit(e.freeTier.requestsPerDay, 'per day')}`}</div>
+      ) : null}
     </td>
-    <td>{TRUST[e.trustLevel] ?? String(e.trustLevel)}</td>
+    <TrustCell e={e} />
     <td>
       <span class={`badge breaker-${e.breaker.state}`} data-field="breaker" data-state={e.breaker.state}>
         {BREAKER_LABEL[e.breaker.state]}

@@ -22,14 +22,16 @@ export const apiKeys = sqliteTable(
     keyHash: text('key_hash').notNull().unique(),
     /** First characters of the key, for display ("cai_AbCd…"). */
     keyPrefix: text('key_prefix').notNull(),
-    /** JSON array, e.g. ["api","dashboard"]. */
+    /** JSON array of KeyScope, e.g. ["api","dashboard"]. */
     scopes: text('scopes').notNull().default('["api"]'),
     /** JSON KeySettings. */
     settings: text('settings').notNull().default('{}'),
+    /** The key that minted this one from the dashboard (null: the operator did). Revoking it revokes this one. */
+    createdBy: text('created_by'),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),
   },
-  (t) => [index('api_keys_team').on(t.teamId)],
+  (t) => [index('api_keys_team').on(t.teamId), index('api_keys_created_by').on(t.createdBy)],
 );
 
 export const requestLog = sqliteTable(

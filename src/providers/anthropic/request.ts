@@ -1,7 +1,15 @@
 import type { ChatMessage, ChatRequest, ContentPart, ResponseFormat, ToolChoice } from '../../api/chat-schema';
-import type { BuildOptions, UpstreamHttpRequest, UpstreamTarget } from '../types';
+import { type BuildOptions, type UpstreamHttpRequest, type UpstreamTarget, UpstreamError } from '../types';
 
 /** Hub (OpenAI chat) request → Anthropic Messages request. Pure. */
+
+/**
+ * The request asks for what Anthropic's format cannot carry: the client's to fix, never the endpoint's
+ * failure. Retryable, since an endpoint of another format may accept it.
+ */
+function unsupported(message: string): UpstreamError {
+  return new UpstreamError({ kind: 'bad_request', retryable: true, status: 0, message });
+}
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 
@@ -172,7 +180,7 @@ function systemText(content: string | ContentPart[]): string {
   if (typeof content === 'string') return content;
   return content
     .map((part) => {
-      if (part.type !== 'text') throw new Error('system and developer messages may only contain text parts');
+      if (part.type !== 'text') throw unsupported('system and developer messages may only contain text parts');
       return part.text;
     })
     .join('\n');
@@ -195,7 +203,7 @@ function convertMessage(msg: NonSystemMessage): AnthropicMessage | undefined {
   return blocks.length > 0 ? { role: 'assistant', content: blocks } : undefined;
 }
 
-/** Throws a plain Error: the client sent these arguments, so the gateway answers 400. */
+/** The client sent these arguments: a request error, not the endpoint's. */
 function parseToolArguments(name: string, args: string): Record<string, unknown> {
   // Some clients send "" for a call without arguments; that means an empty object, not bad JSON.
   if (args.trim() === '') return {};
@@ -203,10 +211,10 @@ function parseToolArguments(name: string, args: string): Record<string, unknown>
   try {
     parsed = JSON.parse(args);
   } catch {
-    throw new Error(`assistant tool call "${name}" has arguments that are not valid JSON`);
+    throw unsupported(`assistant tool call "${name}" has arguments that are not valid JSON`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new Error(`assistant tool call "${name}" arguments must be a JSON object`);
+    throw unsupported(`assistant tool call "${name}" arguments must be a JSON object`);
   }
   return parsed as Record<string, unknown>;
 }
@@ -237,7 +245,7 @@ function imageBlock(url: string): AnthropicImageBlock {
   const data = DATA_URL.exec(url);
   if (data) return { type: 'image', source: { type: 'base64', media_type: data[1].toLowerCase(), data: data[2] } };
   if (/^https:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
-  throw new Error('image_url must be an https URL or a base64 data URL');
+  throw unsupported('image_url must be an https URL or a base64 data URL');
 }
 
 /** Anthropic wants alternating roles: consecutive same-role turns (e.g. several tool results) merge. */

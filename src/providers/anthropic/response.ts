@@ -26,7 +26,7 @@ const STOP_REASONS: Record<string, FinishReason> = {
  */
 export function mapStopReason(reason: unknown, hasClientToolCalls: boolean, hasJsonAnswer: boolean): FinishReason {
   if (reason === 'tool_use' && hasJsonAnswer && !hasClientToolCalls) return 'stop';
-  if (typeof reason === 'string' && reason in STOP_REASONS) return STOP_REASONS[reason];
+  if (typeof reason === 'string' && Object.hasOwn(STOP_REASONS, reason)) return STOP_REASONS[reason];
   return 'stop';
 }
 

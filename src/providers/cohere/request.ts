@@ -1,6 +1,7 @@
 import type { ChatMessage, ChatRequest, ContentPart, FunctionTool } from '../../api/chat-schema';
 import type { BuildOptions, UpstreamHttpRequest, UpstreamTarget } from '../types';
 import { UpstreamError } from '../types';
+import { echo } from '../../api/echo';
 
 /**
  * Hub (OpenAI chat) request → Cohere Chat API v2 (`POST /v2/chat`).
@@ -124,7 +125,7 @@ function applyTools(req: ChatRequest, body: CohereChatBody): void {
   const choice = req.tool_choice;
   if (choice && typeof choice === 'object') {
     tools = tools.filter((t) => t.function.name === choice.function.name);
-    if (tools.length === 0) throw badRequest(`tool_choice names "${choice.function.name}", which is not in tools`, false);
+    if (tools.length === 0) throw badRequest(`tool_choice names "${echo(choice.function.name)}", which is not in tools`, false);
     body.tool_choice = 'REQUIRED';
   } else if (choice === 'required') {
     body.tool_choice = 'REQUIRED';

@@ -193,7 +193,7 @@ function imagePart(url: string): GeminiPart {
   if (data) {
     const mimeType = data[1] || 'image/jpeg';
     const isBase64 = data[2].split(';').includes('base64');
-    return { inlineData: { mimeType, data: isBase64 ? data[3] : utf8ToBase64(decodeURIComponent(data[3])) } };
+    return { inlineData: { mimeType, data: isBase64 ? data[3] : utf8ToBase64(percentDecoded(data[3])) } };
   }
   return { fileData: { mimeType: guessMimeType(url), fileUri: url } };
 }
@@ -207,6 +207,15 @@ export function guessMimeType(url: string): string {
   }
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
   return (ext && MIME_BY_EXTENSION[ext]) || 'image/jpeg';
+}
+
+/** A data URL's payload that is not valid percent-encoding is the client's error, not the endpoint's. */
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new UpstreamError({ kind: 'bad_request', retryable: true, status: 0, message: 'an image_url data URL is not valid percent-encoding' });
+  }
 }
 
 function utf8ToBase64(text: string): string {

@@ -46,7 +46,8 @@ interface Context {
 
 /** Reduce a JSON Schema to the subset Gemini accepts. The input is not modified. */
 export function reduceSchemaForGemini(schema: Record<string, unknown>): Record<string, unknown> {
-  const definitions: Record<string, unknown> = {};
+  // Null prototype: a `$ref` of "__proto__" or "constructor" must resolve to nothing.
+  const definitions: Record<string, unknown> = Object.create(null);
   for (const key of ['definitions', '$defs']) {
     const defs = schema[key];
     if (isObject(defs)) for (const [name, def] of Object.entries(defs)) definitions[`#/${key}/${name}`] = def;
@@ -140,13 +141,14 @@ function reduceSiblings(node: Json, ctx: Context): Json {
   }
 
   if (isObject(node.properties)) {
-    const props: Json = {};
+    // Null prototype: a property named "__proto__" stays a property instead of replacing the prototype.
+    const props: Json = Object.create(null);
     for (const [name, sub] of Object.entries(node.properties)) props[name] = reduceNode(sub, ctx);
     // An explicit empty `properties: {}` is a 400 ("should be non-empty for OBJECT type"); a bare
     // object type is accepted and means the same.
     if (Object.keys(props).length > 0) out.properties = props;
     if (Array.isArray(node.required)) {
-      const required = node.required.filter((r): r is string => typeof r === 'string' && r in props);
+      const required = node.required.filter((r): r is string => typeof r === 'string' && Object.hasOwn(props, r));
       if (required.length > 0) out.required = required;
     }
     if (!out.type && !out.anyOf) out.type = 'object';
@@ -190,7 +192,7 @@ function resolveRef(node: Json, ctx: Context): { schema: Json; recursive: boolea
 function mergeAllOf(node: Json, ctx: Context): Json {
   const parts = (node.allOf as unknown[]).filter(isObject);
   const merged: Json = withoutKeys(node, ['allOf']);
-  const properties: Json = isObject(merged.properties) ? { ...merged.properties } : {};
+  const properties: Json = Object.assign(Object.create(null), isObject(merged.properties) ? merged.properties : {});
   const required = new Set<string>(Array.isArray(merged.required) ? (merged.required as string[]) : []);
   for (let part of parts) {
     if (typeof part.$ref === 'string') {
@@ -200,7 +202,7 @@ function mergeAllOf(node: Json, ctx: Context): Json {
     for (const [key, value] of Object.entries(part)) {
       if (key === 'properties' && isObject(value)) Object.assign(properties, value);
       else if (key === 'required' && Array.isArray(value)) value.forEach((r) => typeof r === 'string' && required.add(r));
-      else if (!(key in merged)) merged[key] = value;
+      else if (!Object.hasOwn(merged, key)) merged[key] = value;
     }
   }
   if (Object.keys(properties).length > 0) merged.properties = properties;
@@ -209,7 +211,7 @@ function mergeAllOf(node: Json, ctx: Context): Json {
 }
 
 function withoutKeys(node: Json, keys: string[]): Json {
-  const out: Json = {};
+  const out: Json = Object.create(null);
   for (const [k, v] of Object.entries(node)) if (!keys.includes(k)) out[k] = v;
   return out;
 }

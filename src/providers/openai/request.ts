@@ -29,7 +29,8 @@ export function buildOpenAIRequest(req: ChatRequest, target: UpstreamTarget, opt
     headers: {
       'content-type': 'application/json',
       accept: opts.stream ? 'text/event-stream' : 'application/json',
-      authorization: `Bearer ${target.apiKey}`,
+      // A self-hosted server without auth is registered without a key: send no credentials then.
+      ...(target.apiKey ? { authorization: `Bearer ${target.apiKey}` } : {}),
     },
     body: JSON.stringify(body),
   };

@@ -12,7 +12,7 @@ const FINISH: Record<string, FinishReason> = {
 };
 
 export function mapOpenAIFinish(reason: unknown, hasToolCalls: boolean): FinishReason {
-  if (typeof reason === 'string' && reason in FINISH) return FINISH[reason];
+  if (typeof reason === 'string' && Object.hasOwn(FINISH, reason)) return FINISH[reason];
   return hasToolCalls ? 'tool_calls' : 'stop';
 }
 

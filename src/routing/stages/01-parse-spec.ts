@@ -1,11 +1,16 @@
 import { STRATEGIES, type Strategy } from '../../api/chat-schema';
+import { echo } from '../../api/echo';
 import { ApiError } from '../../api/errors';
 import { resolveModelName } from '../../catalog';
+import type { CatalogView } from '../../catalog/view';
 import { traced } from '../filter';
 import type { ModelSpec, RoutingContext } from '../types';
 
-/** `auto`, `auto:<strategy>`, `<codename|endpoint id>`, `<codename>:<strategy>`. */
-export function parseModelSpec(model: string): ModelSpec {
+/**
+ * `auto`, `auto:<strategy>`, `<codename|endpoint id>`, `<codename>:<strategy>`. Names resolve in the
+ * deployment's catalog when given (it adds the self-hosted endpoints), else in the typed catalog.
+ */
+export function parseModelSpec(model: string, catalog?: Pick<CatalogView, 'resolveModelName'>): ModelSpec {
   const trimmed = model.trim();
   const colon = trimmed.lastIndexOf(':');
   let name = trimmed;
@@ -16,13 +21,13 @@ export function parseModelSpec(model: string): ModelSpec {
       strategy = suffix as Strategy;
       name = trimmed.slice(0, colon);
     } else if (trimmed.slice(0, colon).toLowerCase() === 'auto') {
-      throw new ApiError(400, `Unknown strategy '${suffix}'. Use one of: ${STRATEGIES.join(', ')} (e.g. "auto:cost").`, 'invalid_request_error', 'model', 'invalid_strategy');
+      throw new ApiError(400, `Unknown strategy '${echo(suffix)}'. Use one of: ${STRATEGIES.join(', ')} (e.g. "auto:cost").`, 'invalid_request_error', 'model', 'invalid_strategy');
     }
   }
   if (name.toLowerCase() === 'auto') return { kind: 'auto', strategy };
-  const resolved = resolveModelName(name);
+  const resolved = catalog ? catalog.resolveModelName(name) : resolveModelName(name);
   if (!resolved) {
-    throw new ApiError(404, `The model '${name}' does not exist. GET /v1/models lists the models and "auto".`, 'not_found_error', 'model', 'model_not_found');
+    throw new ApiError(404, `The model '${echo(name)}' does not exist. GET /v1/models lists the models and "auto".`, 'not_found_error', 'model', 'model_not_found');
   }
   return resolved.kind === 'codename'
     ? { kind: 'codename', codename: resolved.codename, strategy }
@@ -30,7 +35,7 @@ export function parseModelSpec(model: string): ModelSpec {
 }
 
 export function parseSpecStage(ctx: RoutingContext): RoutingContext {
-  const spec = parseModelSpec(ctx.request.model);
+  const spec = parseModelSpec(ctx.request.model, ctx.snapshot.catalog);
   const target = spec.kind === 'auto' ? 'auto' : spec.kind === 'codename' ? `model ${spec.codename}` : `endpoint ${spec.endpointId}`;
   return traced({ ...ctx, spec }, 'parse_spec', `${target}${spec.strategy ? `, strategy ${spec.strategy}` : ''}`);
 }

@@ -1,0 +1,86 @@
+import { ENTITY_TYPES } from '../shield/types';
+import { canViewDashboard, type KeyScope, type KeySettings } from './types';
+
+/**
+ * What a key that manages others may hand out: never more than it holds. Every limit is compared
+ * with the granting key's own value, so the same rule stops minting a stronger key and raising one's
+ * own limits (a key editing itself is compared with itself). The operator's admin secret bypasses
+ * all of this.
+ */
+
+export interface GrantProblem {
+  field: keyof KeySettings | 'scopes';
+  message: string;
+}
+
+type Check<F extends keyof KeySettings> = (own: KeySettings[F], wanted: KeySettings[F]) => string | null;
+
+const within = (wanted: readonly string[], own: readonly string[]) => wanted.every((x) => own.includes(x));
+const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : 'none');
+
+const CHECKS: { [F in keyof KeySettings]?: Check<F> } = {
+  requestsPerMinute: (own, wanted) => (wanted > own ? `a rate limit above its own ${own} requests per minute` : null),
+  monthlyBudgetUsd: (own, wanted) => {
+    if (own === null) return null;
+    if (wanted === null) return `no monthly budget (its own is $${own})`;
+    return wanted > own ? `a monthly budget above its own $${own}` : null;
+  },
+  tier: (own, wanted) => (own === 'free' && wanted !== 'free' ? "the 'paid' tier (its own is 'free')" : null),
+  minTrustLevel: (own, wanted) => (wanted < own ? `a minimum trust level below its own ${own}` : null),
+  // No allow list means every provider; an empty one means none.
+  allowProviders: (own, wanted) => {
+    if (!own) return null;
+    return wanted && within(wanted, own) ? null : `providers outside its own allow list (${list(own)})`;
+  },
+  denyProviders: (own, wanted) => (!own?.length || within(own, wanted ?? []) ? null : `a deny list without its own denied providers (${list(own)})`),
+  // No region list, or an empty one, means every region.
+  regions: (own, wanted) => {
+    if (!own?.length) return null;
+    return wanted?.length && within(wanted, own) ? null : `regions outside its own (${list(own)})`;
+  },
+  shield: (own, wanted) => {
+    if (own.mode === 'off') return null;
+    if (wanted.mode === 'off') return 'the shield turned off (its own is on)';
+    const covered = wanted.entities ?? ENTITY_TYPES;
+    return within(own.entities ?? ENTITY_TYPES, covered) ? null : 'a shield that detects fewer entity types than its own';
+  },
+};
+
+/** The fields of `wanted` that exceed `own`; fields absent from `wanted` are not checked. */
+export function settingsProblems(own: KeySettings, wanted: Partial<KeySettings>): GrantProblem[] {
+  const problems: GrantProblem[] = [];
+  for (const field of Object.keys(CHECKS) as (keyof KeySettings)[]) {
+    if (!(field in wanted)) continue;
+    const check = CHECKS[field] as Check<typeof field>;
+    const message = check(own[field], wanted[field] as KeySettings[typeof field]);
+    if (message) problems.push({ field, message });
+  }
+  return problems;
+}
+
+/** A key may grant only scopes it holds; `keys:manage` counts as holding `dashboard`. */
+export function scopeProblem(own: readonly KeyScope[], wanted: readonly KeyScope[]): GrantProblem | null {
+  const missing = wanted.filter((s) => !(own.includes(s) || (s === 'dashboard' && canViewDashboard(own))));
+  return missing.length ? { field: 'scopes', message: `scope ${missing.map((s) => `'${s}'`).join(', ')} it does not hold` } : null;
+}
+
+/** The limit fields a new key takes from the key creating it when the request leaves them unset. */
+const INHERITED = ['tier', 'minTrustLevel', 'monthlyBudgetUsd', 'requestsPerMinute', 'shield', 'allowProviders', 'denyProviders', 'regions'] as const;
+
+/** A new key's settings: what was asked for, and the creator's own limits for the rest. */
+export function inheritLimits(own: KeySettings, wanted: Partial<KeySettings>): Partial<KeySettings> {
+  const out: Partial<KeySettings> = { ...wanted };
+  for (const field of INHERITED) {
+    if (!(field in out) && own[field] !== undefined) (out as Record<string, unknown>)[field] = structuredClone(own[field]);
+  }
+  return out;
+}
+
+/** The fields of a patch whose value differs from what the key has now (unchanged values grant nothing). */
+export function changedFields(current: KeySettings, patch: Partial<KeySettings>): Partial<KeySettings> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (JSON.stringify(value) !== JSON.stringify(current[field as keyof KeySettings])) out[field] = value;
+  }
+  return out as Partial<KeySettings>;
+}
