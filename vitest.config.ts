@@ -30,7 +30,7 @@ function trustConfig(fake: string) {
 }
 
 export default defineConfig(async () => {
-  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
   const bindings = {
     TEST_MIGRATIONS: migrations,
     CAILOS_SIMULATE: 'true',
@@ -81,7 +81,12 @@ export default defineConfig(async () => {
               };
             }),
           ],
-          test: { ...shared, name: 'reliability', include: ['test/reliability/**/*.test.ts'], globalSetup: ['./test/reliability/global-setup.ts'] },
+          test: {
+            ...shared,
+            name: 'reliability',
+            include: ['test/reliability/**/*.test.ts'],
+            globalSetup: ['./test/reliability/global-setup.ts'],
+          },
         },
       ],
     },

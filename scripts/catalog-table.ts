@@ -2,7 +2,7 @@
  * Prints a markdown summary of the endpoint catalog for the README.
  * Run: npx tsx scripts/catalog-table.ts
  */
-import { allEndpoints, CATALOG_VERSION, codenames, endpointsForCodename, endpointsForProvider, PROVIDERS } from '../src/catalog';
+import { allEndpoints, CATALOG_VERSION, codenames, endpointsForCodename, endpointsForProvider, PROVIDERS } from '../src/catalog/catalog';
 import { EXCLUDED } from '../src/catalog/data/excluded';
 import { EUR_TO_USD } from '../src/catalog/data/row';
 import { trustLimitReason } from '../src/catalog/trust';
@@ -13,7 +13,9 @@ const byInput = (a: Endpoint, b: Endpoint): number => a.pricing.inputPerMTok - b
 
 const lines: string[] = [];
 const endpoints = allEndpoints();
-lines.push(`Catalog \`${CATALOG_VERSION}\`: **${endpoints.length} endpoints**, ${codenames().length} model families, ${Object.keys(PROVIDERS).length} providers.`);
+lines.push(
+  `Catalog \`${CATALOG_VERSION}\`: **${endpoints.length} endpoints**, ${codenames().length} model families, ${Object.keys(PROVIDERS).length} providers.`,
+);
 lines.push('');
 lines.push('| provider | wire format | trust | regions | endpoints | cheapest input $/M |');
 lines.push('|---|---|---|---|---|---|');
@@ -25,7 +27,9 @@ for (const p of Object.values(PROVIDERS)) {
   );
 }
 lines.push('');
-lines.push('Trust (default API terms; src/catalog/trust.ts): 3 maximum — attested enclave or on-premise · 2 high — SOC 2/GDPR, no training, nothing stored beyond the request · 1 standard — inputs may be retained (e.g. abuse monitoring) or no policy found · 0 low — may train on inputs (free tiers).');
+lines.push(
+  'Trust (default API terms; src/catalog/trust.ts): 3 maximum — attested enclave or on-premise · 2 high — SOC 2/GDPR, no training, nothing stored beyond the request · 1 standard — inputs may be retained (e.g. abuse monitoring) or no policy found · 0 low — may train on inputs (free tiers).',
+);
 lines.push('');
 lines.push('| trust | endpoints |');
 lines.push('|---|---|');
@@ -35,7 +39,9 @@ for (const level of [3, 2, 1, 0]) {
 const days = (e: TrustEvidence): string => (e.retentionDays === null ? '?' : e.retentionDays === 0 ? 'none' : `${e.retentionDays} d`);
 const yesNo = (b: boolean | null): string => (b === null ? '?' : b ? 'yes' : 'no');
 lines.push('');
-lines.push('| provider | trust | inputs kept | trains on inputs | SOC 2 / GDPR (first-party) | ZDR on request | why not higher | source (as of) |');
+lines.push(
+  '| provider | trust | inputs kept | trains on inputs | SOC 2 / GDPR (first-party) | ZDR on request | why not higher | source (as of) |',
+);
 lines.push('|---|---|---|---|---|---|---|---|');
 for (const p of Object.values(PROVIDERS)) {
   const e = p.trustEvidence;
@@ -49,7 +55,9 @@ lines.push('');
 lines.push('| family | providers | cheapest | priciest |');
 lines.push('|---|---|---|---|');
 for (const name of codenames()) {
-  const list = endpointsForCodename(name).filter((e) => !e.freeTier).sort(byInput);
+  const list = endpointsForCodename(name)
+    .filter((e) => !e.freeTier)
+    .sort(byInput);
   const providers = new Set(list.map((e) => e.provider));
   if (providers.size < 3) continue;
   const lo = list[0];
@@ -60,6 +68,8 @@ for (const name of codenames()) {
 }
 lines.push('');
 lines.push(`Scaleway prices are converted from EUR at ${EUR_TO_USD} USD/EUR. nCompass prices are estimates (no published price).`);
-lines.push(`${EXCLUDED.length} reference rows are left out (no sourced price, retired, or unconfirmed model id): see src/catalog/data/excluded.ts.`);
+lines.push(
+  `${EXCLUDED.length} reference rows are left out (no sourced price, retired, or unconfirmed model id): see src/catalog/data/excluded.ts.`,
+);
 
 console.log(lines.join('\n'));

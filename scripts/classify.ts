@@ -13,10 +13,11 @@ import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
 import * as ort from 'onnxruntime-web';
 import { createIntentEngine, type ModelLabels } from '../src/classifier/engine';
-import { classifyWithEngine, warmUpEngine } from '../src/classifier/index';
+import { classifyWithEngine, warmUpEngine } from '../src/classifier/classify';
 
 const modelDirFlag = process.argv.indexOf('--model-dir');
-const modelDir = modelDirFlag > 0 ? process.argv[modelDirFlag + 1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'classifier', 'model');
+const modelDir =
+  modelDirFlag > 0 ? process.argv[modelDirFlag + 1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'classifier', 'model');
 
 async function main() {
   const file = process.argv[2];
@@ -51,10 +52,17 @@ async function main() {
     });
     const round = (x: number) => Math.round(x * 10000) / 10000;
     const classProbs = Object.fromEntries(Object.entries(c.classProbs).map(([k, v]) => [k, round(v)]));
-    process.stdout.write(JSON.stringify({
-      ...row, task_class: c.taskClass, class_probs: classProbs, complexity: round(c.complexity),
-      strategy: c.strategy, ms: round(c.ms), classifier_source: c.source,
-    }) + '\n');
+    process.stdout.write(
+      JSON.stringify({
+        ...row,
+        task_class: c.taskClass,
+        class_probs: classProbs,
+        complexity: round(c.complexity),
+        strategy: c.strategy,
+        ms: round(c.ms),
+        classifier_source: c.source,
+      }) + '\n',
+    );
   }
 }
 

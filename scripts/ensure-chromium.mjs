@@ -26,7 +26,7 @@ function canApt() {
 
 let path = found();
 if (!path && canApt()) {
-  console.log('ensure-chromium: no Chromium found; installing Debian\'s chromium package (apt-get)…');
+  console.log("ensure-chromium: no Chromium found; installing Debian's chromium package (apt-get)…");
   if (run('apt-get', ['update', '-q']) && run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'])) path = found();
 }
 if (!path) {

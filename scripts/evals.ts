@@ -4,18 +4,17 @@
  * --limit N takes N items, round-robin over categories (so every category stays represented).
  * Uses the same modules as the cron runner (suite, adapters via dispatch, simulated fleet, graders,
  * eligibility); nothing is stored. Scores of simulated endpoints come from the simulated skill
- * (src/evals/sim-skill.ts), not from a real model.
+ * (src/sim/skill.ts), not from a real model.
  */
 import { parseArgs } from 'node:util';
 import type { Env } from '../src/env';
-import { DEFAULT_EVAL_THRESHOLDS } from '../src/evals/eligibility';
+import { DEFAULT_EVAL_THRESHOLDS } from '../src/routing';
 import { makeInvokers } from '../src/evals/invoke';
-import { breakdown } from '../src/evals/report';
+import { breakdown, loadSuite, type EvalItem } from '../src/evals';
 import { initialCursor, planSlice, runSlice } from '../src/evals/runner';
 import { aggregateScores } from '../src/evals/stats';
-import { loadSuite } from '../src/evals/suite';
-import { EVAL_CATEGORIES, type EvalItem } from '../src/evals/types';
 import { buildSnapshot } from '../src/routing/snapshot';
+import { EVAL_CATEGORIES } from '../src/hub';
 
 const { values } = parseArgs({
   options: {
@@ -49,23 +48,39 @@ async function main() {
   const items = Number.isFinite(limit) ? roundRobin(suite.items, limit) : suite.items;
 
   const started = Date.now();
-  const plan = planSlice(fleet.map((m) => ({ id: m.endpoint.id, capabilities: m.endpoint.capabilities })), items, initialCursor(suite.version), Infinity);
+  const plan = planSlice(
+    fleet.map((m) => ({ id: m.endpoint.id, capabilities: m.endpoint.capabilities })),
+    items,
+    initialCursor(suite.version),
+    Infinity,
+  );
   // Judges may come from the whole simulated fleet even when --endpoint narrows the tested set.
   const invokers = makeInvokers(env, fleet, buildSnapshot(env).endpoints);
-  const results = await runSlice(plan.pairs, invokers.invoke, invokers.judgeInvoke, { concurrency: Number(values.concurrency), modelFor: invokers.modelFor });
+  const results = await runSlice(plan.pairs, invokers.invoke, invokers.judgeInvoke, {
+    concurrency: Number(values.concurrency),
+    modelFor: invokers.modelFor,
+  });
   const graded = results.filter((r) => r.status === 'graded');
   const rows = aggregateScores(graded);
   const table = breakdown(rows, { suiteVersion: suite.version, thresholds: DEFAULT_EVAL_THRESHOLDS, simulatedOf: () => true });
 
   if (values.json) {
-    console.log(JSON.stringify({ suiteVersion: suite.version, items: items.length, calls: results.length, graded: graded.length, data: table }, null, 2));
+    console.log(
+      JSON.stringify(
+        { suiteVersion: suite.version, items: items.length, calls: results.length, graded: graded.length, data: table },
+        null,
+        2,
+      ),
+    );
     return;
   }
   const pct = (r?: { passed: number; total: number }) => (r && r.total ? `${Math.round((100 * r.passed) / r.total)}%`.padStart(4) : '   -');
   const cats = ['intelligence', 'tool_calling', 'structured_output', 'vision', 'open_ended'];
   const width = Math.max(8, ...table.map((t) => t.endpoint.length));
-  console.log(`SIMULATED fleet — suite ${suite.version}: ${items.length} items × ${fleet.length} endpoints = ${results.length} calls ` +
-    `(${graded.length} graded, ${results.filter((r) => r.status === 'error').length} errors, ${results.filter((r) => r.status === 'ungraded').length} ungraded) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `SIMULATED fleet — suite ${suite.version}: ${items.length} items × ${fleet.length} endpoints = ${results.length} calls ` +
+      `(${graded.length} graded, ${results.filter((r) => r.status === 'error').length} errors, ${results.filter((r) => r.status === 'ungraded').length} ungraded) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   console.log(`${'endpoint'.padEnd(width)}  intel tools  json  vis  open  all   95% CI       eligible/filtered classes`);
   for (const t of table) {
     console.log(
@@ -77,7 +92,14 @@ async function main() {
   if (errors.length) {
     const reasons = new Map<string, number>();
     for (const e of errors) reasons.set(e.reason.slice(0, 100), (reasons.get(e.reason.slice(0, 100)) ?? 0) + 1);
-    console.log('\nnot graded:', [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([r, n]) => `${n}× ${r}`).join('\n  '));
+    console.log(
+      '\nnot graded:',
+      [...reasons]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([r, n]) => `${n}× ${r}`)
+        .join('\n  '),
+    );
   }
 }
 

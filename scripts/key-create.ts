@@ -34,7 +34,11 @@ const scopes = JSON.stringify(values.scopes);
 const settings = JSON.stringify(keySettingsSchema.parse({}));
 wrangler('d1', 'migrations', 'apply', 'DB', '--local');
 wrangler(
-  'd1', 'execute', 'DB', '--local', '--command',
+  'd1',
+  'execute',
+  'DB',
+  '--local',
+  '--command',
   `INSERT OR IGNORE INTO teams (id, name, created_at) VALUES (${sqlString(values.team)}, ${sqlString(values.team)}, ${now}); ` +
     `INSERT INTO api_keys (id, team_id, name, key_hash, key_prefix, scopes, settings, created_at) VALUES (${sqlString(id)}, ${sqlString(values.team)}, ${sqlString(values.name)}, ${sqlString(hash)}, ${sqlString(displayPrefix(apiKey))}, ${sqlString(scopes)}, ${sqlString(settings)}, ${now});`,
 );

@@ -99,7 +99,11 @@ function main(): void {
     perType,
     unscoredSecretPredictions: secrets,
     throughput: { msPerKb, cpuMsPerKb, runs, kb: Math.round(kb * 10) / 10 },
-    ...(negatives ? { negatives: { kb: negatives.kb, falsePositives: negatives.falsePositives, perTenKb: negatives.perTenKb, byType: negatives.byType } } : {}),
+    ...(negatives
+      ? {
+          negatives: { kb: negatives.kb, falsePositives: negatives.falsePositives, perTenKb: negatives.perTenKb, byType: negatives.byType },
+        }
+      : {}),
   };
   if (!json) {
     console.log(`${samples.length} samples, ${result.throughput.kb} KB`);
@@ -109,7 +113,9 @@ function main(): void {
       console.log(`${t.padEnd(13)} ${String(r.precision).padEnd(9)} ${String(r.recall).padEnd(7)} ${String(r.f1).padEnd(6)} ${r.gold}`);
     }
     const o = result.overall;
-    console.log(`${'OVERALL'.padEnd(13)} ${String(o.precision).padEnd(9)} ${String(o.recall).padEnd(7)} ${String(o.f1).padEnd(6)} ${o.gold}`);
+    console.log(
+      `${'OVERALL'.padEnd(13)} ${String(o.precision).padEnd(9)} ${String(o.recall).padEnd(7)} ${String(o.f1).padEnd(6)} ${o.gold}`,
+    );
     console.log(`throughput: ${msPerKb} ms/KB wall, ${cpuMsPerKb} ms/KB CPU (median of ${runs} runs)`);
     if (errors.length) console.log(`errors:\n  ${errors.join('\n  ')}`);
     if (negatives) {

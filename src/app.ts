@@ -1,19 +1,9 @@
 import { Hono } from 'hono';
-import { admin } from './api/admin';
-import { adminEvals } from './api/admin-evals';
-import { requireKey } from './api/auth';
-import { chatCompletions } from './api/chat';
-import { getDecision } from './api/decisions';
-import { echo } from './api/echo';
-import { ApiError } from './api/errors';
-import { postFeedback } from './api/feedback';
-import { messagesApp } from './api/messages/route';
-import { listModels } from './api/models';
-import { createResponse } from './api/responses/route';
-import { getUsage } from './api/usage';
+import { requireKey } from './tenancy';
+import { chatCompletions, getDecision, postFeedback, messagesApp, listModels, createResponse, getUsage, adminRoutes } from './api';
+import { ApiError, echo } from './hub';
 import { dashboard } from './dashboard';
 import type { AppEnv } from './env';
-import { breakerAdmin } from './reliability/admin-routes';
 
 /**
  * Where a request goes: /v1/chat/completions → api/chat.ts → routing/decide.ts (15 stages over the
@@ -46,13 +36,19 @@ v1.post('/feedback', postFeedback);
 v1.get('/usage', getUsage);
 app.route('/v1/messages', messagesApp); // ahead of /v1: Anthropic-shaped errors, auth included
 app.route('/v1', v1);
-app.route('/admin/breakers', breakerAdmin);
-app.route('/admin/evals', adminEvals);
-app.route('/admin', admin);
+app.route('/admin', adminRoutes);
 app.route('/dashboard', dashboard);
 
 // Also answers a known path with a method it does not serve (Hono routes by method and path).
-app.notFound((c) => new ApiError(404, `Unknown route ${echo(c.req.method)} ${echo(new URL(c.req.url).pathname)}.`, 'not_found_error', null, 'unknown_route').toResponse());
+app.notFound((c) =>
+  new ApiError(
+    404,
+    `Unknown route ${echo(c.req.method)} ${echo(new URL(c.req.url).pathname)}.`,
+    'not_found_error',
+    null,
+    'unknown_route',
+  ).toResponse(),
+);
 
 app.onError((err, c) => {
   if (err instanceof ApiError) return err.toResponse();

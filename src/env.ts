@@ -1,4 +1,4 @@
-import type { KeyRecord } from './tenancy/types';
+import type { KeyRecord } from './tenancy';
 
 /** Bindings declared in wrangler.toml plus secrets (provider keys, ADMIN_SECRET, KEY_PEPPER). */
 export interface Env {

@@ -1,10 +1,10 @@
 import { app } from './app';
-import { syncCatalogToD1 } from './catalog/sync';
+import { syncCatalogToD1 } from './catalog';
 import type { Env } from './env';
-import { scheduledEvals } from './evals/cron';
+import { scheduledEvals } from './evals';
 
-export { KeyGuard } from './tenancy/key-guard';
-export { EndpointBreaker } from './reliability/breaker';
+export { KeyGuard } from './tenancy';
+export { EndpointBreaker } from './reliability';
 
 export default {
   fetch: app.fetch,

@@ -10,16 +10,33 @@ import {
   getProvider,
   PROVIDERS,
   resolveModelName,
-} from '../src/catalog';
+} from '../src/catalog/catalog';
 import { EXCLUDED } from '../src/catalog/data/excluded';
 import { QUALITY_PRIORS } from '../src/catalog/quality-priors';
 import { maxTrustFromEvidence } from '../src/catalog/trust';
 import type { CatalogProviderId } from '../src/catalog/types';
 
 const ALL_PROVIDERS: CatalogProviderId[] = [
-  'openai', 'anthropic', 'google', 'cohere', 'groq', 'together', 'deepinfra', 'scaleway', 'cerebras',
-  'ncompass', 'nscale', 'inception', 'openrouter', 'novita', 'sambanova', 'tinfoil', 'xai', 'byteplus',
-  'google-free', 'openrouter-free',
+  'openai',
+  'anthropic',
+  'google',
+  'cohere',
+  'groq',
+  'together',
+  'deepinfra',
+  'scaleway',
+  'cerebras',
+  'ncompass',
+  'nscale',
+  'inception',
+  'openrouter',
+  'novita',
+  'sambanova',
+  'tinfoil',
+  'xai',
+  'byteplus',
+  'google-free',
+  'openrouter-free',
 ];
 const FREE_PROVIDERS: CatalogProviderId[] = ['google-free', 'openrouter-free'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

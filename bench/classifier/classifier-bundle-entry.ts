@@ -1,6 +1,6 @@
 // Minimal Worker that only classifies: lets `bench/classifier/classifier-bundle.sh` measure what the classifier adds to
 // the bundle (ORT wasm + model + tokenizer) independently of the gateway's entry point.
-import { classify } from '../../src/classifier/index';
+import { classify } from '../../src/classifier';
 
 export default {
   async fetch(req: Request): Promise<Response> {

@@ -35,7 +35,9 @@ async function round(i: number): Promise<{ wallMs: number; status: Status }> {
 const coldMs: number[] = [];
 for (let i = 0; i < rounds; i++) {
   const { wallMs, status: s } = await round(i);
-  console.log(`round ${i + 1}: cold load ${(s.importMs + s.sessionMs).toFixed(0)} ms = import ${s.importMs.toFixed(0)} + session ${s.sessionMs.toFixed(0)} (HTTP round trip ${wallMs.toFixed(0)} ms); then background warm-up ${s.warmupMs.toFixed(0)} ms before the model answers requests`);
+  console.log(
+    `round ${i + 1}: cold load ${(s.importMs + s.sessionMs).toFixed(0)} ms = import ${s.importMs.toFixed(0)} + session ${s.sessionMs.toFixed(0)} (HTTP round trip ${wallMs.toFixed(0)} ms); then background warm-up ${s.warmupMs.toFixed(0)} ms before the model answers requests`,
+  );
   coldMs.push(s.importMs + s.sessionMs);
 }
 console.log(`median cold load over ${rounds} fresh dev servers: ${median(coldMs).toFixed(0)} ms (target 500)`);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { createIntentEngine, type ModelLabels } from '../../src/classifier/engine';
-import { classifyWithEngine, warmUpEngine } from '../../src/classifier/index';
+import { classifyWithEngine, warmUpEngine } from '../../src/classifier/classify';
 import { percentile } from '../lib/stats';
 
 const dir = join('src', 'classifier', 'model');
@@ -19,7 +19,8 @@ async function main() {
   const t0 = performance.now();
   const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(dir, 'intent.int8.onnx'))));
   const engine = createIntentEngine({
-    ort, session,
+    ort,
+    session,
     tokenizerJson: JSON.parse(readFileSync(join(dir, 'intent.tokenizer.json'), 'utf8')),
     labels: JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as ModelLabels,
   });
@@ -28,13 +29,22 @@ async function main() {
   for (const chars of [64, 128, 256, 512, 2048]) {
     const text = sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars);
     const tokens = engine.tokenize(text).length;
-    for (let i = 0; i < 20; i++) await classifyWithEngine(engine, { text, hasImages: false, hasTools: false, stream: false, inputChars: chars });
+    for (let i = 0; i < 20; i++)
+      await classifyWithEngine(engine, { text, hasImages: false, hasTools: false, stream: false, inputChars: chars });
     const ms: number[] = [];
     for (let i = 0; i < runs; i++) {
-      ms.push((await classifyWithEngine(engine, { text: `${i} ${text}`, hasImages: false, hasTools: false, stream: false, inputChars: chars })).ms);
+      ms.push(
+        (await classifyWithEngine(engine, { text: `${i} ${text}`, hasImages: false, hasTools: false, stream: false, inputChars: chars }))
+          .ms,
+      );
     }
-    console.log(`${String(chars).padStart(5)} chars (${String(tokens).padStart(3)} tokens): p50 ${percentile(ms, 50).toFixed(2)} ms  p99 ${percentile(ms, 99).toFixed(2)} ms  min ${Math.min(...ms).toFixed(2)} ms`);
+    console.log(
+      `${String(chars).padStart(5)} chars (${String(tokens).padStart(3)} tokens): p50 ${percentile(ms, 50).toFixed(2)} ms  p99 ${percentile(ms, 99).toFixed(2)} ms  min ${Math.min(...ms).toFixed(2)} ms`,
+    );
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -22,16 +22,15 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChatRequest, Strategy } from '../../src/api/chat-schema';
-import type { Endpoint } from '../../src/catalog/types';
-import type { PosteriorRow } from '../../src/feedback/posterior';
-import { isExplorationDecision } from '../../src/feedback/preference';
+import type { ChatRequest, Strategy } from '../../src/hub';
+import type { Endpoint } from '../../src/catalog';
+import type { PosteriorRow, RoutingSnapshot } from '../../src/routing';
+import { isExplorationDecision } from '../../src/routing/feedback-preference';
 import { applyChangeToTable, applySignals, signalsFromRows } from '../../src/feedback/signals';
 import { runPipeline } from '../../src/routing/pipeline';
-import type { RoutingSnapshot } from '../../src/routing/snapshot';
 import { estimateInputTokens } from '../../src/routing/stages/02-requirements';
 import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
-import { mulberry32 } from '../../src/lib/mulberry32';
+import { mulberry32 } from '../../src/lib';
 import { parseCsv } from '../routing/data';
 
 // ---------- arguments ----------
@@ -58,14 +57,18 @@ interface Item {
 }
 
 function load(dir: string): { models: string[]; items: Item[] } {
-  const files = readdirSync(dir).filter((f) => /^routerbench_.*_train\.csv$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^routerbench_.*_train\.csv$/.test(f))
+    .sort();
   if (files.length === 0) throw new Error(`no routerbench_*_train.csv in ${dir}`);
   let models: string[] = [];
   const items: Item[] = [];
   for (const f of files) {
     const [header, ...rows] = parseCsv(readFileSync(join(dir, f), 'utf8'));
     const col = (name: string) => header.indexOf(name);
-    const fileModels = header.filter((h) => !h.includes('|') && !['sample_id', 'prompt', 'eval_name', 'oracle_model_to_route_to'].includes(h)).sort();
+    const fileModels = header
+      .filter((h) => !h.includes('|') && !['sample_id', 'prompt', 'eval_name', 'oracle_model_to_route_to'].includes(h))
+      .sort();
     if (models.length === 0) models = fileModels;
     for (const r of rows) {
       const correct = models.map((m) => r[col(m)]);
@@ -101,7 +104,12 @@ function benchCatalog(models: string[], train: Item[]): Endpoint[] {
       model: m,
       codename: m,
       wireFormat: 'openai',
-      pricing: { inputPerMTok: perMTok, outputPerMTok: perMTok, asOf: 'routerbench', source: 'RouterBench average total_cost per prompt (feedback half)' },
+      pricing: {
+        inputPerMTok: perMTok,
+        outputPerMTok: perMTok,
+        asOf: 'routerbench',
+        source: 'RouterBench average total_cost per prompt (feedback half)',
+      },
       contextWindow: 1_000_000,
       maxOutputTokens: 8192,
       capabilities: { tools: true, vision: true, jsonSchema: true, streaming: true },
@@ -114,11 +122,27 @@ function benchCatalog(models: string[], train: Item[]): Endpoint[] {
 }
 
 function snapshotOf(endpoints: Endpoint[]): RoutingSnapshot {
-  return { builtAt: 0, endpoints: endpoints.map((endpoint) => ({ endpoint, simulated: false })), health: new Map(), latency: new Map(), evals: new Map(), satisfaction: new Map() };
+  return {
+    builtAt: 0,
+    endpoints: endpoints.map((endpoint) => ({ endpoint, simulated: false })),
+    health: new Map(),
+    latency: new Map(),
+    evals: new Map(),
+    satisfaction: new Map(),
+  };
 }
 
 function keyRecord(id: string, strategy: Strategy): KeyRecord {
-  return { id, teamId: 'bench', name: id, keyPrefix: 'cai_bench', scopes: ['api'], settings: keySettingsSchema.parse({ defaultStrategy: strategy }), createdAt: 0, revokedAt: null };
+  return {
+    id,
+    teamId: 'bench',
+    name: id,
+    keyPrefix: 'cai_bench',
+    scopes: ['api'],
+    settings: keySettingsSchema.parse({ defaultStrategy: strategy }),
+    createdAt: 0,
+    revokedAt: null,
+  };
 }
 
 function route(snapshot: RoutingSnapshot, key: KeyRecord, item: Item, now: number): number {
@@ -182,7 +206,10 @@ function run(models: string[], items: Item[], strategy: Strategy, seed: number):
   const train: Item[] = [];
   const test: Item[] = [];
   for (const c of classes) {
-    const xs = shuffle(items.filter((i) => i.cls === c), rnd);
+    const xs = shuffle(
+      items.filter((i) => i.cls === c),
+      rnd,
+    );
     train.push(...xs.slice(0, Math.floor(xs.length / 2)));
     test.push(...xs.slice(Math.floor(xs.length / 2)));
   }
@@ -201,7 +228,11 @@ function run(models: string[], items: Item[], strategy: Strategy, seed: number):
       const item = train[Math.floor(rnd() * train.length)];
       const key = keys[given % SIM_KEYS];
       const m = route(snapshot, key, item, now);
-      applyChangeToTable(rows, { keyId: key.id, endpointId: endpoints[m].id, taskClass: item.cls }, { rating: item.correct[m] ? 1 : -1, ratedAt: now });
+      applyChangeToTable(
+        rows,
+        { keyId: key.id, endpointId: endpoints[m].id, taskClass: item.cls },
+        { rating: item.correct[m] ? 1 : -1, ratedAt: now },
+      );
       applySignals(snapshot, signalsFromRows(rows.values(), now));
     }
     curve.push(evaluate(snapshot, test, strategy, now + 1));
@@ -216,7 +247,14 @@ function run(models: string[], items: Item[], strategy: Strategy, seed: number):
     endpoints.forEach((e, m) => {
       const acc = mean(inClass.map((i) => i.correct[m]));
       const n = 1e6;
-      exactRows.set(`*|${e.id}|${c}`, { scope: '*', endpointId: e.id, taskClass: c, upScaled: acc * n, downScaled: (1 - acc) * n, updatedAt: T0 });
+      exactRows.set(`*|${e.id}|${c}`, {
+        scope: '*',
+        endpointId: e.id,
+        taskClass: c,
+        upScaled: acc * n,
+        downScaled: (1 - acc) * n,
+        updatedAt: T0,
+      });
     });
   }
   applySignals(exact, signalsFromRows(exactRows.values(), Date.UTC(2026, 0, 1)));
@@ -224,7 +262,8 @@ function run(models: string[], items: Item[], strategy: Strategy, seed: number):
 
   const accOf = (set: Item[], m: number) => mean(set.map((i) => i.correct[m]));
   const costOf = (set: Item[], m: number) => mean(set.map((i) => i.cost[m]));
-  const bestIn = (set: Item[]) => models.map((_, m) => m).sort((a, b) => accOf(set, b) - accOf(set, a) || costOf(set, a) - costOf(set, b))[0];
+  const bestIn = (set: Item[]) =>
+    models.map((_, m) => m).sort((a, b) => accOf(set, b) - accOf(set, a) || costOf(set, a) - costOf(set, b))[0];
   const bestPerClass = new Map(classes.map((c) => [c, bestIn(test.filter((i) => i.cls === c))]));
   const best = bestIn(test);
   const cheapest = models.map((_, m) => m).sort((a, b) => costOf(test, a) - costOf(test, b))[0];
@@ -251,12 +290,21 @@ const fmtAcc = (xs: number[]) => `${(mean(xs) * 100).toFixed(1)}% ± ${(sd(xs) *
 const fmtCost = (xs: number[]) => `$${(mean(xs) * 1000).toFixed(3)}`;
 const lines: string[] = [];
 lines.push('# Feedback learning curve (RouterBench outcomes replayed as thumbs up/down)', '');
-lines.push(`Generated by \`npm run bench:feedback -- --data <routerbench dir>\` (bench/feedback/feedback-learning.ts) — ${items.length} prompts with all 11 outcomes (arc-challenge, mbpp, winogrande), ${SEEDS} seeds (mean ± sd across seeds). Cost is USD per 1,000 prompts.`, '');
-lines.push('Setup: half of each class replays as feedback, half is held out. Each replayed prompt is routed by the full 15-stage pipeline for one of 50 simulated keys, and the served model is rated by its real correctness (bandit feedback: only what was served gets rated). The router starts knowing nothing about quality (equal priors) and only the prices. Held-out prompts are routed for a key with no ratings of its own, with exploration as served (~10% of decisions).', '');
+lines.push(
+  `Generated by \`npm run bench:feedback -- --data <routerbench dir>\` (bench/feedback/feedback-learning.ts) — ${items.length} prompts with all 11 outcomes (arc-challenge, mbpp, winogrande), ${SEEDS} seeds (mean ± sd across seeds). Cost is USD per 1,000 prompts.`,
+  '',
+);
+lines.push(
+  'Setup: half of each class replays as feedback, half is held out. Each replayed prompt is routed by the full 15-stage pipeline for one of 50 simulated keys, and the served model is rated by its real correctness (bandit feedback: only what was served gets rated). The router starts knowing nothing about quality (equal priors) and only the prices. Held-out prompts are routed for a key with no ratings of its own, with exploration as served (~10% of decisions).',
+  '',
+);
 for (const strategy of STRATEGIES) {
   const results = Array.from({ length: SEEDS }, (_, s) => run(models, items, strategy, 1000 + s));
   lines.push(`## strategy \`${strategy}\``, '');
-  lines.push('| ratings | accuracy (as served) | cost / 1k prompts | gap closed to ceiling | accuracy (exploit decisions) | cost / 1k (exploit) |', '|---:|---:|---:|---:|---:|---:|');
+  lines.push(
+    '| ratings | accuracy (as served) | cost / 1k prompts | gap closed to ceiling | accuracy (exploit decisions) | cost / 1k (exploit) |',
+    '|---:|---:|---:|---:|---:|---:|',
+  );
   CHECKPOINTS.forEach((n, i) => {
     const gaps = results.map((r) => (r.curve[i].acc - r.curve[0].acc) / Math.max(1e-9, r.ceiling.acc - r.curve[0].acc));
     lines.push(
@@ -264,7 +312,8 @@ for (const strategy of STRATEGIES) {
     );
   });
   lines.push('', '| reference on the held-out half | accuracy | cost / 1k prompts |', '|---|---:|---:|');
-  const ref = (name: string, pick: (r: RunResult) => Point) => lines.push(`| ${name} | ${fmtAcc(results.map((r) => pick(r).acc))} | ${fmtCost(results.map((r) => pick(r).cost))} |`);
+  const ref = (name: string, pick: (r: RunResult) => Point) =>
+    lines.push(`| ${name} | ${fmtAcc(results.map((r) => pick(r).acc))} | ${fmtCost(results.map((r) => pick(r).cost))} |`);
   ref(`ceiling: same pipeline + \`${strategy}\` objective, told exact per-class accuracies`, (r) => r.ceiling);
   ref('oracle per class (most accurate model per eval_name)', (r) => r.oracleClass);
   ref('best single model (gpt-4-1106-preview)', (r) => r.bestSingle);
@@ -274,13 +323,13 @@ for (const strategy of STRATEGIES) {
   lines.push('');
 }
 lines.push(
-  "## Reading",
-  "",
-  "- **Ceiling** is what this router reaches with perfect per-class knowledge under the same objective; it is the fair target for feedback, which can only teach per-class quality. The per-class accuracy oracle (gpt-4 everywhere) costs ~15–20× more per prompt than either ceiling, and the per-prompt oracle needs per-prompt knowledge that class-level feedback cannot give.",
-  "- **`quality`** learns fast: the cheapest model is the only one tried at 0 ratings, and a few dozen ratings are enough to move each class to a clearly better model. The `quality` objective caps cost at 25× the cheapest candidate, which excludes gpt-4 here.",
-  "- **`balanced`** learns slower because under its objective (each doubling of cost must buy 0.10 of quality) several models sit within a few hundredths of each other in every class (e.g. winogrande: Yi-34B vs mistral-7b; mbpp: gpt-3.5 vs mixtral vs code-llama), so it takes hundreds of ratings per class to tell them apart, and only exploration decisions (10% of traffic) rate the alternatives. Once they are told apart it stays within a few points of the ceiling at a similar cost.",
-  "- Accuracy on exploit decisions and as served (with ~10% Thompson exploration) differ by under a point: the exploration bound keeps its cost small.",
-  "",
+  '## Reading',
+  '',
+  '- **Ceiling** is what this router reaches with perfect per-class knowledge under the same objective; it is the fair target for feedback, which can only teach per-class quality. The per-class accuracy oracle (gpt-4 everywhere) costs ~15–20× more per prompt than either ceiling, and the per-prompt oracle needs per-prompt knowledge that class-level feedback cannot give.',
+  '- **`quality`** learns fast: the cheapest model is the only one tried at 0 ratings, and a few dozen ratings are enough to move each class to a clearly better model. The `quality` objective caps cost at 25× the cheapest candidate, which excludes gpt-4 here.',
+  '- **`balanced`** learns slower because under its objective (each doubling of cost must buy 0.10 of quality) several models sit within a few hundredths of each other in every class (e.g. winogrande: Yi-34B vs mistral-7b; mbpp: gpt-3.5 vs mixtral vs code-llama), so it takes hundreds of ratings per class to tell them apart, and only exploration decisions (10% of traffic) rate the alternatives. Once they are told apart it stays within a few points of the ceiling at a similar cost.',
+  '- Accuracy on exploit decisions and as served (with ~10% Thompson exploration) differ by under a point: the exploration bound keeps its cost small.',
+  '',
 );
 lines.push(`Runtime ${((Date.now() - started) / 1000).toFixed(1)} s on Node ${process.version}.`, '');
 const report = lines.join('\n');

@@ -12,14 +12,35 @@ import type http from 'node:http';
 export type AnswerStyle = 'echo' | 'fixed';
 
 export const FAKE_FAULTS = [
-  'http_503', 'rate_limit', 'connection_refused', 'hang_before_headers', 'hang_mid_stream', 'stream_error_event', 'garbage_json', 'truncated_sse',
+  'http_503',
+  'rate_limit',
+  'connection_refused',
+  'hang_before_headers',
+  'hang_mid_stream',
+  'stream_error_event',
+  'garbage_json',
+  'truncated_sse',
   // Not failures of the endpoint, or not before the first token:
-  'bad_request', 'error_after_content', 'silent_after_content', 'slow', 'hold',
+  'bad_request',
+  'error_after_content',
+  'silent_after_content',
+  'slow',
+  'hold',
 ] as const;
 export type FakeFault = (typeof FAKE_FAULTS)[number];
 /** The faults that strike after a 200's headers; the rest are answered before any answer is written. */
-export type BodyFault = Extract<FakeFault, 'hang_mid_stream' | 'stream_error_event' | 'garbage_json' | 'truncated_sse' | 'silent_after_content' | 'error_after_content'>;
-const BODY_FAULTS = new Set<FakeFault>(['hang_mid_stream', 'stream_error_event', 'garbage_json', 'truncated_sse', 'silent_after_content', 'error_after_content']);
+export type BodyFault = Extract<
+  FakeFault,
+  'hang_mid_stream' | 'stream_error_event' | 'garbage_json' | 'truncated_sse' | 'silent_after_content' | 'error_after_content'
+>;
+const BODY_FAULTS = new Set<FakeFault>([
+  'hang_mid_stream',
+  'stream_error_event',
+  'garbage_json',
+  'truncated_sse',
+  'silent_after_content',
+  'error_after_content',
+]);
 export const isBodyFault = (f: FakeFault | undefined): f is BodyFault => f !== undefined && BODY_FAULTS.has(f);
 
 export interface ChatBody {
@@ -65,7 +86,11 @@ function lastUserText(body: ChatBody): string {
   return Array.isArray(m.content) ? m.content.map((p: { text?: string }) => p.text ?? '').join('') : '';
 }
 
-const usageOf = (prompt: number, completion: number) => ({ prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion });
+const usageOf = (prompt: number, completion: number) => ({
+  prompt_tokens: prompt,
+  completion_tokens: completion,
+  total_tokens: prompt + completion,
+});
 
 function planAnswer(endpointId: string, body: ChatBody, raw: string, opts: AnswerOptions): Answer {
   const base = { id: `chatcmpl-fake${Date.now()}`, created: Math.floor(Date.now() / 1000), model: body.model ?? 'fake' };
@@ -107,8 +132,12 @@ function hang(req: http.IncomingMessage, res: http.ServerResponse): void {
 
 function writeJson(req: http.IncomingMessage, res: http.ServerResponse, a: Answer, fault: BodyFault | undefined): void {
   const json = JSON.stringify({
-    id: a.id, object: 'chat.completion', created: a.created, model: a.model,
-    choices: [{ index: 0, message: { role: 'assistant', content: a.content }, finish_reason: 'stop', logprobs: null }], usage: a.usage,
+    id: a.id,
+    object: 'chat.completion',
+    created: a.created,
+    model: a.model,
+    choices: [{ index: 0, message: { role: 'assistant', content: a.content }, finish_reason: 'stop', logprobs: null }],
+    usage: a.usage,
   });
   res.writeHead(200, { 'content-type': 'application/json' });
   if (fault === 'hang_mid_stream') {
@@ -116,13 +145,26 @@ function writeJson(req: http.IncomingMessage, res: http.ServerResponse, a: Answe
     hang(req, res);
   } else if (fault === 'garbage_json') res.end(`<fake garbage> ${json.slice(0, 20)}`);
   else if (fault === 'truncated_sse') res.end(json.slice(0, Math.floor(json.length / 2)));
-  else if (fault === 'stream_error_event') res.end(JSON.stringify({ error: { message: 'fake: upstream error in a 200 body', type: 'server_error' } }));
+  else if (fault === 'stream_error_event')
+    res.end(JSON.stringify({ error: { message: 'fake: upstream error in a 200 body', type: 'server_error' } }));
   else res.end(json);
 }
 
-function writeStream(req: http.IncomingMessage, res: http.ServerResponse, a: Answer, wantsUsage: boolean, fault: BodyFault | undefined): void {
+function writeStream(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  a: Answer,
+  wantsUsage: boolean,
+  fault: BodyFault | undefined,
+): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({ id: a.id, object: 'chat.completion.chunk', created: a.created, model: a.model, choices: [{ index: 0, delta, finish_reason: finish }] });
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+    id: a.id,
+    object: 'chat.completion.chunk',
+    created: a.created,
+    model: a.model,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
   if (fault) {
     sse(res, chunk({ role: 'assistant', content: '' }));
     switch (fault) {
@@ -152,7 +194,8 @@ function writeStream(req: http.IncomingMessage, res: http.ServerResponse, a: Ans
       if (a.intervalMs > 0) return void setTimeout(next, a.intervalMs);
     }
     sse(res, chunk({}, 'stop'));
-    if (a.alwaysUsage || wantsUsage) sse(res, { id: a.id, object: 'chat.completion.chunk', created: a.created, model: a.model, choices: [], usage: a.usage });
+    if (a.alwaysUsage || wantsUsage)
+      sse(res, { id: a.id, object: 'chat.completion.chunk', created: a.created, model: a.model, choices: [], usage: a.usage });
     res.end('data: [DONE]\n\n');
   };
   next();
@@ -162,7 +205,15 @@ function writeStream(req: http.IncomingMessage, res: http.ServerResponse, a: Ans
  * Writes a 200 answer for `endpointId` ("<provider>/<model>"), broken the way `fault` says (undefined: a
  * correct answer). The after-content faults break streams only; a JSON answer to them is correct.
  */
-export function writeAnswer(req: http.IncomingMessage, res: http.ServerResponse, endpointId: string, body: ChatBody, raw: string, opts: AnswerOptions, fault?: BodyFault): void {
+export function writeAnswer(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  endpointId: string,
+  body: ChatBody,
+  raw: string,
+  opts: AnswerOptions,
+  fault?: BodyFault,
+): void {
   const a = planAnswer(endpointId, body, raw, opts);
   if (body.stream) writeStream(req, res, a, !!body.stream_options?.include_usage, fault);
   else writeJson(req, res, a, fault);

@@ -75,7 +75,11 @@ function json(res: http.ServerResponse, status: number, data: unknown, headers: 
 }
 
 export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
-  const answerOpts: AnswerOptions = { style: options.style ?? 'echo', chunks: options.chunks ?? 10, chunkIntervalMs: options.chunkIntervalMs ?? 2 };
+  const answerOpts: AnswerOptions = {
+    style: options.style ?? 'echo',
+    chunks: options.chunks ?? 10,
+    chunkIntervalMs: options.chunkIntervalMs ?? 2,
+  };
   const latencyMs = options.latencyMs ?? 0;
   const faults = new Map<string, FaultEntry>();
   const hits = new Map<string, number>();
@@ -121,7 +125,12 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
         case 'http_503':
           return json(res, 503, { error: { message: 'fake: service unavailable', type: 'server_error' } });
         case 'rate_limit':
-          return json(res, 429, { error: { message: 'fake: rate limit reached', type: 'rate_limit_error' } }, { 'retry-after': String(entry.retryAfterSeconds) });
+          return json(
+            res,
+            429,
+            { error: { message: 'fake: rate limit reached', type: 'rate_limit_error' } },
+            { 'retry-after': String(entry.retryAfterSeconds) },
+          );
         case 'connection_refused':
           return void req.socket.destroy();
         case 'hang_before_headers':
@@ -195,5 +204,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const num = (name: string) => (flag(name) === undefined ? undefined : Number(flag(name)));
   const style = flag('style') ?? 'echo';
   if (style !== 'echo' && style !== 'fixed') throw new Error(`--style must be echo or fixed, not ${style}`);
-  startFakeUpstream({ port: num('port'), style, latencyMs: num('latency'), chunks: num('chunks'), chunkIntervalMs: num('chunk-interval') }).then(({ port }) => console.log(`listening ${port}`));
+  startFakeUpstream({
+    port: num('port'),
+    style,
+    latencyMs: num('latency'),
+    chunks: num('chunks'),
+    chunkIntervalMs: num('chunk-interval'),
+  }).then(({ port }) => console.log(`listening ${port}`));
 }

@@ -35,7 +35,6 @@ const work = mkdtempSync(join(tmpdir(), 'cailos-ab-'));
 const baseTree = join(work, 'base');
 const log = (...a: unknown[]) => console.error(new Date().toISOString().slice(11, 19), ...a);
 
-
 function prepareBaseTree(): void {
   execFileSync('git', ['worktree', 'add', '--detach', baseTree, base!], { stdio: 'inherit' });
   symlinkSync(join(head, 'node_modules'), join(baseTree, 'node_modules'));
@@ -69,9 +68,12 @@ function report(runs: { base: Row[]; head: Row[] }[]): string {
   ];
   const keys = [...new Set(runs.flatMap((r) => r.head.map(cellKey)))];
   for (const key of keys) {
-    const pairs = runs.map(({ base: b, head: h }) => ({ b: b.find((r) => cellKey(r) === key), h: h.find((r) => cellKey(r) === key) })).filter((p) => p.b && p.h) as { b: Row; h: Row }[];
+    const pairs = runs
+      .map(({ base: b, head: h }) => ({ b: b.find((r) => cellKey(r) === key), h: h.find((r) => cellKey(r) === key) }))
+      .filter((p) => p.b && p.h) as { b: Row; h: Row }[];
     if (pairs.length === 0) continue;
-    const series = (pick: (r: Row) => number | null, digits = 1) => pairs.map((p) => `${fmt(pick(p.b), digits)} → ${fmt(pick(p.h), digits)}`).join('; ');
+    const series = (pick: (r: Row) => number | null, digits = 1) =>
+      pairs.map((p) => `${fmt(pick(p.b), digits)} → ${fmt(pick(p.h), digits)}`).join('; ');
     const rpsRatio = median(pairs.map((p) => p.h.rps / p.b.rps));
     const cpu = pairs.filter((p) => p.b.workerCpuMsPerReq > 0);
     const cpuRatio = cpu.length ? median(cpu.map((p) => p.h.workerCpuMsPerReq / p.b.workerCpuMsPerReq)) : null;

@@ -34,7 +34,6 @@ const TARGETS = str('targets', 'gateway,auto,shield').split(',') as TargetName[]
 const ALLOC = argv.includes('--alloc');
 const OUT = str('out', ALLOC ? 'bench/overhead/alloc-profile.md' : 'bench/overhead/cpu-profile.md');
 
-
 interface CallFrame {
   functionName: string;
   url: string;
@@ -79,8 +78,17 @@ function selfBytesBy(head: HeapNode, key: (frame: CallFrame) => string): Map<str
 }
 
 /** Allocation profile of one target: KB allocated per request, by file and by function. */
-async function allocationSection(cdp: Cdp, worker: InspectedWorker, name: TargetName, attribute: (f: CallFrame) => string): Promise<string> {
-  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+async function allocationSection(
+  cdp: Cdp,
+  worker: InspectedWorker,
+  name: TargetName,
+  attribute: (f: CallFrame) => string,
+): Promise<string> {
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
   const r = await worker.load(name, { seconds: SECONDS, concurrency: CONCURRENCY, stream: STREAM });
   const { profile } = await cdp.send<{ profile: { head: HeapNode } }>('HeapProfiler.stopSampling');
   if (r.errors) throw new Error(`${name}: ${r.errors} errors (${r.errorSamples.join('; ')})`);
@@ -88,13 +96,25 @@ async function allocationSection(cdp: Cdp, worker: InspectedWorker, name: Target
   const served = Math.max(1, r.totalRequests);
   const byFile = [...selfBytesBy(profile.head, attribute)].sort((a, b) => b[1] - a[1]);
   const total = byFile.reduce((n, [, b]) => n + b, 0);
-  const byFunction = [...selfBytesBy(profile.head, (f) => `${attribute(f)} ${f.functionName || '(anonymous)'}`)].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  const byFunction = [...selfBytesBy(profile.head, (f) => `${attribute(f)} ${f.functionName || '(anonymous)'}`)]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15);
   const kb = (b: number) => (b / served / 1024).toFixed(2);
   const line = `${name} (${STREAM ? 'stream' : 'json'}, c=${CONCURRENCY}): ${served} requests, ${kb(total)} KB allocated per request (sampled every 4 KB)`;
   console.error(line);
   const rows = byFile.filter(([, b]) => b / total >= 0.005).map(([k, b]) => `| ${k} | ${kb(b)} | ${((100 * b) / total).toFixed(1)} % |`);
   const fnRows = byFunction.map(([k, b]) => `| ${k} | ${kb(b)} | ${((100 * b) / total).toFixed(1)} % |`);
-  return [`### ${line}`, '', '| allocated in | KB per request | share |', '|---|---:|---:|', ...rows, '', '| top functions | KB per request | share |', '|---|---:|---:|', ...fnRows].join('\n');
+  return [
+    `### ${line}`,
+    '',
+    '| allocated in | KB per request | share |',
+    '|---|---:|---:|',
+    ...rows,
+    '',
+    '| top functions | KB per request | share |',
+    '|---|---:|---:|',
+    ...fnRows,
+  ].join('\n');
 }
 
 function selfTimeBy(profile: Profile, key: (frame: CallFrame) => string): Map<string, number> {
@@ -154,17 +174,38 @@ runWithInspectedWorker(async (worker) => {
     const total = profile.samples.length;
     const byFile = [...selfTimeBy(profile, attribute)].sort((a, b) => b[1] - a[1]);
     const busy = total - (byFile.find(([k]) => k === '(idle)')?.[1] ?? 0);
-    const byFunction = [...selfTimeBy(profile, (f) => `${attribute(f)} ${f.functionName || '(anonymous)'}`)].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    const byFunction = [...selfTimeBy(profile, (f) => `${attribute(f)} ${f.functionName || '(anonymous)'}`)]
+      .filter(([k]) => !k.startsWith('('))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12);
     const line = `${name} (${STREAM ? 'stream' : 'json'}, c=${CONCURRENCY}): ${r.requests} requests in ${SECONDS} s (${r.rps.toFixed(0)} rps, p50 ${percentile(r.latencyMs, 50).toFixed(1)} ms), ${total} samples, busy ${((100 * busy) / total).toFixed(1)} %`;
     console.error(line);
-    const rows = byFile.filter(([, n]) => n / total >= 0.002).map(([k, n]) => `| ${k} | ${((100 * n) / total).toFixed(1)} % | ${((100 * n) / busy).toFixed(1)} % |`);
+    const rows = byFile
+      .filter(([, n]) => n / total >= 0.002)
+      .map(([k, n]) => `| ${k} | ${((100 * n) / total).toFixed(1)} % | ${((100 * n) / busy).toFixed(1)} % |`);
     const fnRows = byFunction.map(([k, n]) => `| ${k} | ${((100 * n) / busy).toFixed(1)} % |`);
     const inclusive = [...inclusiveTimeBy(profile, (f) => `${attribute(f)} ${f.functionName || '(anonymous)'}`)]
       .filter(([k]) => k.startsWith('src/'))
       .sort((a, b) => b[1] - a[1])
       .slice(0, 25)
       .map(([k, n]) => `| ${k} | ${((100 * n) / busy).toFixed(1)} % |`);
-    sections.push([`### ${line}`, '', '| self time in | of samples | of busy samples |', '|---|---:|---:|', ...rows, '', '| top functions (self) | of busy samples |', '|---|---:|', ...fnRows, '', '| src/ functions, inclusive (self + callees) | of busy samples |', '|---|---:|', ...inclusive].join('\n'));
+    sections.push(
+      [
+        `### ${line}`,
+        '',
+        '| self time in | of samples | of busy samples |',
+        '|---|---:|---:|',
+        ...rows,
+        '',
+        '| top functions (self) | of busy samples |',
+        '|---|---:|',
+        ...fnRows,
+        '',
+        '| src/ functions, inclusive (self + callees) | of busy samples |',
+        '|---|---:|',
+        ...inclusive,
+      ].join('\n'),
+    );
   }
   cdp.close();
   const header = `## CPU profile (${new Date().toISOString().slice(0, 10)}, sampling every ${INTERVAL_US} µs; \`node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts ${argv.join(' ')}\`)`;

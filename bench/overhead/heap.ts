@@ -44,9 +44,13 @@ runWithInspectedWorker(async (worker) => {
     if (r.errors) throw new Error(`${r.errors} errors (${r.errorSamples.join('; ')})`);
     requests += r.totalRequests;
     last = await sample();
-    console.log(`| ${requests} | ${last.usedMb.toFixed(1)} | ${last.totalMb.toFixed(1)} | ${last.rssMb.toFixed(0)} | ${r.rps.toFixed(0)} | ${percentile(r.latencyMs, 50).toFixed(1)} |`);
+    console.log(
+      `| ${requests} | ${last.usedMb.toFixed(1)} | ${last.totalMb.toFixed(1)} | ${last.rssMb.toFixed(0)} | ${r.rps.toFixed(0)} | ${percentile(r.latencyMs, 50).toFixed(1)} |`,
+    );
   }
   const perRequestKb = (mb: number) => ((mb * 1024) / Math.max(1, requests)).toFixed(3);
-  console.log(`\n${TARGET} ${STREAM ? 'stream' : 'json'} c=${CONCURRENCY}: ${requests} requests; heap after GC ${base.usedMb.toFixed(1)} → ${last.usedMb.toFixed(1)} MB (${perRequestKb(last.usedMb - base.usedMb)} KB/request), workerd RSS ${base.rssMb.toFixed(0)} → ${last.rssMb.toFixed(0)} MB (${perRequestKb(last.rssMb - base.rssMb)} KB/request)`);
+  console.log(
+    `\n${TARGET} ${STREAM ? 'stream' : 'json'} c=${CONCURRENCY}: ${requests} requests; heap after GC ${base.usedMb.toFixed(1)} → ${last.usedMb.toFixed(1)} MB (${perRequestKb(last.usedMb - base.usedMb)} KB/request), workerd RSS ${base.rssMb.toFixed(0)} → ${last.rssMb.toFixed(0)} MB (${perRequestKb(last.rssMb - base.rssMb)} KB/request)`,
+  );
   cdp.close();
 });

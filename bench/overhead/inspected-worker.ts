@@ -73,7 +73,11 @@ function moduleType(file: string): 'ESModule' | 'CompiledWasm' | 'Data' | 'Text'
 
 function build(): string {
   const outdir = mkdtempSync(join(tmpdir(), 'cailos-profile-'));
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  });
   return outdir;
 }
 
@@ -98,9 +102,11 @@ export interface WorkerOptions {
 
 export async function startInspectedWorker(opts: WorkerOptions = {}): Promise<InspectedWorker> {
   const inspector = opts.inspector ?? true;
-  if (inspector && typeof WebSocket === 'undefined') throw new Error('needs a WebSocket client: run with node --experimental-websocket (Node 20) or Node 22+');
+  if (inspector && typeof WebSocket === 'undefined')
+    throw new Error('needs a WebSocket client: run with node --experimental-websocket (Node 20) or Node 22+');
   const outdir = build();
-  const fake = opts.upstreamPort === undefined ? await startFakeUpstream({ style: 'fixed', latencyMs: 50, chunks: 10, chunkIntervalMs: 2 }) : null;
+  const fake =
+    opts.upstreamPort === undefined ? await startFakeUpstream({ style: 'fixed', latencyMs: 50, chunks: 10, chunkIntervalMs: 2 }) : null;
   const upstreamPort = fake?.port ?? opts.upstreamPort!;
   const inspectorPort = inspector ? await freePort() : undefined;
   const mf = new Miniflare({
@@ -135,7 +141,9 @@ export async function startInspectedWorker(opts: WorkerOptions = {}): Promise<In
   try {
     const base = String(await mf.ready).replace(/\/$/, '');
     const d1 = await mf.getD1Database('DB');
-    for (const file of readdirSync(join(ROOT, 'migrations')).filter((f) => f.endsWith('.sql')).sort()) {
+    for (const file of readdirSync(join(ROOT, 'migrations'))
+      .filter((f) => f.endsWith('.sql'))
+      .sort()) {
       const statements = unstable_splitSqlQuery(readFileSync(join(ROOT, 'migrations', file), 'utf8'));
       await d1.batch(statements.map((s) => d1.prepare(s)));
     }
@@ -155,13 +163,29 @@ export async function startInspectedWorker(opts: WorkerOptions = {}): Promise<In
         const t = targets[name];
         const body = () => {
           const [system, user] = WORKLOAD_MESSAGES;
-          return JSON.stringify({ model: t.model, messages: [system, { ...user, content: `Ticket #${ticket++}: ${user.content}` }], max_tokens: 64, stream, ...(t.routing ? { routing: t.routing } : {}) });
+          return JSON.stringify({
+            model: t.model,
+            messages: [system, { ...user, content: `Ticket #${ticket++}: ${user.content}` }],
+            max_tokens: 64,
+            stream,
+            ...(t.routing ? { routing: t.routing } : {}),
+          });
         };
-        return runLoad({ url: `${base}/v1/chat/completions`, headers: { authorization: `Bearer ${t.key}` }, body, stream, concurrency, durationMs: seconds * 1000 });
+        return runLoad({
+          url: `${base}/v1/chat/completions`,
+          headers: { authorization: `Bearer ${t.key}` },
+          body,
+          stream,
+          concurrency,
+          durationMs: seconds * 1000,
+        });
       },
       async inspect() {
         if (!inspectorPort) throw new Error('started without the inspector');
-        const list = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl: string; title?: string }[];
+        const list = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
+          webSocketDebuggerUrl: string;
+          title?: string;
+        }[];
         const target = list.find((t) => !/KeyGuard|EndpointBreaker|__/.test(t.title ?? '')) ?? list[0];
         return connect(target.webSocketDebuggerUrl);
       },

@@ -54,25 +54,33 @@ function once(agent: Agent, spec: LoadSpec, n: number): Promise<One> {
   const body = typeof spec.body === 'string' ? spec.body : spec.body(n);
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = request(spec.url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...spec.headers } }, (res) => {
-      let text = '';
-      let ttftMs: number | undefined;
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => {
-        text += d;
-        if (spec.stream && ttftMs === undefined && FIRST_CONTENT.test(text)) ttftMs = performance.now() - started;
-      });
-      res.on('end', () => {
-        const latencyMs = performance.now() - started;
-        let error: string | undefined;
-        if (res.statusCode !== 200) error = `HTTP ${res.statusCode}: ${text.slice(0, 160)}`;
-        else if (spec.stream && !text.trimEnd().endsWith('data: [DONE]')) error = `stream did not end with [DONE]: ${text.slice(-160)}`;
-        else if (spec.stream && ttftMs === undefined) error = 'stream carried no content';
-        else if (!spec.stream && !text.includes('"choices"')) error = `not a completion: ${text.slice(0, 160)}`;
-        resolve({ ok: !error, error, latencyMs, ttftMs, headers: res.headers });
-      });
-      res.on('error', (err) => resolve({ ok: false, error: err.message, latencyMs: performance.now() - started, headers: {} }));
-    });
+    const req = request(
+      spec.url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...spec.headers },
+      },
+      (res) => {
+        let text = '';
+        let ttftMs: number | undefined;
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => {
+          text += d;
+          if (spec.stream && ttftMs === undefined && FIRST_CONTENT.test(text)) ttftMs = performance.now() - started;
+        });
+        res.on('end', () => {
+          const latencyMs = performance.now() - started;
+          let error: string | undefined;
+          if (res.statusCode !== 200) error = `HTTP ${res.statusCode}: ${text.slice(0, 160)}`;
+          else if (spec.stream && !text.trimEnd().endsWith('data: [DONE]')) error = `stream did not end with [DONE]: ${text.slice(-160)}`;
+          else if (spec.stream && ttftMs === undefined) error = 'stream carried no content';
+          else if (!spec.stream && !text.includes('"choices"')) error = `not a completion: ${text.slice(0, 160)}`;
+          resolve({ ok: !error, error, latencyMs, ttftMs, headers: res.headers });
+        });
+        res.on('error', (err) => resolve({ ok: false, error: err.message, latencyMs: performance.now() - started, headers: {} }));
+      },
+    );
     req.on('error', (err) => resolve({ ok: false, error: err.message, latencyMs: performance.now() - started, headers: {} }));
     // A request that never answers is an error, not a benchmark that hangs.
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
@@ -82,7 +90,19 @@ function once(agent: Agent, spec: LoadSpec, n: number): Promise<One> {
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: spec.concurrency, maxFreeSockets: spec.concurrency });
-  const result: LoadResult = { requests: 0, totalRequests: 0, errors: 0, errorSamples: [], elapsedMs: 0, rps: 0, latencyMs: [], ttftMs: [], lastHeaders: {}, timings: [], startedAt: [] };
+  const result: LoadResult = {
+    requests: 0,
+    totalRequests: 0,
+    errors: 0,
+    errorSamples: [],
+    elapsedMs: 0,
+    rps: 0,
+    latencyMs: [],
+    ttftMs: [],
+    lastHeaders: {},
+    timings: [],
+    startedAt: [],
+  };
   const measureFrom = performance.now() + (spec.warmupMs ?? 0);
   const deadline = measureFrom + spec.durationMs;
   let sequence = 0;

@@ -11,24 +11,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
-import { chatRequest } from '../../src/api/chat-schema';
-import { requestText } from '../../src/api/classify-request';
-import type { ChatCompletion } from '../../src/api/openai-types';
-import { IDENTITY_FILTER } from '../../src/api/output-filter';
-import { shieldFor } from '../../src/api/shield-request';
-import { ChunkWriter } from '../../src/api/stream-writer';
-import { endpointsForCodename, getProvider } from '../../src/catalog';
-import { newKeyHead } from '../../src/classifier/adapt';
+import { chatRequest, type ChatCompletion } from '../../src/hub';
+import { requestText } from '../../src/flow/classify-request';
+import { IDENTITY_FILTER } from '../../src/flow/output-filter';
+import { shieldFor } from '../../src/flow/shield-request';
+import { ChunkWriter } from '../../src/flow/stream-writer';
+import { endpointsForCodename, getProvider } from '../../src/catalog/catalog';
+import { newKeyHead, classifyWithEngine } from '../../src/classifier';
 import { createIntentEngine, type ModelLabels } from '../../src/classifier/engine';
-import { classifyWithEngine } from '../../src/classifier/index';
 import type { Env } from '../../src/env';
-import { keyphrasesOf } from '../../src/feedback/keyphrases';
+import { keyphrasesOf } from '../../src/feedback';
 import { adapterFor } from '../../src/providers/registry';
-import { decide, traceOf } from '../../src/routing/decide';
+import { decide, traceOf, routingSnapshot, type RoutingContext } from '../../src/routing';
 import { STAGES } from '../../src/routing/pipeline';
-import { routingSnapshot } from '../../src/routing/snapshot';
-import type { RoutingContext } from '../../src/routing/types';
-import { hashApiKey } from '../../src/tenancy/keys';
+import { hashApiKey } from '../../src/tenancy';
 import { WORKLOAD_MESSAGES } from './workload';
 import { median } from '../lib/stats';
 import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
@@ -47,7 +43,17 @@ const upstreamJson = JSON.stringify({
   object: 'chat.completion',
   created: 1,
   model: 'meta-llama/Llama-3.1-8B-Instruct',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'The quick brown fox jumps over the lazy dog while the gateway measures its own overhead carefully' }, finish_reason: 'stop', logprobs: null }],
+  choices: [
+    {
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: 'The quick brown fox jumps over the lazy dog while the gateway measures its own overhead carefully',
+      },
+      finish_reason: 'stop',
+      logprobs: null,
+    },
+  ],
   usage: { prompt_tokens: 120, completion_tokens: 17, total_tokens: 137 },
 });
 
@@ -88,27 +94,58 @@ async function main(): Promise<void> {
   const features = { text: requestText(req), hasImages: false, hasTools: false, stream: false, inputChars: 600 };
   const head = newKeyHead();
   const classification = await classifyWithEngine(null, features, head);
-  const signal = { taskClass: classification.taskClass, complexity: classification.complexity, strategy: classification.strategy, source: classification.source, classProbs: classification.classProbs, ms: 0 };
+  const signal = {
+    taskClass: classification.taskClass,
+    complexity: classification.complexity,
+    strategy: classification.strategy,
+    source: classification.source,
+    classProbs: classification.classProbs,
+    ms: 0,
+  };
   const endpoint = endpointsForCodename('llama-3.1-8b').find((e) => e.provider === 'nscale')!;
   const adapter = adapterFor(endpoint.wireFormat);
   const provider = getProvider(endpoint.provider)!;
 
-  await time('auth: HMAC-SHA256 of the API key (crypto.subtle)', () => hashApiKey('cai_0123456789abcdefghij0123456789abcdefghij', 'pepper'));
+  await time('auth: HMAC-SHA256 of the API key (crypto.subtle)', () =>
+    hashApiKey('cai_0123456789abcdefghij0123456789abcdefghij', 'pepper'),
+  );
   await time('parse: JSON.parse + zod chatRequest', () => chatRequest.parse(JSON.parse(body)));
   await time('classify: keyword heuristic', () => classifyWithEngine(null, features, head));
 
   const modelDir = join('src', 'classifier', 'model');
   ort.env.wasm.numThreads = 1;
   const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(modelDir, 'intent.int8.onnx'))));
-  const engine = createIntentEngine({ ort, session, tokenizerJson: JSON.parse(readFileSync(join(modelDir, 'intent.tokenizer.json'), 'utf8')), labels: JSON.parse(readFileSync(join(modelDir, 'labels.json'), 'utf8')) as ModelLabels });
+  const engine = createIntentEngine({
+    ort,
+    session,
+    tokenizerJson: JSON.parse(readFileSync(join(modelDir, 'intent.tokenizer.json'), 'utf8')),
+    labels: JSON.parse(readFileSync(join(modelDir, 'labels.json'), 'utf8')) as ModelLabels,
+  });
   await time('classify: ONNX intent model (wasm, 1 thread)', () => classifyWithEngine(engine, features, head), Math.min(N, 300));
 
-  await time('route: decide(), auto, 15 stages over the catalog', () => decide(env, { request: req, key: key('off'), classification: signal }));
+  await time('route: decide(), auto, 15 stages over the catalog', () =>
+    decide(env, { request: req, key: key('off'), classification: signal }),
+  );
   const plain = { ...req, model: 'llama-3.1-8b', routing: undefined };
   await time('route: decide(), plain model name', () => decide(env, { request: plain, key: key('off'), classification: signal }));
   // The routing pipeline stage by stage (auto), to show which of the 15 stages carry decide()'s cost.
-  const initial = (r: typeof req): RoutingContext => ({ now: Date.now(), request: r, hints: r.routing ?? {}, key: key('off'), snapshot: routingSnapshot(env), classification: signal, candidates: [], dropped: [], chain: [], trace: [] }) as RoutingContext;
-  for (const [label, r] of [['auto', req], ['plain', plain]] as const) {
+  const initial = (r: typeof req): RoutingContext =>
+    ({
+      now: Date.now(),
+      request: r,
+      hints: r.routing ?? {},
+      key: key('off'),
+      snapshot: routingSnapshot(env),
+      classification: signal,
+      candidates: [],
+      dropped: [],
+      chain: [],
+      trace: [],
+    }) as RoutingContext;
+  for (const [label, r] of [
+    ['auto', req],
+    ['plain', plain],
+  ] as const) {
     let ctx = initial(r);
     for (const stage of STAGES) {
       const before = ctx;
@@ -118,23 +155,45 @@ async function main(): Promise<void> {
   }
   await time('shield: cloak request (llmshield on)', () => shieldFor(key('on'), req, 'pepper'));
   const shielded = shieldFor(key('on'), req, 'pepper');
-  await time('upstream: adapter.buildRequest (serialize)', () => adapter.buildRequest(shielded.request, { endpoint, baseUrl: provider.baseUrl, apiKey: 'k' }, { stream: false }));
+  await time('upstream: adapter.buildRequest (serialize)', () =>
+    adapter.buildRequest(shielded.request, { endpoint, baseUrl: provider.baseUrl, apiKey: 'k' }, { stream: false }),
+  );
   await time('upstream: JSON.parse + adapter.parseResponse', () => adapter.parseResponse(JSON.parse(upstreamJson)));
   const parsed = adapter.parseResponse(JSON.parse(upstreamJson));
   await time('respond: shield restore of the answer', () => shielded.filter!.message(parsed.message));
   const routing = decide(env, { request: req, key: key('off'), classification: signal });
-  await time('settle: trace JSON.stringify', () => JSON.stringify(traceOf(routing, { api: 'chat', routingMs: 0.1, shield: shielded.summary })));
+  await time('settle: trace JSON.stringify', () =>
+    JSON.stringify(traceOf(routing, { api: 'chat', routingMs: 0.1, shield: shielded.summary })),
+  );
   await time('settle: keyphrasesOf (salted hashes)', () => JSON.stringify(keyphrasesOf(req, 'pepper')));
-  const completion: ChatCompletion = { id: 'chatcmpl-x', object: 'chat.completion', created: 1, model: endpoint.model, choices: [{ index: 0, message: parsed.message, finish_reason: 'stop', logprobs: null }], usage: parsed.usage, system_fingerprint: null };
+  const completion: ChatCompletion = {
+    id: 'chatcmpl-x',
+    object: 'chat.completion',
+    created: 1,
+    model: endpoint.model,
+    choices: [{ index: 0, message: parsed.message, finish_reason: 'stop', logprobs: null }],
+    usage: parsed.usage,
+    system_fingerprint: null,
+  };
   await time('respond: JSON.stringify(completion)', () => JSON.stringify(completion));
 
   // Streaming: translate 10 upstream SSE events and re-encode them for the client.
-  const events = Array.from({ length: 10 }, (_, i) => ({ event: undefined, data: JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: endpoint.model, choices: [{ index: 0, delta: { content: ` word${i}` }, finish_reason: null }] }) }));
+  const events = Array.from({ length: 10 }, (_, i) => ({
+    event: undefined,
+    data: JSON.stringify({
+      id: 'c',
+      object: 'chat.completion.chunk',
+      created: 1,
+      model: endpoint.model,
+      choices: [{ index: 0, delta: { content: ` word${i}` }, finish_reason: null }],
+    }),
+  }));
   await time('stream: translate + re-encode 10 chunks', () => {
     const translator = adapter.createStreamTranslator();
     const writer = new ChunkWriter('chatcmpl-x', endpoint.model, 1, (shielded.filter ?? IDENTITY_FILTER).stream());
     let n = 0;
-    for (const sse of events) for (const ev of translator.push(sse as never)) for (const chunk of writer.push(ev)) n += JSON.stringify(chunk).length;
+    for (const sse of events)
+      for (const ev of translator.push(sse as never)) for (const chunk of writer.push(ev)) n += JSON.stringify(chunk).length;
     return n;
   });
 

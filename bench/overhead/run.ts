@@ -19,7 +19,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseTiming } from '../../src/api/timing';
+import { parseTiming } from '../../src/flow/timing';
 import { type LoadResult, runLoad } from './loadgen';
 import { median, percentile } from '../lib/stats';
 import { listeningPorts, openFds, ownProcessGroup, procSample, processesInGroup } from './procs';
@@ -38,7 +38,13 @@ const DURATION_MS = num('duration', quick ? 2 : 4) * 1000;
 const WARMUP_MS = quick ? 300 : 500;
 const SOAK_S = num('soak', quick ? 0 : 180);
 const LATENCY_MS = num('latency', 50);
-const CONCURRENCIES = has('soak-only') ? [] : argv.includes('--concurrency') ? str('concurrency', '16').split(',').map(Number) : quick ? [1, 16] : [1, 16, 64];
+const CONCURRENCIES = has('soak-only')
+  ? []
+  : argv.includes('--concurrency')
+    ? str('concurrency', '16').split(',').map(Number)
+    : quick
+      ? [1, 16]
+      : [1, 16, 64];
 /** Keep the worker's temp copy (and its dev.log) for a post-mortem. */
 const KEEP = has('keep');
 /** `--classifier heuristic` pins the keyword classifier (no ONNX model), to isolate the model's cost. */
@@ -56,7 +62,9 @@ const PIN = has('pin');
 /** `--only gateway`: measure only the targets whose name contains this (the floors and direct always run). */
 const ONLY = str('only', '');
 /** `--modes json`: only JSON or only streams. */
-const MODES = str('modes', 'json,stream').split(',').map((m) => m === 'stream');
+const MODES = str('modes', 'json,stream')
+  .split(',')
+  .map((m) => m === 'stream');
 const ADMIN = 'dev-admin-secret';
 const UPSTREAM_MODEL = 'meta-llama/Llama-3.1-8B-Instruct';
 const PASSTHROUGH = 'pass-through worker (floor)';
@@ -94,7 +102,25 @@ process.on('exit', killAll);
 let upstreamPid = 0;
 
 async function startUpstream(): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/fake-upstream.ts', '--port', '0', '--style', 'fixed', '--latency', String(LATENCY_MS), '--chunks', '10', '--chunk-interval', '2'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/lib/fake-upstream.ts',
+      '--port',
+      '0',
+      '--style',
+      'fixed',
+      '--latency',
+      String(LATENCY_MS),
+      '--chunks',
+      '10',
+      '--chunk-interval',
+      '2',
+    ],
+    { detached: true, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   children.push(child);
   upstreamPid = child.pid!;
   return new Promise((resolve, reject) => {
@@ -130,7 +156,12 @@ function serve(cwd: string, config: string, port: number, vars: Record<string, s
   if (INSPECTOR) args.push('--inspector');
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   const out = openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, { cwd, detached: true, stdio: ['ignore', out, out], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  });
   children.push(child);
   return child;
 }
@@ -142,7 +173,13 @@ async function waitHealthy(child: ChildProcess, port: number, logFile: string, t
   while (Date.now() < until) {
     const log = readFileSync(logFile, 'utf8');
     if (exited || /Build failed|\[ERROR\]/.test(log)) throw new Error(`worker failed to start:\n${log.slice(-2000)}`);
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(1000);
   }
   throw new Error(`worker did not become ready within ${timeoutMs / 1000} s`);
@@ -171,7 +208,14 @@ async function startPassthrough(upstreamPort: number): Promise<{ pgid: number; p
   const port = await freePort();
   const dir = resolve('bench/overhead/passthrough');
   const logFile = join(snapshotDir ?? dir, 'passthrough.log');
-  const child = serve(dir, join(dir, 'wrangler.toml'), port, { UPSTREAM_URL: `http://127.0.0.1:${upstreamPort}/v1/chat/completions` }, logFile, false);
+  const child = serve(
+    dir,
+    join(dir, 'wrangler.toml'),
+    port,
+    { UPSTREAM_URL: `http://127.0.0.1:${upstreamPort}/v1/chat/completions` },
+    logFile,
+    false,
+  );
   await waitHealthy(child, port, logFile, 120_000);
   return { pgid: child.pid!, proxyPort: port };
 }
@@ -187,7 +231,10 @@ async function findRuntime(pgid: number, proxyPort: number): Promise<{ pid: numb
   for (const p of workerds) {
     if (p === proxy) continue;
     for (const port of listeningPorts(p.pid)) {
-      const ok = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) }).then(async (r) => r.ok && (await r.text()).includes('"ok"'), () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) }).then(
+        async (r) => r.ok && (await r.text()).includes('"ok"'),
+        () => false,
+      );
       if (ok) return { pid: p.pid, port, proxyPid: proxy?.pid };
     }
   }
@@ -219,7 +266,14 @@ function bodyFor(t: Target, stream: boolean): () => string {
   return () => {
     const [system, user] = WORKLOAD_MESSAGES;
     const messages = [system, { ...user, content: `Ticket #${ticket++}: ${user.content}` }];
-    return JSON.stringify({ model: t.model, messages, max_tokens: 64, stream, ...(stream ? { stream_options: { include_usage: true } } : {}), ...(t.routing ? { routing: t.routing } : {}) });
+    return JSON.stringify({
+      model: t.model,
+      messages,
+      max_tokens: 64,
+      stream,
+      ...(stream ? { stream_options: { include_usage: true } } : {}),
+      ...(t.routing ? { routing: t.routing } : {}),
+    });
   };
 }
 
@@ -228,7 +282,12 @@ interface Run {
   stream: boolean;
   concurrency: number;
   repeat: number;
-  result: Omit<LoadResult, 'latencyMs' | 'ttftMs' | 'timings' | 'lastHeaders' | 'startedAt'> & { p50: number; p99: number; ttftP50: number; ttftP99: number };
+  result: Omit<LoadResult, 'latencyMs' | 'ttftMs' | 'timings' | 'lastHeaders' | 'startedAt'> & {
+    p50: number;
+    p99: number;
+    ttftP50: number;
+    ttftP99: number;
+  };
   workerCpuMsPerReq: number;
   devToolCpuMsPerReq: number;
   stages: Record<string, number>;
@@ -249,10 +308,12 @@ const idleByWorker = new Map<number, { workerMsPerS: number; groupMsPerS: number
 async function calibrateIdle(all: Pids[], ms: number): Promise<void> {
   const before = all.map((p) => ({ w: procSample(p.worker)?.cpuMs ?? 0, g: groupCpu(p.pgid) }));
   await sleep(ms);
-  all.forEach((p, i) => idleByWorker.set(p.worker, {
-    workerMsPerS: (((procSample(p.worker)?.cpuMs ?? 0) - before[i].w) * 1000) / ms,
-    groupMsPerS: ((groupCpu(p.pgid) - before[i].g) * 1000) / ms,
-  }));
+  all.forEach((p, i) =>
+    idleByWorker.set(p.worker, {
+      workerMsPerS: (((procSample(p.worker)?.cpuMs ?? 0) - before[i].w) * 1000) / ms,
+      groupMsPerS: ((groupCpu(p.pgid) - before[i].g) * 1000) / ms,
+    }),
+  );
 }
 
 async function measure(t: Target, stream: boolean, concurrency: number, repeat: number): Promise<Run> {
@@ -261,14 +322,23 @@ async function measure(t: Target, stream: boolean, concurrency: number, repeat: 
   const cpu0 = procSample(pids.worker)?.cpuMs ?? 0;
   const gcpu0 = groupCpu(pids.pgid);
   const wall0 = Date.now();
-  const r = await runLoad({ url: t.url, headers: t.key ? { authorization: `Bearer ${t.key}` } : {}, body: bodyFor(t, stream), stream, concurrency, durationMs: DURATION_MS, warmupMs: WARMUP_MS });
+  const r = await runLoad({
+    url: t.url,
+    headers: t.key ? { authorization: `Bearer ${t.key}` } : {},
+    body: bodyFor(t, stream),
+    stream,
+    concurrency,
+    durationMs: DURATION_MS,
+    warmupMs: WARMUP_MS,
+  });
   const idleS = (Date.now() - wall0) / 1000;
   const cpu1 = (procSample(pids.worker)?.cpuMs ?? 0) - idle.workerMsPerS * idleS;
   const gcpu1 = groupCpu(pids.pgid) - idle.groupMsPerS * idleS;
   const viaGateway = t.key !== undefined;
   const isWorker = t.pids !== undefined;
   const endpoint = r.lastHeaders['x-cailos-endpoint'];
-  if (viaGateway && endpoint !== undefined && !String(endpoint).startsWith('nscale/')) throw new Error(`${t.name} was routed to ${endpoint}, not the fake upstream`);
+  if (viaGateway && endpoint !== undefined && !String(endpoint).startsWith('nscale/'))
+    throw new Error(`${t.name} was routed to ${endpoint}, not the fake upstream`);
   if (r.lastHeaders['x-cailos-simulated']) throw new Error(`${t.name} was answered by the simulated fleet`);
   const run: Run = {
     target: t.name,
@@ -299,9 +369,19 @@ async function measure(t: Target, stream: boolean, concurrency: number, repeat: 
     const over = (ms: number) => r.latencyMs.filter((x) => x > LATENCY_MS + ms).length;
     const slow = r.latencyMs.map((ms, i) => ({ ms, at: r.startedAt[i] })).filter((x) => x.ms > LATENCY_MS + 40);
     if (slow.length) log(`  slow starts: ${slow.map((x) => `${new Date(x.at).toISOString().slice(17, 23)}+${x.ms.toFixed(0)}`).join(' ')}`);
-    log(`  tail: > +5 ms ${over(5)}, > +10 ms ${over(10)}, > +20 ms ${over(20)}, > +35 ms ${over(35)}, > +45 ms ${over(45)}, > +80 ms ${over(80)} of ${r.latencyMs.length}; worst ${[...r.latencyMs].sort((a, b) => b - a).slice(0, 8).map((x) => x.toFixed(0)).join(' ')}`);
+    log(
+      `  tail: > +5 ms ${over(5)}, > +10 ms ${over(10)}, > +20 ms ${over(20)}, > +35 ms ${over(35)}, > +45 ms ${over(45)}, > +80 ms ${over(80)} of ${r.latencyMs.length}; worst ${[
+        ...r.latencyMs,
+      ]
+        .sort((a, b) => b - a)
+        .slice(0, 8)
+        .map((x) => x.toFixed(0))
+        .join(' ')}`,
+    );
   }
-  log(`${t.name.padEnd(22)} ${stream ? 'stream' : 'json  '} c=${String(concurrency).padStart(2)} #${repeat}: ${s.rps.toFixed(0)} rps p50 ${s.p50.toFixed(2)} p99 ${s.p99.toFixed(2)}${stream ? ` ttft ${s.ttftP50.toFixed(2)}` : ''} err ${s.errors} cpu ${run.workerCpuMsPerReq.toFixed(3)} ms/req${s.errorSamples.length ? ` ${s.errorSamples[0]}` : ''}`);
+  log(
+    `${t.name.padEnd(22)} ${stream ? 'stream' : 'json  '} c=${String(concurrency).padStart(2)} #${repeat}: ${s.rps.toFixed(0)} rps p50 ${s.p50.toFixed(2)} p99 ${s.p99.toFixed(2)}${stream ? ` ttft ${s.ttftP50.toFixed(2)}` : ''} err ${s.errors} cpu ${run.workerCpuMsPerReq.toFixed(3)} ms/req${s.errorSamples.length ? ` ${s.errorSamples[0]}` : ''}`,
+  );
   return run;
 }
 
@@ -333,8 +413,17 @@ function summarise(runs: Run[]): Row[] {
   for (const k of keys) {
     const [target, stream, c] = k.split('|');
     const mine = runs.filter((r) => `${r.target}|${r.stream}|${r.concurrency}` === k);
-    const baseline = (name: string, rep: number) => runs.find((r) => r.target === name && String(r.stream) === stream && String(r.concurrency) === c && r.repeat === rep);
-    const over = (name: string, f: (r: Run) => number) => median(mine.map((r) => { const b = baseline(name, r.repeat); return b ? f(r) - f(b) : Number.NaN; }).filter(Number.isFinite));
+    const baseline = (name: string, rep: number) =>
+      runs.find((r) => r.target === name && String(r.stream) === stream && String(r.concurrency) === c && r.repeat === rep);
+    const over = (name: string, f: (r: Run) => number) =>
+      median(
+        mine
+          .map((r) => {
+            const b = baseline(name, r.repeat);
+            return b ? f(r) - f(b) : Number.NaN;
+          })
+          .filter(Number.isFinite),
+      );
     const added = (f: (r: Run) => number) => over('direct', f);
     const gateway = !FLOORS.has(target);
     const stageNames = [...new Set(mine.flatMap((r) => Object.keys(r.stages)))];
@@ -380,7 +469,11 @@ function stageTable(rows: Row[]): string {
   const lines = ['| target | mode | conc | stage means (ms, from x-cailos-timing; 1 ms clock, averaged) |', '|---|---|---:|---|'];
   for (const r of rows) {
     if (r.target === 'direct' || Object.keys(r.stages).length === 0) continue;
-    lines.push(`| ${r.target} | ${r.stream ? 'stream' : 'json'} | ${r.concurrency} | ${Object.entries(r.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')} |`);
+    lines.push(
+      `| ${r.target} | ${r.stream ? 'stream' : 'json'} | ${r.concurrency} | ${Object.entries(r.stages)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(', ')} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -394,10 +487,28 @@ async function soak(t: Target, seconds: number, pid: number, pgid: number) {
   };
   sample();
   const timer = setInterval(sample, 10_000);
-  const r = await runLoad({ url: t.url, headers: { authorization: `Bearer ${t.key}` }, body: bodyFor(t, false), stream: false, concurrency: 16, durationMs: seconds * 1000 });
+  const r = await runLoad({
+    url: t.url,
+    headers: { authorization: `Bearer ${t.key}` },
+    body: bodyFor(t, false),
+    stream: false,
+    concurrency: 16,
+    durationMs: seconds * 1000,
+  });
   clearInterval(timer);
   sample();
-  return { seconds, rssMb, maxWorkerdFds: maxFds, errorSamples: r.errorSamples, workerAlive: procSample(pid) !== null, requests: r.requests, errors: r.errors, rps: r.rps, p50: percentile(r.latencyMs, 50), p99: percentile(r.latencyMs, 99) };
+  return {
+    seconds,
+    rssMb,
+    maxWorkerdFds: maxFds,
+    errorSamples: r.errorSamples,
+    workerAlive: procSample(pid) !== null,
+    requests: r.requests,
+    errors: r.errors,
+    rps: r.rps,
+    p50: percentile(r.latencyMs, 50),
+    p99: percentile(r.latencyMs, 99),
+  };
 }
 
 interface Targets {
@@ -409,7 +520,14 @@ interface Targets {
 
 const allowFake = { providers: { allow: ['nscale'] } };
 
-function targetsFor(upstreamPort: number, floorUrl: string, gatewayUrl: string, keys: { off: string; on: string }, pids: Pids, floorPids: Pids): Target[] {
+function targetsFor(
+  upstreamPort: number,
+  floorUrl: string,
+  gatewayUrl: string,
+  keys: { off: string; on: string },
+  pids: Pids,
+  floorPids: Pids,
+): Target[] {
   return [
     { name: 'direct', url: `http://127.0.0.1:${upstreamPort}/v1/chat/completions`, model: UPSTREAM_MODEL },
     { name: PASSTHROUGH, url: floorUrl, model: UPSTREAM_MODEL, pids: floorPids },
@@ -430,11 +548,27 @@ async function devServerTargets(upstreamPort: number): Promise<Targets> {
   const floorRuntime = await findRuntime(floor.pgid, floor.proxyPort);
   log(`pass-through worker runtime (workerd pid ${floorRuntime.pid}) on :${floorRuntime.port}`);
   const devBase = `http://127.0.0.1:${proxyPort}`;
-  const keys = { off: await createBenchKey(devBase, ADMIN, 'bench-overhead-shield-off', 'off'), on: await createBenchKey(devBase, ADMIN, 'bench-overhead-shield-on', 'on') };
+  const keys = {
+    off: await createBenchKey(devBase, ADMIN, 'bench-overhead-shield-off', 'off'),
+    on: await createBenchKey(devBase, ADMIN, 'bench-overhead-shield-on', 'on'),
+  };
   const pids: Pids = { worker: runtime.pid, pgid };
   const floorPids: Pids = { worker: floorRuntime.pid, pgid: floor.pgid };
-  const targets = targetsFor(upstreamPort, `http://127.0.0.1:${floorRuntime.port}/v1/chat/completions`, `http://127.0.0.1:${runtime.port}/v1/chat/completions`, keys, pids, floorPids);
-  const viaProxy: Target = { name: 'gateway via wrangler proxy', url: `http://127.0.0.1:${proxyPort}/v1/chat/completions`, key: keys.off, model: 'llama-3.1-8b', pids };
+  const targets = targetsFor(
+    upstreamPort,
+    `http://127.0.0.1:${floorRuntime.port}/v1/chat/completions`,
+    `http://127.0.0.1:${runtime.port}/v1/chat/completions`,
+    keys,
+    pids,
+    floorPids,
+  );
+  const viaProxy: Target = {
+    name: 'gateway via wrangler proxy',
+    url: `http://127.0.0.1:${proxyPort}/v1/chat/completions`,
+    key: keys.off,
+    model: 'llama-3.1-8b',
+    pids,
+  };
   return { targets, viaProxy, pids, floorPids };
 }
 
@@ -465,12 +599,25 @@ async function miniflareTargets(upstreamPort: number): Promise<Targets> {
   const pids: Pids = { worker: workerdOn(Number(new URL(gateway.base).port)), pgid: 0 };
   const floorPids: Pids = { worker: workerdOn(Number(new URL(floorBase).port)), pgid: 0 };
   log(`worker (workerd pid ${pids.worker}) at ${gateway.base}; pass-through (workerd pid ${floorPids.worker}) at ${floorBase}`);
-  return { targets: targetsFor(upstreamPort, `${floorBase}/v1/chat/completions`, `${gateway.base}/v1/chat/completions`, gateway.keys, pids, floorPids), pids, floorPids };
+  return {
+    targets: targetsFor(
+      upstreamPort,
+      `${floorBase}/v1/chat/completions`,
+      `${gateway.base}/v1/chat/completions`,
+      gateway.keys,
+      pids,
+      floorPids,
+    ),
+    pids,
+    floorPids,
+  };
 }
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  log(`overhead benchmark: ${quick ? 'quick' : 'full'}${CLASSIFIER ? `, classifier ${CLASSIFIER}` : ''}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`);
+  log(
+    `overhead benchmark: ${quick ? 'quick' : 'full'}${CLASSIFIER ? `, classifier ${CLASSIFIER}` : ''}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`,
+  );
   const upstreamPort = await startUpstream();
   const { targets, viaProxy, pids, floorPids } = MINIFLARE ? await miniflareTargets(upstreamPort) : await devServerTargets(upstreamPort);
   const runtime = { pid: pids.worker };
@@ -480,11 +627,22 @@ async function main(): Promise<void> {
   const rssStartMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
 
   // Warm the isolate (classifier model load, key cache, quota lease, JIT) before measuring anything.
-  for (const t of targets.slice(1)) for (const stream of [false, true]) await runLoad({ url: t.url, headers: t.key ? { authorization: `Bearer ${t.key}` } : {}, body: bodyFor(t, stream), stream, concurrency: 4, durationMs: 2000 });
+  for (const t of targets.slice(1))
+    for (const stream of [false, true])
+      await runLoad({
+        url: t.url,
+        headers: t.key ? { authorization: `Bearer ${t.key}` } : {},
+        body: bodyFor(t, stream),
+        stream,
+        concurrency: 4,
+        durationMs: 2000,
+      });
   const rssWarmMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
   await calibrateIdle([pids, floorPids], 5000);
   const idle = idleByWorker.get(pids.worker)!;
-  log(`idle CPU: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s (subtracted from the per-request CPU)`);
+  log(
+    `idle CPU: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s (subtracted from the per-request CPU)`,
+  );
 
   const runs: Run[] = [];
   const measured = targets.filter((t) => FLOORS.has(t.name) || t.name.includes(ONLY));
@@ -497,8 +655,19 @@ async function main(): Promise<void> {
     }
   }
   const rows = summarise(runs);
-  const soakResult = SOAK_S > 0 ? await soak(targets.find((t) => t.name === 'auto + shield')!, SOAK_S, runtime.pid, pgid) : null;
-  if (soakResult) log(`soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}`);
+  const soakResult =
+    SOAK_S > 0
+      ? await soak(
+          targets.find((t) => t.name === 'auto + shield')!,
+          SOAK_S,
+          runtime.pid,
+          pgid,
+        )
+      : null;
+  if (soakResult)
+    log(
+      `soak ${SOAK_S} s auto+shield c=16: ${soakResult.requests} requests, ${soakResult.errors} errors, RSS MB ${soakResult.rssMb.join(' ')}`,
+    );
 
   const report = [
     `## Results (${new Date().toISOString().slice(0, 10)}, ${quick ? 'quick' : 'full'}: ${REPEATS}× ${DURATION_MS / 1000} s per cell, medians over repeats; upstream latency ${LATENCY_MS} ms; ${pinning})`,
@@ -509,10 +678,33 @@ async function main(): Promise<void> {
     '',
     `Idle CPU subtracted: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s.`,
     `workerd (worker) RSS: ${rssStartMb.toFixed(0)} MB after start, ${rssWarmMb.toFixed(0)} MB warm.` +
-      (soakResult ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB; at most ${soakResult.maxWorkerdFds} open files per workerd.` : ''),
+      (soakResult
+        ? ` Soak ${SOAK_S} s of auto + shield at c=16 (${soakResult.rps.toFixed(0)} rps, ${soakResult.errors}/${soakResult.requests} errors, p50 ${f2(soakResult.p50)} / p99 ${f2(soakResult.p99)} ms): RSS every 10 s ${soakResult.rssMb.join(', ')} MB; at most ${soakResult.maxWorkerdFds} open files per workerd.`
+        : ''),
   ].join('\n');
   console.log(report);
-  writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), quick, pinning, classifier: CLASSIFIER || 'model', idleCpu: Object.fromEntries(idleByWorker), repeats: REPEATS, durationMs: DURATION_MS, upstreamLatencyMs: LATENCY_MS, rows, soak: soakResult, rssStartMb, rssWarmMb, runs }, null, 1));
+  writeFileSync(
+    OUT,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        quick,
+        pinning,
+        classifier: CLASSIFIER || 'model',
+        idleCpu: Object.fromEntries(idleByWorker),
+        repeats: REPEATS,
+        durationMs: DURATION_MS,
+        upstreamLatencyMs: LATENCY_MS,
+        rows,
+        soak: soakResult,
+        rssStartMb,
+        rssWarmMb,
+        runs,
+      },
+      null,
+      1,
+    ),
+  );
   log(`wrote ${OUT}; total ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 }
 

@@ -24,7 +24,11 @@ argv.forEach((arg, i) => {
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
 if (argv.includes('--migrate')) {
-  const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--config', config], { stdio: ['ignore', 'inherit', 'inherit'], env, cwd: dirname(config) });
+  const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--config', config], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env,
+    cwd: dirname(config),
+  });
   if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 }
 

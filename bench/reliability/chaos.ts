@@ -26,7 +26,16 @@ const PORT = arg('port', 8797);
 const P = arg('p', 0.3);
 const SCALE = arg('scale', 0.05);
 const TIMEOUT_MS = 1500;
-const FAULTS = ['http_503', 'rate_limit', 'connection_refused', 'hang_before_headers', 'stream_error_event', 'garbage_json', 'truncated_sse', 'hang_mid_stream'];
+const FAULTS = [
+  'http_503',
+  'rate_limit',
+  'connection_refused',
+  'hang_before_headers',
+  'stream_error_event',
+  'garbage_json',
+  'truncated_sse',
+  'hang_mid_stream',
+];
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN = (devVars() as Record<string, string>).ADMIN_SECRET;
 const PROMPTS = [
@@ -47,7 +56,11 @@ interface Sample {
 }
 
 async function admin(path: string, method: string, body?: unknown): Promise<Response> {
-  return fetch(`${BASE}/admin${path}`, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(`${BASE}/admin${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 async function one(key: string, i: number): Promise<Sample> {
@@ -56,7 +69,12 @@ async function one(key: string, i: number): Promise<Sample> {
   const res = await fetch(`${BASE}/v1/chat/completions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'auto', messages: [{ role: 'user', content: PROMPTS[i % PROMPTS.length] }], stream, routing: { timeout_ms: TIMEOUT_MS } }),
+    body: JSON.stringify({
+      model: 'auto',
+      messages: [{ role: 'user', content: PROMPTS[i % PROMPTS.length] }],
+      stream,
+      routing: { timeout_ms: TIMEOUT_MS },
+    }),
   }).catch((err: Error) => err);
   if (res instanceof Error) return { ms: performance.now() - started, outcome: 'other', detail: `fetch: ${res.message}` };
   const text = await res.text();
@@ -74,9 +92,12 @@ async function one(key: string, i: number): Promise<Sample> {
     return { ms, outcome: exhausted ? 'chain_exhausted' : 'other', detail: `${res.status} ${err?.code}` };
   }
   if (stream) {
-    if (!text.includes('data: [DONE]')) return { ms, outcome: /"stream_interrupted"/.test(text) ? 'after_first_token' : 'other', detail: 'stream without [DONE]' };
+    if (!text.includes('data: [DONE]'))
+      return { ms, outcome: /"stream_interrupted"/.test(text) ? 'after_first_token' : 'other', detail: 'stream without [DONE]' };
     if (!/"content":"[^"]/.test(text)) return { ms, outcome: 'other', detail: 'stream without content' };
-  } else if (!(JSON.parse(text) as { choices?: { message?: { content?: string | null; tool_calls?: unknown[] } }[] }).choices?.[0]?.message) {
+  } else if (
+    !(JSON.parse(text) as { choices?: { message?: { content?: string | null; tool_calls?: unknown[] } }[] }).choices?.[0]?.message
+  ) {
     return { ms, outcome: 'other', detail: 'no message' };
   }
   return { ms, outcome: 'ok' };
@@ -125,7 +146,12 @@ async function main() {
   process.on('SIGTERM', () => process.exit(143));
   try {
     const until = Date.now() + 120_000;
-    while (!(await fetch(`${BASE}/health`).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(`${BASE}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (Date.now() > until) throw new Error('wrangler dev did not come up');
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -170,20 +196,54 @@ async function main() {
     const others = new Map<string, number>();
     for (const x of chaos.filter((y) => y.outcome === 'other')) others.set(x.detail ?? '?', (others.get(x.detail ?? '?') ?? 0) + 1);
 
-    console.log('phase            requests   success   success(≥1 healthy)   (…, before 1st token)   exhausted   after-1st-token   other    p50 ms    p99 ms');
+    console.log(
+      'phase            requests   success   success(≥1 healthy)   (…, before 1st token)   exhausted   after-1st-token   other    p50 ms    p99 ms',
+    );
     for (const r of [b, c]) {
-      console.log(`${r.phase.padEnd(16)} ${String(r.requests).padStart(8)}   ${(100 * r.successRate).toFixed(2).padStart(6)}%   ${(100 * r.successRateWhenAHealthyEndpointExisted).toFixed(2).padStart(18)}%   ${(100 * r.successRateBeforeFirstToken).toFixed(2).padStart(20)}%   ${String(r.chainExhausted).padStart(9)}   ${String(r.failedAfterFirstToken).padStart(15)}   ${String(r.otherFailures).padStart(5)}   ${r.p50Ms.toFixed(1).padStart(7)}   ${r.p99Ms.toFixed(1).padStart(7)}`);
+      console.log(
+        `${r.phase.padEnd(16)} ${String(r.requests).padStart(8)}   ${(100 * r.successRate).toFixed(2).padStart(6)}%   ${(100 * r.successRateWhenAHealthyEndpointExisted).toFixed(2).padStart(18)}%   ${(100 * r.successRateBeforeFirstToken).toFixed(2).padStart(20)}%   ${String(r.chainExhausted).padStart(9)}   ${String(r.failedAfterFirstToken).padStart(15)}   ${String(r.otherFailures).padStart(5)}   ${r.p50Ms.toFixed(1).padStart(7)}   ${r.p99Ms.toFixed(1).padStart(7)}`,
+      );
     }
     console.log(`added latency: p50 ${(c.p50Ms - b.p50Ms).toFixed(1)} ms, p99 ${(c.p99Ms - b.p99Ms).toFixed(1)} ms`);
     if (others.size) console.log('other failures:', Object.fromEntries(others));
     const byFault = FAULTS.map((fault) => {
       const s = chaos.filter((x) => x.fault === fault);
       const n = (o: Outcome) => s.filter((x) => x.outcome === o).length;
-      return { fault, requests: s.length, ok: n('ok'), exhausted: n('chain_exhausted'), afterFirstToken: n('after_first_token'), other: n('other'), p50Ms: percentile(s.filter((x) => x.outcome === 'ok').map((x) => x.ms), 50) };
+      return {
+        fault,
+        requests: s.length,
+        ok: n('ok'),
+        exhausted: n('chain_exhausted'),
+        afterFirstToken: n('after_first_token'),
+        other: n('other'),
+        p50Ms: percentile(
+          s.filter((x) => x.outcome === 'ok').map((x) => x.ms),
+          50,
+        ),
+      };
     });
     console.log('fault                 requests      ok   exhausted   after-1st-token   other   p50 ms');
-    for (const f of byFault) console.log(`${f.fault.padEnd(20)} ${String(f.requests).padStart(9)} ${String(f.ok).padStart(7)} ${String(f.exhausted).padStart(11)} ${String(f.afterFirstToken).padStart(17)} ${String(f.other).padStart(7)} ${f.p50Ms.toFixed(1).padStart(8)}`);
-    console.log(JSON.stringify({ bench: 'chaos', requests: REQUESTS, concurrency: CONCURRENCY, probability: P, latencyScale: SCALE, timeoutMs: TIMEOUT_MS, faults: FAULTS, baseline: b, chaos: c, addedP50Ms: c.p50Ms - b.p50Ms, addedP99Ms: c.p99Ms - b.p99Ms, otherFailures: Object.fromEntries(others), byFault }));
+    for (const f of byFault)
+      console.log(
+        `${f.fault.padEnd(20)} ${String(f.requests).padStart(9)} ${String(f.ok).padStart(7)} ${String(f.exhausted).padStart(11)} ${String(f.afterFirstToken).padStart(17)} ${String(f.other).padStart(7)} ${f.p50Ms.toFixed(1).padStart(8)}`,
+      );
+    console.log(
+      JSON.stringify({
+        bench: 'chaos',
+        requests: REQUESTS,
+        concurrency: CONCURRENCY,
+        probability: P,
+        latencyScale: SCALE,
+        timeoutMs: TIMEOUT_MS,
+        faults: FAULTS,
+        baseline: b,
+        chaos: c,
+        addedP50Ms: c.p50Ms - b.p50Ms,
+        addedP99Ms: c.p99Ms - b.p99Ms,
+        otherFailures: Object.fromEntries(others),
+        byFault,
+      }),
+    );
   } finally {
     stop();
   }

@@ -10,7 +10,7 @@ export async function loadClassifier(): Promise<ComplexityClassifier | null> {
   try {
     const ort = await import('onnxruntime-web');
     const { createIntentEngine } = await import('../../src/classifier/engine');
-    const { classifyWithEngine } = await import('../../src/classifier/index');
+    const { classifyWithEngine } = await import('../../src/classifier/classify');
     const modelDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'classifier', 'model');
     ort.env.wasm.numThreads = 1;
     const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(modelDir, 'intent.int8.onnx'))));

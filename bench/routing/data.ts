@@ -1,9 +1,9 @@
-import { fnv1a } from '../../src/feedback/hash';
 /**
  * RouterBench CSV input: `sample_id, prompt, eval_name`, one 0/1 score column per model, then
  * `<model>|total_cost` columns (USD for that prompt), then `oracle_model_to_route_to`.
  */
 
+import { fnv1aMixed } from '../../src/lib';
 export interface BenchRow {
   id: string;
   /** The prompt as given to the models (the Python list literal's last element). */
@@ -121,13 +121,19 @@ export function parseRouterBench(text: string): { rows: BenchRow[]; models: stri
     }
     const raw = r[col('prompt')];
     const parts = parsePythonStringList(raw);
-    rows.push({ id: r[col('sample_id')], prompt: parts?.length ? parts[parts.length - 1] : raw, evalName: r[col('eval_name')], scores, costs });
+    rows.push({
+      id: r[col('sample_id')],
+      prompt: parts?.length ? parts[parts.length - 1] : raw,
+      evalName: r[col('eval_name')],
+      scores,
+      costs,
+    });
   }
   return { rows, models, skipped };
 }
 
 /** FNV-1a with an avalanche step (the feedback module's hash): a split that does not depend on row order. */
-export const hash32 = (text: string): number => fnv1a(text);
+export const hash32 = (text: string): number => fnv1aMixed(text);
 
 export function isHeldOut(id: string, share: number): boolean {
   return hash32(`cailos-split|${id}`) / 2 ** 32 < share;

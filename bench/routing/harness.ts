@@ -3,18 +3,15 @@
  * outcomes enter through the product's own code paths (eval aggregation, feedback posteriors), and
  * each test prompt is routed by the real pipeline (runPipeline) over that snapshot.
  */
-import type { ChatRequest } from '../../src/api/chat-schema';
+import type { ChatRequest, TaskClass } from '../../src/hub';
 import type { Endpoint, ProviderId } from '../../src/catalog/types';
 import { evalCellsOf, latestPerItem, type GradedResult } from '../../src/evals/stats';
-import type { TaskClass } from '../../src/evals/types';
 import { applyChangeToTable, applySignals, signalsFromRows } from '../../src/feedback/signals';
-import type { PosteriorRow } from '../../src/feedback/posterior';
+import type { PosteriorRow, RoutingSnapshot } from '../../src/routing';
 import { parseEvalBandCellKey } from '../../src/routing/complexity-band';
-import type { ObjectiveParams } from '../../src/routing/objectives';
 import { runPipeline } from '../../src/routing/pipeline';
-import type { RoutingSnapshot } from '../../src/routing/snapshot';
 import { estimateInputTokens } from '../../src/routing/stages/02-requirements';
-import type { ClassificationSignal } from '../../src/routing/types';
+import type { ClassificationSignal, ObjectiveParams } from '../../src/routing/types';
 import { keySettingsSchema, type KeyRecord } from '../../src/tenancy/types';
 import { hash32, type BenchRow } from './data';
 
@@ -50,7 +47,12 @@ export function benchCatalog(models: string[], train: BenchRow[]): Endpoint[] {
       model,
       codename: model,
       wireFormat: 'openai',
-      pricing: { inputPerMTok: perMTok, outputPerMTok: perMTok, asOf: '2024-03-01', source: 'RouterBench train split: mean cost per prompt' },
+      pricing: {
+        inputPerMTok: perMTok,
+        outputPerMTok: perMTok,
+        asOf: '2024-03-01',
+        source: 'RouterBench train split: mean cost per prompt',
+      },
       contextWindow: 1_000_000,
       maxOutputTokens: 4096,
       capabilities: { tools: true, vision: true, jsonSchema: true, streaming: true },
@@ -81,7 +83,13 @@ export interface LearnReport {
  * classifier's complexity of a train prompt) makes each eval item also count in its complexity band's
  * cell, so per-band quality is learned from train outcomes only; without it the cells are per class only.
  */
-export function learn(snapshot: RoutingSnapshot, models: string[], train: BenchRow[], path: SignalPath, complexityOf?: (row: BenchRow) => number | undefined): LearnReport {
+export function learn(
+  snapshot: RoutingSnapshot,
+  models: string[],
+  train: BenchRow[],
+  path: SignalPath,
+  complexityOf?: (row: BenchRow) => number | undefined,
+): LearnReport {
   const results: GradedResult[] = [];
   const table = new Map<string, PosteriorRow>();
   let ratings = 0;
@@ -91,9 +99,22 @@ export function learn(snapshot: RoutingSnapshot, models: string[], train: BenchR
     for (const model of models) {
       const pass = row.scores[model] >= 0.5;
       if (viaEvals) {
-        results.push({ endpointId: endpointIdOf(model), itemId: row.id, category: 'intelligence', taskClasses: [row.evalName as TaskClass], pass, score: row.scores[model], createdAt: LEARNED_AT, complexity });
+        results.push({
+          endpointId: endpointIdOf(model),
+          itemId: row.id,
+          category: 'intelligence',
+          taskClasses: [row.evalName as TaskClass],
+          pass,
+          score: row.scores[model],
+          createdAt: LEARNED_AT,
+          complexity,
+        });
       } else {
-        applyChangeToTable(table, { keyId: 'bench-raters', endpointId: endpointIdOf(model), taskClass: row.evalName }, { rating: pass ? 1 : -1, ratedAt: LEARNED_AT });
+        applyChangeToTable(
+          table,
+          { keyId: 'bench-raters', endpointId: endpointIdOf(model), taskClass: row.evalName },
+          { rating: pass ? 1 : -1, ratedAt: LEARNED_AT },
+        );
         ratings++;
       }
     }
@@ -127,7 +148,13 @@ export const benchKey: KeyRecord = {
 };
 
 /** The model the real pipeline routes this prompt to (head of the chain), or null when nothing qualified. */
-export function routeOne(snapshot: RoutingSnapshot, row: BenchRow, index: number, classification: ClassificationSignal, params: Partial<ObjectiveParams>): string | null {
+export function routeOne(
+  snapshot: RoutingSnapshot,
+  row: BenchRow,
+  index: number,
+  classification: ClassificationSignal,
+  params: Partial<ObjectiveParams>,
+): string | null {
   const request = requestOf(row);
   try {
     const ctx = runPipeline({

@@ -42,13 +42,16 @@ function panel(p: Panel): string {
   const ymax = Math.min(1, Math.max(...all.map((q) => q.quality)) + 0.03);
   const X = (c: number) => M.left + ((lx(c) - xmin) / (xmax - xmin)) * (W - M.left - M.right);
   const Y = (q: number) => H - M.bottom - ((q - ymin) / (ymax - ymin)) * (H - M.top - M.bottom);
-  const line = (pts: Point[], style: string) => `<polyline fill="none" ${style} points="${pts.map((q) => `${X(q.cost).toFixed(1)},${Y(q.quality).toFixed(1)}`).join(' ')}"/>`;
+  const line = (pts: Point[], style: string) =>
+    `<polyline fill="none" ${style} points="${pts.map((q) => `${X(q.cost).toFixed(1)},${Y(q.quality).toFixed(1)}`).join(' ')}"/>`;
   const out: string[] = [];
   out.push(`<text x="${M.left}" y="16" font-size="12" font-weight="bold">${esc(p.title)}</text>`);
   out.push(`<rect x="${M.left}" y="${M.top}" width="${W - M.left - M.right}" height="${H - M.top - M.bottom}" fill="none" stroke="#ccc"/>`);
   for (let e = Math.ceil(xmin); e <= Math.floor(xmax); e++) {
     const x = X(10 ** e);
-    out.push(`<line x1="${x}" y1="${H - M.bottom}" x2="${x}" y2="${H - M.bottom + 4}" stroke="#999"/><text x="${x}" y="${H - M.bottom + 14}" text-anchor="middle">1e${e}</text>`);
+    out.push(
+      `<line x1="${x}" y1="${H - M.bottom}" x2="${x}" y2="${H - M.bottom + 4}" stroke="#999"/><text x="${x}" y="${H - M.bottom + 14}" text-anchor="middle">1e${e}</text>`,
+    );
   }
   for (let k = 0; k <= 4; k++) {
     const q = ymin + ((ymax - ymin) * k) / 4;
@@ -59,12 +62,16 @@ function panel(p: Panel): string {
   out.push(line(nonDecreasingHull(p.models), 'stroke="#888" stroke-dasharray="4 3"'));
   out.push(line(p.random, 'stroke="#d97706" stroke-dasharray="2 2"'));
   for (const m of p.models) {
-    out.push(`<circle cx="${X(m.cost)}" cy="${Y(m.quality)}" r="3" fill="#888"/><text x="${X(m.cost) + 4}" y="${Y(m.quality) - 3}" fill="#666" font-size="8">${esc((m.label ?? '').split('/').pop() ?? '')}</text>`);
+    out.push(
+      `<circle cx="${X(m.cost)}" cy="${Y(m.quality)}" r="3" fill="#888"/><text x="${X(m.cost) + 4}" y="${Y(m.quality) - 3}" fill="#666" font-size="8">${esc((m.label ?? '').split('/').pop() ?? '')}</text>`,
+    );
   }
   out.push(line(nonDecreasingHull(p.router), 'stroke="#1f6feb" stroke-width="2"'));
   for (const r of p.router) out.push(`<circle cx="${X(r.cost)}" cy="${Y(r.quality)}" r="2.5" fill="#1f6feb"/>`);
   const ox = X(p.oracle.cost);
   const oy = Y(p.oracle.quality);
-  out.push(`<path transform="translate(${ox},${oy})" d="M0,-5 L1.5,-1.5 L5,-1.5 L2.5,1 L3.5,5 L0,2.5 L-3.5,5 L-2.5,1 L-5,-1.5 L-1.5,-1.5 Z" fill="#16a34a"/>`);
+  out.push(
+    `<path transform="translate(${ox},${oy})" d="M0,-5 L1.5,-1.5 L5,-1.5 L2.5,1 L3.5,5 L0,2.5 L-3.5,5 L-2.5,1 L-5,-1.5 L-1.5,-1.5 Z" fill="#16a34a"/>`,
+  );
   return out.join('\n');
 }

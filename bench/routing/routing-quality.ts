@@ -24,8 +24,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bandShrinkageFor } from '../../src/routing/band-shrinkage';
-import { DEFAULT_EVAL_THRESHOLDS } from '../../src/evals/eligibility';
-import type { ClassificationSignal } from '../../src/routing/types';
+import { DEFAULT_EVAL_THRESHOLDS, type ClassificationSignal } from '../../src/routing';
 import { argList, argValue } from './args';
 import { complexityRater, loadClassifier } from './complexity-source';
 import { foldOf, isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './data';
@@ -36,7 +35,10 @@ import { renderSvg, type Panel } from './plot';
 const STRONG = 'gpt-4-1106-preview';
 const WEAK = 'mistralai/mixtral-8x7b-chat';
 /** λc sweep: quality a doubling of cost must buy (0 = best quality regardless of cost). */
-const LAMBDAS = [0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 1, 100];
+const LAMBDAS = [
+  0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.125, 0.15, 0.2,
+  0.3, 0.5, 1, 100,
+];
 
 interface RouterResult {
   aiq: number;
@@ -60,8 +62,18 @@ interface TaskReport {
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-function evaluateTask(task: string, rows: BenchRow[], models: string[], choices: (string | null)[][], rowIndex: Map<BenchRow, number>): TaskReport {
-  const singles: Point[] = models.map((m) => ({ label: m, cost: mean(rows.map((r) => r.costs[m])), quality: mean(rows.map((r) => r.scores[m])) }));
+function evaluateTask(
+  task: string,
+  rows: BenchRow[],
+  models: string[],
+  choices: (string | null)[][],
+  rowIndex: Map<BenchRow, number>,
+): TaskReport {
+  const singles: Point[] = models.map((m) => ({
+    label: m,
+    cost: mean(rows.map((r) => r.costs[m])),
+    quality: mean(rows.map((r) => r.scores[m])),
+  }));
   const byModel = Object.fromEntries(singles.map((p) => [p.label!, { cost: p.cost, quality: p.quality }]));
   const range = { lo: Math.min(...singles.map((p) => p.cost)), hi: Math.max(...singles.map((p) => p.cost)) };
   const weak = singles.find((p) => p.label === WEAK)!;
@@ -78,7 +90,10 @@ function evaluateTask(task: string, rows: BenchRow[], models: string[], choices:
     };
   });
   const strongShare = choices.map((perRow) => mean(rows.map((r) => (perRow[rowIndex.get(r)!] === STRONG ? 1 : 0))));
-  const randomPoints: Point[] = Array.from({ length: 21 }, (_, i) => i / 20).map((p) => ({ cost: (1 - p) * weak.cost + p * strong.cost, quality: (1 - p) * weak.quality + p * strong.quality }));
+  const randomPoints: Point[] = Array.from({ length: 21 }, (_, i) => i / 20).map((p) => ({
+    cost: (1 - p) * weak.cost + p * strong.cost,
+    quality: (1 - p) * weak.quality + p * strong.quality,
+  }));
   const oracleRow = rows.map((r) => {
     const correct = models.filter((m) => r.scores[m] >= 0.5);
     const pool = correct.length ? correct : models;
@@ -117,7 +132,9 @@ async function main() {
   const signal = (argValue(args, '--signal') ?? 'both') as SignalPath;
   const svgPath = argValue(args, '--svg') ?? join(dirname(fileURLToPath(import.meta.url)), 'routing-quality.svg');
   if (!trainFiles.length) {
-    console.error('usage: npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--svg PATH] [--json]');
+    console.error(
+      'usage: npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--svg PATH] [--json]',
+    );
     process.exit(2);
   }
   const log = (s: string) => (json ? console.error(s) : console.log(s));
@@ -140,10 +157,16 @@ async function main() {
     splitNote = `test files: ${testFiles.join(', ')}`;
   } else if (folds >= 2) {
     const all = trainFiles.flatMap(load);
-    for (let k = 0; k < folds; k++) splits.push({ train: all.filter((r) => foldOf(r.id, folds) !== k), test: all.filter((r) => foldOf(r.id, folds) === k) });
+    for (let k = 0; k < folds; k++)
+      splits.push({ train: all.filter((r) => foldOf(r.id, folds) !== k), test: all.filter((r) => foldOf(r.id, folds) === k) });
     splitNote = `${folds}-fold cross-validation over every prompt`;
   } else if (holdoutList) {
-    const held = new Set(readFileSync(holdoutList, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text));
+    const held = new Set(
+      readFileSync(holdoutList, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { text: string }).text),
+    );
     const all = trainFiles.flatMap(load);
     splits.push({ train: all.filter((r) => !held.has(lastQuestion(r.prompt))), test: all.filter((r) => held.has(lastQuestion(r.prompt))) });
     splitNote = `held out: prompts listed in ${holdoutList}`;
@@ -153,7 +176,9 @@ async function main() {
     splitNote = `deterministic ${Math.round(split * 100)}% hash split of each file`;
   }
   const test = splits.flatMap((s) => s.test);
-  log(`${splits.length === 1 ? `train ${splits[0].train.length} prompts, ` : ''}test ${test.length} prompts (${splitNote}); ${models.length} models`);
+  log(
+    `${splits.length === 1 ? `train ${splits[0].train.length} prompts, ` : ''}test ${test.length} prompts (${splitNote}); ${models.length} models`,
+  );
 
   const classifier = args.includes('--no-classifier') ? null : await loadClassifier();
   const bands = !!classifier && !args.includes('--no-bands');
@@ -171,51 +196,95 @@ async function main() {
     if (bands) for (const row of train) trainComplexity.set(row, await complexityOf(row));
     const catalog = benchCatalog(models, train);
     const snapshot = benchSnapshot(catalog);
-    if (evalGate !== undefined) snapshot.evalThresholds = { default: { ...DEFAULT_EVAL_THRESHOLDS.default, minPassLowerBound: evalGate }, classes: {} };
+    if (evalGate !== undefined)
+      snapshot.evalThresholds = { default: { ...DEFAULT_EVAL_THRESHOLDS.default, minPassLowerBound: evalGate }, classes: {} };
     const learned = learn(snapshot, models, train, signal, bands ? (row) => trainComplexity.get(row) : undefined);
-    log(`learned from ${train.length} train prompts through ${signal}: ${learned.evalResults} graded eval results (${learned.cells} cells, ${learned.bandCells} per complexity band), ${learned.ratings} feedback ratings`);
+    log(
+      `learned from ${train.length} train prompts through ${signal}: ${learned.evalResults} graded eval results (${learned.cells} cells, ${learned.bandCells} per complexity band), ${learned.ratings} feedback ratings`,
+    );
     if (bands) {
       const taskClasses = [...new Set(train.map((row) => row.evalName))];
-      log(`band shrinkage K per task class (stage 12, estimated from the eval cells): ${taskClasses.map((tc) => `${tc} ${bandShrinkageFor(snapshot.evals, tc).toFixed(1)}`).join(', ')}`);
+      log(
+        `band shrinkage K per task class (stage 12, estimated from the eval cells): ${taskClasses.map((tc) => `${tc} ${bandShrinkageFor(snapshot.evals, tc).toFixed(1)}`).join(', ')}`,
+      );
     }
     const classifications: ClassificationSignal[] = [];
     for (const row of rows) {
       // The task class the router learned is the benchmark's eval_name, which no classifier can know.
-      classifications.push(classifier ? { taskClass: row.evalName, complexity: await complexityOf(row), source: 'model' } : { taskClass: row.evalName, complexity: 0.5, source: 'neutral' });
+      classifications.push(
+        classifier
+          ? { taskClass: row.evalName, complexity: await complexityOf(row), source: 'model' }
+          : { taskClass: row.evalName, complexity: 0.5, source: 'neutral' },
+      );
     }
     const routeStart = performance.now();
-    LAMBDAS.forEach((lambda, k) => rows.forEach((row, i) => choices[k].push(routeOne(snapshot, row, i, classifications[i], { balancedCostWeight: lambda }))));
+    LAMBDAS.forEach((lambda, k) =>
+      rows.forEach((row, i) => choices[k].push(routeOne(snapshot, row, i, classifications[i], { balancedCostWeight: lambda }))),
+    );
     routeMs += performance.now() - routeStart;
   }
-  if (crossFitFile && rater) log(`complexity: ${rater.crossFittedCount()} prompts cross-fitted (${crossFitFile}), ${rater.ratedCount()} rated by the shipped classifier (never trained on them)`);
+  if (crossFitFile && rater)
+    log(
+      `complexity: ${rater.crossFittedCount()} prompts cross-fitted (${crossFitFile}), ${rater.ratedCount()} rated by the shipped classifier (never trained on them)`,
+    );
   routeMs /= LAMBDAS.length * test.length;
   const unrouted = choices.flat().filter((c) => c === null).length;
 
   const rowIndex = new Map(test.map((r, i) => [r, i]));
   const tasks = [...new Set(test.map((r) => r.evalName))].sort();
-  const reports = tasks.map((t) => evaluateTask(t, test.filter((r) => r.evalName === t), models, choices, rowIndex));
+  const reports = tasks.map((t) =>
+    evaluateTask(
+      t,
+      test.filter((r) => r.evalName === t),
+      models,
+      choices,
+      rowIndex,
+    ),
+  );
   const pooled = evaluateTask('all (pooled)', test, models, choices, rowIndex);
 
   for (const r of [...reports, pooled]) {
     log(`\n## ${r.task} (${r.n} test prompts; cost range $${r.range.lo.toExponential(2)}–$${r.range.hi.toExponential(2)})`);
-    log(`router  AIQ ${f(r.router.aiq)}  APGR ${f(r.router.pair.apgr)}  CPT50 ${pct(r.router.pair.cpt50)}  CPT80 ${pct(r.router.pair.cpt80)}  95% of best (${r.best.model} ${f(r.best.quality)}) at ${pct(r.router.at95.shareOfBestCost)} of its cost`);
+    log(
+      `router  AIQ ${f(r.router.aiq)}  APGR ${f(r.router.pair.apgr)}  CPT50 ${pct(r.router.pair.cpt50)}  CPT80 ${pct(r.router.pair.cpt80)}  95% of best (${r.best.model} ${f(r.best.quality)}) at ${pct(r.router.at95.shareOfBestCost)} of its cost`,
+    );
     log(`zero    AIQ ${f(r.zero.aiq)}  APGR ${f(r.zero.pair.apgr)}  CPT50 ${pct(r.zero.pair.cpt50)}  CPT80 ${pct(r.zero.pair.cpt80)}`);
-    log(`random  AIQ ${f(r.random.aiq)}  APGR ${f(r.random.pair.apgr)}  CPT50 ${pct(r.random.pair.cpt50)}  CPT80 ${pct(r.random.pair.cpt80)}   (uniform over all models: $${r.randomUniform.cost.toExponential(2)}, ${f(r.randomUniform.quality)})`);
-    log(`oracle  AIQ ${f(r.oracle.aiq)}  APGR ${f(r.oracle.pair.apgr)}  accuracy ${f(r.oracle.quality)} at $${r.oracle.cost.toExponential(2)}`);
-    for (const [m, s] of Object.entries(r.models)) log(`  ${m.padEnd(34)} acc ${f(s.quality)}  $${s.cost.toExponential(2)}  AIQ ${f(r.single[m].aiq)}  APGR ${f(r.single[m].apgr)}`);
-    log(`  sweep: ${r.router.points.map((p, k) => `${p.label} $${p.cost.toExponential(1)} ${f(p.quality)} (gpt-4 ${Math.round(100 * r.router.strongShare[k])}%)`).join(' | ')}`);
+    log(
+      `random  AIQ ${f(r.random.aiq)}  APGR ${f(r.random.pair.apgr)}  CPT50 ${pct(r.random.pair.cpt50)}  CPT80 ${pct(r.random.pair.cpt80)}   (uniform over all models: $${r.randomUniform.cost.toExponential(2)}, ${f(r.randomUniform.quality)})`,
+    );
+    log(
+      `oracle  AIQ ${f(r.oracle.aiq)}  APGR ${f(r.oracle.pair.apgr)}  accuracy ${f(r.oracle.quality)} at $${r.oracle.cost.toExponential(2)}`,
+    );
+    for (const [m, s] of Object.entries(r.models))
+      log(`  ${m.padEnd(34)} acc ${f(s.quality)}  $${s.cost.toExponential(2)}  AIQ ${f(r.single[m].aiq)}  APGR ${f(r.single[m].apgr)}`);
+    log(
+      `  sweep: ${r.router.points.map((p, k) => `${p.label} $${p.cost.toExponential(1)} ${f(p.quality)} (gpt-4 ${Math.round(100 * r.router.strongShare[k])}%)`).join(' | ')}`,
+    );
   }
-  const meanAiq = { router: mean(reports.map((r) => r.router.aiq)), zero: mean(reports.map((r) => r.zero.aiq)), random: mean(reports.map((r) => r.random.aiq)), oracle: mean(reports.map((r) => r.oracle.aiq)) };
-  const meanApgr = { router: mean(reports.map((r) => r.router.pair.apgr)), zero: mean(reports.map((r) => r.zero.pair.apgr)), random: mean(reports.map((r) => r.random.pair.apgr)) };
+  const meanAiq = {
+    router: mean(reports.map((r) => r.router.aiq)),
+    zero: mean(reports.map((r) => r.zero.aiq)),
+    random: mean(reports.map((r) => r.random.aiq)),
+    oracle: mean(reports.map((r) => r.oracle.aiq)),
+  };
+  const meanApgr = {
+    router: mean(reports.map((r) => r.router.pair.apgr)),
+    zero: mean(reports.map((r) => r.zero.pair.apgr)),
+    random: mean(reports.map((r) => r.random.pair.apgr)),
+  };
   const targets = {
     aiqAboveZeroEveryTask: reports.every((r) => r.router.aiq > r.zero.aiq),
     aiqAboveZeroOnAverage: meanAiq.router > meanAiq.zero,
     apgrAtLeast06: meanApgr.router >= 0.6,
     halfCostAt95: reports.every((r) => r.router.at95.shareOfBestCost !== null && r.router.at95.shareOfBestCost <= 0.5),
   };
-  log(`\nmean over tasks: AIQ router ${f(meanAiq.router)} vs zero ${f(meanAiq.zero)} (random ${f(meanAiq.random)}, oracle ${f(meanAiq.oracle)}); APGR router ${f(meanApgr.router)} (zero ${f(meanApgr.zero)}, random ${f(meanApgr.random)})`);
+  log(
+    `\nmean over tasks: AIQ router ${f(meanAiq.router)} vs zero ${f(meanAiq.zero)} (random ${f(meanAiq.random)}, oracle ${f(meanAiq.oracle)}); APGR router ${f(meanApgr.router)} (zero ${f(meanApgr.zero)}, random ${f(meanApgr.random)})`,
+  );
   log(`targets: ${JSON.stringify(targets)}`);
-  log(`pipeline: ${routeMs.toFixed(3)} ms per decision in Node (${LAMBDAS.length}×${test.length} decisions, ${unrouted} unrouted)${classifierMs.length ? `; classifier ${mean(classifierMs).toFixed(2)} ms mean` : '; classifier off'}`);
+  log(
+    `pipeline: ${routeMs.toFixed(3)} ms per decision in Node (${LAMBDAS.length}×${test.length} decisions, ${unrouted} unrouted)${classifierMs.length ? `; classifier ${mean(classifierMs).toFixed(2)} ms mean` : '; classifier off'}`,
+  );
 
   const panels: Panel[] = [...reports, pooled].map((r) => ({
     title: `${r.task} (n=${r.n})`,
@@ -224,7 +293,13 @@ async function main() {
     random: r.random.points,
     oracle: { cost: r.oracle.cost, quality: r.oracle.quality },
   }));
-  writeFileSync(svgPath, renderSvg(panels, `RouterBench held-out prompts (${splitNote}); learning signal: ${signal}; classifier ${classifier ? 'on' : 'off'}${evalGate !== undefined ? `; eval gate at ${evalGate}` : ''}; quality per ${bands ? 'task class and complexity band' : 'task class'}.`));
+  writeFileSync(
+    svgPath,
+    renderSvg(
+      panels,
+      `RouterBench held-out prompts (${splitNote}); learning signal: ${signal}; classifier ${classifier ? 'on' : 'off'}${evalGate !== undefined ? `; eval gate at ${evalGate}` : ''}; quality per ${bands ? 'task class and complexity band' : 'task class'}.`,
+    ),
+  );
   log(`plot: ${svgPath}`);
 
   if (json) {
@@ -232,13 +307,36 @@ async function main() {
       task: r.task,
       n: r.n,
       best: r.best,
-      router: { aiq: r.router.aiq, ...r.router.pair, at95ShareOfBestCost: r.router.at95.shareOfBestCost, points: r.router.points.map((p) => [p.cost, p.quality]) },
+      router: {
+        aiq: r.router.aiq,
+        ...r.router.pair,
+        at95ShareOfBestCost: r.router.at95.shareOfBestCost,
+        points: r.router.points.map((p) => [p.cost, p.quality]),
+      },
       zero: { aiq: r.zero.aiq, ...r.zero.pair },
       random: { aiq: r.random.aiq, ...r.random.pair },
       oracle: { aiq: r.oracle.aiq, cost: r.oracle.cost, quality: r.oracle.quality },
       models: Object.fromEntries(Object.entries(r.models).map(([m, s]) => [m, { ...s, ...r.single[m] }])),
     });
-    console.log(JSON.stringify({ split: splitNote, evalGate: evalGate ?? DEFAULT_EVAL_THRESHOLDS.default.minPassLowerBound, signal, classifier: !!classifier, bands, train: splits.length === 1 ? splits[0].train.length : null, folds: splits.length, test: test.length, tasks: reports.map(slim), pooled: slim(pooled), meanAiq, meanApgr, targets, msPerDecision: routeMs, unrouted }));
+    console.log(
+      JSON.stringify({
+        split: splitNote,
+        evalGate: evalGate ?? DEFAULT_EVAL_THRESHOLDS.default.minPassLowerBound,
+        signal,
+        classifier: !!classifier,
+        bands,
+        train: splits.length === 1 ? splits[0].train.length : null,
+        folds: splits.length,
+        test: test.length,
+        tasks: reports.map(slim),
+        pooled: slim(pooled),
+        meanAiq,
+        meanApgr,
+        targets,
+        msPerDecision: routeMs,
+        unrouted,
+      }),
+    );
   }
 }
 

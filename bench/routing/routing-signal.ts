@@ -27,7 +27,18 @@ import { argList, argValue } from './args';
 import { complexityRater, loadClassifier } from './complexity-source';
 import { foldOf, lastQuestion, parseRouterBench, type BenchRow } from './data';
 import { aiq, nonDecreasingHull, type Point } from './metrics';
-import { escalationCostShare, fitLogistic, nearest, ngramVector, NGRAM_DIMENSIONS, requiredSignal, rocAuc, syntheticPredictor, type EscalationPrompt, type SparseVector } from './signal';
+import {
+  escalationCostShare,
+  fitLogistic,
+  nearest,
+  ngramVector,
+  NGRAM_DIMENSIONS,
+  requiredSignal,
+  rocAuc,
+  syntheticPredictor,
+  type EscalationPrompt,
+  type SparseVector,
+} from './signal';
 
 const NGRAM_L2 = 1e-3;
 const NEIGHBOURS = 25;
@@ -85,7 +96,13 @@ function trainMeanCosts(rows: BenchRow[], models: string[], folds: number): numb
   });
 }
 
-function routerAiq(rows: BenchRow[], models: string[], meanCostOf: number[][], p: number[][], zeroRange: { lo: number; hi: number }): number {
+function routerAiq(
+  rows: BenchRow[],
+  models: string[],
+  meanCostOf: number[][],
+  p: number[][],
+  zeroRange: { lo: number; hi: number },
+): number {
   const points: Point[] = LAMBDAS.map((lambda) => {
     let cost = 0;
     let quality = 0;
@@ -113,8 +130,10 @@ async function main() {
   const args = process.argv.slice(2);
   const trainFiles = argList(args, '--train');
   if (trainFiles.length === 0) {
-    console.error('usage: npm run bench:routing-signal -- --train FILE... [--folds 5] [--train-complexity FILE.jsonl] [--no-classifier] [--json]');
-    console.error('RouterBench CSVs: see bench/routing/data.ts; ../shared/README.md says where this repository\'s copies come from.');
+    console.error(
+      'usage: npm run bench:routing-signal -- --train FILE... [--folds 5] [--train-complexity FILE.jsonl] [--no-classifier] [--json]',
+    );
+    console.error("RouterBench CSVs: see bench/routing/data.ts; ../shared/README.md says where this repository's copies come from.");
     process.exit(2);
   }
   const folds = Number(argValue(args, '--folds') ?? 5);
@@ -140,8 +159,16 @@ async function main() {
     const { strong, cheap, points } = escalationPair(T, models);
     const zeroRange = { lo: Math.min(...points.map((p) => p.cost)), hi: Math.max(...points.map((p) => p.cost)) };
     const report: TaskSignal = {
-      task, n: T.length, strong, cheap, strongAccuracy: mean(T.map((r) => r.scores[strong])),
-      needed: null, oracleCostShare: null, randomCostShare: null, zeroAiq: aiq(points, zeroRange), predictors: {},
+      task,
+      n: T.length,
+      strong,
+      cheap,
+      strongAccuracy: mean(T.map((r) => r.scores[strong])),
+      needed: null,
+      oracleCostShare: null,
+      randomCostShare: null,
+      zeroAiq: aiq(points, zeroRange),
+      predictors: {},
     };
     log(`${task}: ${T.length} prompts, escalation ${cheap ?? '—'} → ${strong}`);
 
@@ -153,20 +180,42 @@ async function main() {
       return () => rates;
     });
     if (rater) {
-      const features = T.map((r) => new Map([[0, complexity.get(r)!], [1, complexity.get(r)! ** 2]]));
+      const features = T.map(
+        (r) =>
+          new Map([
+            [0, complexity.get(r)!],
+            [1, complexity.get(r)! ** 2],
+          ]),
+      );
       perModel.complexity = outOfFold(T, folds, (train) => {
-        const fits = models.map((m) => fitLogistic(train.map((i) => features[i]), train.map((i) => T[i].scores[m]), { l2: NGRAM_L2, dimensions: 2, steps: 2000, rate: 4 }));
+        const fits = models.map((m) =>
+          fitLogistic(
+            train.map((i) => features[i]),
+            train.map((i) => T[i].scores[m]),
+            { l2: NGRAM_L2, dimensions: 2, steps: 2000, rate: 4 },
+          ),
+        );
         return (i) => fits.map((f) => f(features[i]));
       });
     }
     perModel.ngram = outOfFold(T, folds, (train) => {
-      const fits = models.map((m) => fitLogistic(train.map((i) => X[i]), train.map((i) => T[i].scores[m]), { l2: NGRAM_L2, dimensions: NGRAM_DIMENSIONS }));
+      const fits = models.map((m) =>
+        fitLogistic(
+          train.map((i) => X[i]),
+          train.map((i) => T[i].scores[m]),
+          { l2: NGRAM_L2, dimensions: NGRAM_DIMENSIONS },
+        ),
+      );
       return (i) => fits.map((f) => f(X[i]));
     });
     perModel.knn = outOfFold(T, folds, (train) => {
       const prior = models.map((m) => mean(train.map((i) => T[i].scores[m])));
       return (i) => {
-        const near = nearest(train.map((j) => X[j]), X[i], NEIGHBOURS).map((k) => train[k]);
+        const near = nearest(
+          train.map((j) => X[j]),
+          X[i],
+          NEIGHBOURS,
+        ).map((k) => train[k]);
         // Shrunk toward the pass rate by 5 pseudo-prompts so that a lucky neighbourhood does not decide alone.
         return models.map((m, mi) => (near.reduce((a, j) => a + T[j].scores[m], 0) + 5 * prior[mi]) / (near.length + 5));
       };
@@ -176,7 +225,12 @@ async function main() {
     const gainScores: Record<string, number[]> = {};
     let prompts: EscalationPrompt[] = [];
     if (cheap) {
-      prompts = T.map((r) => ({ strong: r.scores[strong], cheap: r.scores[cheap], strongCost: r.costs[strong], cheapCost: r.costs[cheap] }));
+      prompts = T.map((r) => ({
+        strong: r.scores[strong],
+        cheap: r.scores[cheap],
+        strongCost: r.costs[strong],
+        cheapCost: r.costs[cheap],
+      }));
       const wins = prompts.map((p) => (p.strong > p.cheap ? 1 : 0));
       const si = models.indexOf(strong);
       const ci = models.indexOf(cheap);
@@ -184,12 +238,19 @@ async function main() {
       if (rater) gainScores.complexity = T.map((r) => complexity.get(r)!);
       gainScores.length = T.map((r) => lastQuestion(r.prompt).length);
       gainScores.ngram = outOfFold(T, folds, (train) => {
-        const fit = fitLogistic(train.map((i) => X[i]), train.map((i) => wins[i]), { l2: NGRAM_L2, dimensions: NGRAM_DIMENSIONS });
+        const fit = fitLogistic(
+          train.map((i) => X[i]),
+          train.map((i) => wins[i]),
+          { l2: NGRAM_L2, dimensions: NGRAM_DIMENSIONS },
+        );
         return (i) => fit(X[i]);
       });
       gainScores.knn = perModel.knn.map((p) => p[si] - p[ci]);
       report.needed = requiredSignal(prompts, { budgetShare: 0.5 });
-      report.oracleCostShare = escalationCostShare(prompts, prompts.map((p) => p.strong - p.cheap));
+      report.oracleCostShare = escalationCostShare(
+        prompts,
+        prompts.map((p) => p.strong - p.cheap),
+      );
       report.randomCostShare = syntheticPredictor(prompts, 0).costShare;
     }
     for (const name of new Set([...Object.keys(perModel), ...Object.keys(gainScores)])) {
@@ -208,12 +269,19 @@ async function main() {
   const pct = (x: number | null | undefined) => (x == null ? '—' : `${(x * 100).toFixed(0)}%`);
   for (const r of reports) {
     console.log(`\n${r.task} (${r.n} prompts, ${folds}-fold): escalate ${r.cheap ?? '—'} → ${r.strong} (accuracy ${f3(r.strongAccuracy)})`);
-    console.log(`  cost at 95% of ${r.strong}'s accuracy: random order ${pct(r.randomCostShare)}, perfect order ${pct(r.oracleCostShare)}; ${r.needed === null ? 'no ranking gets there for half the cost' : r.needed.separation === 0 ? 'random order is already within half the cost' : `half the cost needs gain AUC ≥ ${f3(r.needed.auc)} (separation ${r.needed.separation})`}`);
+    console.log(
+      `  cost at 95% of ${r.strong}'s accuracy: random order ${pct(r.randomCostShare)}, perfect order ${pct(r.oracleCostShare)}; ${r.needed === null ? 'no ranking gets there for half the cost' : r.needed.separation === 0 ? 'random order is already within half the cost' : `half the cost needs gain AUC ≥ ${f3(r.needed.auc)} (separation ${r.needed.separation})`}`,
+    );
     console.log(`  predictor    gain AUC   cost at 95%   AIQ (Zero ${f3(r.zeroAiq)})`);
-    for (const [name, p] of Object.entries(r.predictors)) console.log(`  ${name.padEnd(12)} ${f3(p.gainAuc).padStart(8)}   ${pct(p.costShareAt95).padStart(11)}   ${f3(p.aiq)}${p.aiq != null ? ` (${p.aiq >= r.zeroAiq ? '+' : ''}${(p.aiq - r.zeroAiq).toFixed(4)})` : ''}`);
+    for (const [name, p] of Object.entries(r.predictors))
+      console.log(
+        `  ${name.padEnd(12)} ${f3(p.gainAuc).padStart(8)}   ${pct(p.costShareAt95).padStart(11)}   ${f3(p.aiq)}${p.aiq != null ? ` (${p.aiq >= r.zeroAiq ? '+' : ''}${(p.aiq - r.zeroAiq).toFixed(4)})` : ''}`,
+      );
   }
   const names = Object.keys(reports[0]?.predictors ?? {});
-  console.log(`\nmean AIQ over tasks: Zero ${f3(mean(reports.map((r) => r.zeroAiq)))}; ${names.map((n) => `${n} ${f3(mean(reports.map((r) => r.predictors[n]?.aiq ?? Number.NaN)))}`).join(', ')}`);
+  console.log(
+    `\nmean AIQ over tasks: Zero ${f3(mean(reports.map((r) => r.zeroAiq)))}; ${names.map((n) => `${n} ${f3(mean(reports.map((r) => r.predictors[n]?.aiq ?? Number.NaN)))}`).join(', ')}`,
+  );
   if (args.includes('--json')) console.log(JSON.stringify({ folds, tasks: reports }));
 }
 

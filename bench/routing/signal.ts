@@ -7,8 +7,8 @@
  * g = y_strong − y_cheap ∈ {−1, 0, 1}; a predictor is worth what its ranking of prompts by g is
  * worth, measured here as the ROC-AUC of its score for g = 1 against g ≤ 0.
  */
-import { fnv1a } from '../../src/feedback/hash';
 
+import { fnv1aMixed } from '../../src/lib';
 export type SparseVector = Map<number, number>;
 
 /** Rank-based ROC-AUC (ties count one half); NaN when a class is empty. */
@@ -16,14 +16,15 @@ export function rocAuc(scores: number[], positive: boolean[]): number {
   const order = scores.map((s, i) => i).sort((a, b) => scores[a] - scores[b]);
   let rankSum = 0;
   let positives = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && scores[order[j + 1]] === scores[order[i]]) j++;
     const midRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (positive[order[k]]) {
-      rankSum += midRank;
-      positives++;
-    }
+    for (let k = i; k <= j; k++)
+      if (positive[order[k]]) {
+        rankSum += midRank;
+        positives++;
+      }
     i = j + 1;
   }
   const negatives = scores.length - positives;
@@ -38,7 +39,7 @@ export function ngramVector(text: string): SparseVector {
   const words = text.toLowerCase().match(/[a-z0-9_]+|[^\sa-z0-9_]/g) ?? [];
   const v: SparseVector = new Map();
   const add = (gram: string) => {
-    const k = fnv1a(gram) % NGRAM_DIMENSIONS;
+    const k = fnv1aMixed(gram) % NGRAM_DIMENSIONS;
     v.set(k, (v.get(k) ?? 0) + 1);
   };
   for (let i = 0; i < words.length; i++) {
@@ -62,7 +63,11 @@ const dot = (w: Float64Array, x: SparseVector) => {
  * L2-regularised logistic regression by full-batch gradient descent (convex; 300 steps are plenty
  * at these sizes). Returns P(y = 1 | x).
  */
-export function fitLogistic(X: SparseVector[], y: number[], opts: { l2: number; dimensions: number; steps?: number; rate?: number }): (x: SparseVector) => number {
+export function fitLogistic(
+  X: SparseVector[],
+  y: number[],
+  opts: { l2: number; dimensions: number; steps?: number; rate?: number },
+): (x: SparseVector) => number {
   const n = X.length;
   const w = new Float64Array(opts.dimensions);
   const base = (y.reduce((a, b) => a + b, 0) + 0.5) / (n + 1);
@@ -145,7 +150,11 @@ export function normalStream(seed: number): () => number {
  * escalation gain). Returns its mean escalation cost share over `trials` draws and the mean AUC such
  * scores have (g = 1 against g ≤ 0); d = 0 is a random order.
  */
-export function syntheticPredictor(prompts: EscalationPrompt[], d: number, opts: { accuracyShare?: number; trials?: number; seed?: number } = {}): { auc: number; costShare: number } {
+export function syntheticPredictor(
+  prompts: EscalationPrompt[],
+  d: number,
+  opts: { accuracyShare?: number; trials?: number; seed?: number } = {},
+): { auc: number; costShare: number } {
   const gains = prompts.map((p) => p.strong - p.cheap);
   const positive = gains.map((g) => g > 0);
   const normal = normalStream(opts.seed ?? 1);
@@ -161,7 +170,10 @@ export function syntheticPredictor(prompts: EscalationPrompt[], d: number, opts:
 }
 
 /** The weakest synthetic predictor (smallest d, in steps of 0.05 up to 4) whose mean cost share is ≤ budgetShare; null if none. */
-export function requiredSignal(prompts: EscalationPrompt[], opts: { budgetShare: number; accuracyShare?: number; trials?: number; seed?: number }): { separation: number; auc: number; costShare: number } | null {
+export function requiredSignal(
+  prompts: EscalationPrompt[],
+  opts: { budgetShare: number; accuracyShare?: number; trials?: number; seed?: number },
+): { separation: number; auc: number; costShare: number } | null {
   for (let step = 0; step <= 80; step++) {
     const d = step * 0.05;
     const figures = syntheticPredictor(prompts, d, opts);

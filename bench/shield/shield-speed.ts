@@ -69,12 +69,20 @@ const restore = measure(() => {
 const round = (x: number) => Math.round(x * 10000) / 10000;
 const result = {
   cloak: { kb: round(totalKb), msPerKbWall: round(median(cloak.wall) / totalKb), msPerKbCpu: round(median(cloak.cpu) / totalKb) },
-  restore: { chunks: chunks.length, msPerChunkWall: round(median(restore.wall) / chunks.length), msPerChunkCpu: round(median(restore.cpu) / chunks.length) },
+  restore: {
+    chunks: chunks.length,
+    msPerChunkWall: round(median(restore.wall) / chunks.length),
+    msPerChunkCpu: round(median(restore.cpu) / chunks.length),
+  },
   runs,
   targets: { cloakMsPerKb: 1, restoreMsPerChunk: 0.1 },
 };
 if (!json) {
-  console.log(`cloak:   ${result.cloak.msPerKbWall} ms/KB wall, ${result.cloak.msPerKbCpu} ms/KB CPU over ${result.cloak.kb} KB (target ≤ 1)`);
-  console.log(`restore: ${result.restore.msPerChunkWall} ms/chunk wall, ${result.restore.msPerChunkCpu} ms/chunk CPU over ${chunks.length} chunks (target ≤ 0.1)`);
+  console.log(
+    `cloak:   ${result.cloak.msPerKbWall} ms/KB wall, ${result.cloak.msPerKbCpu} ms/KB CPU over ${result.cloak.kb} KB (target ≤ 1)`,
+  );
+  console.log(
+    `restore: ${result.restore.msPerChunkWall} ms/chunk wall, ${result.restore.msPerChunkCpu} ms/chunk CPU over ${chunks.length} chunks (target ≤ 0.1)`,
+  );
 }
 console.log(JSON.stringify(result));

@@ -3,7 +3,7 @@
 // while this file is stale.
 //
 // Calibrated complexity in [0,1] of each suite item's prompt, as the gateway's classifier computes it
-// (src/api/classify-request.ts features, the shipped model); the eval cron files results into complexity bands
+// (src/flow/classify-request.ts features, the shipped model); the eval cron files results into complexity bands
 // by it (src/evals/complexity.ts).
 
 /** sha256 (hex) of the model that computed these values. */

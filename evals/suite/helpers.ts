@@ -1,4 +1,5 @@
-import type { AnswerMatch, Constraint, EvalItem, TaskClass } from '../../src/evals/types';
+import type { AnswerMatch, Constraint, EvalItem } from '../../src/evals/types';
+import type { TaskClass } from '../../src/hub';
 
 /** Every objectively graded text item asks for the same final line, so one grader reads them all. */
 export const ANSWER_SYSTEM =
@@ -15,19 +16,38 @@ export function qa(id: string, taskClasses: TaskClass[], prompt: string, match: 
     id,
     category: 'intelligence',
     taskClasses,
-    request: { messages: [{ role: 'system', content: ANSWER_SYSTEM }, { role: 'user', content: prompt }], max_tokens: 1024 },
+    request: {
+      messages: [
+        { role: 'system', content: ANSWER_SYSTEM },
+        { role: 'user', content: prompt },
+      ],
+      max_tokens: 1024,
+    },
     grading: { kind: 'answer', match, constraints: opts.constraints },
     wrongAnswer: opts.wrongAnswer,
   };
 }
 
 /** An instruction-following item: the ANSWER line must satisfy every constraint. */
-export function constrained(id: string, taskClasses: TaskClass[], prompt: string, constraints: Constraint[], example: string, wrongAnswer: string): EvalItem {
+export function constrained(
+  id: string,
+  taskClasses: TaskClass[],
+  prompt: string,
+  constraints: Constraint[],
+  example: string,
+  wrongAnswer: string,
+): EvalItem {
   return {
     id,
     category: 'intelligence',
     taskClasses,
-    request: { messages: [{ role: 'system', content: ANSWER_SYSTEM }, { role: 'user', content: prompt }], max_tokens: 512 },
+    request: {
+      messages: [
+        { role: 'system', content: ANSWER_SYSTEM },
+        { role: 'user', content: prompt },
+      ],
+      max_tokens: 512,
+    },
     grading: { kind: 'constraints', on: 'answer', constraints, example },
     wrongAnswer,
   };

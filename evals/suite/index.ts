@@ -1,4 +1,4 @@
-import type { EvalItem } from '../../src/evals/types';
+import type { EvalItem } from '../../src/evals';
 import { INTELLIGENCE_ITEMS } from './intelligence';
 import { OPEN_ENDED_ITEMS } from './open-ended';
 import { STRUCTURED_OUTPUT_ITEMS } from './structured-output';

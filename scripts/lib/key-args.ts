@@ -1,4 +1,4 @@
-import { KEY_SCOPES, type KeyScope } from '../../src/tenancy/types';
+import { KEY_SCOPES, type KeyScope } from '../../src/tenancy';
 
 /**
  * Arguments of `npm run key:create`. A plain parser rather than node:util's parseArgs so the tests
@@ -25,7 +25,14 @@ export function parseKeyCreateArgs(args: readonly string[]): KeyCreateArgs {
     values[m[1]] = value;
   }
   if (!values.name) throw new Error(`--name is required\n${KEY_CREATE_USAGE}`);
-  const scopes = [...new Set(values.scopes.split(',').map((s) => s.trim()).filter(Boolean))];
+  const scopes = [
+    ...new Set(
+      values.scopes
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = scopes.filter((s) => !(KEY_SCOPES as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown scope ${unknown.join(', ')}: use ${KEY_SCOPES.join(', ')}`);
   if (!scopes.length) throw new Error(`give at least one scope: ${KEY_SCOPES.join(', ')}`);

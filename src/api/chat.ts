@@ -1,10 +1,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import { encodeSseData } from '../providers/sse';
-import { readJsonBody } from './body';
-import { chatRequest } from './chat-schema';
-import { type EventFraming, eventStreamResponse } from './event-stream-response';
-import { runHub } from './hub';
+import { readJsonBody, chatRequest } from '../hub';
+import { type EventFraming, eventStreamResponse, encodeSseData } from './event-stream-response';
+import { runHub } from '../flow';
 
 /** POST /v1/chat/completions: the hub format in, the hub format out. */
 export async function chatCompletions(c: Context<AppEnv>): Promise<Response> {

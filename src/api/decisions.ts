@@ -1,11 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { db } from '../db/client';
-import { readOwnRow } from '../db/request-log';
-import { requestLog } from '../db/schema/core';
+import { db, readOwnRow, requestLog } from '../db';
 import type { AppEnv } from '../env';
-import { ApiError } from './errors';
-import { echo } from './echo';
+import { ApiError, echo } from '../hub';
 import { decisionIdFrom } from './ids';
 
 /** GET /v1/routing/decisions/:id — only the key that made the decision may read it. */
@@ -15,7 +12,13 @@ export async function getDecision(c: Context<AppEnv>): Promise<Response> {
   const decisionId = decisionIdFrom(id, { allowBare: true });
   if (!decisionId) throw new ApiError(404, `No decision '${echo(id)}' for this key.`, 'not_found_error', 'id', 'decision_not_found');
   // Rows are written behind (src/db/request-log.ts): a lookup right after the answer may need a flush.
-  const row = await readOwnRow(() => db(c.env.DB).select().from(requestLog).where(and(eq(requestLog.id, decisionId), eq(requestLog.keyId, key.id))).get());
+  const row = await readOwnRow(() =>
+    db(c.env.DB)
+      .select()
+      .from(requestLog)
+      .where(and(eq(requestLog.id, decisionId), eq(requestLog.keyId, key.id)))
+      .get(),
+  );
   if (!row) throw new ApiError(404, `No decision '${echo(id)}' for this key.`, 'not_found_error', 'id', 'decision_not_found');
   const { trace, keyphrases: _k, ...meta } = row;
   return c.json({ object: 'routing.decision', ...meta, trace: JSON.parse(trace) });

@@ -57,5 +57,18 @@ export function eventStreamResponse<T>(
     }
   })();
   waitUntil(pump);
-  return new Response(readable, { headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers } });
+  return new Response(readable, {
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers },
+  });
+}
+
+const encoder = new TextEncoder();
+
+/** Encode one `data:` event (JSON payloads never contain raw newlines). */
+export function encodeSseData(data: string): Uint8Array {
+  return encoder.encode(`data: ${data}\n\n`);
+}
+
+export function encodeSseEvent(event: string, data: string): Uint8Array {
+  return encoder.encode(`event: ${event}\ndata: ${data}\n\n`);
 }

@@ -1,17 +1,12 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import type { Rating } from '../feedback/posterior';
-import { applyChangeToSnapshot } from '../feedback/signals';
-import '../feedback/source';
-import { loadResponse, recordRating } from '../feedback/store';
-import { routingSnapshot } from '../routing/snapshot';
-import { readJsonBody } from './body';
-import { observeFeedback } from '../classifier/adapt';
-import type { TaskClass } from '../classifier/types';
-import { updateKeyHead } from './classify-request';
-import { echo } from './echo';
-import { ApiError, badRequest } from './errors';
+import { type Rating, routingSnapshot } from '../routing';
+import { applyChangeToSnapshot, loadResponse, recordRating } from '../feedback';
+import '../feedback';
+import { readJsonBody, ApiError, badRequest, type TaskClass, echo } from '../hub';
+import { observeFeedback } from '../classifier';
+import { updateKeyHead } from '../flow';
 import { decisionIdFrom } from './ids';
 
 /** A response can be rated for this long after it was served (later ratings answer 410). */
@@ -31,7 +26,13 @@ function parseRating(value: unknown): Rating {
 }
 
 const notFound = (id: string) =>
-  new ApiError(404, `No response '${echo(id)}' that this key can rate. Rate a successful response by the id Cailos returned for it (chatcmpl-…, resp_… or msg_…), with the key that made the request.`, 'not_found_error', 'id', 'response_not_found');
+  new ApiError(
+    404,
+    `No response '${echo(id)}' that this key can rate. Rate a successful response by the id Cailos returned for it (chatcmpl-…, resp_… or msg_…), with the key that made the request.`,
+    'not_found_error',
+    'id',
+    'response_not_found',
+  );
 
 /**
  * POST /v1/feedback {id, rating, comment?} — thumbs up/down on one of this key's responses.
@@ -48,15 +49,33 @@ export async function postFeedback(c: Context<AppEnv>): Promise<Response> {
   if (!response || response.status !== 200) throw notFound(body.id);
   const now = Date.now();
   if (now - response.createdAt > FEEDBACK_WINDOW_MS) {
-    throw new ApiError(410, `Response '${echo(body.id)}' is older than the ${FEEDBACK_WINDOW_MS / 86_400_000}-day feedback window.`, 'invalid_request_error', 'id', 'feedback_window_closed');
+    throw new ApiError(
+      410,
+      `Response '${echo(body.id)}' is older than the ${FEEDBACK_WINDOW_MS / 86_400_000}-day feedback window.`,
+      'invalid_request_error',
+      'id',
+      'feedback_window_closed',
+    );
   }
   const comment = key.settings.storeFeedbackComments && body.comment ? body.comment : null;
   const recorded = await recordRating(c.env, response, rating, comment, now);
-  if (!recorded) throw new ApiError(409, `Response '${echo(body.id)}' is being rated concurrently; retry.`, 'invalid_request_error', 'id', 'feedback_conflict');
+  if (!recorded)
+    throw new ApiError(
+      409,
+      `Response '${echo(body.id)}' is being rated concurrently; retry.`,
+      'invalid_request_error',
+      'id',
+      'feedback_conflict',
+    );
   applyChangeToSnapshot(routingSnapshot(c.env), response, recorded.change, now);
   // The key's classifier head learns from explicit feedback too (replacing a rating is not new evidence).
   if (response.taskClass && recorded.change.previous === undefined) {
-    updateKeyHead(c.env, key.id, (head) => observeFeedback(head, response.taskClass as TaskClass, rating), (p) => c.executionCtx.waitUntil(p));
+    updateKeyHead(
+      c.env,
+      key.id,
+      (head) => observeFeedback(head, response.taskClass as TaskClass, rating),
+      (p) => c.executionCtx.waitUntil(p),
+    );
   }
   return c.json({
     object: 'feedback',

@@ -1,9 +1,8 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { db } from '../db/client';
-import { requestLog } from '../db/schema/core';
+import { db, requestLog } from '../db';
 import type { AppEnv } from '../env';
-import { ApiError } from './errors';
+import { ApiError } from '../hub';
 
 const DAY_MS = 86_400_000;
 export const MAX_USAGE_DAYS = 366;
@@ -18,7 +17,13 @@ export function parseDays(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 30;
   const days = Number(raw);
   if (!Number.isInteger(days) || days < 1 || days > MAX_USAGE_DAYS) {
-    throw new ApiError(400, `days must be an integer from 1 to ${MAX_USAGE_DAYS} (got '${raw.slice(0, 20)}').`, 'invalid_request_error', 'days', 'invalid_days');
+    throw new ApiError(
+      400,
+      `days must be an integer from 1 to ${MAX_USAGE_DAYS} (got '${raw.slice(0, 20)}').`,
+      'invalid_request_error',
+      'days',
+      'invalid_days',
+    );
   }
   return days;
 }

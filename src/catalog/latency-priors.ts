@@ -23,17 +23,40 @@ import type { Codename } from './quality-priors';
 type ProviderClass = 'frontier' | 'gpu' | 'silicon' | 'aggregator' | 'diffusion';
 
 const PROVIDER_CLASS: Record<CatalogProviderId, ProviderClass> = {
-  openai: 'frontier', anthropic: 'frontier', google: 'frontier', xai: 'frontier', cohere: 'frontier', 'google-free': 'frontier',
-  groq: 'silicon', cerebras: 'silicon', sambanova: 'silicon',
-  together: 'gpu', deepinfra: 'gpu', scaleway: 'gpu', nscale: 'gpu', novita: 'gpu', byteplus: 'gpu',
-  ncompass: 'gpu', tinfoil: 'gpu',
-  openrouter: 'aggregator', 'openrouter-free': 'aggregator',
+  openai: 'frontier',
+  anthropic: 'frontier',
+  google: 'frontier',
+  xai: 'frontier',
+  cohere: 'frontier',
+  'google-free': 'frontier',
+  groq: 'silicon',
+  cerebras: 'silicon',
+  sambanova: 'silicon',
+  together: 'gpu',
+  deepinfra: 'gpu',
+  scaleway: 'gpu',
+  nscale: 'gpu',
+  novita: 'gpu',
+  byteplus: 'gpu',
+  ncompass: 'gpu',
+  tinfoil: 'gpu',
+  openrouter: 'aggregator',
+  'openrouter-free': 'aggregator',
   inception: 'diffusion',
 };
 
 const FRONTIER_SMALL_TIERS: ReadonlySet<Codename> = new Set<Codename>([
-  'gpt-5-mini', 'gpt-5-nano', 'gpt-4o-mini', 'gemini-flash', 'gemini-flash-lite', 'claude-haiku',
-  'grok-4-fast', 'grok-4.1-fast', 'grok-3-mini', 'grok-code-fast', 'command-r7b',
+  'gpt-5-mini',
+  'gpt-5-nano',
+  'gpt-4o-mini',
+  'gemini-flash',
+  'gemini-flash-lite',
+  'claude-haiku',
+  'grok-4-fast',
+  'grok-4.1-fast',
+  'grok-3-mini',
+  'grok-code-fast',
+  'command-r7b',
 ]);
 
 const CLASS_DEFAULT: Record<'frontier' | 'frontierSmall' | 'gpu' | 'aggregator', LatencyPrior> = {

@@ -1,8 +1,6 @@
 import type { Endpoint } from './types';
 
-export type ResolvedModel =
-  | { kind: 'codename'; codename: string }
-  | { kind: 'endpoint'; endpoint: Endpoint };
+export type ResolvedModel = { kind: 'codename'; codename: string } | { kind: 'endpoint'; endpoint: Endpoint };
 
 /** Name lookups over one set of endpoints, built once (the typed catalog, or a deployment's self-hosted ones). */
 export interface EndpointLookup {

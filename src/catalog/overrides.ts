@@ -76,7 +76,8 @@ export function parseTrustOverrides(raw: string | undefined): ParsedTrustOverrid
   } catch {
     return { byProvider, errors: ['TRUST_OVERRIDES is not valid JSON; no override applies'] };
   }
-  if (!Array.isArray(list)) return { byProvider, errors: ['TRUST_OVERRIDES must be a JSON array of {provider, level, agreement}; no override applies'] };
+  if (!Array.isArray(list))
+    return { byProvider, errors: ['TRUST_OVERRIDES must be a JSON array of {provider, level, agreement}; no override applies'] };
   const seen = new Map<string, number>();
   list.forEach((value, index) => {
     const checked = checkEntry(value, seen, index);

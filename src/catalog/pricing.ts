@@ -1,4 +1,4 @@
-import type { Usage } from '../api/openai-types';
+import type { Usage } from '../hub';
 import type { Endpoint } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import type { Env } from '../env';
-import { CATALOG_VERSION } from './index';
+import { CATALOG_VERSION } from './catalog';
 import { PROVIDERS } from './providers';
 import type { TrustLevel } from './types';
 import { catalogView, trustSummary } from './view';

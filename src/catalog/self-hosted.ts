@@ -23,19 +23,31 @@ const specSchema = z
     baseUrl: z.url({ protocol: /^https?$/ }),
     model: z.string().min(1),
     codename: z.string().regex(FAMILY, 'letters, digits, ".", "_", "-" only'),
-    apiKeyEnv: z.string().regex(/^[A-Z][A-Z0-9_]*_API_KEY$/, 'a secret name ending in _API_KEY').optional(),
+    apiKeyEnv: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*_API_KEY$/, 'a secret name ending in _API_KEY')
+      .optional(),
     pricing: z.object({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) }).strict(),
     contextWindow: z.number().int().min(1024),
     maxOutputTokens: z.number().int().positive(),
     capabilities: z
-      .object({ tools: z.boolean().default(false), vision: z.boolean().default(false), jsonSchema: z.boolean().default(false), streaming: z.boolean().default(true) })
+      .object({
+        tools: z.boolean().default(false),
+        vision: z.boolean().default(false),
+        jsonSchema: z.boolean().default(false),
+        streaming: z.boolean().default(true),
+      })
       .strict()
       .default({ tools: false, vision: false, jsonSchema: false, streaming: true }),
     regions: z.array(z.string().min(1)).min(1).default(['global']),
     latency: z.object({ ttftMs: z.number().positive(), tokensPerSec: z.number().positive() }).strict().optional(),
     qualityPrior: z.number().min(0).max(1).optional(),
     trust: z
-      .object({ level: z.number().int().min(0).max(3), basis: z.enum(['on-premise', 'attested']).optional(), evidence: z.string().trim().min(1).max(500).optional() })
+      .object({
+        level: z.number().int().min(0).max(3),
+        basis: z.enum(['on-premise', 'attested']).optional(),
+        evidence: z.string().trim().min(1).max(500).optional(),
+      })
       .strict()
       .optional(),
   })
@@ -69,20 +81,28 @@ function evidenceOf(spec: Spec, asOf: string): TrustEvidence {
 function toEndpoint(spec: Spec, asOf: string, warn: (msg: string) => void): Endpoint | string {
   const prefix = spec.id.slice(0, spec.id.indexOf('/'));
   if (Object.hasOwn(PROVIDERS, prefix) || prefix === 'auto') return `id prefix '${prefix}' is reserved for the catalog`;
-  const knownPrior = Object.hasOwn(QUALITY_PRIORS, spec.codename) ? QUALITY_PRIORS[spec.codename as keyof typeof QUALITY_PRIORS] : undefined;
+  const knownPrior = Object.hasOwn(QUALITY_PRIORS, spec.codename)
+    ? QUALITY_PRIORS[spec.codename as keyof typeof QUALITY_PRIORS]
+    : undefined;
   const qualityPrior = spec.qualityPrior ?? knownPrior;
   if (qualityPrior === undefined) return `qualityPrior is required: the catalog has no prior for model family '${spec.codename}'`;
   const evidence = evidenceOf(spec, asOf);
   const supported = maxTrustFromEvidence(evidence);
   const wanted = (spec.trust?.level ?? supported) as TrustLevel;
-  if (wanted > supported) warn(`${spec.id}: trust ${wanted} needs trust.basis "on-premise" or "attested" with trust.evidence; rated ${supported}`);
+  if (wanted > supported)
+    warn(`${spec.id}: trust ${wanted} needs trust.basis "on-premise" or "attested" with trust.evidence; rated ${supported}`);
   return {
     id: spec.id,
     provider: SELF_HOSTED,
     model: spec.model,
     codename: spec.codename,
     wireFormat: 'openai',
-    pricing: { inputPerMTok: spec.pricing.inputPerMTok, outputPerMTok: spec.pricing.outputPerMTok, asOf, source: 'SELF_HOSTED_ENDPOINTS (operator configuration)' },
+    pricing: {
+      inputPerMTok: spec.pricing.inputPerMTok,
+      outputPerMTok: spec.pricing.outputPerMTok,
+      asOf,
+      source: 'SELF_HOSTED_ENDPOINTS (operator configuration)',
+    },
     contextWindow: spec.contextWindow,
     maxOutputTokens: spec.maxOutputTokens,
     capabilities: spec.capabilities,
@@ -110,11 +130,14 @@ export function parseSelfHosted(raw: string | undefined, asOf: string): ParsedSe
   } catch {
     return { endpoints, errors: ['SELF_HOSTED_ENDPOINTS is not valid JSON; no self-hosted endpoint is registered'] };
   }
-  if (!Array.isArray(list)) return { endpoints, errors: ['SELF_HOSTED_ENDPOINTS must be a JSON array; no self-hosted endpoint is registered'] };
+  if (!Array.isArray(list))
+    return { endpoints, errors: ['SELF_HOSTED_ENDPOINTS must be a JSON array; no self-hosted endpoint is registered'] };
   const ids = new Set<string>();
   list.forEach((value, index) => {
     const parsed = specSchema.safeParse(value);
-    const result = parsed.success ? toEndpoint(parsed.data, asOf, (msg) => errors.push(`SELF_HOSTED_ENDPOINTS[${index}] ${msg}`)) : issues(parsed.error);
+    const result = parsed.success
+      ? toEndpoint(parsed.data, asOf, (msg) => errors.push(`SELF_HOSTED_ENDPOINTS[${index}] ${msg}`))
+      : issues(parsed.error);
     if (typeof result === 'string') errors.push(`SELF_HOSTED_ENDPOINTS[${index}] ignored: ${result}`);
     else if (ids.has(result.id)) errors.push(`SELF_HOSTED_ENDPOINTS[${index}] ignored: duplicate id ${result.id}`);
     else {

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { db } from '../db/client';
-import { catalogEndpoints } from '../db/schema/core';
+import { db, catalogEndpoints } from '../db';
 import type { Env } from '../env';
-import { allEndpoints, CATALOG_VERSION } from './index';
+import { allEndpoints, CATALOG_VERSION } from './catalog';
 
 const VERSION_KEY = 'catalog:version';
 
@@ -30,13 +29,19 @@ export async function syncCatalogToD1(env: Env, force = false): Promise<{ versio
         .values(rows.slice(i, i + 10))
         .onConflictDoUpdate({
           target: catalogEndpoints.id,
-          set: { data: sql`excluded.data`, catalogVersion: sql`excluded.catalog_version`, updatedAt: sql`excluded.updated_at`, codename: sql`excluded.codename`, model: sql`excluded.model` },
+          set: {
+            data: sql`excluded.data`,
+            catalogVersion: sql`excluded.catalog_version`,
+            updatedAt: sql`excluded.updated_at`,
+            codename: sql`excluded.codename`,
+            model: sql`excluded.model`,
+          },
         }),
     );
   }
   const ids = rows.map((r) => r.id);
   statements.push(client.delete(catalogEndpoints).where(sql`${catalogEndpoints.catalogVersion} != ${CATALOG_VERSION}`));
-  await client.batch(statements as [typeof statements[0], ...typeof statements]);
+  await client.batch(statements as [(typeof statements)[0], ...typeof statements]);
   await env.KV.put(VERSION_KEY, CATALOG_VERSION);
   return { version: CATALOG_VERSION, written: ids.length };
 }

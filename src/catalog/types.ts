@@ -3,11 +3,27 @@ export type WireFormat = 'openai' | 'anthropic' | 'gemini' | 'cohere';
 
 /** Providers the typed catalog ships with (src/catalog/providers.ts). */
 export type CatalogProviderId =
-  | 'openai' | 'anthropic' | 'google' | 'cohere' | 'groq' | 'together' | 'deepinfra' | 'scaleway'
-  | 'cerebras' | 'ncompass' | 'nscale' | 'inception' | 'openrouter' | 'novita' | 'sambanova'
-  | 'tinfoil' | 'xai' | 'byteplus'
+  | 'openai'
+  | 'anthropic'
+  | 'google'
+  | 'cohere'
+  | 'groq'
+  | 'together'
+  | 'deepinfra'
+  | 'scaleway'
+  | 'cerebras'
+  | 'ncompass'
+  | 'nscale'
+  | 'inception'
+  | 'openrouter'
+  | 'novita'
+  | 'sambanova'
+  | 'tinfoil'
+  | 'xai'
+  | 'byteplus'
   // Free tiers: the same companies on different (training) terms, so separate providers.
-  | 'google-free' | 'openrouter-free';
+  | 'google-free'
+  | 'openrouter-free';
 
 /** The provider of every endpoint an operator registers in SELF_HOSTED_ENDPOINTS. */
 export const SELF_HOSTED = 'self-hosted';

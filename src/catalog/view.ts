@@ -1,5 +1,5 @@
 import type { Env } from '../env';
-import { allEndpoints, getProvider, resolveExactInCatalog, resolveLooseInCatalog } from './index';
+import { allEndpoints, getProvider, resolveExactInCatalog, resolveLooseInCatalog } from './catalog';
 import { createLookup, type EndpointLookup, type ResolvedModel } from './lookup';
 import { applyTrustOverride, parseTrustOverrides, type ParsedTrustOverrides } from './overrides';
 import { parseSelfHosted } from './self-hosted';
@@ -40,7 +40,12 @@ export function buildCatalogView(env: ViewEnv, asOf = new Date().toISOString().s
     resolveModelName(name) {
       const trimmed = name.trim();
       if (!trimmed) return undefined;
-      return resolveExactInCatalog(trimmed) ?? selfLookup.resolveExact(trimmed) ?? resolveLooseInCatalog(trimmed) ?? selfLookup.resolveLoose(trimmed);
+      return (
+        resolveExactInCatalog(trimmed) ??
+        selfLookup.resolveExact(trimmed) ??
+        resolveLooseInCatalog(trimmed) ??
+        selfLookup.resolveLoose(trimmed)
+      );
     },
   };
 }

@@ -12,7 +12,7 @@
  */
 import { clamp, softmax } from './math';
 import { strategyScores, type StrategyInput } from './strategy';
-import { STRATEGIES, TEXT_CLASSES, type Strategy, type TaskClass } from './types';
+import { STRATEGIES, TEXT_CLASSES, type Strategy, type TaskClass } from '../hub';
 
 export interface KeyHead {
   /** Additive bias on each TEXT_CLASSES log-probability (same order). */
@@ -42,7 +42,8 @@ export function observeExplicitStrategy(head: KeyHead, request: StrategyInput, n
   // Temperature 0.25: policy scores live in ~[0, 1.5]; sharpen so the gradient vanishes once the choice flips.
   const probs = softmax(STRATEGIES.map((s, i) => (scores[s] + head.strategyPref[i]) / 0.25));
   const strategyPref = head.strategyPref.map((p, i) =>
-    clamp(p + STRATEGY_LR * ((STRATEGIES[i] === named ? 1 : 0) - probs[i]), -MAX_STRATEGY_PREF, MAX_STRATEGY_PREF));
+    clamp(p + STRATEGY_LR * ((STRATEGIES[i] === named ? 1 : 0) - probs[i]), -MAX_STRATEGY_PREF, MAX_STRATEGY_PREF),
+  );
   return { classBias: [...head.classBias], strategyPref, n: head.n + 1 };
 }
 

@@ -7,12 +7,22 @@
  * The priors are hand-set, not learned (no per-prompt outcomes exist for those classes in our data): routine
  * text work is rarely failed by cheap models, while SQL, debugging, tool use and math often are.
  */
-import { TEXT_CLASSES, type TextClass } from './types';
 
+import { TEXT_CLASSES, type TextClass } from '../hub';
 export const SUPERVISED_CLASSES: ReadonlySet<TextClass> = new Set(['reasoning', 'code_generation']);
 export const COMPLEXITY_PRIOR: Record<TextClass, number> = {
-  sql: 0.35, debugging: 0.4, code_generation: 0.35, math: 0.4, reasoning: 0.3, creative_writing: 0.15,
-  summarization: 0.15, translation: 0.15, extraction: 0.15, classification: 0.1, chat: 0.15, tool_use: 0.35,
+  sql: 0.35,
+  debugging: 0.4,
+  code_generation: 0.35,
+  math: 0.4,
+  reasoning: 0.3,
+  creative_writing: 0.15,
+  summarization: 0.15,
+  translation: 0.15,
+  extraction: 0.15,
+  classification: 0.1,
+  chat: 0.15,
+  tool_use: 0.35,
 };
 
 /** textProbs in TEXT_CLASSES order (before per-key bias: complexity is a property of the prompt). */

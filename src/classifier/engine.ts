@@ -6,8 +6,9 @@
 import { Tokenizer } from '@huggingface/tokenizers';
 import type * as Ort from 'onnxruntime-web';
 import { logSoftmax, sigmoid } from './math';
-import { TEXT_CLASSES, type TextScores } from './types';
+import type { TextScores } from './types';
 import { memoizeWordPieces } from './word-cache';
+import { TEXT_CLASSES } from '../hub';
 
 export interface ModelLabels {
   classes: string[];
@@ -65,7 +66,13 @@ export function createIntentEngine(opts: {
       const ids = tokenize(text);
       const n = ids.length;
       // One unpadded sequence: the export (training/common.py SingleSequenceEncoder) takes no mask.
-      const out = await session.run({ [idsName]: new ort.Tensor('int64', BigInt64Array.from(ids, (x) => BigInt(x)), [1, n]) });
+      const out = await session.run({
+        [idsName]: new ort.Tensor(
+          'int64',
+          BigInt64Array.from(ids, (x) => BigInt(x)),
+          [1, n],
+        ),
+      });
       const logits = out[logitsName].data as Float32Array;
       const complexityLogit = (out[complexityName].data as Float32Array)[0];
       return { classLogProbs: logSoftmax(logits), complexity: sigmoid(complexityLogit) };

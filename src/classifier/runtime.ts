@@ -28,9 +28,7 @@ function installInstantiateShim(): void {
   shimInstalled = true;
   const original = WebAssembly.instantiate.bind(WebAssembly) as (...args: unknown[]) => Promise<unknown>;
   (WebAssembly as unknown as { instantiate: unknown }).instantiate = (src: unknown, imports?: WebAssembly.Imports) =>
-    isMarker(src)
-      ? WebAssembly.instantiate(ortWasm, imports).then((instance) => ({ instance, module: ortWasm }))
-      : original(src, imports);
+    isMarker(src) ? WebAssembly.instantiate(ortWasm, imports).then((instance) => ({ instance, module: ortWasm })) : original(src, imports);
 }
 
 /** Milliseconds spent creating the ORT session (wasm instantiate + graph load), for latency reports. */

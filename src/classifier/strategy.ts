@@ -13,8 +13,8 @@
  *              input < 2,000 chars : 0
  * A per-key preference vector (src/classifier/adapt.ts) is added to the scores before the argmax.
  */
-import { STRATEGIES, type Strategy, type TaskClass } from './types';
 
+import { STRATEGIES, type Strategy, type TaskClass } from '../hub';
 export interface StrategyInput {
   taskClass: TaskClass;
   complexity: number;
@@ -33,11 +33,9 @@ export const SHORT_INPUT_CHARS = 2_000;
 export function strategyScores(input: StrategyInput): Record<Strategy, number> {
   const c = Math.min(1, Math.max(0, input.complexity));
   const quality = c + (HARD.has(input.taskClass) ? 0.1 : 0) + (input.hasTools ? 0.15 : 0) + (input.hasImages ? 0.15 : 0);
-  const cost = (ROUTINE.has(input.taskClass) ? 0.7 : 0.3) * (1 - c)
-    + (input.inputChars > LONG_INPUT_CHARS ? 0.3 : 0) - (input.hasTools ? 0.2 : 0);
-  const speed = input.stream
-    ? 0.35 * (1 - c) + (INTERACTIVE.has(input.taskClass) && input.inputChars < SHORT_INPUT_CHARS ? 0.4 : 0)
-    : 0;
+  const cost =
+    (ROUTINE.has(input.taskClass) ? 0.7 : 0.3) * (1 - c) + (input.inputChars > LONG_INPUT_CHARS ? 0.3 : 0) - (input.hasTools ? 0.2 : 0);
+  const speed = input.stream ? 0.35 * (1 - c) + (INTERACTIVE.has(input.taskClass) && input.inputChars < SHORT_INPUT_CHARS ? 0.4 : 0) : 0;
   return { balanced: 0.5, quality, cost, speed };
 }
 

@@ -1,15 +1,4 @@
-/** The product's task taxonomy (documented in src/classifier/README.md). */
-export const TEXT_CLASSES = [
-  'sql', 'debugging', 'code_generation', 'math', 'reasoning', 'creative_writing', 'summarization',
-  'translation', 'extraction', 'classification', 'chat', 'tool_use',
-] as const;
-/** `vision` is never predicted from text: it is decided by the request carrying images. */
-export const TASK_CLASSES = [...TEXT_CLASSES, 'vision'] as const;
-export type TextClass = (typeof TEXT_CLASSES)[number];
-export type TaskClass = (typeof TASK_CLASSES)[number];
-
-export const STRATEGIES = ['balanced', 'quality', 'cost', 'speed'] as const;
-export type Strategy = (typeof STRATEGIES)[number];
+import { TEXT_CLASSES, type TaskClass, type Strategy } from '../hub';
 
 export interface ClassifyFeatures {
   text: string;

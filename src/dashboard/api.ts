@@ -1,15 +1,22 @@
 import { Hono } from 'hono';
-import { readJsonBody } from '../api/body';
-import { echo } from '../api/echo';
-import { ApiError } from '../api/errors';
+import { readJsonBody, ApiError } from '../hub';
+import { echo } from '../hub';
 import type { Env } from '../env';
-import { refreshSignals } from '../routing/signals';
-import { routingSnapshot } from '../routing/snapshot';
+import { refreshSignals, routingSnapshot } from '../routing';
 import type { DashEnv } from './auth';
 import { decision, feed, latestEvalScores, recentTraces, spend } from './queries';
-import { attemptStats, DEFAULT_WINDOW, type EndpointView, endpointViews, isWindowName, sortEndpointViews, WINDOWS, type WindowName } from './stats';
+import {
+  attemptStats,
+  DEFAULT_WINDOW,
+  type EndpointView,
+  endpointViews,
+  isWindowName,
+  sortEndpointViews,
+  WINDOWS,
+  type WindowName,
+} from './stats';
 import { createKeyInput, createTeamKey, revokeTeamKey, teamKeys, updateTeamKey } from './team-keys';
-import { keySettingsPatch } from '../tenancy/types';
+import { keySettingsPatch } from '../tenancy';
 
 /**
  * JSON behind every view (/dashboard/api/*): the pages render from these same functions, so
@@ -23,19 +30,36 @@ export interface EndpointsReport {
   data: EndpointView[];
 }
 
-export async function endpointsReport(env: Env, team: string, window: WindowName, waitUntil: (p: Promise<unknown>) => void): Promise<EndpointsReport> {
+export async function endpointsReport(
+  env: Env,
+  team: string,
+  window: WindowName,
+  waitUntil: (p: Promise<unknown>) => void,
+): Promise<EndpointsReport> {
   // Same background refresh the gateway runs: breaker/eval/feedback signals land in the snapshot.
   refreshSignals(env, waitUntil);
   const snapshot = routingSnapshot(env);
   const since = Date.now() - WINDOWS[window].ms;
   const [traces, evals] = await Promise.all([recentTraces(env, team, since), latestEvalScores(env)]);
-  return { window, suiteVersion: evals.suiteVersion, builtAt: snapshot.builtAt, data: sortEndpointViews(endpointViews(snapshot, attemptStats(traces), evals.byEndpoint)) };
+  return {
+    window,
+    suiteVersion: evals.suiteVersion,
+    builtAt: snapshot.builtAt,
+    data: sortEndpointViews(endpointViews(snapshot, attemptStats(traces), evals.byEndpoint)),
+  };
 }
 
 const intParam = (name: string, v: string | undefined): number | undefined => {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new ApiError(400, `Expected a non-negative number for '${name}', got '${echo(v)}'.`, 'invalid_request_error', name, 'invalid_parameter');
+  if (!Number.isFinite(n) || n < 0)
+    throw new ApiError(
+      400,
+      `Expected a non-negative number for '${name}', got '${echo(v)}'.`,
+      'invalid_request_error',
+      name,
+      'invalid_parameter',
+    );
   return Math.floor(n);
 };
 
@@ -43,7 +67,13 @@ const intParam = (name: string, v: string | undefined): number | undefined => {
 function windowParam(v: string | undefined): WindowName {
   if (v === undefined || v === '') return DEFAULT_WINDOW;
   if (isWindowName(v)) return v;
-  throw new ApiError(400, `Unknown window '${echo(v)}'. Use one of: ${Object.keys(WINDOWS).join(', ')} (default ${DEFAULT_WINDOW}).`, 'invalid_request_error', 'window', 'invalid_window');
+  throw new ApiError(
+    400,
+    `Unknown window '${echo(v)}'. Use one of: ${Object.keys(WINDOWS).join(', ')} (default ${DEFAULT_WINDOW}).`,
+    'invalid_request_error',
+    'window',
+    'invalid_window',
+  );
 }
 
 const notFound = (what: string) => new ApiError(404, `No ${what} in this team.`, 'not_found_error', 'id', 'not_found');
@@ -68,7 +98,10 @@ dashboardApi.get('/decisions/:id', async (c) => {
 });
 
 dashboardApi.get('/endpoints', async (c) =>
-  c.json({ object: 'list', ...(await endpointsReport(c.env, c.get('viewer').team, windowParam(c.req.query('window')), (p) => c.executionCtx.waitUntil(p))) }),
+  c.json({
+    object: 'list',
+    ...(await endpointsReport(c.env, c.get('viewer').team, windowParam(c.req.query('window')), (p) => c.executionCtx.waitUntil(p))),
+  }),
 );
 
 dashboardApi.get('/spend', async (c) => c.json(await spend(c.env, c.get('viewer').team, windowParam(c.req.query('window')))));

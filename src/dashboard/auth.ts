@@ -1,11 +1,19 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { presentedKey, safeEqual } from '../api/auth';
+import {
+  presentedKey,
+  safeEqual,
+  resolveKey,
+  getKey,
+  loadKeyByHash,
+  pepperOf,
+  hashApiKey,
+  looksLikeApiKey,
+  canManageKeys,
+  canViewDashboard,
+  type KeyScope,
+} from '../tenancy';
 import type { Env } from '../env';
-import { resolveKey } from '../tenancy/key-cache';
-import { getKey, loadKeyByHash, pepperOf } from '../tenancy/key-store';
-import { hashApiKey, looksLikeApiKey } from '../tenancy/keys';
-import { canManageKeys, canViewDashboard, type KeyScope } from '../tenancy/types';
 import { csrfTokenFor, csrfTokenValid, decodeSession, SESSION_COOKIE, type Session, type SessionRole } from './session';
 
 /**
@@ -63,7 +71,10 @@ async function sessionAccess(env: Env, session: Session): Promise<{ canManage: b
 }
 
 export class DashboardAuthError extends Error {
-  constructor(readonly status: 400 | 401 | 403, message: string) {
+  constructor(
+    readonly status: 400 | 401 | 403,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -71,8 +82,10 @@ export class DashboardAuthError extends Error {
 async function viewerFromBearer(c: Context<DashEnv>, presented: string): Promise<Viewer> {
   const team = c.req.query('team') ?? c.req.header('x-cailos-team');
   const check = await checkCredential(c.env, presented, team);
-  if (!check.ok) throw new DashboardAuthError(401, 'Invalid credential: send a key with the dashboard scope, or the admin secret with ?team=.');
-  if (check.role === 'admin' && !team) throw new DashboardAuthError(400, 'With the admin secret, name the team: ?team=<id> or x-cailos-team.');
+  if (!check.ok)
+    throw new DashboardAuthError(401, 'Invalid credential: send a key with the dashboard scope, or the admin secret with ?team=.');
+  if (check.role === 'admin' && !team)
+    throw new DashboardAuthError(400, 'With the admin secret, name the team: ?team=<id> or x-cailos-team.');
   const canManage = check.role === 'admin' || canManageKeys(check.scopes ?? []);
   return { team: check.team, role: check.role, keyId: check.keyId, canManage, via: 'bearer' };
 }
@@ -84,7 +97,15 @@ export async function resolveViewer(c: Context<DashEnv>): Promise<Viewer | null>
   const session = await decodeSession(c.env, getCookie(c, SESSION_COOKIE));
   const access = session ? await sessionAccess(c.env, session) : null;
   if (!session || !access) return null;
-  return { team: session.team, role: session.role, keyId: session.keyId, canManage: access.canManage, via: 'cookie', session, csrf: await csrfTokenFor(c.env, session) };
+  return {
+    team: session.team,
+    role: session.role,
+    keyId: session.keyId,
+    canManage: access.canManage,
+    via: 'cookie',
+    session,
+    csrf: await csrfTokenFor(c.env, session),
+  };
 }
 
 /**
@@ -123,7 +144,8 @@ export function requireCsrf(): MiddlewareHandler<DashEnv> {
       const form = await c.req.parseBody();
       token = typeof form._csrf === 'string' ? form._csrf : undefined;
     }
-    if (!viewer.session || !(await csrfTokenValid(c.env, viewer.session, token))) throw new DashboardAuthError(403, 'Missing or invalid CSRF token: reload the page and try again.');
+    if (!viewer.session || !(await csrfTokenValid(c.env, viewer.session, token)))
+      throw new DashboardAuthError(403, 'Missing or invalid CSRF token: reload the page and try again.');
     return next();
   };
 }

@@ -24,7 +24,10 @@ export function int(x: number | null | undefined): string {
 
 /** "2026-11-26 05:45:30Z": sortable, unambiguous, no locale surprises. */
 export function time(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return new Date(epochMs)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export function statusLabel(status: number): string {

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { ZodError } from 'zod';
-import { ApiError, fromZodError } from '../api/errors';
+import { ApiError, fromZodError } from '../hub';
 import { dashboardApi, endpointsReport } from './api';
 import { assets } from './assets';
 import { checkCredential, type DashEnv, DashboardAuthError, requireCsrf, resolveViewer, sameOrigin } from './auth';
@@ -25,13 +25,19 @@ import { SpendPage } from './views/spend';
  * signed HttpOnly cookie (see session.ts).
  */
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-async function page(c: Context<DashEnv>, node: HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 400 | 401 | 403 | 404 = 200): Promise<Response> {
+async function page(
+  c: Context<DashEnv>,
+  node: HtmlEscapedString | Promise<HtmlEscapedString>,
+  status: 200 | 400 | 401 | 403 | 404 = 200,
+): Promise<Response> {
   return c.html(`<!DOCTYPE html>${await node}`, status);
 }
 
-const wantsJson = (c: Context<DashEnv>) => new URL(c.req.url).pathname.startsWith('/dashboard/api/') || Boolean(c.req.header('authorization'));
+const wantsJson = (c: Context<DashEnv>) =>
+  new URL(c.req.url).pathname.startsWith('/dashboard/api/') || Boolean(c.req.header('authorization'));
 
 const AUTH_ERROR_TYPE = { 400: 'invalid_request_error', 401: 'authentication_error', 403: 'permission_error' } as const;
 
@@ -55,7 +61,11 @@ dashboard.onError((err, c) => {
   const apiErr = err instanceof ApiError ? err : err instanceof ZodError ? fromZodError(err) : null;
   if (apiErr) {
     if (wantsJson(c)) return apiErr.toResponse();
-    return page(c, <ErrorPage status={apiErr.status} message={apiErr.message} />, apiErr.status === 404 ? 404 : apiErr.status === 400 ? 400 : 403);
+    return page(
+      c,
+      <ErrorPage status={apiErr.status} message={apiErr.message} />,
+      apiErr.status === 404 ? 404 : apiErr.status === 400 ? 400 : 403,
+    );
   }
   console.error('dashboard error', err.name, err.message);
   return new ApiError(500, 'Internal error in the dashboard.', 'api_error', null, 'internal_error').toResponse();
@@ -87,7 +97,8 @@ dashboard.post('/login', async (c) => {
   const credential = typeof form.credential === 'string' ? form.credential : '';
   const team = typeof form.team === 'string' ? form.team : undefined;
   const check = await checkCredential(c.env, credential, team);
-  if (!check.ok) return page(c, <LoginPage error="Sign-in failed: that key or secret does not give access to the dashboard." team={team} />, 401);
+  if (!check.ok)
+    return page(c, <LoginPage error="Sign-in failed: that key or secret does not give access to the dashboard." team={team} />, 401);
   const session = newSession(check.team, check.role, check.keyId);
   c.header('set-cookie', sessionCookieHeader(await encodeSession(c.env, session), SESSION_TTL_MS / 1000));
   return c.redirect('/dashboard/feed', 303);
@@ -141,7 +152,12 @@ authed.get('/spend', async (c) => {
 
 authed.get('/keys', async (c) => {
   const viewer = c.get('viewer');
-  const notice = c.req.query('done') === 'revoked' ? 'Key revoked: it now gets 401 from the API.' : c.req.query('done') === 'saved' ? 'Settings saved.' : undefined;
+  const notice =
+    c.req.query('done') === 'revoked'
+      ? 'Key revoked: it now gets 401 from the API.'
+      : c.req.query('done') === 'saved'
+        ? 'Settings saved.'
+        : undefined;
   return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} notice={notice} />);
 });
 
@@ -150,7 +166,8 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 authed.post('/keys', async (c) => {
   const viewer = c.get('viewer');
   const form = await c.req.parseBody({ all: true });
-  if (!viewer.canManage) throw new DashboardAuthError(403, "Creating keys needs a key with the 'keys:manage' scope (this one can only view).");
+  if (!viewer.canManage)
+    throw new DashboardAuthError(403, "Creating keys needs a key with the 'keys:manage' scope (this one can only view).");
   const parsed = createKeyInput.safeParse({ name: text(form.name), scopes: scopesFromForm(form), settings: settingsFromForm(form) });
   if (!parsed.success) {
     return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} error={fromZodError(parsed.error).message} />, 400);
@@ -166,7 +183,8 @@ authed.post('/keys', async (c) => {
 });
 
 authed.post('/keys/:id/revoke', async (c) => {
-  if (!(await revokeTeamKey(c.env, c.get('viewer'), c.req.param('id')))) throw new ApiError(404, 'No active key with this id in this team.', 'not_found_error', 'id', 'not_found');
+  if (!(await revokeTeamKey(c.env, c.get('viewer'), c.req.param('id'))))
+    throw new ApiError(404, 'No active key with this id in this team.', 'not_found_error', 'id', 'not_found');
   return c.redirect('/dashboard/keys?done=revoked', 303);
 });
 

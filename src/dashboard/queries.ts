@@ -62,7 +62,9 @@ export interface DecisionDetail extends FeedItem {
 }
 
 export async function decision(env: Env, team: string, id: string): Promise<DecisionDetail | null> {
-  const row = await env.DB.prepare(`SELECT ${FEED_COLUMNS}, region, cached_tokens AS cachedTokens, trace FROM request_log WHERE id = ?1 AND team_id = ?2`)
+  const row = await env.DB.prepare(
+    `SELECT ${FEED_COLUMNS}, region, cached_tokens AS cachedTokens, trace FROM request_log WHERE id = ?1 AND team_id = ?2`,
+  )
     .bind(id.replace(/^chatcmpl-/, ''), team)
     .first<Record<string, unknown>>();
   if (!row) return null;
@@ -77,7 +79,9 @@ export async function decision(env: Env, team: string, id: string): Promise<Deci
 
 /** Decision traces of the team's recent requests, for per-endpoint attempt statistics. */
 export async function recentTraces(env: Env, team: string, since: number, limit = 500): Promise<string[]> {
-  const { results } = await env.DB.prepare('SELECT trace FROM request_log WHERE team_id = ?1 AND created_at >= ?2 ORDER BY created_at DESC LIMIT ?3')
+  const { results } = await env.DB.prepare(
+    'SELECT trace FROM request_log WHERE team_id = ?1 AND created_at >= ?2 ORDER BY created_at DESC LIMIT ?3',
+  )
     .bind(team, since, limit)
     .all<{ trace: string }>();
   return results.map((r) => r.trace);
@@ -89,11 +93,28 @@ export async function latestEvalScores(env: Env): Promise<{ suiteVersion: string
     `SELECT endpoint_id AS endpointId, suite_version AS suiteVersion, category, task_class AS taskClass, passed, total, ci_low AS ciLow, ci_high AS ciHigh
      FROM eval_scores WHERE suite_version = (SELECT suite_version FROM eval_scores ORDER BY updated_at DESC LIMIT 1)
      ORDER BY endpoint_id, category, task_class`,
-  ).all<{ endpointId: string; suiteVersion: string; category: string; taskClass: string; passed: number; total: number; ciLow: number; ciHigh: number }>();
+  ).all<{
+    endpointId: string;
+    suiteVersion: string;
+    category: string;
+    taskClass: string;
+    passed: number;
+    total: number;
+    ciLow: number;
+    ciHigh: number;
+  }>();
   const byEndpoint = new Map<string, EvalScore[]>();
   for (const r of results) {
     const list = byEndpoint.get(r.endpointId) ?? [];
-    list.push({ category: r.category, taskClass: r.taskClass, passed: r.passed, total: r.total, passRate: r.total ? r.passed / r.total : 0, ciLow: r.ciLow, ciHigh: r.ciHigh });
+    list.push({
+      category: r.category,
+      taskClass: r.taskClass,
+      passed: r.passed,
+      total: r.total,
+      passRate: r.total ? r.passed / r.total : 0,
+      ciLow: r.ciLow,
+      ciHigh: r.ciHigh,
+    });
     byEndpoint.set(r.endpointId, list);
   }
   return { suiteVersion: results[0]?.suiteVersion ?? null, byEndpoint };
@@ -118,7 +139,15 @@ export interface SpendReport {
   /** Cost per provider, aligned with `buckets`. */
   costByProvider: Record<string, number[]>;
   byModel: ModelSpend[];
-  totals: { requests: number; errors: number; inputTokens: number; outputTokens: number; costUsd: number; baselineCostUsd: number; savingsUsd: number };
+  totals: {
+    requests: number;
+    errors: number;
+    inputTokens: number;
+    outputTokens: number;
+    costUsd: number;
+    baselineCostUsd: number;
+    savingsUsd: number;
+  };
 }
 
 export async function spend(env: Env, team: string, window: WindowName, now = Date.now()): Promise<SpendReport> {

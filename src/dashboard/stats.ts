@@ -1,7 +1,6 @@
-import type { Attempt } from '../reliability/attempts';
-import type { RoutingSnapshot } from '../routing/snapshot';
-import type { Endpoint } from '../catalog/types';
-import { trustSummary } from '../catalog/view';
+import type { Attempt } from '../hub';
+import type { RoutingSnapshot } from '../routing';
+import { type Endpoint, trustSummary } from '../catalog';
 
 /** Pure aggregation for the dashboard views: no I/O here, so it is tested in isolation. */
 
@@ -48,7 +47,13 @@ export function attemptStats(traces: readonly string[]): Map<string, AttemptStat
   for (const [id, cell] of acc) {
     const sorted = cell.ms.sort((x, y) => x - y);
     const total = cell.ok + cell.failed;
-    out.set(id, { ok: cell.ok, failed: cell.failed, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), errorRate: total ? cell.failed / total : null });
+    out.set(id, {
+      ok: cell.ok,
+      failed: cell.failed,
+      p50Ms: percentile(sorted, 50),
+      p95Ms: percentile(sorted, 95),
+      errorRate: total ? cell.failed / total : null,
+    });
   }
   return out;
 }
@@ -88,10 +93,18 @@ const NO_TRAFFIC: AttemptStats = { ok: 0, failed: 0, p50Ms: null, p95Ms: null, e
 
 function trustOf(e: Endpoint): EndpointView['trust'] {
   const t = trustSummary(e);
-  return { defaultLevel: t.defaultLevel, limitedBy: t.limitedBy, override: t.override ? { level: t.override.level, agreement: t.override.agreement } : null };
+  return {
+    defaultLevel: t.defaultLevel,
+    limitedBy: t.limitedBy,
+    override: t.override ? { level: t.override.level, agreement: t.override.agreement } : null,
+  };
 }
 
-export function endpointViews(snapshot: RoutingSnapshot, traffic: Map<string, AttemptStats>, evals: Map<string, EvalScore[]>): EndpointView[] {
+export function endpointViews(
+  snapshot: RoutingSnapshot,
+  traffic: Map<string, AttemptStats>,
+  evals: Map<string, EvalScore[]>,
+): EndpointView[] {
   const satisfaction = new Map<string, { taskClass: string; score: number }[]>();
   for (const [k, score] of snapshot.satisfaction) {
     const bar = k.lastIndexOf('|');
@@ -110,7 +123,9 @@ export function endpointViews(snapshot: RoutingSnapshot, traffic: Map<string, At
       outputPerMTok: e.pricing.outputPerMTok,
       trustLevel: e.trustLevel,
       trust: trustOf(e),
-      freeTier: e.freeTier ? { requestsPerMinute: e.freeTier.requestsPerMinute, requestsPerDay: e.freeTier.requestsPerDay, note: e.freeTier.note } : null,
+      freeTier: e.freeTier
+        ? { requestsPerMinute: e.freeTier.requestsPerMinute, requestsPerDay: e.freeTier.requestsPerDay, note: e.freeTier.note }
+        : null,
       breaker: { state: h?.state ?? 'closed', errorRate: h ? h.errorRate : null, openUntil: h?.openUntil ?? null },
       traffic: traffic.get(e.id) ?? NO_TRAFFIC,
       evals: evals.get(e.id) ?? [],
@@ -123,7 +138,10 @@ export function endpointViews(snapshot: RoutingSnapshot, traffic: Map<string, At
 export function sortEndpointViews(rows: EndpointView[]): EndpointView[] {
   const rank = { open: 0, half_open: 1, closed: 2 } as const;
   return [...rows].sort(
-    (a, b) => rank[a.breaker.state] - rank[b.breaker.state] || b.traffic.ok + b.traffic.failed - (a.traffic.ok + a.traffic.failed) || a.id.localeCompare(b.id),
+    (a, b) =>
+      rank[a.breaker.state] - rank[b.breaker.state] ||
+      b.traffic.ok + b.traffic.failed - (a.traffic.ok + a.traffic.failed) ||
+      a.id.localeCompare(b.id),
   );
 }
 
@@ -148,7 +166,10 @@ export function fillBuckets(rows: readonly SpendBucket[], from: number, to: numb
 }
 
 /** Aligns per-provider cost rows onto the bucket axis: one array per provider, same length as buckets. */
-export function seriesByProvider(buckets: readonly SpendBucket[], rows: readonly { t: number; provider: string; costUsd: number }[]): Record<string, number[]> {
+export function seriesByProvider(
+  buckets: readonly SpendBucket[],
+  rows: readonly { t: number; provider: string; costUsd: number }[],
+): Record<string, number[]> {
   const index = new Map(buckets.map((b, i) => [b.t, i]));
   // Null prototype: a provider named like an Object.prototype member must not reach the prototype.
   const out: Record<string, number[]> = Object.create(null);
@@ -161,7 +182,12 @@ export function seriesByProvider(buckets: readonly SpendBucket[], rows: readonly
   return out;
 }
 
-export const WINDOWS = { '24h': { ms: 24 * 3600_000, bucketMs: 3600_000 }, '7d': { ms: 7 * 24 * 3600_000, bucketMs: 6 * 3600_000 }, '30d': { ms: 30 * 24 * 3600_000, bucketMs: 24 * 3600_000 }, '1h': { ms: 3600_000, bucketMs: 60_000 } } as const;
+export const WINDOWS = {
+  '24h': { ms: 24 * 3600_000, bucketMs: 3600_000 },
+  '7d': { ms: 7 * 24 * 3600_000, bucketMs: 6 * 3600_000 },
+  '30d': { ms: 30 * 24 * 3600_000, bucketMs: 24 * 3600_000 },
+  '1h': { ms: 3600_000, bucketMs: 60_000 },
+} as const;
 export type WindowName = keyof typeof WINDOWS;
 
 export const DEFAULT_WINDOW: WindowName = '24h';

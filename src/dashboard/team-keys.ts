@@ -1,11 +1,28 @@
 import { z } from 'zod';
-import { ApiError } from '../api/errors';
+import { ApiError, STRATEGIES } from '../hub';
 import type { Env } from '../env';
-import { evictKey } from '../tenancy/key-cache';
-import { changedFields, type GrantProblem, inheritLimits, scopeProblem, settingsProblems } from '../tenancy/grants';
-import { createChildKey, createKey, getKey, listKeys, revokeKey, updateKeySettings } from '../tenancy/key-store';
-import { canManageKeys, KEY_SCOPES, type KeyRecord, type KeyScope, keyScopesSchema, type KeySettings, keySettingsPatch, SHIELD_MODES } from '../tenancy/types';
-import { STRATEGIES } from '../api/chat-schema';
+import {
+  evictKey,
+  changedFields,
+  type GrantProblem,
+  inheritLimits,
+  scopeProblem,
+  settingsProblems,
+  createChildKey,
+  createKey,
+  getKey,
+  listKeys,
+  revokeKey,
+  updateKeySettings,
+  canManageKeys,
+  KEY_SCOPES,
+  type KeyRecord,
+  type KeyScope,
+  keyScopesSchema,
+  type KeySettings,
+  keySettingsPatch,
+  SHIELD_MODES,
+} from '../tenancy';
 
 /**
  * Key management scoped to one team: every write names the team, so ids of other teams are inert.
@@ -50,7 +67,11 @@ async function managingKey(env: Env, actor: KeyActor): Promise<KeyRecord | null>
 }
 
 function refuse(problem: GrantProblem, prefix = ''): never {
-  throw forbidden(`A key cannot grant more than it has: this would give ${problem.message}.`, `${prefix}${problem.field}`, 'exceeds_own_limits');
+  throw forbidden(
+    `A key cannot grant more than it has: this would give ${problem.message}.`,
+    `${prefix}${problem.field}`,
+    'exceeds_own_limits',
+  );
 }
 
 export async function createTeamKey(env: Env, actor: KeyActor, input: z.infer<typeof createKeyInput>) {

@@ -1,5 +1,5 @@
 import { complexity as SUITE_COMPLEXITY } from '../../evals/suite/complexity.generated';
-import { complexityBand, type ComplexityBand } from '../routing/complexity-band';
+import { complexityBand, type ComplexityBand } from '../routing';
 import type { EvalItem } from './types';
 
 /**

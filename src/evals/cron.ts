@@ -1,12 +1,33 @@
 import type { Env } from '../env';
-import { routingSnapshot } from '../routing/snapshot';
+import { routingSnapshot } from '../routing';
 import { withBands } from './complexity';
 import { makeInvokers } from './invoke';
 import { observeModelVersions, probeDue } from './model-versions';
-import { EVAL_CONCURRENCY, EVAL_SUBREQUESTS_PER_TICK, planSlice, runSlice, type EvalEndpoint, type EvalResult, type PlannedPair } from './runner';
 import {
-  claimSlice, ensureRun, insertResults, listSweeps, probeRunId, publishCells, readModelVersions, recheckRunId, recomputeScores,
-  runKind, sweepRunId, writeModelVersions, type ModelVersions, type RunKind, type RunRow,
+  EVAL_CONCURRENCY,
+  EVAL_SUBREQUESTS_PER_TICK,
+  planSlice,
+  runSlice,
+  type EvalEndpoint,
+  type EvalResult,
+  type PlannedPair,
+} from './runner';
+import {
+  claimSlice,
+  ensureRun,
+  insertResults,
+  listSweeps,
+  probeRunId,
+  publishCells,
+  readModelVersions,
+  recheckRunId,
+  recomputeScores,
+  runKind,
+  sweepRunId,
+  writeModelVersions,
+  type ModelVersions,
+  type RunKind,
+  type RunRow,
 } from './store';
 import { loadSuite } from './suite';
 import type { EvalItem } from './types';
@@ -77,8 +98,19 @@ export async function runEvalTick(env: Env, opts: TickOptions = {}): Promise<Tic
   const { version, items } = loadSuite();
   const fleet = routingSnapshot(env).endpoints.filter((m) => !opts.endpointIds || opts.endpointIds.includes(m.endpoint.id));
   const allSimulated = fleet.every((m) => m.simulated);
-  const budget = opts.budget ?? envNumber(env, 'EVAL_CALLS_PER_TICK') ?? (allSimulated ? EVAL_SIM_CALLS_PER_TICK : EVAL_SUBREQUESTS_PER_TICK);
-  const report: TickReport = { suiteVersion: version, budget, runs: [], calls: 0, graded: 0, errors: 0, ungraded: 0, modelChanges: [], scoreRows: 0 };
+  const budget =
+    opts.budget ?? envNumber(env, 'EVAL_CALLS_PER_TICK') ?? (allSimulated ? EVAL_SIM_CALLS_PER_TICK : EVAL_SUBREQUESTS_PER_TICK);
+  const report: TickReport = {
+    suiteVersion: version,
+    budget,
+    runs: [],
+    calls: 0,
+    graded: 0,
+    errors: 0,
+    ungraded: 0,
+    modelChanges: [],
+    scoreRows: 0,
+  };
   if (fleet.length === 0) return report;
 
   const evalEndpoints: EvalEndpoint[] = fleet.map((m) => ({ id: m.endpoint.id, capabilities: m.endpoint.capabilities }));
@@ -101,7 +133,15 @@ export async function runEvalTick(env: Env, opts: TickOptions = {}): Promise<Tic
   for (const [endpointId, state] of Object.entries(versions)) {
     if (!state.recheck || !fleetIds.has(endpointId) || left <= 0) continue;
     const run = await ensureRun(env, state.recheck, version, now);
-    const done = run.finishedAt !== null || run.suiteVersion !== version || (await claim(run, evalEndpoints.filter((e) => e.id === endpointId)))?.finished;
+    const done =
+      run.finishedAt !== null ||
+      run.suiteVersion !== version ||
+      (
+        await claim(
+          run,
+          evalEndpoints.filter((e) => e.id === endpointId),
+        )
+      )?.finished;
     if (done) versions = { ...versions, [endpointId]: { ...state, recheck: undefined } };
   }
 
@@ -141,7 +181,10 @@ export async function runEvalTick(env: Env, opts: TickOptions = {}): Promise<Tic
   const pairs = claimed.flatMap((c) => c.pairs);
   const invokers = makeInvokers(env, fleet);
   const results = pairs.length
-    ? await runSlice(pairs, invokers.invoke, invokers.judgeInvoke, { concurrency: opts.concurrency ?? (allSimulated ? EVAL_SIM_CONCURRENCY : EVAL_CONCURRENCY), modelFor: invokers.modelFor })
+    ? await runSlice(pairs, invokers.invoke, invokers.judgeInvoke, {
+        concurrency: opts.concurrency ?? (allSimulated ? EVAL_SIM_CONCURRENCY : EVAL_CONCURRENCY),
+        modelFor: invokers.modelFor,
+      })
     : [];
 
   // Results in pair order; split them back per run.
@@ -169,7 +212,11 @@ export async function runEvalTick(env: Env, opts: TickOptions = {}): Promise<Tic
 
   const touched = new Set([...results.filter((r) => r.status === 'graded').map((r) => r.endpointId), ...update.changed]);
   if (touched.size > 0) {
-    const scopes = [...touched].map((endpointId) => ({ endpointId, since: versions[endpointId]?.since ?? 0, modelVersion: versions[endpointId]?.model ?? null }));
+    const scopes = [...touched].map((endpointId) => ({
+      endpointId,
+      since: versions[endpointId]?.since ?? 0,
+      modelVersion: versions[endpointId]?.model ?? null,
+    }));
     // Results also count in their item's complexity band (precomputed per item: src/evals/complexity.ts).
     report.scoreRows = await recomputeScores(env, version, withBands(items), scopes, now);
     await publishCells(env, version, now);

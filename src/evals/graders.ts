@@ -17,7 +17,10 @@ export function extractAnswer(content: string | null): string | null {
   let last: string | null = null;
   for (let m = re.exec(text); m; m = re.exec(text)) last = m[1];
   if (last !== null) return cleanMarkdown(last);
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length ? cleanMarkdown(lines[lines.length - 1]) : null;
 }
 
@@ -27,7 +30,11 @@ function stripThinking(text: string): string {
 }
 
 function cleanMarkdown(s: string): string {
-  return s.trim().replace(/^\*+|\*+$/g, '').replace(/^`+|`+$/g, '').trim();
+  return s
+    .trim()
+    .replace(/^\*+|\*+$/g, '')
+    .replace(/^`+|`+$/g, '')
+    .trim();
 }
 
 export function normalizeText(s: string): string {
@@ -82,7 +89,10 @@ function fold(s: string, caseSensitive?: boolean): string {
 }
 
 export function countWords(s: string): number {
-  return s.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return s
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /** Returns the first violated constraint's description, or null when all hold. */
@@ -109,7 +119,10 @@ export function checkConstraint(text: string, c: Constraint): string | null {
     case 'max_chars':
       return text.trim().length <= c.value ? null : `must be at most ${c.value} characters`;
     case 'line_count': {
-      const n = text.trim().split('\n').filter((l) => l.trim()).length;
+      const n = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim()).length;
       if (c.min !== undefined && n < c.min) return `needs at least ${c.min} lines, got ${n}`;
       if (c.max !== undefined && n > c.max) return `needs at most ${c.max} lines, got ${n}`;
       return null;
@@ -137,7 +150,9 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => deepEqual((a as any)[k], (b as any)[k]));
 }
 
-function isPredicate(m: ArgMatcher): m is Extract<ArgMatcher, { $oneOf: unknown[] } | { $approx: number } | { $contains: string } | { $regex: string } | { $present: true }> {
+function isPredicate(
+  m: ArgMatcher,
+): m is Extract<ArgMatcher, { $oneOf: unknown[] } | { $approx: number } | { $contains: string } | { $regex: string } | { $present: true }> {
   return typeof m === 'object' && m !== null && !Array.isArray(m) && Object.keys(m).some((k) => k.startsWith('$'));
 }
 
@@ -190,7 +205,10 @@ export function validateAgainst(schema: Record<string, unknown> | undefined, val
   if (!schema) return null;
   const r = validatorFor(schema).validate(value);
   if (r.valid) return null;
-  return r.errors.slice(0, 3).map((e) => `${e.instanceLocation}: ${e.keyword}`).join('; ');
+  return r.errors
+    .slice(0, 3)
+    .map((e) => `${e.instanceLocation}: ${e.keyword}`)
+    .join('; ');
 }
 
 /** Models often wrap JSON in a ```json fence even in JSON mode; accept that, nothing looser. */
@@ -224,10 +242,7 @@ function parseArgs(raw: string): Record<string, unknown> | null {
   }
 }
 
-function callMatches(
-  call: { name: string; args: Record<string, unknown> | null },
-  exp: ExpectedToolCall,
-): boolean {
+function callMatches(call: { name: string; args: Record<string, unknown> | null }, exp: ExpectedToolCall): boolean {
   if (call.name !== exp.name || !call.args) return false;
   return Object.entries(exp.arguments).every(([k, m]) => matchValue(call.args![k], m));
 }
@@ -295,7 +310,7 @@ export function gradeItem(item: EvalItem, output: EvalOutput): GradeResult {
     case 'answer':
       return gradeAnswer(output, g.match, g.constraints);
     case 'constraints': {
-      const text = g.on === 'answer' ? extractAnswer(output.content) : output.content?.trim() ?? null;
+      const text = g.on === 'answer' ? extractAnswer(output.content) : (output.content?.trim() ?? null);
       if (!text) return fail('empty response');
       return checkConstraints(text, g.constraints);
     }

@@ -1,10 +1,9 @@
-import type { Endpoint } from '../catalog/types';
+import type { Endpoint } from '../catalog';
 import type { Env } from '../env';
-import { callCompletion, defaultTimeouts } from '../providers/dispatch';
+import { callCompletion, defaultTimeouts } from '../providers';
 import { pickJudge } from './judge';
 import type { EvalInvoke, JudgeInvoke } from './runner';
-import { EVAL_JUDGE_HEADER } from './sim-skill';
-import { EVAL_ITEM_HEADER } from './suite';
+import { EVAL_ITEM_HEADER, EVAL_JUDGE_HEADER } from './suite';
 
 /**
  * Eval calls go through the same adapters and dispatcher as user traffic (callCompletion): the real
@@ -34,11 +33,22 @@ export function makeInvokers(env: Env, fleet: FleetMember[], judges: FleetMember
   const observed = new Map<string, string | undefined>();
   const judgeCandidates = judges.map((m) => ({ id: m.endpoint.id, codename: m.endpoint.codename, qualityPrior: m.endpoint.qualityPrior }));
 
-  const call: (member: FleetMember, request: Parameters<EvalInvoke>[1], simHeaders: Record<string, string>) => ReturnType<EvalInvoke> = async (member, request, simHeaders) => {
+  const call: (
+    member: FleetMember,
+    request: Parameters<EvalInvoke>[1],
+    simHeaders: Record<string, string>,
+  ) => ReturnType<EvalInvoke> = async (member, request, simHeaders) => {
     const started = Date.now();
     const timeouts = defaultTimeouts(member.endpoint, request.max_tokens ?? DEFAULT_EVAL_MAX_TOKENS, false);
     try {
-      const { response } = await callCompletion(env, member, { ...request, model: member.endpoint.model }, timeouts, new AbortController().signal, { simHeaders });
+      const { response } = await callCompletion(
+        env,
+        member,
+        { ...request, model: member.endpoint.model },
+        timeouts,
+        new AbortController().signal,
+        { simHeaders },
+      );
       observed.set(member.endpoint.id, response.upstreamModel);
       return { message: response.message, finishReason: response.finishReason, latencyMs: Date.now() - started };
     } catch (e) {

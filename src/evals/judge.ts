@@ -1,4 +1,4 @@
-import type { ChatRequest } from '../api/chat-schema';
+import type { ChatRequest } from '../hub';
 import { EVAL_SEED } from './suite';
 import type { EvalItem } from './types';
 
@@ -53,7 +53,10 @@ export function buildJudgeRequest(item: EvalItem, candidate: string, model: stri
   ].join('\n\n');
   return {
     model,
-    messages: [{ role: 'system', content: JUDGE_SYSTEM }, { role: 'user', content: user }],
+    messages: [
+      { role: 'system', content: JUDGE_SYSTEM },
+      { role: 'user', content: user },
+    ],
     temperature: 0,
     seed: EVAL_SEED,
     max_tokens: JUDGE_MAX_TOKENS,

@@ -1,6 +1,6 @@
-import { evaluateEligibility, type Eligibility, type EvalThresholds } from './eligibility';
-import { poolRows } from './stats';
-import { TASK_CLASSES, type TaskClass } from './types';
+import { evaluateEligibility, type Eligibility, type EvalThresholds } from '../routing';
+import { TASK_CLASSES, type TaskClass } from '../hub';
+import { poolRows } from '../lib';
 
 /**
  * Per-endpoint breakdown of eval scores, shared by GET /admin/evals and `npm run evals`. Category
@@ -45,7 +45,14 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function rateOf(rows: BreakdownRow[]): Rate {
   const p = poolRows(rows);
-  return { passed: p.passed, total: p.total, passRate: p.total ? round(p.passed / p.total) : 0, ciLow: round(p.ciLow), ciHigh: round(p.ciHigh), meanScore: round(p.meanScore) };
+  return {
+    passed: p.passed,
+    total: p.total,
+    passRate: p.total ? round(p.passed / p.total) : 0,
+    ciLow: round(p.ciLow),
+    ciHigh: round(p.ciHigh),
+    meanScore: round(p.meanScore),
+  };
 }
 
 function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
@@ -60,7 +67,9 @@ export function breakdown(
 ): EndpointBreakdown[] {
   const out: EndpointBreakdown[] = [];
   for (const [endpoint, own] of [...groupBy(rows, (r) => r.endpointId)].sort(([a], [b]) => a.localeCompare(b))) {
-    const categories = Object.fromEntries([...groupBy(own, (r) => r.category)].sort(([a], [b]) => a.localeCompare(b)).map(([c, rs]) => [c, rateOf(rs)]));
+    const categories = Object.fromEntries(
+      [...groupBy(own, (r) => r.category)].sort(([a], [b]) => a.localeCompare(b)).map(([c, rs]) => [c, rateOf(rs)]),
+    );
     const taskClasses: EndpointBreakdown['taskClasses'] = {};
     const eligibleFor: string[] = [];
     const filteredFor: string[] = [];

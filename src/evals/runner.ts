@@ -1,10 +1,9 @@
-import type { ChatRequest } from '../api/chat-schema';
-import type { AssistantMessage, FinishReason } from '../api/openai-types';
-import type { Capabilities } from '../catalog/types';
+import type { ChatRequest, AssistantMessage, FinishReason, EvalCategory, TaskClass } from '../hub';
+import type { Capabilities } from '../catalog';
 import { gradeItem, gradeJudgeScore } from './graders';
 import { buildJudgeRequest, parseJudgeScore } from './judge';
 import { buildEvalRequest } from './suite';
-import type { EvalCategory, EvalItem, EvalOutput, TaskClass } from './types';
+import type { EvalItem, EvalOutput } from './types';
 
 /**
  * Continuous-eval orchestration, pure except for the injected invoke functions.
@@ -117,9 +116,7 @@ export function planSlice(
   return { pairs, nextCursor: { suiteVersion, position, cycle }, subrequests: used, cycleCompleted };
 }
 
-export type InvokeResult =
-  | { message: AssistantMessage; finishReason: FinishReason | string; latencyMs: number }
-  | { error: string };
+export type InvokeResult = { message: AssistantMessage; finishReason: FinishReason | string; latencyMs: number } | { error: string };
 
 /** Calls an endpoint with a hub-format request (the caller adds the eval-item header, auth, routing). */
 export type EvalInvoke = (endpointId: string, request: ChatRequest, ctx: { itemId: string }) => Promise<InvokeResult>;
@@ -148,7 +145,12 @@ function toOutput(message: AssistantMessage, finishReason: string): EvalOutput {
   };
 }
 
-async function runPair(pair: PlannedPair, invoke: EvalInvoke, judgeInvoke: JudgeInvoke | undefined, modelFor: (id: string) => string): Promise<EvalResult> {
+async function runPair(
+  pair: PlannedPair,
+  invoke: EvalInvoke,
+  judgeInvoke: JudgeInvoke | undefined,
+  modelFor: (id: string) => string,
+): Promise<EvalResult> {
   const { item, endpointId } = pair;
   const base = { endpointId, itemId: item.id, category: item.category, taskClasses: item.taskClasses };
   let res: InvokeResult;

@@ -1,11 +1,19 @@
 import type { Env } from '../env';
-import { registerSignalSource } from '../routing/signals';
-import { COMPLEXITY_BANDS, evalBandCellKey, evalCellKey, type ComplexityBand } from '../routing/complexity-band';
-import type { EvalCell, RoutingSnapshot } from '../routing/snapshot';
-import { DEFAULT_EVAL_THRESHOLDS, parseEvalThresholds, type EvalThresholds } from './eligibility';
-import { wilsonInterval } from './stats';
+import {
+  registerSignalSource,
+  COMPLEXITY_BANDS,
+  evalBandCellKey,
+  evalCellKey,
+  type ComplexityBand,
+  type RoutingSnapshot,
+  DEFAULT_EVAL_THRESHOLDS,
+  parseEvalThresholds,
+  type EvalThresholds,
+} from '../routing';
 import { readCells, type EvalCellsRecord } from './store';
 import { SUITE_VERSION } from './suite';
+import type { EvalCell } from '../hub';
+import { wilsonInterval } from '../lib';
 
 /**
  * Eval scores → routing. The cron writes one compact KV record after every slice (pass counts per
@@ -19,13 +27,18 @@ export function cellsToMap(record: EvalCellsRecord | null, suiteVersion = SUITE_
   const map = new Map<string, EvalCell>();
   // Scores of another suite version measured other items: routing treats the fleet as unevaluated.
   if (!record || record.suiteVersion !== suiteVersion) return map;
-  const cell = (passed: number, total: number): EvalCell => ({ passRate: passed / total, ciLow: wilsonInterval(passed, total).low, samples: total });
+  const cell = (passed: number, total: number): EvalCell => ({
+    passRate: passed / total,
+    ciLow: wilsonInterval(passed, total).low,
+    samples: total,
+  });
   for (const [endpointId, taskClass, passed, total] of record.cells) {
     if (total > 0) map.set(evalCellKey(endpointId, taskClass), cell(passed, total));
   }
   // Absent in records written before bands existed. An unknown band name (a later band scheme) is skipped.
   for (const [endpointId, taskClass, band, passed, total] of record.bandCells ?? []) {
-    if (total > 0 && COMPLEXITY_BANDS.includes(band as ComplexityBand)) map.set(evalBandCellKey(endpointId, taskClass, band as ComplexityBand), cell(passed, total));
+    if (total > 0 && COMPLEXITY_BANDS.includes(band as ComplexityBand))
+      map.set(evalBandCellKey(endpointId, taskClass, band as ComplexityBand), cell(passed, total));
   }
   return map;
 }

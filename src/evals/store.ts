@@ -1,8 +1,8 @@
 import type { Env } from '../env';
 import type { ScoredItem } from './complexity';
-import { wilsonInterval } from './stats';
 import type { EvalItem } from './types';
 import type { EvalCursor, EvalResult } from './runner';
+import { wilsonInterval } from '../lib';
 
 /**
  * D1/KV edge of the continuous evals. D1 holds runs (cursor per sweep), graded results and the
@@ -62,7 +62,9 @@ export async function getRun(env: Env, id: string): Promise<RunRow | null> {
 
 /** Sweeps of a suite version, newest first. */
 export async function listSweeps(env: Env, suiteVersion: string): Promise<RunRow[]> {
-  const { results } = await env.DB.prepare("SELECT * FROM eval_runs WHERE suite_version = ? AND id LIKE ? ORDER BY started_at DESC, id DESC")
+  const { results } = await env.DB.prepare(
+    'SELECT * FROM eval_runs WHERE suite_version = ? AND id LIKE ? ORDER BY started_at DESC, id DESC',
+  )
     .bind(suiteVersion, `${suiteVersion}:sweep:%`)
     .all<RawRun>();
   return results.map(toRun);
@@ -70,7 +72,9 @@ export async function listSweeps(env: Env, suiteVersion: string): Promise<RunRow
 
 /** Creates the run unless it exists (two overlapping ticks agree on the id, so only one row). */
 export async function ensureRun(env: Env, id: string, suiteVersion: string, now: number): Promise<RunRow> {
-  await env.DB.prepare('INSERT OR IGNORE INTO eval_runs (id, suite_version, started_at, cursor_position, cursor_cycle, updated_at) VALUES (?, ?, ?, 0, 0, ?)')
+  await env.DB.prepare(
+    'INSERT OR IGNORE INTO eval_runs (id, suite_version, started_at, cursor_position, cursor_cycle, updated_at) VALUES (?, ?, ?, 0, 0, ?)',
+  )
     .bind(id, suiteVersion, now, now)
     .run();
   return (await getRun(env, id))!;
@@ -120,7 +124,13 @@ export interface EndpointScope {
  * items with a band are also counted per band into eval_band_scores, replaced in the same batch so the two
  * tables never disagree; eval_scores rows are the sums over bands (and band-less items), as before.
  */
-export async function recomputeScores(env: Env, suiteVersion: string, items: ScoredItem[], scopes: EndpointScope[], now: number): Promise<number> {
+export async function recomputeScores(
+  env: Env,
+  suiteVersion: string,
+  items: ScoredItem[],
+  scopes: EndpointScope[],
+  now: number,
+): Promise<number> {
   if (scopes.length === 0) return 0;
   const itemClasses = items.flatMap((i) => i.taskClasses.map((t) => [i.id, i.category, t, i.band ?? null]));
   const { results } = await env.DB.prepare(
@@ -138,7 +148,15 @@ export async function recomputeScores(env: Env, suiteVersion: string, items: Sco
      GROUP BY l.endpoint_id, i.category, i.task_class, i.band`,
   )
     .bind(suiteVersion, JSON.stringify(itemClasses), JSON.stringify(scopes.map((s) => [s.endpointId, s.since])))
-    .all<{ endpointId: string; category: string; taskClass: string; band: string | null; passed: number; total: number; scoreSum: number }>();
+    .all<{
+      endpointId: string;
+      category: string;
+      taskClass: string;
+      band: string | null;
+      passed: number;
+      total: number;
+      scoreSum: number;
+    }>();
   const versionOf = new Map(scopes.map((s) => [s.endpointId, s.modelVersion]));
   // Class rows pool the band groups (and the band-less one) of each (endpoint, category, task class).
   const classTotals = new Map<string, { e: string; c: string; t: string; p: number; n: number; s: number }>();
@@ -160,14 +178,20 @@ export async function recomputeScores(env: Env, suiteVersion: string, items: Sco
     .map((r) => withCi({ e: r.endpointId, c: r.category, t: r.taskClass, b: r.band, p: r.passed, n: r.total, s: r.scoreSum }));
   const endpointIds = JSON.stringify(scopes.map((s) => s.endpointId));
   await env.DB.batch([
-    env.DB.prepare('DELETE FROM eval_scores WHERE suite_version = ? AND endpoint_id IN (SELECT value FROM json_each(?))').bind(suiteVersion, endpointIds),
+    env.DB.prepare('DELETE FROM eval_scores WHERE suite_version = ? AND endpoint_id IN (SELECT value FROM json_each(?))').bind(
+      suiteVersion,
+      endpointIds,
+    ),
     env.DB.prepare(
       `INSERT INTO eval_scores (endpoint_id, suite_version, category, task_class, passed, total, score_sum, ci_low, ci_high, model_version, updated_at)
        SELECT json_extract(value, '$.e'), ?1, json_extract(value, '$.c'), json_extract(value, '$.t'), json_extract(value, '$.p'), json_extract(value, '$.n'),
               json_extract(value, '$.s'), json_extract(value, '$.lo'), json_extract(value, '$.hi'), json_extract(value, '$.m'), ?2
        FROM json_each(?3)`,
     ).bind(suiteVersion, now, JSON.stringify(rows)),
-    env.DB.prepare('DELETE FROM eval_band_scores WHERE suite_version = ? AND endpoint_id IN (SELECT value FROM json_each(?))').bind(suiteVersion, endpointIds),
+    env.DB.prepare('DELETE FROM eval_band_scores WHERE suite_version = ? AND endpoint_id IN (SELECT value FROM json_each(?))').bind(
+      suiteVersion,
+      endpointIds,
+    ),
     env.DB.prepare(
       `INSERT INTO eval_band_scores (endpoint_id, suite_version, category, task_class, band, passed, total, score_sum, ci_low, ci_high, model_version, updated_at)
        SELECT json_extract(value, '$.e'), ?1, json_extract(value, '$.c'), json_extract(value, '$.t'), json_extract(value, '$.b'), json_extract(value, '$.p'),
@@ -196,7 +220,9 @@ const SCORE_COLUMNS = `endpoint_id AS endpointId, suite_version AS suiteVersion,
   score_sum AS scoreSum, ci_low AS ciLow, ci_high AS ciHigh, model_version AS modelVersion, updated_at AS updatedAt`;
 
 export async function scoresForSuite(env: Env, suiteVersion: string): Promise<StoredScore[]> {
-  const { results } = await env.DB.prepare(`SELECT ${SCORE_COLUMNS} FROM eval_scores WHERE suite_version = ? ORDER BY endpoint_id, category, task_class`)
+  const { results } = await env.DB.prepare(
+    `SELECT ${SCORE_COLUMNS} FROM eval_scores WHERE suite_version = ? ORDER BY endpoint_id, category, task_class`,
+  )
     .bind(suiteVersion)
     .all<StoredScore>();
   return results;
@@ -204,7 +230,9 @@ export async function scoresForSuite(env: Env, suiteVersion: string): Promise<St
 
 /** Every suite version's scores of one endpoint (history is kept per suite version). */
 export async function scoresForEndpoint(env: Env, endpointId: string): Promise<StoredScore[]> {
-  const { results } = await env.DB.prepare(`SELECT ${SCORE_COLUMNS} FROM eval_scores WHERE endpoint_id = ? ORDER BY suite_version, category, task_class`)
+  const { results } = await env.DB.prepare(
+    `SELECT ${SCORE_COLUMNS} FROM eval_scores WHERE endpoint_id = ? ORDER BY suite_version, category, task_class`,
+  )
     .bind(endpointId)
     .all<StoredScore>();
   return results;
@@ -227,8 +255,9 @@ export interface EvalCellsRecord {
 
 export async function publishCells(env: Env, suiteVersion: string, now: number): Promise<EvalCellsRecord> {
   const [classes, bands] = await env.DB.batch<{ e: string; t: string; b?: string; p: number; n: number }>([
-    env.DB.prepare('SELECT endpoint_id AS e, task_class AS t, sum(passed) AS p, sum(total) AS n FROM eval_scores WHERE suite_version = ? GROUP BY endpoint_id, task_class')
-      .bind(suiteVersion),
+    env.DB.prepare(
+      'SELECT endpoint_id AS e, task_class AS t, sum(passed) AS p, sum(total) AS n FROM eval_scores WHERE suite_version = ? GROUP BY endpoint_id, task_class',
+    ).bind(suiteVersion),
     env.DB.prepare(
       'SELECT endpoint_id AS e, task_class AS t, band AS b, sum(passed) AS p, sum(total) AS n FROM eval_band_scores WHERE suite_version = ? GROUP BY endpoint_id, task_class, band',
     ).bind(suiteVersion),

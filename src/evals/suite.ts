@@ -1,8 +1,8 @@
-import type { ChatMessage, ChatRequest } from '../api/chat-schema';
+import { type ChatMessage, type ChatRequest, EVAL_CATEGORIES, type EvalCategory, TASK_CLASSES } from '../hub';
 import { SUITE_ITEMS, SUITE_MAJOR } from '../../evals/suite/index';
-import { fnv1a32 } from './hash';
 import { evalImageDataUrl, evalImageName, hasEvalImage } from './images';
-import { EVAL_CATEGORIES, TASK_CLASSES, type EvalCategory, type EvalItem } from './types';
+import type { EvalItem } from './types';
+import { fnv1a } from '../lib';
 
 /** Eval requests are deterministic where the provider allows it: temperature 0 and a fixed seed. */
 export const EVAL_SEED = 7_2026;
@@ -10,7 +10,7 @@ export const EVAL_TEMPERATURE = 0;
 /** Header naming the eval item on an eval request (the simulated fleet answers from it). */
 export const EVAL_ITEM_HEADER = 'x-cailos-eval-item';
 
-export const SUITE_VERSION = `v${SUITE_MAJOR}.${fnv1a32(JSON.stringify(SUITE_ITEMS)).toString(16).padStart(8, '0')}`;
+export const SUITE_VERSION = `v${SUITE_MAJOR}.${fnv1a(JSON.stringify(SUITE_ITEMS)).toString(16).padStart(8, '0')}`;
 
 /** Minimum item counts per category; the suite is rejected below them. */
 export const MIN_ITEMS_PER_CATEGORY: Record<EvalCategory, number> = {
@@ -62,7 +62,8 @@ export function validateSuite(items: EvalItem[]): string[] {
     if (item.taskClasses.length === 0) problems.push(`${where}: no task class`);
     for (const tc of item.taskClasses) if (!TASK_CLASSES.includes(tc)) problems.push(`${where}: unknown task class ${tc}`);
     if (item.request.messages.length === 0) problems.push(`${where}: no messages`);
-    if (!GRADING_FOR[item.category].includes(item.grading.kind)) problems.push(`${where}: grading ${item.grading.kind} does not fit ${item.category}`);
+    if (!GRADING_FOR[item.category].includes(item.grading.kind))
+      problems.push(`${where}: grading ${item.grading.kind} does not fit ${item.category}`);
     const g = item.grading;
     if (g.kind === 'tool_calls') {
       if (!item.request.tools?.length) problems.push(`${where}: tool item without tools`);
@@ -75,7 +76,7 @@ export function validateSuite(items: EvalItem[]): string[] {
       if (g.expect.length === 0) problems.push(`${where}: no expected values`);
     }
     if (g.kind === 'answer' && g.match.type === 'regex' && !regexOk(g.match.pattern, g.match.flags)) problems.push(`${where}: bad regex`);
-    const constraints = g.kind === 'answer' || g.kind === 'judge' ? g.constraints ?? [] : g.kind === 'constraints' ? g.constraints : [];
+    const constraints = g.kind === 'answer' || g.kind === 'judge' ? (g.constraints ?? []) : g.kind === 'constraints' ? g.constraints : [];
     for (const c of constraints) if (c.type === 'regex' && !regexOk(c.pattern, c.flags)) problems.push(`${where}: bad constraint regex`);
     const urls = imageUrls(item);
     if (item.category === 'vision' && (!item.images?.length || urls.length === 0)) problems.push(`${where}: vision item without an image`);
@@ -133,3 +134,6 @@ export function buildEvalRequest(item: EvalItem, model: string): ChatRequest {
     ...(r.response_format ? { response_format: r.response_format } : {}),
   };
 }
+
+/** Header on judge requests naming `<itemId>:<testedEndpointId>`, so a simulated judge can answer. */
+export const EVAL_JUDGE_HEADER = 'x-cailos-eval-judge';

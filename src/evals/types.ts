@@ -1,15 +1,4 @@
-import type { ChatMessage, FunctionTool, ResponseFormat, ToolChoice } from '../api/chat-schema';
-
-/** What an eval item measures; scores are aggregated per (endpoint, category, task class). */
-export const EVAL_CATEGORIES = ['intelligence', 'tool_calling', 'structured_output', 'vision', 'open_ended'] as const;
-export type EvalCategory = (typeof EVAL_CATEGORIES)[number];
-
-/** Task classes shared with the request classifier, so eval scores can gate routing per class. */
-export const TASK_CLASSES = [
-  'sql', 'debugging', 'code_generation', 'math', 'reasoning', 'creative_writing', 'summarization',
-  'translation', 'extraction', 'classification', 'chat', 'tool_use', 'vision',
-] as const;
-export type TaskClass = (typeof TASK_CLASSES)[number];
+import type { ChatMessage, FunctionTool, ResponseFormat, ToolChoice, EvalCategory, TaskClass } from '../hub';
 
 /** How the final `ANSWER:` line (or the whole content) is compared with the expected answer. */
 export type AnswerMatch =
@@ -42,7 +31,12 @@ export type Constraint =
  * case-insensitively after trimming); the `$`-forms are predicates.
  */
 export type ArgMatcher =
-  | string | number | boolean | null | unknown[] | { [k: string]: unknown }
+  | string
+  | number
+  | boolean
+  | null
+  | unknown[]
+  | { [k: string]: unknown }
   | { $oneOf: unknown[] }
   | { $approx: number; tolerance: number }
   | { $contains: string }

@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import type { ChatRequest } from '../api/chat-schema';
+import type { ChatRequest } from '../hub';
 
 /**
  * The only text-derived signal kept with a request: at most MAX_KEYPHRASES short tokens, each
@@ -18,9 +18,9 @@ export const MAX_KEYPHRASES = 5;
 const HASHED_WORDS = 3;
 
 const STOPWORDS = new Set(
-  (
-    'about above after again against also because been before being below between both could does doing down during each from further have having here hers herself himself into itself just more most myself once only other ours ourselves over same should some such than that their theirs them themselves then there these they this those through under until very were what when where which while whom with would your yours yourself yourselves please write give make tell show want need like using used into make sure thanks thank hello could would will shall each every many much very really'
-  ).split(' '),
+  'about above after again against also because been before being below between both could does doing down during each from further have having here hers herself himself into itself just more most myself once only other ours ourselves over same should some such than that their theirs them themselves then there these they this those through under until very were what when where which while whom with would your yours yourself yourselves please write give make tell show want need like using used into make sure thanks thank hello could would will shall each every many much very really'.split(
+    ' ',
+  ),
 );
 
 function categories(text: string): string[] {
@@ -46,7 +46,7 @@ const isLower = (code: number) => code >= 97 && code <= 122;
 function frequentWords(text: string): string[] {
   const counts = new Map<string, { n: number; first: number }>();
   let index = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (!isLower(code) && !isUpper(code)) {
       i++;
@@ -68,7 +68,10 @@ function frequentWords(text: string): string[] {
     if (c) c.n++;
     else counts.set(word, { n: 1, first: index });
   }
-  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).slice(0, HASHED_WORDS).map(([w]) => w);
+  return [...counts.entries()]
+    .sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)
+    .slice(0, HASHED_WORDS)
+    .map(([w]) => w);
 }
 
 // One key object per pepper, made once per isolate (a deployment has one pepper).

@@ -1,5 +1,17 @@
-import type { RoutingSnapshot } from '../routing/snapshot';
-import { type Evidence, GLOBAL_SCOPE, type PosteriorRow, type RatingChange, betaMean, cellKey, decayWeight, evidenceAt, keyCellKey, posterior, scaledDelta } from './posterior';
+import {
+  type RoutingSnapshot,
+  type Evidence,
+  GLOBAL_SCOPE,
+  type PosteriorRow,
+  type RatingChange,
+  betaMean,
+  cellKey,
+  decayWeight,
+  evidenceAt,
+  keyCellKey,
+  posterior,
+  scaledDelta,
+} from '../routing';
 
 /**
  * Pure conversions between posterior rows and the routing snapshot's feedback maps, plus an
@@ -55,8 +67,20 @@ export function applyChangeToTable(table: Map<string, PosteriorRow>, response: R
   const delta = scaledDelta(change);
   for (const scope of scopesOf(response)) {
     const k = rowKey(scope, response.endpointId, response.taskClass);
-    const row = table.get(k) ?? { scope, endpointId: response.endpointId, taskClass: response.taskClass, upScaled: 0, downScaled: 0, updatedAt: 0 };
-    table.set(k, { ...row, upScaled: row.upScaled + delta.up, downScaled: row.downScaled + delta.down, updatedAt: Math.max(row.updatedAt, change.ratedAt) });
+    const row = table.get(k) ?? {
+      scope,
+      endpointId: response.endpointId,
+      taskClass: response.taskClass,
+      upScaled: 0,
+      downScaled: 0,
+      updatedAt: 0,
+    };
+    table.set(k, {
+      ...row,
+      upScaled: row.upScaled + delta.up,
+      downScaled: row.downScaled + delta.down,
+      updatedAt: Math.max(row.updatedAt, change.ratedAt),
+    });
   }
 }
 
@@ -75,7 +99,10 @@ export function applyChangeToSnapshot(snapshot: RoutingSnapshot, response: Rated
   const globalMap = new Map(snapshot.satisfactionEvidence ?? []);
   const keyMap = new Map(snapshot.keySatisfaction ?? []);
   const sat = new Map(snapshot.satisfaction);
-  const add = (e: Evidence | undefined): Evidence => ({ up: Math.max(0, (e?.up ?? 0) + local.up), down: Math.max(0, (e?.down ?? 0) + local.down) });
+  const add = (e: Evidence | undefined): Evidence => ({
+    up: Math.max(0, (e?.up ?? 0) + local.up),
+    down: Math.max(0, (e?.down ?? 0) + local.down),
+  });
   const g = add(globalMap.get(gk));
   globalMap.set(gk, g);
   sat.set(gk, betaMean(posterior(g)));

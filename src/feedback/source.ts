@@ -1,4 +1,4 @@
-import { registerSignalSource, type SignalSource } from '../routing/signals';
+import { registerSignalSource, type SignalSource } from '../routing';
 import { applySignals, signalsFromRows } from './signals';
 import { loadPosteriorRows } from './store';
 

@@ -1,7 +1,7 @@
-import { readOwnRow } from '../db/request-log';
+import { readOwnRow } from '../db';
 import type { Env } from '../env';
-import { randomBase62 } from '../tenancy/keys';
-import { EVIDENCE_HORIZON_MS, type PosteriorRow, type Rating, type RatingChange, scaledDelta } from './posterior';
+import { randomBase62 } from '../tenancy';
+import { EVIDENCE_HORIZON_MS, type PosteriorRow, type Rating, type RatingChange, scaledDelta } from '../routing';
 import { type RatedResponse, scopesOf } from './signals';
 
 /**
@@ -42,7 +42,9 @@ export interface StoredRating {
 }
 
 async function currentRating(env: Env, decisionId: string): Promise<StoredRating | null> {
-  return env.DB.prepare('SELECT rating, rated_at AS ratedAt, nonce FROM feedback WHERE decision_id = ?').bind(decisionId).first<StoredRating>();
+  return env.DB.prepare('SELECT rating, rated_at AS ratedAt, nonce FROM feedback WHERE decision_id = ?')
+    .bind(decisionId)
+    .first<StoredRating>();
 }
 
 export interface RecordResult {
@@ -50,18 +52,48 @@ export interface RecordResult {
 }
 
 /** Writes (or replaces) the rating and moves the posterior counts by exactly the difference. */
-export async function recordRating(env: Env, response: LoggedResponse, rating: Rating, comment: string | null, now: number): Promise<RecordResult | null> {
+export async function recordRating(
+  env: Env,
+  response: LoggedResponse,
+  rating: Rating,
+  comment: string | null,
+  now: number,
+): Promise<RecordResult | null> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await currentRating(env, response.id);
     const nonce = randomBase62(16);
-    const change: RatingChange = { rating, ratedAt: now, ...(existing ? { previous: { rating: existing.rating, ratedAt: existing.ratedAt } } : {}) };
+    const change: RatingChange = {
+      rating,
+      ratedAt: now,
+      ...(existing ? { previous: { rating: existing.rating, ratedAt: existing.ratedAt } } : {}),
+    };
     const delta = scaledDelta(change);
     const write = existing
-      ? env.DB.prepare('UPDATE feedback SET rating = ?, rated_at = ?, comment = ?, nonce = ? WHERE decision_id = ? AND nonce = ?').bind(rating, now, comment, nonce, response.id, existing.nonce)
+      ? env.DB.prepare('UPDATE feedback SET rating = ?, rated_at = ?, comment = ?, nonce = ? WHERE decision_id = ? AND nonce = ?').bind(
+          rating,
+          now,
+          comment,
+          nonce,
+          response.id,
+          existing.nonce,
+        )
       : env.DB.prepare(
           `INSERT INTO feedback (decision_id, key_id, team_id, endpoint_id, task_class, strategy, rating, comment, keyphrases, response_at, rated_at, nonce)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(decision_id) DO NOTHING`,
-        ).bind(response.id, response.keyId, response.teamId, response.endpointId, response.taskClass, response.strategy, rating, comment, response.keyphrases, response.createdAt, now, nonce);
+        ).bind(
+          response.id,
+          response.keyId,
+          response.teamId,
+          response.endpointId,
+          response.taskClass,
+          response.strategy,
+          rating,
+          comment,
+          response.keyphrases,
+          response.createdAt,
+          now,
+          nonce,
+        );
     const posteriors = scopesOf(response).map((scope) =>
       env.DB.prepare(
         `INSERT INTO feedback_posteriors (scope, endpoint_id, task_class, up_scaled, down_scaled, updated_at)

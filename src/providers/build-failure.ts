@@ -1,5 +1,4 @@
-import type { ChatRequest } from '../api/chat-schema';
-import { ApiError } from '../api/errors';
+import { type ChatRequest, ApiError } from '../hub';
 
 /**
  * An exception thrown while the gateway builds a provider's request (nothing has been sent yet) is the
@@ -15,7 +14,13 @@ export class RequestBuildError extends ApiError {
     /** Who the failure is on: the client's request, or the gateway's own code. */
     readonly blame: 'client' | 'gateway',
   ) {
-    super(status, message, status === 400 ? 'invalid_request_error' : 'api_error', param, status === 400 ? 'request_too_deep' : 'internal_error');
+    super(
+      status,
+      message,
+      status === 400 ? 'invalid_request_error' : 'api_error',
+      param,
+      status === 400 ? 'request_too_deep' : 'internal_error',
+    );
     this.name = 'RequestBuildError';
   }
 }
@@ -37,7 +42,12 @@ export function buildFailure(err: unknown, req: ChatRequest, providerName: strin
   }
   // Logged without the request (only the exception's own message): the gateway has a bug to fix.
   console.error('building the upstream request failed', providerName, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
-  return new RequestBuildError(500, `The gateway failed to prepare the request for ${providerName}. This is a bug in the gateway, not in the request.`, null, 'gateway');
+  return new RequestBuildError(
+    500,
+    `The gateway failed to prepare the request for ${providerName}. This is a bug in the gateway, not in the request.`,
+    null,
+    'gateway',
+  );
 }
 
 type Segment = string | number;

@@ -1,8 +1,7 @@
-import type { ChatRequest } from '../api/chat-schema';
-import type { Endpoint } from '../catalog/types';
-import { upstreamAccess } from '../catalog/view';
+import type { ChatRequest } from '../hub';
+import { type Endpoint, upstreamAccess } from '../catalog';
 import type { Env } from '../env';
-import { simFetch } from '../sim/fleet';
+import { simFetch } from '../sim';
 import { buildFailure } from './build-failure';
 import { adapterFor } from './registry';
 import { createSseByteDecoder, type SseEvent } from './sse';
@@ -44,7 +43,13 @@ export interface CallTarget {
  * all three for one request; the endpoint's own stay alongside (`own`) to tell whose timer fired.
  * `scale` multiplies the derived values (the binding CAILOS_TIMEOUT_SCALE, for tests only).
  */
-export function defaultTimeouts(endpoint: Endpoint, expectedOutputTokens: number, stream: boolean, override?: number, scale = 1): AttemptTimeouts {
+export function defaultTimeouts(
+  endpoint: Endpoint,
+  expectedOutputTokens: number,
+  stream: boolean,
+  override?: number,
+  scale = 1,
+): AttemptTimeouts {
   const ttft = endpoint.latency.ttftMs;
   const generation = (expectedOutputTokens / Math.max(1, endpoint.latency.tokensPerSec)) * 1000;
   const firstTokenMs = Math.min(30_000, Math.max(3_000, ttft * 8));
@@ -76,7 +81,8 @@ export function upstreamBaseUrl(env: Env, providerId: string, catalogBaseUrl: st
     let map: Record<string, string> = {};
     try {
       const parsed: unknown = JSON.parse(raw);
-      if (parsed && typeof parsed === 'object') map = Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      if (parsed && typeof parsed === 'object')
+        map = Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
     } catch {
       console.error('UPSTREAM_BASE_URL_OVERRIDES is not valid JSON; ignored');
     }
@@ -95,14 +101,23 @@ function timeoutFailure(what: string, ms: number, gatewayLagMs?: number, ownMs?:
   return new UpstreamError({ kind: 'timeout', retryable: true, status: 0, message: `upstream ${what} timeout after ${ms} ms`, ...lag });
 }
 
-async function send(env: Env, target: CallTarget, req: ChatRequest, stream: boolean, signal: AbortSignal, simHeaders?: Record<string, string>): Promise<Response> {
+async function send(
+  env: Env,
+  target: CallTarget,
+  req: ChatRequest,
+  stream: boolean,
+  signal: AbortSignal,
+  simHeaders?: Record<string, string>,
+): Promise<Response> {
   const { endpoint } = target;
   const adapter = adapterFor(endpoint.wireFormat);
   // Catalog provider or self-hosted endpoint: base URL and key come from the catalog module.
   const provider = upstreamAccess(env, endpoint);
-  if (!provider) throw buildFailure(new Error(`endpoint ${endpoint.id} names unknown provider ${endpoint.provider}`), req, endpoint.provider);
+  if (!provider)
+    throw buildFailure(new Error(`endpoint ${endpoint.id} names unknown provider ${endpoint.provider}`), req, endpoint.provider);
   const apiKey = target.simulated ? 'simulated' : provider.apiKey;
-  if (apiKey === undefined) throw new UpstreamError({ kind: 'auth', retryable: true, status: 0, message: `no API key configured for ${provider.name}` });
+  if (apiKey === undefined)
+    throw new UpstreamError({ kind: 'auth', retryable: true, status: 0, message: `no API key configured for ${provider.name}` });
   const baseUrl = target.simulated ? provider.baseUrl : upstreamBaseUrl(env, endpoint.provider, provider.baseUrl);
   let request: Request;
   try {
@@ -119,7 +134,11 @@ async function send(env: Env, target: CallTarget, req: ChatRequest, stream: bool
   try {
     if (target.simulated) {
       const scale = Number(env.CAILOS_SIM_LATENCY_SCALE ?? '1');
-      return await simFetch(request, { endpointId: endpoint.id, format: endpoint.wireFormat, ...endpoint.latency }, { latencyScale: Number.isFinite(scale) ? scale : 1 });
+      return await simFetch(
+        request,
+        { endpointId: endpoint.id, format: endpoint.wireFormat, ...endpoint.latency },
+        { latencyScale: Number.isFinite(scale) ? scale : 1 },
+      );
     }
     return await fetch(request);
   } catch (err) {
@@ -189,7 +208,14 @@ export interface CompletionResult {
 }
 
 /** `internal.simHeaders` are added only when the target is simulated (the eval runner names its item). */
-export async function callCompletion(env: Env, target: CallTarget, req: ChatRequest, timeouts: AttemptTimeouts, parent: AbortSignal, internal: { simHeaders?: Record<string, string> } = {}): Promise<CompletionResult> {
+export async function callCompletion(
+  env: Env,
+  target: CallTarget,
+  req: ChatRequest,
+  timeouts: AttemptTimeouts,
+  parent: AbortSignal,
+  internal: { simHeaders?: Record<string, string> } = {},
+): Promise<CompletionResult> {
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent.reason);
   parent.addEventListener('abort', onParentAbort);
@@ -234,7 +260,13 @@ function carriesContent(ev: StreamEvent): boolean {
  * Opens a stream and reads until the first content event, so the caller can still fail over
  * transparently; after that, the caller owns `rest`.
  */
-export async function openStream(env: Env, target: CallTarget, req: ChatRequest, timeouts: AttemptTimeouts, parent: AbortSignal): Promise<OpenedStream> {
+export async function openStream(
+  env: Env,
+  target: CallTarget,
+  req: ChatRequest,
+  timeouts: AttemptTimeouts,
+  parent: AbortSignal,
+): Promise<OpenedStream> {
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent.reason);
   parent.addEventListener('abort', onParentAbort);
@@ -248,7 +280,8 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
   try {
     const res = await send(env, target, req, true, controller.signal);
     if (!res.ok) throw new UpstreamError(await failureOf(env, target, res));
-    if (!res.body) throw new UpstreamError({ kind: 'malformed', retryable: true, status: res.status, message: 'upstream stream has no body' });
+    if (!res.body)
+      throw new UpstreamError({ kind: 'malformed', retryable: true, status: res.status, message: 'upstream stream has no body' });
     const translator = adapterFor(target.endpoint.wireFormat).createStreamTranslator();
     // Armed once the first content event is in hand; until then the first-token timer applies.
     let idle: IdleWatchdog | null = null;
@@ -304,7 +337,15 @@ export async function openStream(env: Env, target: CallTarget, req: ChatRequest,
     disarm();
     idle = idleWatchdog(controller, timeouts.idleMs, timeouts.own?.idleMs);
     disarm = idle.stop;
-    return { head, rest: source, ttftMs, cancel: () => { controller.abort(); cleanup(); } };
+    return {
+      head,
+      rest: source,
+      ttftMs,
+      cancel: () => {
+        controller.abort();
+        cleanup();
+      },
+    };
   } catch (err) {
     cleanup();
     if (controller.signal.aborted) throw abortReason();

@@ -1,4 +1,4 @@
-import type { WireFormat } from '../catalog/types';
+import type { WireFormat } from '../catalog';
 import { anthropicAdapter } from './anthropic';
 import { cohereAdapter } from './cohere';
 import { geminiAdapter } from './gemini';

@@ -85,17 +85,6 @@ export function createSseParser(): SseParser {
   };
 }
 
-const encoder = new TextEncoder();
-
-/** Encode one `data:` event (JSON payloads never contain raw newlines). */
-export function encodeSseData(data: string): Uint8Array {
-  return encoder.encode(`data: ${data}\n\n`);
-}
-
-export function encodeSseEvent(event: string, data: string): Uint8Array {
-  return encoder.encode(`event: ${event}\ndata: ${data}\n\n`);
-}
-
 /**
  * Bytes to SSE events, tolerant of any chunk boundary (including inside UTF-8): `push` each chunk, `end` once
  * the body is done. A plain object rather than a generator, so a reader loop can use it without adding a

@@ -1,6 +1,5 @@
-import type { ChatRequest } from '../api/chat-schema';
-import type { AssistantMessage, ChunkDelta, FinishReason, Usage } from '../api/openai-types';
-import type { Endpoint, WireFormat } from '../catalog/types';
+import type { ChatRequest, AssistantMessage, ChunkDelta, FinishReason, Usage, UpstreamFailureKind } from '../hub';
+import type { Endpoint, WireFormat } from '../catalog';
 import type { SseEvent } from './sse';
 
 /**
@@ -29,14 +28,6 @@ export interface NormalizedResponse {
   upstreamModel?: string;
 }
 
-/**
- * 'client_timeout': the client's `routing.timeout_ms`, shorter than the endpoint's own timeout, ran out first;
- * the endpoint was not yet late by its own measure, so this says nothing about it.
- */
-export type UpstreamFailureKind =
-  | 'connection' | 'timeout' | 'client_timeout' | 'rate_limit' | 'overloaded' | 'server' | 'bad_request' | 'auth'
-  | 'not_found' | 'context_length' | 'content_filter' | 'malformed' | 'stream_error';
-
 export interface UpstreamFailure {
   kind: UpstreamFailureKind;
   /** True when another endpoint may succeed with the same request. */
@@ -63,9 +54,7 @@ export class UpstreamError extends Error {
 
 /** One translated streaming step in hub terms. */
 export type StreamEvent =
-  | { type: 'delta'; delta: ChunkDelta; finishReason?: FinishReason | null }
-  | { type: 'usage'; usage: Usage }
-  | { type: 'done' };
+  { type: 'delta'; delta: ChunkDelta; finishReason?: FinishReason | null } | { type: 'usage'; usage: Usage } | { type: 'done' };
 
 export interface StreamTranslator {
   /** Feed one parsed SSE event; returns hub events. Throws UpstreamError on an error event. */

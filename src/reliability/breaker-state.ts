@@ -87,7 +87,14 @@ export function onFailure(s: BreakerState, cfg: BreakerConfig, now: number, info
   if (failures >= cfg.failureThreshold) return trip(s, cfg, now, retryAfter);
   // The provider said when to come back: open for exactly that long. Not a trip (the endpoint is
   // healthy, only busy), so the cooldown does not grow and half-open follows as usual.
-  if (retryAfter) return { status: 'open', consecutiveFailures: failures, trips: s.trips, openUntil: now + Math.min(retryAfter, cfg.maxRetryAfterMs), changedAt: now };
+  if (retryAfter)
+    return {
+      status: 'open',
+      consecutiveFailures: failures,
+      trips: s.trips,
+      openUntil: now + Math.min(retryAfter, cfg.maxRetryAfterMs),
+      changedAt: now,
+    };
   return { ...s, consecutiveFailures: failures };
 }
 
@@ -111,7 +118,17 @@ export function admit(s: BreakerState, cfg: BreakerConfig, now: number): Admissi
   if (s.status === 'half_open' && s.probeSince !== undefined && (s.openUntil ?? 0) > now) {
     return { allow: false, reason: 'circuit half-open, probe in flight', next: s };
   }
-  return { allow: true, probe: true, next: { ...s, status: 'half_open', probeSince: now, openUntil: now + cfg.probeLeaseMs, changedAt: s.status === 'half_open' ? s.changedAt : now } };
+  return {
+    allow: true,
+    probe: true,
+    next: {
+      ...s,
+      status: 'half_open',
+      probeSince: now,
+      openUntil: now + cfg.probeLeaseMs,
+      changedAt: s.status === 'half_open' ? s.changedAt : now,
+    },
+  };
 }
 
 /** Reads a breaker config from optional string bindings, falling back to the defaults. */

@@ -1,6 +1,5 @@
 import type { Env } from '../env';
-import { routingSnapshot } from '../routing/snapshot';
-import { registerSignalSource } from '../routing/signals';
+import { routingSnapshot, registerSignalSource } from '../routing';
 import {
   type Admission,
   admit,
@@ -99,7 +98,13 @@ function breakerStub(env: Env, endpointId: string): BreakerRpc | null {
  * Applies an endpoint outcome to the local view at once and reports it to the endpoint's Durable
  * Object off the request path.
  */
-export function recordBreakerOutcome(env: Env, endpointId: string, outcome: OutcomeReport, waitUntil: (p: Promise<unknown>) => void, now = Date.now()): void {
+export function recordBreakerOutcome(
+  env: Env,
+  endpointId: string,
+  outcome: OutcomeReport,
+  waitUntil: (p: Promise<unknown>) => void,
+  now = Date.now(),
+): void {
   const cfg = breakerConfig(env);
   const before = breakerView(endpointId);
   const probeState: BreakerState = outcome.probe && before.status !== 'closed' ? { ...before, status: 'half_open' } : before;
@@ -146,7 +151,13 @@ export function mergeRecord(env: Env, endpointId: string, record: BreakerRecord 
     record.s === 'closed'
       ? { status: 'closed', consecutiveFailures: 0, trips: record.t, changedAt: record.c }
       : record.s === 'open'
-        ? { status: 'open', consecutiveFailures: local?.consecutiveFailures ?? 0, trips: record.t, openUntil: record.u, changedAt: record.c }
+        ? {
+            status: 'open',
+            consecutiveFailures: local?.consecutiveFailures ?? 0,
+            trips: record.t,
+            openUntil: record.u,
+            changedAt: record.c,
+          }
         : // The DO is probing (synthetic probe): treat as a lease held elsewhere until it expires.
           { status: 'half_open', consecutiveFailures: 0, trips: record.t, openUntil: record.u, probeSince: record.c, changedAt: record.c };
   setView(env, endpointId, state);
@@ -197,5 +208,9 @@ export function providerHealth(now = Date.now()): ProviderHealth[] {
     if (s.status !== 'closed' && (s.openUntil ?? 0) > now) p.open++;
     byProvider.set(provider, p);
   }
-  return [...byProvider.entries()].map(([provider, p]) => ({ provider, ...p, status: p.open === 0 ? 'ok' : p.open === p.endpoints ? 'down' : 'degraded' }));
+  return [...byProvider.entries()].map(([provider, p]) => ({
+    provider,
+    ...p,
+    status: p.open === 0 ? 'ok' : p.open === p.endpoints ? 'down' : 'degraded',
+  }));
 }

@@ -1,9 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { ChatRequest } from '../api/chat-schema';
-import { catalogView } from '../catalog/view';
+import type { ChatRequest } from '../hub';
+import { catalogView, providerKey, simulationEnabled } from '../catalog';
 import type { Env } from '../env';
-import { callCompletion, defaultTimeouts } from '../providers/dispatch';
-import { providerKey, simulationEnabled } from '../routing/snapshot';
+import { callCompletion, defaultTimeouts } from '../providers';
 import { admit, breakerConfigFrom, type BreakerState, closedState, onFailure, onSuccess } from './breaker-state';
 import type { BreakerRecord, BreakerReport, BreakerRpc } from './breaker-protocol';
 import { KV_PREFIX } from './breaker-view';

@@ -1,11 +1,19 @@
-import type { ChatRequest } from '../api/chat-schema';
-import { ApiError } from '../api/errors';
-import { RequestBuildError } from '../providers/build-failure';
-import { type AttemptTimeouts, callCompletion, type CompletionResult, defaultTimeouts, type OpenedStream, openStream, timeoutScale } from '../providers/dispatch';
-import { type StreamEvent, UpstreamError, type UpstreamFailure } from '../providers/types';
+import { type ChatRequest, ApiError, type Attempt } from '../hub';
+import {
+  RequestBuildError,
+  type AttemptTimeouts,
+  callCompletion,
+  type CompletionResult,
+  defaultTimeouts,
+  type OpenedStream,
+  openStream,
+  timeoutScale,
+  type StreamEvent,
+  UpstreamError,
+  type UpstreamFailure,
+} from '../providers';
 import type { Env } from '../env';
-import type { Candidate } from '../routing/types';
-import type { Attempt } from './attempts';
+import type { Candidate } from '../routing';
 import { admitEndpoint, announceProbe, releaseProbe } from './breaker-view';
 import { reportOutcome } from './outcomes';
 
@@ -42,7 +50,10 @@ export interface Executed<T> {
 }
 
 export class ChainExhaustedError extends ApiError {
-  constructor(readonly attempts: Attempt[], lastFailure?: UpstreamFailure) {
+  constructor(
+    readonly attempts: Attempt[],
+    lastFailure?: UpstreamFailure,
+  ) {
     // Every endpoint tried refused the request itself (some formats cannot carry it): the client's to fix.
     const tried = attempts.filter((a) => a.outcome === 'failed');
     const allRefused = tried.length > 0 && tried.every((a) => a.errorKind === 'bad_request');
@@ -69,7 +80,8 @@ type Blame = Attempt['blame'];
 function blameOf(failure: UpstreamFailure, requestEnded: boolean): Blame {
   // The request's deadline or the client's disconnect ended the wait; the client's own timeout, shorter than
   // the endpoint's, ran out; or the request itself was refused.
-  if (requestEnded || failure.kind === 'client_timeout' || failure.kind === 'bad_request' || failure.kind === 'context_length') return 'client';
+  if (requestEnded || failure.kind === 'client_timeout' || failure.kind === 'bad_request' || failure.kind === 'context_length')
+    return 'client';
   // A timer that fired seconds late is this isolate's backlog (it could not read the answer in time).
   if ((failure.gatewayLagMs ?? 0) > GATEWAY_LAG_TOLERANCE_MS) return 'gateway';
   return undefined;
@@ -87,35 +99,74 @@ async function runChain<T>(
   const deadlineMs = opts.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const deadline = new AbortController();
   const deadlineTimer = setTimeout(
-    () => deadline.abort(new UpstreamError({ kind: 'timeout', retryable: false, status: 0, message: `overall deadline of ${deadlineMs} ms reached` })),
+    () =>
+      deadline.abort(
+        new UpstreamError({ kind: 'timeout', retryable: false, status: 0, message: `overall deadline of ${deadlineMs} ms reached` }),
+      ),
     deadlineMs,
   );
   const signal = opts.signal ? AbortSignal.any([deadline.signal, opts.signal]) : deadline.signal;
   let minWindow = 0;
   let last: UpstreamFailure | undefined;
   const skip = (c: Candidate, why: string) =>
-    attempts.push({ endpointId: c.endpoint.id, provider: c.endpoint.provider, simulated: c.simulated, outcome: 'skipped', status: 0, error: why, ms: 0, startedAtMs: round(performance.now() - start) });
+    attempts.push({
+      endpointId: c.endpoint.id,
+      provider: c.endpoint.provider,
+      simulated: c.simulated,
+      outcome: 'skipped',
+      status: 0,
+      error: why,
+      ms: 0,
+      startedAtMs: round(performance.now() - start),
+    });
   // Endpoints the breaker refused; tried only as a last resort when everything else failed.
   const refused: Candidate[] = [];
   let lastResort = false;
-  const attempt = async (candidate: Candidate, probe: boolean): Promise<Executed<T> & { probe: boolean } | 'stop' | 'next'> => {
+  const attempt = async (candidate: Candidate, probe: boolean): Promise<(Executed<T> & { probe: boolean }) | 'stop' | 'next'> => {
     const e = candidate.endpoint;
     const attemptStart = performance.now();
     const marks = { ...(probe ? { probe: true } : {}), ...(lastResort ? { lastResort: true } : {}) };
     try {
-      const result = await call(candidate, defaultTimeouts(e, opts.expectedOutputTokens, stream, opts.timeoutMs, timeoutScale(env)), signal);
+      const result = await call(
+        candidate,
+        defaultTimeouts(e, opts.expectedOutputTokens, stream, opts.timeoutMs, timeoutScale(env)),
+        signal,
+      );
       const ms = performance.now() - attemptStart;
-      attempts.push({ endpointId: e.id, provider: e.provider, simulated: candidate.simulated, outcome: 'ok', status: 200, ms: round(ms), startedAtMs: round(attemptStart - start), ...marks });
+      attempts.push({
+        endpointId: e.id,
+        provider: e.provider,
+        simulated: candidate.simulated,
+        outcome: 'ok',
+        status: 200,
+        ms: round(ms),
+        startedAtMs: round(attemptStart - start),
+        ...marks,
+      });
       // Streams report their outcome when they end (a stream can still fail after its first token).
       if (!stream) reportOutcome(env, e.id, { ok: true, ms, probe }, opts.waitUntil);
       return { candidate, result, attempts, probe };
     } catch (err) {
       const ms = performance.now() - attemptStart;
-      const base = { endpointId: e.id, provider: e.provider, simulated: candidate.simulated, outcome: 'failed' as const, ms: round(ms), startedAtMs: round(attemptStart - start), ...marks };
+      const base = {
+        endpointId: e.id,
+        provider: e.provider,
+        simulated: candidate.simulated,
+        outcome: 'failed' as const,
+        ms: round(ms),
+        startedAtMs: round(attemptStart - start),
+        ...marks,
+      };
       if (err instanceof RequestBuildError) {
         // The gateway could not build this provider's request: nothing was sent, so nothing is learned about
         // the endpoint, and the client gets the gateway's verdict (400 naming the parameter, or 500) at once.
-        attempts.push({ ...base, status: err.status, errorKind: err.status === 400 ? 'untranslatable' : 'gateway_error', error: err.message, blame: err.blame });
+        attempts.push({
+          ...base,
+          status: err.status,
+          errorKind: err.status === 400 ? 'untranslatable' : 'gateway_error',
+          error: err.message,
+          blame: err.blame,
+        });
         if (probe) releaseProbe(env, e.id);
         throw Object.assign(err, { attempts });
       }
@@ -171,12 +222,24 @@ async function runChain<T>(
     clearTimeout(deadlineTimer);
   }
   if (deadline.signal.aborted) {
-    const err = new ApiError(504, `No endpoint answered within the ${deadlineMs} ms deadline (${attempts.length} attempts).`, 'upstream_error', null, 'deadline_exceeded');
+    const err = new ApiError(
+      504,
+      `No endpoint answered within the ${deadlineMs} ms deadline (${attempts.length} attempts).`,
+      'upstream_error',
+      null,
+      'deadline_exceeded',
+    );
     throw Object.assign(err, { attempts });
   }
   if (opts.signal?.aborted) {
     // Nobody reads this answer; the status is for the log row (nginx's "client closed request").
-    const err = new ApiError(499, `The client closed the request after ${attempts.length} attempts.`, 'invalid_request_error', null, 'client_closed');
+    const err = new ApiError(
+      499,
+      `The client closed the request after ${attempts.length} attempts.`,
+      'invalid_request_error',
+      null,
+      'client_closed',
+    );
     throw Object.assign(err, { attempts });
   }
   throw new ChainExhaustedError(attempts, last);
@@ -189,7 +252,12 @@ function toFailure(err: unknown): UpstreamFailure {
   return { kind: 'malformed', retryable: true, status: 0, message: 'upstream response could not be processed' };
 }
 
-export async function executeCompletion(env: Env, chain: Candidate[], req: ChatRequest, opts: ExecuteOptions): Promise<Executed<CompletionResult>> {
+export async function executeCompletion(
+  env: Env,
+  chain: Candidate[],
+  req: ChatRequest,
+  opts: ExecuteOptions,
+): Promise<Executed<CompletionResult>> {
   const { probe: _p, ...executed } = await runChain(env, chain, opts, false, (c, t, signal) => callCompletion(env, c, req, t, signal));
   return executed;
 }
@@ -197,7 +265,11 @@ export async function executeCompletion(env: Env, chain: Candidate[], req: ChatR
 export async function executeStream(env: Env, chain: Candidate[], req: ChatRequest, opts: ExecuteOptions): Promise<Executed<OpenedStream>> {
   const executed = await runChain(env, chain, opts, true, (c, t, signal) => openStream(env, c, req, t, signal));
   const attempt = executed.attempts[executed.attempts.length - 1];
-  return { candidate: executed.candidate, attempts: executed.attempts, result: watchStream(env, executed.result, attempt, executed.probe, opts) };
+  return {
+    candidate: executed.candidate,
+    attempts: executed.attempts,
+    result: watchStream(env, executed.result, attempt, executed.probe, opts),
+  };
 }
 
 /**
@@ -218,9 +290,16 @@ function watchStream(env: Env, opened: OpenedStream, attempt: Attempt, probe: bo
       failed = true;
       const failure = toFailure(err);
       const blame = blameOf(failure, false);
-      Object.assign(attempt, { outcome: 'failed', status: failure.status || 502, errorKind: failure.kind, error: `after the answer began: ${failure.message}`, ...(blame ? { blame } : {}) });
+      Object.assign(attempt, {
+        outcome: 'failed',
+        status: failure.status || 502,
+        errorKind: failure.kind,
+        error: `after the answer began: ${failure.message}`,
+        ...(blame ? { blame } : {}),
+      });
       if (blame && probe) releaseProbe(env, attempt.endpointId);
-      else if (!blame) reportOutcome(env, attempt.endpointId, { ok: false, ms: performance.now() - started, failure, probe }, opts.waitUntil);
+      else if (!blame)
+        reportOutcome(env, attempt.endpointId, { ok: false, ms: performance.now() - started, failure, probe }, opts.waitUntil);
       throw err;
     } finally {
       if (!failed) reportOutcome(env, attempt.endpointId, { ok: true, ms: performance.now() - started, probe }, opts.waitUntil);

@@ -1,5 +1,5 @@
 import type { Env } from '../env';
-import type { UpstreamFailure } from '../providers/types';
+import type { UpstreamFailure } from '../providers';
 import { recordBreakerOutcome } from './breaker-view';
 
 export interface Outcome {
@@ -19,7 +19,11 @@ export function reportOutcome(env: Env, endpointId: string, outcome: Outcome, wa
   recordBreakerOutcome(
     env,
     endpointId,
-    { ok: outcome.ok, probe: outcome.probe ?? false, retryAfterMs: outcome.failure?.kind === 'rate_limit' ? outcome.failure.retryAfterMs : undefined },
+    {
+      ok: outcome.ok,
+      probe: outcome.probe ?? false,
+      retryAfterMs: outcome.failure?.kind === 'rate_limit' ? outcome.failure.retryAfterMs : undefined,
+    },
     waitUntil,
   );
 }

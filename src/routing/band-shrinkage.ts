@@ -1,5 +1,5 @@
 import { evalCellKey, parseEvalBandCellKey } from './complexity-band';
-import type { EvalCell } from './snapshot';
+import type { EvalCell } from '../hub';
 
 /**
  * K in stage 12's band weight n_band / (n_band + K), estimated per task class from the eval cells themselves

@@ -1,6 +1,6 @@
-import type { ChatRequest } from '../api/chat-schema';
+import type { ChatRequest } from '../hub';
 import type { Env } from '../env';
-import type { KeyRecord } from '../tenancy/types';
+import type { KeyRecord } from '../tenancy';
 import { runPipeline } from './pipeline';
 import { routingSnapshot } from './snapshot';
 import type { ClassificationSignal, RoutingContext, Scores } from './types';
@@ -54,7 +54,9 @@ export function traceOf(ctx: RoutingContext, extra: Record<string, unknown>) {
     classification: ctx.classification,
     requirements: ctx.requirements,
     stages: ctx.trace,
-    candidates: ctx.candidates.slice(0, 12).map((c) => ({ id: c.endpoint.id, simulated: c.simulated, evalStatus: c.evalStatus, ...(c.scores ? scoreTerms(c.scores) : {}) })),
+    candidates: ctx.candidates
+      .slice(0, 12)
+      .map((c) => ({ id: c.endpoint.id, simulated: c.simulated, evalStatus: c.evalStatus, ...(c.scores ? scoreTerms(c.scores) : {}) })),
     dropped: ctx.dropped,
     chain: ctx.chain.map((c) => c.endpoint.id),
     ...extra,

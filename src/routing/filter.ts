@@ -4,12 +4,7 @@ import type { Candidate, RoutingContext, Scores } from './types';
  * Shared shape of the filter stages: drop every candidate for which `reject` returns a reason,
  * record the drops and a trace line, return a new context.
  */
-export function filterStage(
-  ctx: RoutingContext,
-  stage: string,
-  reject: (c: Candidate) => string | null,
-  note?: string,
-): RoutingContext {
+export function filterStage(ctx: RoutingContext, stage: string, reject: (c: Candidate) => string | null, note?: string): RoutingContext {
   const kept: Candidate[] = [];
   const dropped = [...ctx.dropped];
   for (const c of ctx.candidates) {

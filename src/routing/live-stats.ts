@@ -1,8 +1,7 @@
 import { getEndpoint } from '../catalog';
-import type { Usage } from '../api/openai-types';
+import type { Usage, Attempt, LatencyStat } from '../hub';
 import type { Env } from '../env';
-import type { Attempt } from '../reliability/attempts';
-import { routingSnapshot, type LatencyStat } from './snapshot';
+import { routingSnapshot } from './snapshot';
 
 /**
  * Live latency and error statistics per endpoint and region, learned from every response.
@@ -73,7 +72,13 @@ function ewma(prev: number, x: number, alpha: number): number {
 }
 
 /** Folds one observation (made at `at`, ms) into both the region entry and the global entry of a latency map. */
-export function observe(map: Map<string, LatencyStat>, endpointId: string, region: string | undefined, obs: ResponseObservation, at?: number): void {
+export function observe(
+  map: Map<string, LatencyStat>,
+  endpointId: string,
+  region: string | undefined,
+  obs: ResponseObservation,
+  at?: number,
+): void {
   const prior = getEndpoint(endpointId)?.latency ?? map.get(`${endpointId}|*`);
   if (!prior) return;
   for (const key of region && region !== '*' ? [`${endpointId}|${region}`, `${endpointId}|*`] : [`${endpointId}|*`]) {
@@ -92,7 +97,15 @@ export interface SettledRequest {
 }
 
 /** Failures that are never the endpoint's doing, whatever else the attempt says. */
-const NOT_THE_ENDPOINT = new Set<Attempt['errorKind']>(['bad_request', 'context_length', 'client_closed', 'client_timeout', 'deadline', 'untranslatable', 'gateway_error']);
+const NOT_THE_ENDPOINT = new Set<Attempt['errorKind']>([
+  'bad_request',
+  'context_length',
+  'client_closed',
+  'client_timeout',
+  'deadline',
+  'untranslatable',
+  'gateway_error',
+]);
 
 /**
  * Observations of one settled request: every failed attempt the endpoint caused is an error sample for
@@ -101,10 +114,16 @@ const NOT_THE_ENDPOINT = new Set<Attempt['errorKind']>(['bad_request', 'context_
  * tokens/s. Non-streaming answers only tell the total time, so their generation time is the total minus
  * the current ttft estimate.
  */
-export function observationsOf(done: SettledRequest, settledAtMs: number, startedAtMs: number, current: (id: string) => LatencyStat | undefined): { endpointId: string; obs: ResponseObservation }[] {
+export function observationsOf(
+  done: SettledRequest,
+  settledAtMs: number,
+  startedAtMs: number,
+  current: (id: string) => LatencyStat | undefined,
+): { endpointId: string; obs: ResponseObservation }[] {
   const out: { endpointId: string; obs: ResponseObservation }[] = [];
   for (const a of done.attempts) {
-    if (a.outcome === 'failed' && !a.blame && !NOT_THE_ENDPOINT.has(a.errorKind)) out.push({ endpointId: a.endpointId, obs: { ok: false } });
+    if (a.outcome === 'failed' && !a.blame && !NOT_THE_ENDPOINT.has(a.errorKind))
+      out.push({ endpointId: a.endpointId, obs: { ok: false } });
   }
   const winner = done.attempts.findLast((a) => a.outcome === 'ok');
   if (done.endpoint && winner && winner.endpointId === done.endpoint.id && done.status === 200) {
@@ -130,7 +149,8 @@ export function recordLiveStats(env: Env, region: string | undefined, done: Sett
   queueMicrotask(() => {
     try {
       const map = routingSnapshot(env).latency;
-      for (const { endpointId, obs } of observationsOf(done, settledAt, startedAtMs, (id) => map.get(`${id}|*`))) observe(map, endpointId, region, obs, settledAt);
+      for (const { endpointId, obs } of observationsOf(done, settledAt, startedAtMs, (id) => map.get(`${id}|*`)))
+        observe(map, endpointId, region, obs, settledAt);
     } catch (err) {
       console.error('live stats update failed', (err as Error).message);
     }

@@ -1,5 +1,5 @@
-import type { Strategy } from '../api/chat-schema';
-import type { Candidate } from './types';
+import type { Candidate, ObjectiveParams } from './types';
+import type { Strategy } from '../hub';
 
 /**
  * Strategies as objectives (higher objective = better), over the candidates that survived the
@@ -15,17 +15,6 @@ import type { Candidate } from './types';
  *               (each doubling of cost must buy 0.10 of quality; of latency, 0.05)
  */
 
-export interface ObjectiveParams {
-  floorBase: number;
-  floorSlope: number;
-  /** `quality` only considers endpoints within this multiple of the cheapest candidate's cost. */
-  qualityCapMultiple: number;
-  /** λc: quality a doubling of cost must buy under `balanced`. */
-  balancedCostWeight: number;
-  /** λl: quality a doubling of latency must buy under `balanced`. */
-  balancedLatencyWeight: number;
-}
-
 export const DEFAULT_OBJECTIVE_PARAMS: Readonly<ObjectiveParams> = Object.freeze({
   floorBase: 0.55,
   floorSlope: 0.3,
@@ -36,7 +25,11 @@ export const DEFAULT_OBJECTIVE_PARAMS: Readonly<ObjectiveParams> = Object.freeze
 
 export const QUALITY_CAP_MULTIPLE = DEFAULT_OBJECTIVE_PARAMS.qualityCapMultiple;
 
-export function qualityFloor(complexity: number, bestQuality: number, params: Pick<ObjectiveParams, 'floorBase' | 'floorSlope'> = DEFAULT_OBJECTIVE_PARAMS): number {
+export function qualityFloor(
+  complexity: number,
+  bestQuality: number,
+  params: Pick<ObjectiveParams, 'floorBase' | 'floorSlope'> = DEFAULT_OBJECTIVE_PARAMS,
+): number {
   return Math.min(params.floorBase + params.floorSlope * complexity, bestQuality);
 }
 
@@ -81,7 +74,8 @@ export function rankCandidates(
         tier = c <= p.qualityCapMultiple * minC ? 0 : 1;
         break;
       case 'balanced':
-        objective = q - p.balancedCostWeight * Math.log2(Math.max(c, minC) / minC) - p.balancedLatencyWeight * Math.log2(Math.max(l, 1) / minL);
+        objective =
+          q - p.balancedCostWeight * Math.log2(Math.max(c, minC) / minC) - p.balancedLatencyWeight * Math.log2(Math.max(l, 1) / minL);
         break;
     }
     return { candidate, objective, tier };

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors';
+import { ApiError } from '../hub';
 import { parseSpecStage } from './stages/01-parse-spec';
 import { requirementsStage } from './stages/02-requirements';
 import { classifyStage } from './stages/03-classify';
@@ -50,16 +50,36 @@ export function runPipeline(initial: RoutingContext): RoutingContext {
 function summarize(dropped: Dropped[], stage: string): string {
   const reasons = new Map<string, number>();
   for (const d of dropped) if (d.stage === stage) reasons.set(d.reason, (reasons.get(d.reason) ?? 0) + 1);
-  return [...reasons.entries()].slice(0, 3).map(([r, n]) => `${r}${n > 1 ? ` (${n} endpoints)` : ''}`).join('; ');
+  return [...reasons.entries()]
+    .slice(0, 3)
+    .map(([r, n]) => `${r}${n > 1 ? ` (${n} endpoints)` : ''}`)
+    .join('; ');
 }
 
 function noEndpoint(ctx: RoutingContext, stage: string): ApiError {
-  const target = ctx.spec?.kind === 'codename' ? `model '${ctx.spec.codename}'` : ctx.spec?.kind === 'endpoint' ? `endpoint '${ctx.spec.endpointId}'` : 'any model';
+  const target =
+    ctx.spec?.kind === 'codename'
+      ? `model '${ctx.spec.codename}'`
+      : ctx.spec?.kind === 'endpoint'
+        ? `endpoint '${ctx.spec.endpointId}'`
+        : 'any model';
   if (stage === 'candidates') {
-    return new ApiError(503, `No endpoint for ${target} is configured on this gateway (no provider key, and the simulation is off).`, 'api_error', 'model', 'no_endpoint_configured');
+    return new ApiError(
+      503,
+      `No endpoint for ${target} is configured on this gateway (no provider key, and the simulation is off).`,
+      'api_error',
+      'model',
+      'no_endpoint_configured',
+    );
   }
   if (stage === 'health') {
-    return new ApiError(503, `Every endpoint for ${target} is temporarily unavailable (circuit open). Retry shortly or widen the model choice.`, 'api_error', 'model', 'endpoints_unavailable');
+    return new ApiError(
+      503,
+      `Every endpoint for ${target} is temporarily unavailable (circuit open). Retry shortly or widen the model choice.`,
+      'api_error',
+      'model',
+      'endpoints_unavailable',
+    );
   }
   const why = summarize(ctx.dropped, stage);
   const fix: Record<string, string> = {

@@ -1,7 +1,6 @@
-import type { ChatRequest, RoutingHints, Strategy } from '../api/chat-schema';
-import type { Endpoint } from '../catalog/types';
-import type { KeyRecord } from '../tenancy/types';
-import type { ObjectiveParams } from './objectives';
+import type { ChatRequest, RoutingHints, Strategy } from '../hub';
+import type { Endpoint } from '../catalog';
+import type { KeyRecord } from '../tenancy';
 import type { RoutingSnapshot } from './snapshot';
 
 export type ModelSpec =
@@ -94,3 +93,14 @@ export interface RoutingContext {
 }
 
 export type Stage = (ctx: RoutingContext) => RoutingContext;
+
+export interface ObjectiveParams {
+  floorBase: number;
+  floorSlope: number;
+  /** `quality` only considers endpoints within this multiple of the cheapest candidate's cost. */
+  qualityCapMultiple: number;
+  /** λc: quality a doubling of cost must buy under `balanced`. */
+  balancedCostWeight: number;
+  /** λl: quality a doubling of latency must buy under `balanced`. */
+  balancedLatencyWeight: number;
+}

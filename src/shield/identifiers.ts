@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { ChatRequest } from '../api/chat-schema';
+import type { ChatRequest } from '../hub';
 import { IDENTIFIER_FIELDS } from './walk';
 
 /**

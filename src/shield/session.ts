@@ -1,4 +1,4 @@
-import type { ChatRequest } from '../api/chat-schema';
+import type { ChatRequest } from '../hub';
 import { detectEntities } from './detect';
 import { findKnownValues, namesAPerson, withKnownValues } from './known-values';
 import { ChannelRestorer, jsonStringEscape, noEscape, restoreWith, type TokenVault } from './restore';
@@ -237,4 +237,3 @@ class Session implements ShieldSession, TokenVault {
 export function createShieldSession(policy?: ShieldPolicy): ShieldSession {
   return new Session(policy);
 }
-

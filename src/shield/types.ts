@@ -1,15 +1,5 @@
 /** Kinds of personal data llmshield detects. */
-export const ENTITY_TYPES = [
-  'PERSON',
-  'EMAIL',
-  'PHONE',
-  'CREDIT_CARD',
-  'IBAN',
-  'US_SSN',
-  'IP_ADDRESS',
-  'SECRET',
-  'ADDRESS',
-] as const;
+export const ENTITY_TYPES = ['PERSON', 'EMAIL', 'PHONE', 'CREDIT_CARD', 'IBAN', 'US_SSN', 'IP_ADDRESS', 'SECRET', 'ADDRESS'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** A detected span in a text: [start, end) in UTF-16 code units. */

@@ -1,4 +1,4 @@
-import { type ChatMessage, type ChatRequest, type ContentPart, chatRequest } from '../api/chat-schema';
+import { type ChatMessage, type ChatRequest, type ContentPart, chatRequest } from '../hub';
 import { ShieldJsonDepthError, mapJsonStrings, mapValueStrings } from './json-walk';
 
 export { ShieldJsonDepthError, mapJsonStrings, mapValueStrings } from './json-walk';
@@ -65,7 +65,9 @@ function mapMessage(m: ChatMessage, v: TextVisitor): ChatMessage {
 }
 
 function mapTools(tools: ChatRequest['tools'], fn: (s: string) => string): ChatRequest['tools'] {
-  return tools?.map((t) => (t.function.description === undefined ? t : { ...t, function: { ...t.function, description: fn(t.function.description) } }));
+  return tools?.map((t) =>
+    t.function.description === undefined ? t : { ...t, function: { ...t.function, description: fn(t.function.description) } },
+  );
 }
 
 function mapResponseFormat(format: ChatRequest['response_format'], fn: (s: string) => string): ChatRequest['response_format'] {

@@ -1,7 +1,8 @@
-import type { FinishReason } from '../api/openai-types';
-import { base62, createPrng, fnv1a, type Prng } from './prng';
+import type { FinishReason } from '../hub';
+import { base62, createPrng, type Prng } from './prng';
 import { sampleFromSchema } from './schema-sample';
 import type { SimRequestView, SimToolCall, SimToolSpec, SimTurn } from './types';
+import { fnv1a } from '../lib';
 
 /**
  * SIMULATION. Decides what a simulated model "says": deterministic in (endpoint, conversation), so
@@ -30,7 +31,14 @@ const QUOTE_FRAMES: ((q: string) => string)[] = [
 const SUBJECTS = ['The gateway', 'This endpoint', 'The router', 'The simulated model', 'The fleet', 'This reply'];
 const VERBS = ['forwards', 'paces', 'checks', 'records', 'streams', 'measures', 'translates', 'counts'];
 const OBJECTS = ['each token', 'the request', 'the answer', 'this conversation', 'the usage numbers', 'the latency budget', 'every frame'];
-const TAILS = ['deterministically', 'without a real provider', 'for testing', 'at a steady rate', 'end to end', 'in its native wire format'];
+const TAILS = [
+  'deterministically',
+  'without a real provider',
+  'for testing',
+  'at a steady rate',
+  'end to end',
+  'in its native wire format',
+];
 
 const STOP_WORDS = new Set(
   'the a an and or of to in on for with is are was be by it this that at as from me my you your i we can please what how get'.split(' '),
@@ -110,7 +118,7 @@ export function splitPieces(text: string, rng: Prng): string[] {
   const leading = /^\s*/.exec(text)![0];
   const words = text.slice(leading.length).match(/\S+\s*/g) ?? [];
   const pieces: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const n = rng.between(1, 4);
     pieces.push(words.slice(i, i + n).join(''));
     i += n;
@@ -185,14 +193,30 @@ export function decideTurn(view: SimRequestView, endpointId: string): SimTurn {
  * A turn that says exactly `answer` (the eval runner's simulated skill or a simulated judge picks it),
  * with the same ids, limits and token accounting as a composed turn.
  */
-export function evalAnswerTurn(view: SimRequestView, endpointId: string, answer: { content: string | null; toolCalls: { name: string; arguments: string }[] }): SimTurn {
+export function evalAnswerTurn(
+  view: SimRequestView,
+  endpointId: string,
+  answer: { content: string | null; toolCalls: { name: string; arguments: string }[] },
+): SimTurn {
   const rng = createPrng(fnv1a(`${endpointId}\u0000${view.allText}`));
   const prompt = promptTokens(view);
   if (answer.toolCalls.length > 0) {
     const toolCalls: SimToolCall[] = answer.toolCalls.map((c) => ({ id: `call_${base62(rng, 24)}`, name: c.name, arguments: c.arguments }));
     const argTokens = toolCalls.reduce((sum, c) => sum + estimateTokens(c.arguments), 0);
-    return { text: '', toolCalls, finishReason: 'tool_calls', usage: { promptTokens: prompt, completionTokens: argTokens }, textPieces: [] };
+    return {
+      text: '',
+      toolCalls,
+      finishReason: 'tool_calls',
+      usage: { promptTokens: prompt, completionTokens: argTokens },
+      textPieces: [],
+    };
   }
   const { text, finishReason } = applyLimits(answer.content ?? '', view);
-  return { text, toolCalls: [], finishReason, usage: { promptTokens: prompt, completionTokens: estimateTokens(text) }, textPieces: splitPieces(text, rng) };
+  return {
+    text,
+    toolCalls: [],
+    finishReason,
+    usage: { promptTokens: prompt, completionTokens: estimateTokens(text) },
+    textPieces: splitPieces(text, rng),
+  };
 }

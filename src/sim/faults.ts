@@ -1,4 +1,5 @@
-import { createPrng, fnv1a, type Prng } from './prng';
+import { createPrng, type Prng } from './prng';
+import { fnv1a } from '../lib';
 
 /**
  * SIMULATION. Faults the simulated fleet injects on demand, so fallbacks, breakers and stream

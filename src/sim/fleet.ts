@@ -1,6 +1,6 @@
-import type { WireFormat } from '../catalog/types';
-import { EVAL_JUDGE_HEADER, simulatedEvalAnswerById, simulatedJudgeReply } from '../evals/sim-skill';
-import { EVAL_ITEM_HEADER } from '../evals/suite';
+import type { WireFormat } from '../catalog';
+import { simulatedEvalAnswerById, simulatedJudgeReply } from './skill';
+import { EVAL_ITEM_HEADER, EVAL_JUDGE_HEADER } from '../evals';
 import { decideTurn, evalAnswerTurn } from './brain';
 import { takeFault, type SimFaultHit } from './faults';
 import { recordReceived, recordStreamEnd } from './recorder';
@@ -151,7 +151,10 @@ function planFrames(frames: string[], turn: SimTurn): { setupCount: number; toke
 
 /** Keeps event names but makes every data payload unparseable. */
 function garble(frame: string): string {
-  return frame.replace(/^data: ?(.*)$/gm, (_m, data: string) => `data: ${data.slice(0, Math.ceil(data.length / 2))}\u0000<simulated garbage>`);
+  return frame.replace(
+    /^data: ?(.*)$/gm,
+    (_m, data: string) => `data: ${data.slice(0, Math.ceil(data.length / 2))}\u0000<simulated garbage>`,
+  );
 }
 
 type Step = { delayMs: number; frame: string } | { hang: true };
@@ -206,7 +209,13 @@ function streamResponse(steps: Step[], signal: AbortSignal, headers: Record<stri
   });
 }
 
-function streamSteps(format: SimFormat, turn: SimTurn, view: SimRequestView, hit: SimFaultHit | undefined, t: ReturnType<typeof timing>): Step[] {
+function streamSteps(
+  format: SimFormat,
+  turn: SimTurn,
+  view: SimRequestView,
+  hit: SimFaultHit | undefined,
+  t: ReturnType<typeof timing>,
+): Step[] {
   let frames = format.renderStream(turn, view.model, view);
   const { setupCount, tokens } = planFrames(frames, turn);
   const delayOf = (i: number) => (i === 0 ? t.ttftMs : 0) + (i >= setupCount ? tokens[i] * t.msPerToken : 0);
@@ -240,7 +249,8 @@ function evalTurn(headers: Headers, view: SimRequestView, endpointId: string): S
   if (answer) return evalAnswerTurn(view, endpointId, answer);
   const judged = headers.get(EVAL_JUDGE_HEADER);
   const cut = judged?.indexOf(':') ?? -1;
-  if (judged && cut > 0) return evalAnswerTurn(view, endpointId, { content: simulatedJudgeReply(judged.slice(0, cut), judged.slice(cut + 1)), toolCalls: [] });
+  if (judged && cut > 0)
+    return evalAnswerTurn(view, endpointId, { content: simulatedJudgeReply(judged.slice(0, cut), judged.slice(cut + 1)), toolCalls: [] });
   return undefined;
 }
 
@@ -259,11 +269,17 @@ export async function simFetch(request: Request, profile: SimProfile, options: S
     view = format.parseRequest(JSON.parse(bodyText), new URL(request.url));
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unreadable body';
-    return errorResponse(format.renderError('bad_request', `Invalid request (simulated ${profile.format} endpoint): ${reason}`), profile, hit);
+    return errorResponse(
+      format.renderError('bad_request', `Invalid request (simulated ${profile.format} endpoint): ${reason}`),
+      profile,
+      hit,
+    );
   }
 
   const script = takeScript(profile.endpointId);
-  const turn = script ? scriptedTurn(script, view) : (evalTurn(request.headers, view, profile.endpointId) ?? decideTurn(view, profile.endpointId));
+  const turn = script
+    ? scriptedTurn(script, view)
+    : (evalTurn(request.headers, view, profile.endpointId) ?? decideTurn(view, profile.endpointId));
   const t = timing(profile, turn, options, hit?.fault === 'slow');
   const headers = baseHeaders(profile, hit);
 

@@ -3,9 +3,7 @@
  * same way on every run (tests and demos must be reproducible; Math.random would not be).
  */
 
-import { fnv1a } from '../lib/fnv1a';
-
-export { fnv1a };
+import { mulberry32 } from '../lib';
 
 export interface Prng {
   /** Uniform in [0, 1). */
@@ -19,14 +17,7 @@ export interface Prng {
 
 /** mulberry32: fast, 32-bit state, good enough spread for choosing words and fault draws. */
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   return {
     next,

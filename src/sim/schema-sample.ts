@@ -80,13 +80,10 @@ function sample(schema: Schema, ctx: SampleContext, root: Schema, depth: number)
   const s = normalize(schema, root, depth);
   if ('const' in s) return s.const;
   if (Array.isArray(s.enum) && s.enum.length > 0) return ctx.rng.pick(s.enum);
-  const alternatives = (Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : undefined) as
-    | unknown[]
-    | undefined;
+  const alternatives = (Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : undefined) as unknown[] | undefined;
   if (alternatives && alternatives.length > 0) {
     // The first non-null alternative: oneOf branches rarely overlap, and null is the dull answer.
-    const chosen =
-      alternatives.find((a) => isSchema(a) && String(a.type).toLowerCase() !== 'null') ?? alternatives[0];
+    const chosen = alternatives.find((a) => isSchema(a) && String(a.type).toLowerCase() !== 'null') ?? alternatives[0];
     const { anyOf: _a, oneOf: _o, ...rest } = s;
     return sample({ ...rest, ...(isSchema(chosen) ? chosen : {}) }, ctx, root, depth + 1);
   }

@@ -1,7 +1,8 @@
-import type { FinishReason } from '../api/openai-types';
+import type { FinishReason } from '../hub';
 import { estimateTokens, promptTokens, splitPieces } from './brain';
-import { createPrng, fnv1a } from './prng';
+import { createPrng } from './prng';
 import type { SimRequestView, SimTurn } from './types';
+import { fnv1a } from '../lib';
 
 /**
  * SIMULATION. Scripted turns: a test (or a developer) fixes what a simulated endpoint answers, so
@@ -48,7 +49,10 @@ export function takeScript(endpointId: string): SimScript | undefined {
 export function scriptedTurn(script: SimScript, view: SimRequestView): SimTurn {
   const text = script.text ?? '';
   // Ids depend only on the script, so every endpoint that plays it issues the same ids.
-  const toolCalls = (script.toolCalls ?? []).map((call, i) => ({ id: `call_script${i}_${fnv1a(call.name + call.arguments).toString(36)}`, ...call }));
+  const toolCalls = (script.toolCalls ?? []).map((call, i) => ({
+    id: `call_script${i}_${fnv1a(call.name + call.arguments).toString(36)}`,
+    ...call,
+  }));
   const completion = estimateTokens(text) + toolCalls.reduce((sum, c) => sum + estimateTokens(c.arguments), 0);
   return {
     text,

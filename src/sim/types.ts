@@ -1,5 +1,5 @@
-import type { FinishReason } from '../api/openai-types';
-import type { WireFormat } from '../catalog/types';
+import type { FinishReason } from '../hub';
+import type { WireFormat } from '../catalog';
 
 /**
  * SIMULATION. The simulated provider fleet answers in real wire formats so the gateway's

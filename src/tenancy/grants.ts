@@ -1,4 +1,4 @@
-import { ENTITY_TYPES } from '../shield/types';
+import { ENTITY_TYPES } from '../shield';
 import { canViewDashboard, type KeyScope, type KeySettings } from './types';
 
 /**
@@ -32,7 +32,8 @@ const CHECKS: { [F in keyof KeySettings]?: Check<F> } = {
     if (!own) return null;
     return wanted && within(wanted, own) ? null : `providers outside its own allow list (${list(own)})`;
   },
-  denyProviders: (own, wanted) => (!own?.length || within(own, wanted ?? []) ? null : `a deny list without its own denied providers (${list(own)})`),
+  denyProviders: (own, wanted) =>
+    !own?.length || within(own, wanted ?? []) ? null : `a deny list without its own denied providers (${list(own)})`,
   // No region list, or an empty one, means every region.
   regions: (own, wanted) => {
     if (!own?.length) return null;
@@ -65,7 +66,16 @@ export function scopeProblem(own: readonly KeyScope[], wanted: readonly KeyScope
 }
 
 /** The limit fields a new key takes from the key creating it when the request leaves them unset. */
-const INHERITED = ['tier', 'minTrustLevel', 'monthlyBudgetUsd', 'requestsPerMinute', 'shield', 'allowProviders', 'denyProviders', 'regions'] as const;
+const INHERITED = [
+  'tier',
+  'minTrustLevel',
+  'monthlyBudgetUsd',
+  'requestsPerMinute',
+  'shield',
+  'allowProviders',
+  'denyProviders',
+  'regions',
+] as const;
 
 /** A new key's settings: what was asked for, and the creator's own limits for the rest. */
 export function inheritLimits(own: KeySettings, wanted: Partial<KeySettings>): Partial<KeySettings> {

@@ -31,7 +31,12 @@ const evictedAt = new Map<string, number>();
 function store(keyHash: string, record: KeyRecord | null, startedAt: number): void {
   if ((evictedAt.get(keyHash) ?? -Infinity) >= startedAt) return;
   if (!entries.has(keyHash) && entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  entries.set(keyHash, { record, loadedAt: startedAt, expiresAt: startedAt + (record ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS), refreshing: false });
+  entries.set(keyHash, {
+    record,
+    loadedAt: startedAt,
+    expiresAt: startedAt + (record ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS),
+    refreshing: false,
+  });
 }
 
 export async function resolveKey(

@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Env } from '../env';
-import { db } from '../db/client';
-import { apiKeys, teams } from '../db/schema/core';
+import { db, apiKeys, teams } from '../db';
 import { displayPrefix, generateApiKey, hashApiKey } from './keys';
 import { type KeyRecord, type KeyScope, type KeySettings, keySettingsSchema } from './types';
 
@@ -121,7 +120,12 @@ const IN_CHUNK = 90;
 export async function revokeKey(env: Env, id: string, teamId?: string): Promise<string[] | null> {
   const now = Date.now();
   const where = teamId ? and(eq(apiKeys.id, id), eq(apiKeys.teamId, teamId)) : eq(apiKeys.id, id);
-  const row = await db(env.DB).update(apiKeys).set({ revokedAt: now }).where(and(where, isNull(apiKeys.revokedAt))).returning().get();
+  const row = await db(env.DB)
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(where, isNull(apiKeys.revokedAt)))
+    .returning()
+    .get();
   if (!row) return null;
   const hashes = [row.keyHash];
   let parents = [row.id];
@@ -149,7 +153,12 @@ export async function updateKeySettings(env: Env, id: string, patch: Partial<Key
   const existing = await getKey(env, id);
   if (!existing || (teamId && existing.teamId !== teamId)) return null;
   const settings = keySettingsSchema.parse({ ...existing.settings, ...patch });
-  const row = await db(env.DB).update(apiKeys).set({ settings: JSON.stringify(settings) }).where(eq(apiKeys.id, id)).returning().get();
+  const row = await db(env.DB)
+    .update(apiKeys)
+    .set({ settings: JSON.stringify(settings) })
+    .where(eq(apiKeys.id, id))
+    .returning()
+    .get();
   if (!row) return null;
   await env.KV.delete(KV_PREFIX + row.keyHash);
   return toRecord(row);

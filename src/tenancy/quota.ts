@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors';
+import { ApiError } from '../hub';
 import type { Env } from '../env';
 import type { KeyGuard, LeaseResult } from './key-guard';
 import type { KeyRecord } from './types';
@@ -114,7 +114,20 @@ function guard(env: Env, keyId: string): DurableObjectStub<KeyGuard> {
 function localQuota(keyId: string, now: number): LocalQuota {
   let q = quotas.get(keyId);
   if (!q) {
-    q = { tokens: 0, expiresAt: 0, confirmedUsd: 0, sendingUsd: 0, unsentUsd: 0, holds: new Set(), reservedUsd: 0, spentReadAt: 0, month: '', retryAfterMs: 0, grantedAt: 0, window: { start: now, used: 0, previous: 0 } };
+    q = {
+      tokens: 0,
+      expiresAt: 0,
+      confirmedUsd: 0,
+      sendingUsd: 0,
+      unsentUsd: 0,
+      holds: new Set(),
+      reservedUsd: 0,
+      spentReadAt: 0,
+      month: '',
+      retryAfterMs: 0,
+      grantedAt: 0,
+      window: { start: now, used: 0, previous: 0 },
+    };
     quotas.set(keyId, q);
   }
   return q;

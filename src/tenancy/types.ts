@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { STRATEGIES } from '../api/chat-schema';
-import { ENTITY_TYPES } from '../shield/types';
+import { ENTITY_TYPES } from '../shield';
+import { STRATEGIES } from '../hub';
 
 export const SHIELD_MODES = ['on', 'off', 'block'] as const;
 
@@ -38,7 +38,10 @@ export type KeySettings = z.infer<typeof keySettingsSchema>;
 export const keySettingsPatch = z
   .object(
     Object.fromEntries(
-      Object.entries(keySettingsSchema.shape).map(([name, field]) => [name, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+      Object.entries(keySettingsSchema.shape).map(([name, field]) => [
+        name,
+        (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+      ]),
     ),
   )
   .strict() as unknown as z.ZodType<Partial<KeySettings>>;

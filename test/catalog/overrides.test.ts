@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allEndpoints } from '../../src/catalog';
+import { allEndpoints } from '../../src/catalog/catalog';
 import { parseTrustOverrides } from '../../src/catalog/overrides';
-import { catalogReport } from '../../src/catalog/report';
+import { catalogReport } from '../../src/catalog';
 import { buildCatalogView, catalogView } from '../../src/catalog/view';
 import type { Env } from '../../src/env';
 
@@ -85,11 +85,24 @@ describe('overrides in the deployment catalog', () => {
     const report = catalogReport(env);
     expect(report.count).toBe(report.data.length);
     const claude = report.data.find((e) => e.provider === 'anthropic')!;
-    expect(claude.trust).toMatchObject({ level: 2, defaultLevel: 1, override: { agreement: ANTHROPIC_ZDR.agreement }, limitedBy: 'inputs kept up to 30 days' });
+    expect(claude.trust).toMatchObject({
+      level: 2,
+      defaultLevel: 1,
+      override: { agreement: ANTHROPIC_ZDR.agreement },
+      limitedBy: 'inputs kept up to 30 days',
+    });
     expect(claude.trust.evidence?.source).toMatch(/Commercial Terms/);
     const groq = report.data.find((e) => e.provider === 'groq')!;
     expect(groq.trust).toMatchObject({ level: 1, defaultLevel: 1, override: null });
-    expect(report.trustOverrides.applied).toEqual([{ provider: 'anthropic', level: 2, defaultLevel: 1, agreement: ANTHROPIC_ZDR.agreement, endpoints: report.data.filter((e) => e.provider === 'anthropic').length }]);
+    expect(report.trustOverrides.applied).toEqual([
+      {
+        provider: 'anthropic',
+        level: 2,
+        defaultLevel: 1,
+        agreement: ANTHROPIC_ZDR.agreement,
+        endpoints: report.data.filter((e) => e.provider === 'anthropic').length,
+      },
+    ]);
     expect(report.errors).toEqual([expect.stringMatching(/TRUST_OVERRIDES\[1\] ignored: .*agreement/)]);
     expect(Object.values(report.byTrust).reduce((a, b) => a + b, 0)).toBe(report.count);
   });

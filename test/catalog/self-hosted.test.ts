@@ -22,20 +22,39 @@ describe('SELF_HOSTED_ENDPOINTS', () => {
     expect(errors).toEqual([]);
     expect(endpoints).toHaveLength(1);
     const e = endpoints[0];
-    expect(e).toMatchObject({ id: 'onprem/llama-3.3-70b', provider: 'self-hosted', wireFormat: 'openai', trustLevel: 3, qualityPrior: 0.75, upstream: { baseUrl: 'https://llm.internal/v1' } });
+    expect(e).toMatchObject({
+      id: 'onprem/llama-3.3-70b',
+      provider: 'self-hosted',
+      wireFormat: 'openai',
+      trustLevel: 3,
+      qualityPrior: 0.75,
+      upstream: { baseUrl: 'https://llm.internal/v1' },
+    });
     expect(e.capabilities).toEqual({ tools: true, vision: false, jsonSchema: false, streaming: true });
     expect(e.trustEvidence).toMatchObject({ onPremise: true, quote: onPrem.trust.evidence });
   });
 
   it('rates an attested enclave 3, and anything without a declared basis 1 — saying why', () => {
-    const attested = { ...base, id: 'enclave/llama', trust: { level: 3, basis: 'attested', evidence: 'SEV-SNP report checked by our client' } };
+    const attested = {
+      ...base,
+      id: 'enclave/llama',
+      trust: { level: 3, basis: 'attested', evidence: 'SEV-SNP report checked by our client' },
+    };
     const bare = { ...base, id: 'lab/llama', trust: { level: 3 } };
     const noEvidence = { ...base, id: 'lab2/llama', trust: { level: 3, basis: 'on-premise' } };
     const plain = { ...base, id: 'lab3/llama' };
     const { endpoints, errors } = parse([attested, bare, noEvidence, plain]);
-    expect(endpoints.map((e) => [e.id, e.trustLevel])).toEqual([['enclave/llama', 3], ['lab/llama', 1], ['lab2/llama', 1], ['lab3/llama', 1]]);
+    expect(endpoints.map((e) => [e.id, e.trustLevel])).toEqual([
+      ['enclave/llama', 3],
+      ['lab/llama', 1],
+      ['lab2/llama', 1],
+      ['lab3/llama', 1],
+    ]);
     expect(endpoints[0].trustEvidence?.enclave).toBe(true);
-    expect(errors).toEqual([expect.stringMatching(/\[1\] lab\/llama: trust 3 needs trust.basis .* rated 1/), expect.stringMatching(/\[2\] lab2\/llama: trust 3 needs/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/\[1\] lab\/llama: trust 3 needs trust.basis .* rated 1/),
+      expect.stringMatching(/\[2\] lab2\/llama: trust 3 needs/),
+    ]);
   });
 
   it('refuses invalid entries with the reason and keeps the valid ones', () => {
@@ -76,7 +95,11 @@ describe('SELF_HOSTED_ENDPOINTS', () => {
     const withKey = { ...onPrem, id: 'k/llama', apiKeyEnv: 'ONPREM_API_KEY' };
     const view = buildCatalogView({ SELF_HOSTED_ENDPOINTS: JSON.stringify([onPrem, withKey]) });
     const env = { ONPREM_API_KEY: 'sekret' } as unknown as Env;
-    expect(upstreamAccess(env, view.getEndpoint('onprem/llama-3.3-70b')!)).toEqual({ name: 'onprem/llama-3.3-70b', baseUrl: 'https://llm.internal/v1', apiKey: '' });
+    expect(upstreamAccess(env, view.getEndpoint('onprem/llama-3.3-70b')!)).toEqual({
+      name: 'onprem/llama-3.3-70b',
+      baseUrl: 'https://llm.internal/v1',
+      apiKey: '',
+    });
     expect(upstreamAccess(env, view.getEndpoint('k/llama')!)?.apiKey).toBe('sekret');
     expect(upstreamAccess({} as Env, view.getEndpoint('k/llama')!)?.apiKey).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allEndpoints, endpointsForProvider, PROVIDERS } from '../../src/catalog';
+import { allEndpoints, endpointsForProvider, PROVIDERS } from '../../src/catalog/catalog';
 import { maxTrustFromEvidence, trustLimitReason } from '../../src/catalog/trust';
 import type { CatalogProviderId, TrustEvidence } from '../../src/catalog/types';
 
@@ -7,7 +7,15 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const providers = Object.values(PROVIDERS);
 
 /** Evidence of a provider with no retention, no training and a GDPR commitment; cases vary one field. */
-const clean: TrustEvidence = { policyFound: true, retentionDays: 0, trainsOnInputs: false, compliance: ['GDPR'], quote: 'q', source: 's', asOf: '2026-01-01' };
+const clean: TrustEvidence = {
+  policyFound: true,
+  retentionDays: 0,
+  trainsOnInputs: false,
+  compliance: ['GDPR'],
+  quote: 'q',
+  source: 's',
+  asOf: '2026-01-01',
+};
 
 describe('maxTrustFromEvidence (the product definitions)', () => {
   it('level 2 needs no retention, an explicit no-training commitment and SOC 2 / GDPR', () => {
@@ -58,7 +66,8 @@ describe('catalog trust levels', () => {
   });
 
   it('rates abuse-monitoring retention (OpenAI, Anthropic, Google, Groq, xAI) and Together as standard, as the product does', () => {
-    for (const id of ['openai', 'anthropic', 'google', 'groq', 'xai', 'together'] as CatalogProviderId[]) expect(PROVIDERS[id].trustLevel, id).toBe(1);
+    for (const id of ['openai', 'anthropic', 'google', 'groq', 'xai', 'together'] as CatalogProviderId[])
+      expect(PROVIDERS[id].trustLevel, id).toBe(1);
     expect(PROVIDERS.cohere.trustLevel).toBe(0); // trains on API data by default
     expect(PROVIDERS.tinfoil.trustLevel).toBe(3);
   });
@@ -82,7 +91,9 @@ describe('catalog trust levels', () => {
       expect(e.freeTier!.source.length, e.id).toBeGreaterThan(10);
       expect(e.freeTier!.asOf, e.id).toMatch(ISO_DATE);
     }
-    expect(endpointsForProvider('openrouter-free').every((e) => e.model.endsWith(':free') && e.freeTier!.requestsPerMinute === 20)).toBe(true);
+    expect(endpointsForProvider('openrouter-free').every((e) => e.model.endsWith(':free') && e.freeTier!.requestsPerMinute === 20)).toBe(
+      true,
+    );
     // Only free tiers are free: a paid endpoint never carries free-tier limits.
     for (const e of allEndpoints()) if (!free.includes(e)) expect(e.freeTier, e.id).toBeUndefined();
   });

@@ -53,7 +53,10 @@ describe('dashboard data views', () => {
     await waitFor(async () => (await feedOf(sb)).some((d) => d.id === idB));
 
     // The trace: own decision readable, other team's decision is a 404 (page and JSON).
-    const trace = (await (await dashGet(sa, `/api/decisions/${idA}`)).json()) as { id: string; trace: { chain: string[]; attempts: unknown[] } };
+    const trace = (await (await dashGet(sa, `/api/decisions/${idA}`)).json()) as {
+      id: string;
+      trace: { chain: string[]; attempts: unknown[] };
+    };
     expect(trace.id).toBe(idA);
     expect(trace.trace.chain.length).toBeGreaterThan(0);
     expect(trace.trace.attempts.length).toBeGreaterThan(0);
@@ -69,10 +72,20 @@ describe('dashboard data views', () => {
     expect(feedPage).not.toContain(idB);
 
     // Spend counts this team only.
-    const spendA = (await (await dashGet(sa, '/api/spend?window=1h')).json()) as { totals: { requests: number; costUsd: number; baselineCostUsd: number }; byModel: { model: string }[]; buckets: unknown[] };
+    const spendA = (await (await dashGet(sa, '/api/spend?window=1h')).json()) as {
+      totals: { requests: number; costUsd: number; baselineCostUsd: number };
+      byModel: { model: string }[];
+      buckets: unknown[];
+    };
     expect(spendA.totals.requests).toBe(feedA.length);
-    expect(spendA.totals.costUsd).toBeCloseTo(feedA.reduce((s, d) => s + d.costUsd, 0), 10);
-    expect(spendA.totals.baselineCostUsd).toBeCloseTo(feedA.reduce((s, d) => s + d.baselineCostUsd, 0), 10);
+    expect(spendA.totals.costUsd).toBeCloseTo(
+      feedA.reduce((s, d) => s + d.costUsd, 0),
+      10,
+    );
+    expect(spendA.totals.baselineCostUsd).toBeCloseTo(
+      feedA.reduce((s, d) => s + d.baselineCostUsd, 0),
+      10,
+    );
     expect(spendA.byModel.map((m) => m.model)).toContain(row.model);
     expect(spendA.buckets.length).toBe(61);
 
@@ -80,9 +93,16 @@ describe('dashboard data views', () => {
     const keysA = ((await (await dashGet(sa, '/api/keys')).json()) as { data: { id: string; teamId: string }[] }).data;
     expect(keysA.map((k) => k.id)).toContain(a.id);
     expect(keysA.every((k) => k.teamId === 'iso-a')).toBe(true);
-    const revokeB = await workerFetch(`${BASE}/dashboard/api/keys/${b.id}/revoke`, { method: 'POST', headers: { cookie: sa.cookie, 'x-csrf-token': sa.csrf } });
+    const revokeB = await workerFetch(`${BASE}/dashboard/api/keys/${b.id}/revoke`, {
+      method: 'POST',
+      headers: { cookie: sa.cookie, 'x-csrf-token': sa.csrf },
+    });
     expect(revokeB.status).toBe(404);
-    const patchB = await workerFetch(`${BASE}/dashboard/api/keys/${b.id}`, { method: 'PATCH', headers: { cookie: sa.cookie, 'x-csrf-token': sa.csrf, ...json }, body: JSON.stringify({ requestsPerMinute: 1 }) });
+    const patchB = await workerFetch(`${BASE}/dashboard/api/keys/${b.id}`, {
+      method: 'PATCH',
+      headers: { cookie: sa.cookie, 'x-csrf-token': sa.csrf, ...json },
+      body: JSON.stringify({ requestsPerMinute: 1 }),
+    });
     expect(patchB.status).toBe(404);
     expect((await chat(b.key, { model: 'auto', messages: [{ role: 'user', content: 'still works' }] })).status).toBe(200);
 
@@ -100,7 +120,12 @@ describe('dashboard data views', () => {
       body: JSON.stringify({ name: 'ci', scopes: ['api'], settings: { defaultStrategy: 'cost', monthlyBudgetUsd: 5 } }),
     });
     expect(created.status).toBe(201);
-    const body = (await created.json()) as { key: string; id: string; teamId: string; settings: { defaultStrategy: string; monthlyBudgetUsd: number } };
+    const body = (await created.json()) as {
+      key: string;
+      id: string;
+      teamId: string;
+      settings: { defaultStrategy: string; monthlyBudgetUsd: number };
+    };
     expect(body.key).toMatch(/^cai_[0-9A-Za-z]{40}$/);
     expect(body).toMatchObject({ teamId: 'keys-t1', settings: { defaultStrategy: 'cost', monthlyBudgetUsd: 5 } });
     // The listing never shows the key again.
@@ -112,19 +137,57 @@ describe('dashboard data views', () => {
     await send(body.key);
 
     // Settings through the HTML form (the path a browser takes).
-    const form = new URLSearchParams({ _csrf: s.csrf, defaultStrategy: 'quality', minTrustLevel: '2', monthlyBudgetUsd: '', requestsPerMinute: '42', shieldMode: 'off' });
-    const saved = await workerFetch(`${BASE}/dashboard/keys/${body.id}/settings`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: form, redirect: 'manual' });
+    const form = new URLSearchParams({
+      _csrf: s.csrf,
+      defaultStrategy: 'quality',
+      minTrustLevel: '2',
+      monthlyBudgetUsd: '',
+      requestsPerMinute: '42',
+      shieldMode: 'off',
+    });
+    const saved = await workerFetch(`${BASE}/dashboard/keys/${body.id}/settings`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+      redirect: 'manual',
+    });
     expect(saved.status).toBe(303);
-    const after = ((await (await dashGet(s, '/api/keys')).json()) as { data: { id: string; settings: Record<string, unknown> }[] }).data.find((k) => k.id === body.id)!;
-    expect(after.settings).toMatchObject({ defaultStrategy: 'quality', minTrustLevel: 2, monthlyBudgetUsd: null, requestsPerMinute: 42, shield: { mode: 'off' } });
+    const after = (
+      (await (await dashGet(s, '/api/keys')).json()) as { data: { id: string; settings: Record<string, unknown> }[] }
+    ).data.find((k) => k.id === body.id)!;
+    expect(after.settings).toMatchObject({
+      defaultStrategy: 'quality',
+      minTrustLevel: 2,
+      monthlyBudgetUsd: null,
+      requestsPerMinute: 42,
+      shield: { mode: 'off' },
+    });
     // A JSON patch changes only what it names.
-    const patched = await workerFetch(`${BASE}/dashboard/api/keys/${body.id}`, { method: 'PATCH', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...json }, body: JSON.stringify({ requestsPerMinute: 99 }) });
+    const patched = await workerFetch(`${BASE}/dashboard/api/keys/${body.id}`, {
+      method: 'PATCH',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...json },
+      body: JSON.stringify({ requestsPerMinute: 99 }),
+    });
     expect(patched.status).toBe(200);
-    expect(((await patched.json()) as { settings: Record<string, unknown> }).settings).toMatchObject({ defaultStrategy: 'quality', minTrustLevel: 2, requestsPerMinute: 99, shield: { mode: 'off' } });
-    const bad = await workerFetch(`${BASE}/dashboard/api/keys/${body.id}`, { method: 'PATCH', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...json }, body: JSON.stringify({ minTrustLevel: 9 }) });
+    expect(((await patched.json()) as { settings: Record<string, unknown> }).settings).toMatchObject({
+      defaultStrategy: 'quality',
+      minTrustLevel: 2,
+      requestsPerMinute: 99,
+      shield: { mode: 'off' },
+    });
+    const bad = await workerFetch(`${BASE}/dashboard/api/keys/${body.id}`, {
+      method: 'PATCH',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...json },
+      body: JSON.stringify({ minTrustLevel: 9 }),
+    });
     expect(bad.status).toBe(400);
 
-    const revoke = await workerFetch(`${BASE}/dashboard/keys/${body.id}/revoke`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: s.csrf }), redirect: 'manual' });
+    const revoke = await workerFetch(`${BASE}/dashboard/keys/${body.id}/revoke`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: s.csrf }),
+      redirect: 'manual',
+    });
     expect(revoke.status).toBe(303);
     const denied = await chat(body.key, { model: 'auto', messages: [{ role: 'user', content: 'hi' }] });
     expect(denied.status).toBe(401);
@@ -142,7 +205,11 @@ describe('dashboard data views', () => {
     await admin('/sim/faults', { body: { target, fault: 'http_503' } });
     for (let i = 0; i < 4; i++) await chat(k.key, { model: target, messages: [{ role: 'user', content: 'hi' }] });
     const view = await waitFor(async () => {
-      const data = ((await (await dashGet(s, '/api/endpoints?window=1h')).json()) as { data: { id: string; breaker: { state: string }; traffic: { failed: number; errorRate: number | null } }[] }).data;
+      const data = (
+        (await (await dashGet(s, '/api/endpoints?window=1h')).json()) as {
+          data: { id: string; breaker: { state: string }; traffic: { failed: number; errorRate: number | null } }[];
+        }
+      ).data;
       const e = data.find((x) => x.id === target);
       // Log rows land in per-isolate batches (src/db/request-log.ts), possibly after the breaker opens.
       return e?.breaker.state === 'open' && e.traffic.failed > 0 && e;

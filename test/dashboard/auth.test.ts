@@ -80,7 +80,11 @@ describe('dashboard CSRF', () => {
     const s = await signInAdmin('csrf-t1');
     const other = await signInAdmin('csrf-t1');
     const post = (headers: Record<string, string>) =>
-      workerFetch(`${BASE}/dashboard/api/keys`, { method: 'POST', headers: { cookie: s.cookie, ...json, ...headers }, body: JSON.stringify({ name: 'x' }) });
+      workerFetch(`${BASE}/dashboard/api/keys`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, ...json, ...headers },
+        body: JSON.stringify({ name: 'x' }),
+      });
     expect((await post({})).status).toBe(403);
     expect((await post({ 'x-csrf-token': other.csrf })).status).toBe(403);
     expect((await post({ 'x-csrf-token': s.csrf, origin: 'https://evil.example' })).status).toBe(403);
@@ -90,7 +94,12 @@ describe('dashboard CSRF', () => {
 
     // HTML forms carry the token as _csrf.
     const form = (body: Record<string, string>) =>
-      workerFetch(`${BASE}/dashboard/keys`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body), redirect: 'manual' });
+      workerFetch(`${BASE}/dashboard/keys`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body),
+        redirect: 'manual',
+      });
     expect((await form({ name: 'no-token' })).status).toBe(403);
     const created = await form({ name: 'with-token', _csrf: s.csrf });
     expect(created.status).toBe(200);
@@ -103,7 +112,9 @@ describe('dashboard CSRF', () => {
     const bearer = (token: string, path: string, init: RequestInit = {}) =>
       workerFetch(`${BASE}/dashboard${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...json } });
     expect(await (await bearer(k.key, '/api/whoami')).json()).toMatchObject({ team: 'csrf-t2', via: 'bearer' });
-    expect((await bearer(k.key, '/api/keys', { method: 'POST', body: JSON.stringify({ name: 'scripted', scopes: ['dashboard'] }) })).status).toBe(201);
+    expect(
+      (await bearer(k.key, '/api/keys', { method: 'POST', body: JSON.stringify({ name: 'scripted', scopes: ['dashboard'] }) })).status,
+    ).toBe(201);
     expect((await bearer(apiOnly.key, '/api/whoami')).status).toBe(401);
     expect((await bearer('wrong', '/api/whoami')).status).toBe(401);
     expect((await bearer(ADMIN_SECRET, '/api/whoami')).status).toBe(400);

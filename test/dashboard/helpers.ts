@@ -23,7 +23,10 @@ export function sessionCookieOf(res: Response): string | null {
 }
 
 export async function dashGet(session: DashSession | null, path: string, headers: Record<string, string> = {}): Promise<Response> {
-  return workerFetch(`${BASE}/dashboard${path}`, { headers: { ...(session ? { cookie: session.cookie } : {}), ...headers }, redirect: 'manual' });
+  return workerFetch(`${BASE}/dashboard${path}`, {
+    headers: { ...(session ? { cookie: session.cookie } : {}), ...headers },
+    redirect: 'manual',
+  });
 }
 
 export async function signIn(credential: string, team?: string): Promise<DashSession> {

@@ -67,14 +67,26 @@ describe('every dashboard error carries message, type, param and code', () => {
     const s = await signInAdmin('hostile-env');
     await expectEnvelope(await dashGet(null, '/api/feed'), 401, 'dashboard_auth');
     await expectEnvelope(await dashGet(null, '/api/feed', { authorization: 'Bearer wrong' }), 401, 'dashboard_auth');
-    const noTeam = await expectEnvelope(await dashGet(null, '/api/feed', { authorization: `Bearer ${ADMIN_SECRET}` }), 400, 'dashboard_auth');
+    const noTeam = await expectEnvelope(
+      await dashGet(null, '/api/feed', { authorization: `Bearer ${ADMIN_SECRET}` }),
+      400,
+      'dashboard_auth',
+    );
     expect(noTeam.type).toBe('invalid_request_error');
-    const csrf = await workerFetch(`${BASE}/dashboard/api/keys`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/json' }, body: '{}' });
+    const csrf = await workerFetch(`${BASE}/dashboard/api/keys`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect((await expectEnvelope(csrf, 403, 'dashboard_auth')).type).toBe('permission_error');
     expect((await expectEnvelope(await dashGet(s, '/api/feed?limit=-1'), 400, 'invalid_parameter')).param).toBe('limit');
     expect((await expectEnvelope(await dashGet(s, '/api/decisions/nope'), 404, 'not_found')).param).toBe('id');
     await expectEnvelope(await dashGet(s, '/api/nothing-here'), 404, 'unknown_route');
-    await expectEnvelope(await workerFetch(`${BASE}/dashboard/api/whoami`, { method: 'DELETE', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } }), 404, 'unknown_route');
+    await expectEnvelope(
+      await workerFetch(`${BASE}/dashboard/api/whoami`, { method: 'DELETE', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } }),
+      404,
+      'unknown_route',
+    );
   });
 
   it('echoes at most a short prefix of a long query value', async () => {

@@ -32,7 +32,15 @@ async function errorOf(res: Response): Promise<{ type: string; code: string; par
   return ((await res.json()) as { error: { type: string; code: string; param: string | null; message: string } }).error;
 }
 
-const LIMITED = { requestsPerMinute: 2, monthlyBudgetUsd: 1, tier: 'free', minTrustLevel: 2, allowProviders: ['groq', 'tinfoil'], denyProviders: ['openrouter'], regions: ['us'] };
+const LIMITED = {
+  requestsPerMinute: 2,
+  monthlyBudgetUsd: 1,
+  tier: 'free',
+  minTrustLevel: 2,
+  allowProviders: ['groq', 'tinfoil'],
+  denyProviders: ['openrouter'],
+  regions: ['us'],
+};
 
 describe('dashboard scopes: viewing is not managing', () => {
   it('a read-only dashboard key sees usage, logs and the key list but cannot create, edit or revoke keys (403)', async () => {
@@ -44,7 +52,10 @@ describe('dashboard scopes: viewing is not managing', () => {
     expect(list.data.map((k) => k.id)).toEqual(expect.arrayContaining([viewer.id, other.id]));
 
     // The self-raise: rpm 2 → 100,000 on its own key.
-    const selfPatch = await bearer(viewer.key, `/api/keys/${viewer.id}`, { method: 'PATCH', body: { requestsPerMinute: 100_000, tier: 'paid', monthlyBudgetUsd: null } });
+    const selfPatch = await bearer(viewer.key, `/api/keys/${viewer.id}`, {
+      method: 'PATCH',
+      body: { requestsPerMinute: 100_000, tier: 'paid', monthlyBudgetUsd: null },
+    });
     expect(selfPatch.status).toBe(403);
     expect(await errorOf(selfPatch)).toMatchObject({ type: 'permission_error', code: 'insufficient_scope' });
     expect((await bearer(viewer.key, `/api/keys/${other.id}`, { method: 'PATCH', body: { requestsPerMinute: 1 } })).status).toBe(403);
@@ -58,7 +69,12 @@ describe('dashboard scopes: viewing is not managing', () => {
     // The browser path: same refusals, and the keys page offers no forms to a read-only viewer.
     const s = await signIn(viewer.key);
     const form = (path: string, body: Record<string, string>) =>
-      workerFetch(`${BASE}/dashboard${path}`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: s.csrf, ...body }), redirect: 'manual' });
+      workerFetch(`${BASE}/dashboard${path}`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: s.csrf, ...body }),
+        redirect: 'manual',
+      });
     expect((await form('/keys', { name: 'via-form', scopes: 'api' })).status).toBe(403);
     expect((await form(`/keys/${viewer.id}/settings`, { requestsPerMinute: '100000' })).status).toBe(403);
     expect((await form(`/keys/${other.id}/revoke`, {})).status).toBe(403);
@@ -72,15 +88,32 @@ describe('dashboard scopes: viewing is not managing', () => {
 
   it('a managing key cannot raise its own limits, but may tighten them', async () => {
     const k = await createTestKey({ team: 'grant-self', scopes: ['api', 'dashboard', 'keys:manage'], settings: LIMITED });
-    for (const [field, value] of Object.entries({ requestsPerMinute: 100_000, monthlyBudgetUsd: null, tier: 'paid', minTrustLevel: 0, allowProviders: ['groq', 'tinfoil', 'openai'], denyProviders: [], regions: ['us', 'eu'], shield: { mode: 'off' } })) {
+    for (const [field, value] of Object.entries({
+      requestsPerMinute: 100_000,
+      monthlyBudgetUsd: null,
+      tier: 'paid',
+      minTrustLevel: 0,
+      allowProviders: ['groq', 'tinfoil', 'openai'],
+      denyProviders: [],
+      regions: ['us', 'eu'],
+      shield: { mode: 'off' },
+    })) {
       const res = await bearer(k.key, `/api/keys/${k.id}`, { method: 'PATCH', body: { [field]: value } });
       expect(res.status, field).toBe(403);
       expect(await errorOf(res), field).toMatchObject({ type: 'permission_error', code: 'exceeds_own_limits', param: field });
     }
     expect(await settingsOf(k.id)).toMatchObject(LIMITED);
-    const tighter = await bearer(k.key, `/api/keys/${k.id}`, { method: 'PATCH', body: { requestsPerMinute: 1, monthlyBudgetUsd: 0.5, minTrustLevel: 3, allowProviders: ['tinfoil'] } });
+    const tighter = await bearer(k.key, `/api/keys/${k.id}`, {
+      method: 'PATCH',
+      body: { requestsPerMinute: 1, monthlyBudgetUsd: 0.5, minTrustLevel: 3, allowProviders: ['tinfoil'] },
+    });
     expect(tighter.status).toBe(200);
-    expect(await settingsOf(k.id)).toMatchObject({ requestsPerMinute: 1, monthlyBudgetUsd: 0.5, minTrustLevel: 3, allowProviders: ['tinfoil'] });
+    expect(await settingsOf(k.id)).toMatchObject({
+      requestsPerMinute: 1,
+      monthlyBudgetUsd: 0.5,
+      minTrustLevel: 3,
+      allowProviders: ['tinfoil'],
+    });
     // Back up to where it was is a raise too.
     expect((await bearer(k.key, `/api/keys/${k.id}`, { method: 'PATCH', body: { requestsPerMinute: 2 } })).status).toBe(403);
   });
@@ -107,7 +140,9 @@ describe('dashboard scopes: viewing is not managing', () => {
     expect(keys.map((k) => k.id)).toEqual([parent.id]);
 
     // Within its limits it may create keys; what it leaves unset is its own value, not the global default.
-    const made = await bearer(parent.key, '/api/keys', { body: { name: 'child', settings: { requestsPerMinute: 1, defaultStrategy: 'cost' } } });
+    const made = await bearer(parent.key, '/api/keys', {
+      body: { name: 'child', settings: { requestsPerMinute: 1, defaultStrategy: 'cost' } },
+    });
     expect(made.status).toBe(201);
     const child = (await made.json()) as KeyBody;
     expect(child.scopes).toEqual(['api']);
@@ -130,7 +165,10 @@ describe('dashboard scopes: viewing is not managing', () => {
     const raise = await bearer(manager.key, `/api/keys/${big.id}`, { method: 'PATCH', body: { requestsPerMinute: 1000 } });
     expect(raise.status).toBe(403);
     // Fields it does not change are not held against it (the operator set them); fields it changes must fit its own limits.
-    const strategy = await bearer(manager.key, `/api/keys/${big.id}`, { method: 'PATCH', body: { defaultStrategy: 'speed', requestsPerMinute: 600 } });
+    const strategy = await bearer(manager.key, `/api/keys/${big.id}`, {
+      method: 'PATCH',
+      body: { defaultStrategy: 'speed', requestsPerMinute: 600 },
+    });
     expect(strategy.status).toBe(200);
     expect((await bearer(manager.key, `/api/keys/${big.id}`, { method: 'PATCH', body: { requestsPerMinute: 5 } })).status).toBe(200);
     expect(await settingsOf(big.id)).toMatchObject({ defaultStrategy: 'speed', requestsPerMinute: 5, monthlyBudgetUsd: 50 });
@@ -145,10 +183,18 @@ describe('dashboard scopes: viewing is not managing', () => {
     expect(newForm).toMatch(/name="requestsPerMinute" type="number" min="1" max="2" value="2"/);
     expect(newForm).toMatch(/name="monthlyBudgetUsd"[^>]*max="1"[^>]*required[^>]*value="1"/);
     expect(newForm).not.toContain('value="off"');
-    const trustSelect = newForm.slice(newForm.indexOf('name="minTrustLevel"'), newForm.indexOf('</select>', newForm.indexOf('name="minTrustLevel"')));
+    const trustSelect = newForm.slice(
+      newForm.indexOf('name="minTrustLevel"'),
+      newForm.indexOf('</select>', newForm.indexOf('name="minTrustLevel"')),
+    );
     expect([...trustSelect.matchAll(/value="(\d)"/g)].map((m) => m[1])).toEqual(['2', '3']);
     const form = (path: string, body: Record<string, string>) =>
-      workerFetch(`${BASE}/dashboard${path}`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: s.csrf, ...body }), redirect: 'manual' });
+      workerFetch(`${BASE}/dashboard${path}`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: s.csrf, ...body }),
+        redirect: 'manual',
+      });
     const fields = { defaultStrategy: '', minTrustLevel: '2', monthlyBudgetUsd: '1', requestsPerMinute: '2', shieldMode: 'on' };
     const created = await form('/keys', { name: 'from-form', scopes: 'api', ...fields });
     expect(created.status).toBe(200);
@@ -157,34 +203,65 @@ describe('dashboard scopes: viewing is not managing', () => {
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('rate limit above its own 2 requests per minute');
     // The edit form of a key the operator made re-submits its current values: that changes nothing, so it is allowed.
-    const resubmit = await form(`/keys/${big.id}/settings`, { ...fields, minTrustLevel: '0', monthlyBudgetUsd: '', requestsPerMinute: '600', defaultStrategy: 'cost' });
+    const resubmit = await form(`/keys/${big.id}/settings`, {
+      ...fields,
+      minTrustLevel: '0',
+      monthlyBudgetUsd: '',
+      requestsPerMinute: '600',
+      defaultStrategy: 'cost',
+    });
     expect(resubmit.status).toBe(303);
-    expect(await settingsOf(big.id)).toMatchObject({ defaultStrategy: 'cost', requestsPerMinute: 600, minTrustLevel: 0, monthlyBudgetUsd: null });
-    expect((await form(`/keys/${big.id}/settings`, { ...fields, minTrustLevel: '0', monthlyBudgetUsd: '', requestsPerMinute: '700' })).status).toBe(403);
+    expect(await settingsOf(big.id)).toMatchObject({
+      defaultStrategy: 'cost',
+      requestsPerMinute: 600,
+      minTrustLevel: 0,
+      monthlyBudgetUsd: null,
+    });
+    expect(
+      (await form(`/keys/${big.id}/settings`, { ...fields, minTrustLevel: '0', monthlyBudgetUsd: '', requestsPerMinute: '700' })).status,
+    ).toBe(403);
     expect(await settingsOf(big.id)).toMatchObject({ requestsPerMinute: 600 });
   });
 
   it('revoking a key revokes the keys it minted, and theirs', async () => {
     const parent = await createTestKey({ team: 'grant-tree', scopes: ['api', 'dashboard', 'keys:manage'] });
-    const child = (await (await bearer(parent.key, '/api/keys', { body: { name: 'child', scopes: ['api', 'keys:manage'] } })).json()) as KeyBody;
+    const child = (await (
+      await bearer(parent.key, '/api/keys', { body: { name: 'child', scopes: ['api', 'keys:manage'] } })
+    ).json()) as KeyBody;
     const grandchild = (await (await bearer(child.key!, '/api/keys', { body: { name: 'grandchild' } })).json()) as KeyBody;
     expect(grandchild.createdBy).toBe(child.id);
     const sibling = await createTestKey({ team: 'grant-tree', name: 'operator-made' });
-    for (const k of [child, grandchild]) expect((await chat(k.key!, { model: 'auto', messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
+    for (const k of [child, grandchild])
+      expect((await chat(k.key!, { model: 'auto', messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
 
     expect((await admin(`/keys/${parent.id}/revoke`, { method: 'POST' })).status).toBe(200);
-    for (const k of [child, grandchild]) expect((await chat(k.key!, { model: 'auto', messages: [{ role: 'user', content: 'hi' }] })).status).toBe(401);
+    for (const k of [child, grandchild])
+      expect((await chat(k.key!, { model: 'auto', messages: [{ role: 'user', content: 'hi' }] })).status).toBe(401);
     expect((await chat(sibling.key, { model: 'auto', messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
     const keys = ((await (await admin('/keys?team=grant-tree')).json()) as { data: (KeyBody & { revokedAt: number | null })[] }).data;
-    expect(keys.filter((k) => k.revokedAt).map((k) => k.id).sort()).toEqual([parent.id, child.id, grandchild.id].sort());
+    expect(
+      keys
+        .filter((k) => k.revokedAt)
+        .map((k) => k.id)
+        .sort(),
+    ).toEqual([parent.id, child.id, grandchild.id].sort());
   });
 
   it('the operator (admin secret) can still set anything, in the admin API and the dashboard', async () => {
-    const res = await admin('/keys', { body: { name: 'op', team: 'grant-op', scopes: ['api', 'dashboard', 'keys:manage'], settings: { requestsPerMinute: 100_000, tier: 'paid' } } });
+    const res = await admin('/keys', {
+      body: {
+        name: 'op',
+        team: 'grant-op',
+        scopes: ['api', 'dashboard', 'keys:manage'],
+        settings: { requestsPerMinute: 100_000, tier: 'paid' },
+      },
+    });
     expect(res.status).toBe(201);
     const k = (await res.json()) as KeyBody;
     expect(k).toMatchObject({ scopes: ['api', 'dashboard', 'keys:manage'], createdBy: null, settings: { requestsPerMinute: 100_000 } });
-    const viaDash = await bearer(`test-admin-secret`, `/api/keys?team=grant-op`, { body: { name: 'big', scopes: ['api', 'keys:manage'], settings: { requestsPerMinute: 50_000 } } });
+    const viaDash = await bearer(`test-admin-secret`, `/api/keys?team=grant-op`, {
+      body: { name: 'big', scopes: ['api', 'keys:manage'], settings: { requestsPerMinute: 50_000 } },
+    });
     expect(viaDash.status).toBe(201);
     expect((await admin(`/keys/${k.id}`, { method: 'PATCH', body: { requestsPerMinute: 1 } })).status).toBe(200);
   });

@@ -17,7 +17,10 @@ describe('dashboard aggregation', () => {
   it('counts a failed attempt against the endpoint that failed, not the one that answered', () => {
     const trace = (attempts: unknown[]) => JSON.stringify({ chain: [], attempts });
     const stats = attemptStats([
-      trace([{ endpointId: 'a/x', outcome: 'failed', ms: 5 }, { endpointId: 'b/y', outcome: 'ok', ms: 100 }]),
+      trace([
+        { endpointId: 'a/x', outcome: 'failed', ms: 5 },
+        { endpointId: 'b/y', outcome: 'ok', ms: 100 },
+      ]),
       trace([{ endpointId: 'b/y', outcome: 'ok', ms: 300 }]),
       trace([{ endpointId: 'c/z', outcome: 'skipped', ms: 0 }]),
       'not json',
@@ -32,7 +35,10 @@ describe('dashboard aggregation', () => {
     const rows = [{ t: 2 * h, requests: 3, errors: 1, inputTokens: 10, outputTokens: 20, costUsd: 0.5, baselineCostUsd: 2 }];
     const buckets = fillBuckets(rows, 0, 3 * h, h);
     expect(buckets.map((b) => b.requests)).toEqual([0, 0, 3, 0]);
-    const series = seriesByProvider(buckets, [{ t: 2 * h, provider: 'groq', costUsd: 0.5 }, { t: 99 * h, provider: 'groq', costUsd: 9 }]);
+    const series = seriesByProvider(buckets, [
+      { t: 2 * h, provider: 'groq', costUsd: 0.5 },
+      { t: 99 * h, provider: 'groq', costUsd: 9 },
+    ]);
     expect(series).toEqual({ groq: [0, 0, 0.5, 0] });
   });
 
@@ -42,7 +48,11 @@ describe('dashboard aggregation', () => {
     snapshot.health.set(second.endpoint.id, { state: 'open', errorRate: 0.6, openUntil: 123 });
     snapshot.satisfaction.set(`${second.endpoint.id}|code`, 0.8);
     const views = sortEndpointViews(endpointViews(snapshot, new Map(), new Map()));
-    expect(views[0]).toMatchObject({ id: second.endpoint.id, breaker: { state: 'open', errorRate: 0.6, openUntil: 123 }, satisfaction: [{ taskClass: 'code', score: 0.8 }] });
+    expect(views[0]).toMatchObject({
+      id: second.endpoint.id,
+      breaker: { state: 'open', errorRate: 0.6, openUntil: 123 },
+      satisfaction: [{ taskClass: 'code', score: 0.8 }],
+    });
     expect(views.find((v) => v.id === first.endpoint.id)?.breaker.state).toBe('closed');
     expect(views).toHaveLength(snapshot.endpoints.length);
   });
@@ -54,7 +64,10 @@ describe('dashboard session cookie', () => {
     const cookie = await encodeSession(env, s);
     expect(await decodeSession(env, cookie)).toEqual(s);
     const [payload, sig] = cookie.split('.');
-    const forged = btoa(JSON.stringify({ ...s, team: 'team-b' })).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const forged = btoa(JSON.stringify({ ...s, team: 'team-b' }))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     expect(await decodeSession(env, `${forged}.${sig}`)).toBeNull();
     expect(await decodeSession(env, `${payload}.${sig.slice(0, -2)}AA`)).toBeNull();
     expect(await decodeSession(env, cookie, s.exp + 1)).toBeNull();
@@ -75,7 +88,15 @@ describe('dashboard session cookie', () => {
 
 describe('key settings form', () => {
   it('maps form strings onto a validated settings patch', () => {
-    expect(settingsFromForm({ defaultStrategy: 'cost', minTrustLevel: '2', monthlyBudgetUsd: '12.5', requestsPerMinute: '60', shieldMode: 'block' })).toEqual({
+    expect(
+      settingsFromForm({
+        defaultStrategy: 'cost',
+        minTrustLevel: '2',
+        monthlyBudgetUsd: '12.5',
+        requestsPerMinute: '60',
+        shieldMode: 'block',
+      }),
+    ).toEqual({
       defaultStrategy: 'cost',
       minTrustLevel: 2,
       monthlyBudgetUsd: 12.5,

@@ -11,7 +11,16 @@ import { createTestKey } from '../helpers/gateway';
 const realEnv = env as unknown as Env;
 
 function row(keyId: string, i: number, trace = '{}'): RequestLogRow {
-  return { id: `${keyId}-${i}`, createdAt: Date.now(), teamId: 'team-log', keyId, requestedModel: 'auto', strategy: 'balanced', status: 200, trace };
+  return {
+    id: `${keyId}-${i}`,
+    createdAt: Date.now(),
+    teamId: 'team-log',
+    keyId,
+    requestedModel: 'auto',
+    strategy: 'balanced',
+    status: 200,
+    trace,
+  };
 }
 
 async function rowsOf(keyId: string): Promise<number> {
@@ -74,7 +83,9 @@ describe('request log write-behind', () => {
     const failing = { ...realEnv, DB: countingD1(realEnv.DB, { batchSizes, failWith: 'D1_ERROR: disk on fire' }) };
     const keyId = `fail-${crypto.randomUUID()}`;
     const secret = `SECRET-${crypto.randomUUID()}`;
-    await expect(Promise.all([enqueueRequestLog(failing, row(keyId, 0, secret)), enqueueRequestLog(failing, row(keyId, 1, secret))])).resolves.toBeDefined();
+    await expect(
+      Promise.all([enqueueRequestLog(failing, row(keyId, 0, secret)), enqueueRequestLog(failing, row(keyId, 1, secret))]),
+    ).resolves.toBeDefined();
     expect(batchSizes).toEqual([2]);
     expect(errors).toHaveBeenCalledTimes(1);
     const logged = errors.mock.calls[0]!.join(' ');

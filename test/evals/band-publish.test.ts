@@ -2,11 +2,12 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { describe, expect, it } from 'vitest';
 import { complexity as SUITE_COMPLEXITY } from '../../evals/suite/complexity.generated';
 import { cellsToMap } from '../../src/evals/signal';
-import { evalCellsOf, latestPerItem, wilsonInterval, type GradedResult } from '../../src/evals/stats';
+import { evalCellsOf, latestPerItem, type GradedResult } from '../../src/evals/stats';
 import { EVAL_CELLS_KEY, publishCells, recomputeScores, type EvalCellsRecord } from '../../src/evals/store';
 import { withBands } from '../../src/evals/complexity';
-import { loadSuite } from '../../src/evals/suite';
+import { loadSuite } from '../../src/evals';
 import worker from '../../src/index';
+import { wilsonInterval } from '../../src/lib';
 
 /**
  * Production evals feed the router's complexity-band cells: results are filed into the band of their item's
@@ -22,12 +23,19 @@ async function scheduledTick(): Promise<void> {
 
 /** Every stored result, as the pure aggregation sees it, with the item's complexity from `table`. */
 async function storedResults(table: Record<string, number>): Promise<GradedResult[]> {
-  const { results } = await env.DB.prepare('SELECT endpoint_id AS e, item_id AS i, pass AS p, score AS s, created_at AS t FROM eval_results')
-    .all<{ e: string; i: string; p: number; s: number; t: number }>();
+  const { results } = await env.DB.prepare(
+    'SELECT endpoint_id AS e, item_id AS i, pass AS p, score AS s, created_at AS t FROM eval_results',
+  ).all<{ e: string; i: string; p: number; s: number; t: number }>();
   return results.map((r) => {
     const item = suite.byId.get(r.i)!;
     return {
-      endpointId: r.e, itemId: r.i, category: item.category, taskClasses: item.taskClasses, pass: r.p === 1, score: r.s, createdAt: r.t,
+      endpointId: r.e,
+      itemId: r.i,
+      category: item.category,
+      taskClasses: item.taskClasses,
+      pass: r.p === 1,
+      score: r.s,
+      createdAt: r.t,
       ...(Object.hasOwn(table, r.i) ? { complexity: table[r.i] } : {}),
     };
   });
@@ -37,7 +45,14 @@ const sortedEntries = (m: Map<string, unknown>) => [...m.entries()].sort(([a], [
 const isBandKey = (key: string) => key.split('|').length === 3;
 
 describe('eval cells record → snapshot map', () => {
-  const base: EvalCellsRecord = { suiteVersion: 'v-test', updatedAt: 0, cells: [['p/a', 'math', 7, 10], ['p/a', 'sql', 0, 0]] };
+  const base: EvalCellsRecord = {
+    suiteVersion: 'v-test',
+    updatedAt: 0,
+    cells: [
+      ['p/a', 'math', 7, 10],
+      ['p/a', 'sql', 0, 0],
+    ],
+  };
 
   it('loads a record written before bands existed (no bandCells): class cells only', () => {
     const map = cellsToMap(base, 'v-test');
@@ -46,7 +61,18 @@ describe('eval cells record → snapshot map', () => {
   });
 
   it('loads band cells under `${endpoint}|${class}|${band}`, skipping empty cells and unknown bands', () => {
-    const map = cellsToMap({ ...base, bandCells: [['p/a', 'math', 'low', 5, 5], ['p/a', 'math', 'high', 2, 5], ['p/a', 'math', 'mid', 0, 0], ['p/a', 'math', 'extreme', 1, 1]] }, 'v-test');
+    const map = cellsToMap(
+      {
+        ...base,
+        bandCells: [
+          ['p/a', 'math', 'low', 5, 5],
+          ['p/a', 'math', 'high', 2, 5],
+          ['p/a', 'math', 'mid', 0, 0],
+          ['p/a', 'math', 'extreme', 1, 1],
+        ],
+      },
+      'v-test',
+    );
     expect(map.get('p/a|math|low')).toEqual({ passRate: 1, ciLow: wilsonInterval(5, 5).low, samples: 5 });
     expect(map.get('p/a|math|high')).toEqual({ passRate: 0.4, ciLow: wilsonInterval(2, 5).low, samples: 5 });
     expect([...map.keys()].sort()).toEqual(['p/a|math', 'p/a|math|high', 'p/a|math|low']);
@@ -74,7 +100,9 @@ describe('eval cron → band cells', () => {
     for (const [e, t, , n] of record.cells) expect(bandTotals.get(`${e}|${t}`)).toBe(n);
 
     // eval_scores keeps its shape: one row per (endpoint, suite version, category, task class).
-    const dupes = await env.DB.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM eval_scores GROUP BY endpoint_id, suite_version, category, task_class HAVING count(*) > 1)').first<{ n: number }>();
+    const dupes = await env.DB.prepare(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM eval_scores GROUP BY endpoint_id, suite_version, category, task_class HAVING count(*) > 1)',
+    ).first<{ n: number }>();
     expect(dupes!.n).toBe(0);
   });
 
@@ -82,11 +110,19 @@ describe('eval cron → band cells', () => {
     if ((await env.DB.prepare('SELECT count(*) AS n FROM eval_results').first<{ n: number }>())!.n === 0) await scheduledTick();
     const { results: eps } = await env.DB.prepare('SELECT DISTINCT endpoint_id AS e FROM eval_results').all<{ e: string }>();
     // Every other evaluated item keeps its complexity; the rest are as if missing from the generated table.
-    const { results: evaluated } = await env.DB.prepare('SELECT DISTINCT item_id AS i FROM eval_results ORDER BY item_id').all<{ i: string }>();
+    const { results: evaluated } = await env.DB.prepare('SELECT DISTINCT item_id AS i FROM eval_results ORDER BY item_id').all<{
+      i: string;
+    }>();
     const kept = evaluated.filter((_, n) => n % 2 === 0).map((r) => r.i);
     const partial = Object.fromEntries(kept.map((id) => [id, SUITE_COMPLEXITY[id]]));
     const now = Date.now();
-    await recomputeScores(env, suite.version, withBands(suite.items, partial), eps.map((r) => ({ endpointId: r.e, since: 0, modelVersion: null })), now);
+    await recomputeScores(
+      env,
+      suite.version,
+      withBands(suite.items, partial),
+      eps.map((r) => ({ endpointId: r.e, since: 0, modelVersion: null })),
+      now,
+    );
     const record = await publishCells(env, suite.version, now);
 
     const expected = evalCellsOf(latestPerItem(await storedResults(partial)));

@@ -1,17 +1,14 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { ChatRequest } from '../../src/api/chat-schema';
+import type { ChatRequest } from '../../src/hub';
 import { runEvalTick } from '../../src/evals/cron';
 import { observeModelVersions } from '../../src/evals/model-versions';
-import { itemSkill } from '../../src/evals/sim-skill';
+import { itemSkill } from '../../src/sim/skill';
 import { EVAL_MODELS_KEY, EVAL_CELLS_KEY, type EvalCellsRecord, type ModelVersions } from '../../src/evals/store';
-import { loadSuite } from '../../src/evals/suite';
+import { loadSuite } from '../../src/evals';
 import worker from '../../src/index';
-import { decide } from '../../src/routing/decide';
+import { decide, refreshSignalsNow, routingSnapshot, type ClassificationSignal } from '../../src/routing';
 import { STAGES } from '../../src/routing/pipeline';
-import { refreshSignalsNow } from '../../src/routing/signals';
-import { routingSnapshot } from '../../src/routing/snapshot';
-import type { ClassificationSignal } from '../../src/routing/types';
 import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
 import { admin, workerFetch, BASE } from '../helpers/gateway';
 
@@ -21,7 +18,16 @@ import { admin, workerFetch, BASE } from '../helpers/gateway';
  */
 
 const suite = loadSuite();
-const key: KeyRecord = { id: 'key-evals', teamId: 'team-evals', name: 'evals', keyPrefix: 'cai_x', scopes: ['api'], settings: keySettingsSchema.parse({}), createdAt: 0, revokedAt: null };
+const key: KeyRecord = {
+  id: 'key-evals',
+  teamId: 'team-evals',
+  name: 'evals',
+  keyPrefix: 'cai_x',
+  scopes: ['api'],
+  settings: keySettingsSchema.parse({}),
+  createdAt: 0,
+  revokedAt: null,
+};
 const request = { model: 'auto', messages: [{ role: 'user', content: 'Write a query listing customers by revenue.' }] } as ChatRequest;
 const cls = (taskClass: string): ClassificationSignal => ({ taskClass, complexity: 0.5, source: 'model' });
 
@@ -31,10 +37,15 @@ async function scheduledTick(): Promise<void> {
   await waitOnExecutionContext(ctx);
 }
 
-const count = async (sql: string, ...args: unknown[]) => (await env.DB.prepare(sql).bind(...args).first<{ n: number }>())!.n;
+const count = async (sql: string, ...args: unknown[]) =>
+  (await env.DB.prepare(sql)
+    .bind(...args)
+    .first<{ n: number }>())!.n;
 
 async function classRow(endpointId: string, taskClass: string) {
-  return env.DB.prepare('SELECT sum(passed) AS passed, sum(total) AS total FROM eval_scores WHERE endpoint_id = ? AND task_class = ? AND suite_version = ?')
+  return env.DB.prepare(
+    'SELECT sum(passed) AS passed, sum(total) AS total FROM eval_scores WHERE endpoint_id = ? AND task_class = ? AND suite_version = ?',
+  )
     .bind(endpointId, taskClass, suite.version)
     .first<{ passed: number | null; total: number | null }>();
 }
@@ -50,11 +61,16 @@ describe('eval cron', () => {
     await scheduledTick();
     const results1 = await count('SELECT count(*) AS n FROM eval_results');
     expect(results1).toBeGreaterThan(50);
-    const run = await env.DB.prepare("SELECT * FROM eval_runs WHERE id LIKE '%:sweep:%' ORDER BY started_at DESC").first<{ suite_version: string; cursor_position: number }>();
+    const run = await env.DB.prepare("SELECT * FROM eval_runs WHERE id LIKE '%:sweep:%' ORDER BY started_at DESC").first<{
+      suite_version: string;
+      cursor_position: number;
+    }>();
     expect(run!.suite_version).toBe(suite.version);
     expect(run!.cursor_position).toBeGreaterThan(0);
 
-    const scores = await env.DB.prepare('SELECT * FROM eval_scores WHERE suite_version = ?').bind(suite.version).all<{ passed: number; total: number; ci_low: number; ci_high: number }>();
+    const scores = await env.DB.prepare('SELECT * FROM eval_scores WHERE suite_version = ?')
+      .bind(suite.version)
+      .all<{ passed: number; total: number; ci_low: number; ci_high: number }>();
     expect(scores.results.length).toBeGreaterThan(10);
     for (const s of scores.results) {
       expect(s.total).toBeGreaterThan(0);
@@ -74,9 +90,16 @@ describe('eval cron', () => {
 
   it('an endpoint failing the SQL items is not routed SQL prompts but still serves other classes; the admin API shows why', async () => {
     // Endpoints that reach the eval gate for this key and request (earlier stages may drop some).
-    const beforeGate = new Set(STAGES.slice(0, STAGES.findIndex((s) => s.name === 'eval_gate')).map((s) => s.name));
+    const beforeGate = new Set(
+      STAGES.slice(
+        0,
+        STAGES.findIndex((s) => s.name === 'eval_gate'),
+      ).map((s) => s.name),
+    );
     const probe = decide(env, { request, key, classification: cls('sql') });
-    const reaching = routingSnapshot(env).endpoints.map((m) => m.endpoint.id).filter((id) => !probe.dropped.some((d) => d.id === id && beforeGate.has(d.stage)));
+    const reaching = routingSnapshot(env)
+      .endpoints.map((m) => m.endpoint.id)
+      .filter((id) => !probe.dropped.some((d) => d.id === id && beforeGate.has(d.stage)));
     // Weak at SQL yet good at math (per the simulator's ground truth), and the best SQL endpoint.
     const contenders = reaching
       .filter((id) => classSkill(id, 'sql') < 0.7)
@@ -88,7 +111,8 @@ describe('eval cron', () => {
     // Intelligence items apply to every endpoint (the structured-output SQL item needs json_schema).
     const sqlItems = suite.items.filter((i) => i.taskClasses.includes('sql') && i.category === 'intelligence').length;
     const evaluated = [...contenders, strong];
-    const covered = async () => (await Promise.all(contenders.map(async (id) => (await classRow(id, 'sql'))?.total ?? 0))).every((n) => n >= sqlItems);
+    const covered = async () =>
+      (await Promise.all(contenders.map(async (id) => (await classRow(id, 'sql'))?.total ?? 0))).every((n) => n >= sqlItems);
     for (let tick = 0; tick < 4 && !(await covered()); tick++) {
       await runEvalTick(env, { endpointIds: evaluated, budget: 2000, rerunIntervalMs: 0 });
     }
@@ -96,7 +120,9 @@ describe('eval cron', () => {
     await refreshSignalsNow(env);
     const weak = contenders.find((id) => {
       const sqlGate = decide(env, { request, key, classification: cls('sql') }).dropped.some((d) => d.id === id && d.stage === 'eval_gate');
-      const mathOk = decide(env, { request, key, classification: cls('math') }).candidates.some((c) => c.endpoint.id === id && c.evalStatus === 'eligible');
+      const mathOk = decide(env, { request, key, classification: cls('math') }).candidates.some(
+        (c) => c.endpoint.id === id && c.evalStatus === 'eligible',
+      );
       return sqlGate && mathOk;
     })!;
     expect(weak).toBeDefined();
@@ -115,14 +141,20 @@ describe('eval cron', () => {
 
     const list = await admin('/evals');
     expect(list.status).toBe(200);
-    const body = (await list.json()) as { suiteVersion: string; data: { endpoint: string; simulated: boolean; filteredFor: string[]; eligibleFor: string[] }[] };
+    const body = (await list.json()) as {
+      suiteVersion: string;
+      data: { endpoint: string; simulated: boolean; filteredFor: string[]; eligibleFor: string[] }[];
+    };
     expect(body.suiteVersion).toBe(suite.version);
     const weakRow = body.data.find((d) => d.endpoint === weak)!;
     expect(weakRow).toMatchObject({ simulated: true });
     expect(weakRow.filteredFor).toContain('sql');
     expect(weakRow.eligibleFor).toContain('math');
 
-    const detail = (await (await admin(`/evals/${weak}`)).json()) as { taskClasses: Record<string, { status: string; total: number }>; history: unknown[] };
+    const detail = (await (await admin(`/evals/${weak}`)).json()) as {
+      taskClasses: Record<string, { status: string; total: number }>;
+      history: unknown[];
+    };
     expect(detail.taskClasses.sql).toMatchObject({ status: 'filtered', total: weakSql.total });
     expect(detail.history.length).toBe(1);
     expect((await admin('/evals/no-such/endpoint')).status).toBe(404);
@@ -137,7 +169,10 @@ describe('eval cron', () => {
     expect(versions[target.id].model).toBe(target.model);
 
     // Pretend the provider used to serve an older snapshot under this endpoint.
-    await env.KV.put(EVAL_MODELS_KEY, JSON.stringify({ ...versions, [target.id]: { model: `${target.model}-2025-01-01`, since: 0, checkedAt: 0 } }));
+    await env.KV.put(
+      EVAL_MODELS_KEY,
+      JSON.stringify({ ...versions, [target.id]: { model: `${target.model}-2025-01-01`, since: 0, checkedAt: 0 } }),
+    );
     const now = Date.now() + 60_000;
     const changed = await runEvalTick(env, { endpointIds: [target.id], budget: 20, now });
     expect(changed.modelChanges).toEqual([target.id]);
@@ -147,9 +182,15 @@ describe('eval cron', () => {
 
     // Scores now count only results from the new version (older results stay stored as history).
     const before = await count('SELECT count(*) AS n FROM eval_results WHERE endpoint_id = ? AND created_at < ?', target.id, now);
-    const fresh = await env.DB.prepare('SELECT DISTINCT item_id AS id FROM eval_results WHERE endpoint_id = ? AND created_at >= ?').bind(target.id, now).all<{ id: string }>();
+    const fresh = await env.DB.prepare('SELECT DISTINCT item_id AS id FROM eval_results WHERE endpoint_id = ? AND created_at >= ?')
+      .bind(target.id, now)
+      .all<{ id: string }>();
     const expected = fresh.results.reduce((s, r) => s + suite.byId.get(r.id)!.taskClasses.length, 0);
-    const stored = await count('SELECT sum(total) AS n FROM eval_scores WHERE endpoint_id = ? AND suite_version = ?', target.id, suite.version);
+    const stored = await count(
+      'SELECT sum(total) AS n FROM eval_scores WHERE endpoint_id = ? AND suite_version = ?',
+      target.id,
+      suite.version,
+    );
     expect(before).toBeGreaterThan(0);
     expect(fresh.results.length).toBeGreaterThan(0);
     expect(stored).toBe(expected);
@@ -165,7 +206,8 @@ describe('eval cron', () => {
     const quiet = { endpointIds: [target], budget: 2000, rerunIntervalMs: 1e12 };
     // Finish whatever sweep is active (for this one-endpoint fleet, one tick does it).
     let t = Date.now() + 3_600_000;
-    for (let i = 0; i < 3 && !(await runEvalTick(env, { ...quiet, now: t })).runs.some((r) => r.kind === 'sweep' && r.finished); i++) t += 60_000;
+    for (let i = 0; i < 3 && !(await runEvalTick(env, { ...quiet, now: t })).runs.some((r) => r.kind === 'sweep' && r.finished); i++)
+      t += 60_000;
     const idle = await runEvalTick(env, { ...quiet, now: t + 60_000 });
     expect(idle.runs).toEqual([]);
     const later = await runEvalTick(env, { ...quiet, now: t + 7 * 3_600_000 });
@@ -181,7 +223,11 @@ describe('eval cron', () => {
       const [a, b] = probe.candidates.map((c) => c.endpoint.id);
       const cell = (passed: number, total: number) => ({ passRate: passed / total, ciLow: 0, samples: total });
       // 7/10: Wilson low bound ≈ 0.40 — enough for creative writing (0.35), not for SQL (0.5).
-      snapshot.evals = new Map([[`${a}|creative_writing`, cell(7, 10)], [`${a}|sql`, cell(7, 10)], [`${b}|sql`, cell(10, 10)]]);
+      snapshot.evals = new Map([
+        [`${a}|creative_writing`, cell(7, 10)],
+        [`${a}|sql`, cell(7, 10)],
+        [`${b}|sql`, cell(10, 10)],
+      ]);
       const creative = decide(env, { request, key, classification: cls('creative_writing') });
       expect(creative.candidates.map((c) => c.endpoint.id)).toEqual([a]);
       expect(creative.dropped.find((d) => d.id === b)?.reason).toBe('unevaluated while evaluated endpoints qualify');
@@ -189,25 +235,47 @@ describe('eval cron', () => {
       expect(sql.candidates.map((c) => c.endpoint.id)).toEqual([b]);
       expect(sql.dropped.find((d) => d.id === a)).toMatchObject({ stage: 'eval_gate' });
       // Nothing evaluated qualifies for SQL: unevaluated endpoints serve, and the trace says so.
-      snapshot.evals = new Map([[`${a}|sql`, cell(2, 10)], [`${b}|chat`, cell(10, 10)]]);
+      snapshot.evals = new Map([
+        [`${a}|sql`, cell(2, 10)],
+        [`${b}|chat`, cell(10, 10)],
+      ]);
       const fallback = decide(env, { request, key, classification: cls('sql') });
       expect(fallback.candidates.every((c) => c.evalStatus === 'unevaluated' && c.endpoint.id !== a)).toBe(true);
       expect(fallback.candidates.length).toBeGreaterThan(1);
       expect(fallback.trace.find((t) => t.stage === 'eval_gate')!.note).toContain('no evaluated endpoint qualifies for sql');
       // Too few samples is not a verdict yet (default: 5).
-      snapshot.evals = new Map([[`${a}|sql`, cell(0, 2)], [`${b}|sql`, cell(10, 10)]]);
-      expect(decide(env, { request, key, classification: cls('sql') }).dropped.find((d) => d.id === a)?.reason).toBe('unevaluated while evaluated endpoints qualify');
+      snapshot.evals = new Map([
+        [`${a}|sql`, cell(0, 2)],
+        [`${b}|sql`, cell(10, 10)],
+      ]);
+      expect(decide(env, { request, key, classification: cls('sql') }).dropped.find((d) => d.id === a)?.reason).toBe(
+        'unevaluated while evaluated endpoints qualify',
+      );
     } finally {
       snapshot.evals = saved;
     }
   });
 
   it('model versions: a first sighting keeps history, a change restarts it', () => {
-    const first = observeModelVersions({}, new Map([['p/m', 'm-1'], ['p/silent', undefined]]), 100);
+    const first = observeModelVersions(
+      {},
+      new Map([
+        ['p/m', 'm-1'],
+        ['p/silent', undefined],
+      ]),
+      100,
+    );
     expect(first.changed).toEqual([]);
     expect(first.versions['p/m']).toEqual({ model: 'm-1', since: 0, checkedAt: 100 });
     expect(first.versions['p/silent'].model).toBeNull();
-    const same = observeModelVersions(first.versions, new Map([['p/m', 'm-1'], ['p/silent', 'x-1']]), 200);
+    const same = observeModelVersions(
+      first.versions,
+      new Map([
+        ['p/m', 'm-1'],
+        ['p/silent', 'x-1'],
+      ]),
+      200,
+    );
     expect(same.changed).toEqual([]);
     expect(same.versions['p/silent']).toMatchObject({ model: 'x-1', since: 0 });
     const changed = observeModelVersions(same.versions, new Map([['p/m', 'm-2']]), 300);

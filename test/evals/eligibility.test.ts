@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_EVAL_THRESHOLDS, evaluateEligibility, parseEvalThresholds, thresholdFor, type EligibilityScoreRow,
-} from '../../src/evals/eligibility';
+  DEFAULT_EVAL_THRESHOLDS,
+  evaluateEligibility,
+  parseEvalThresholds,
+  thresholdFor,
+  type EligibilityScoreRow,
+} from '../../src/routing/eligibility';
 
 const V = 'v1.test';
 const row = (passed: number, total: number, extra: Partial<EligibilityScoreRow> = {}): EligibilityScoreRow => ({
-  endpointId: 'p/m', suiteVersion: V, taskClass: 'math', passed, total, scoreSum: passed, ...extra,
+  endpointId: 'p/m',
+  suiteVersion: V,
+  taskClass: 'math',
+  passed,
+  total,
+  scoreSum: passed,
+  ...extra,
 });
 const verdict = (rows: EligibilityScoreRow[], opts: { modelVersion?: string } = {}, taskClass: 'math' | 'summarization' = 'math') =>
   evaluateEligibility(rows, 'p/m', taskClass, DEFAULT_EVAL_THRESHOLDS, { suiteVersion: V, ...opts });
@@ -42,10 +52,14 @@ describe('eligibility', () => {
   });
   it('parses EVAL_THRESHOLDS configuration', () => {
     expect(parseEvalThresholds(undefined)).toBe(DEFAULT_EVAL_THRESHOLDS);
-    const t = parseEvalThresholds(JSON.stringify({ default: { minSamples: 3, minPassLowerBound: 0.2 }, classes: { sql: { minPassLowerBound: 0.7 } } }));
+    const t = parseEvalThresholds(
+      JSON.stringify({ default: { minSamples: 3, minPassLowerBound: 0.2 }, classes: { sql: { minPassLowerBound: 0.7 } } }),
+    );
     expect(thresholdFor(t, 'sql')).toEqual({ minSamples: 3, minPassLowerBound: 0.7 });
     expect(thresholdFor(t, 'math')).toEqual({ minSamples: 3, minPassLowerBound: 0.2 });
     expect(() => parseEvalThresholds(JSON.stringify({ default: { minSamples: 0, minPassLowerBound: 2 } }))).toThrow(/EVAL_THRESHOLDS/);
-    expect(() => parseEvalThresholds(JSON.stringify({ default: { minSamples: 3, minPassLowerBound: 0.5 }, classes: { nope: {} } }))).toThrow();
+    expect(() =>
+      parseEvalThresholds(JSON.stringify({ default: { minSamples: 3, minPassLowerBound: 0.5 }, classes: { nope: {} } })),
+    ).toThrow();
   });
 });

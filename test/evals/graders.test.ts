@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkConstraint, extractAnswer, gradeItem, gradeJudgeScore, matchAnswer, matchValue, parseJsonContent, parseNumber, resolvePointer,
+  checkConstraint,
+  extractAnswer,
+  gradeItem,
+  gradeJudgeScore,
+  matchAnswer,
+  matchValue,
+  parseJsonContent,
+  parseNumber,
+  resolvePointer,
 } from '../../src/evals/graders';
 import type { EvalItem, EvalOutput } from '../../src/evals/types';
-import { getEvalItem } from '../../src/evals/suite';
+import { getEvalItem } from '../../src/evals';
 
 const text = (content: string | null): EvalOutput => ({ content, toolCalls: [] });
-const calls = (...c: [string, unknown][]): EvalOutput => ({ content: null, toolCalls: c.map(([name, args]) => ({ name, arguments: typeof args === 'string' ? args : JSON.stringify(args) })) });
+const calls = (...c: [string, unknown][]): EvalOutput => ({
+  content: null,
+  toolCalls: c.map(([name, args]) => ({ name, arguments: typeof args === 'string' ? args : JSON.stringify(args) })),
+});
 const item = (id: string): EvalItem => {
   const it = getEvalItem(id);
   if (!it) throw new Error(`missing ${id}`);
@@ -118,7 +129,10 @@ describe('tool-call grader', () => {
     expect(gradeItem(it2, calls(['get_weather', { city: 'Rome' }], ['get_weather', { city: 'Paris' }])).pass).toBe(true);
     const missing = gradeItem(it2, calls(['get_weather', { city: 'Paris' }]));
     expect(missing).toMatchObject({ pass: false, score: 0.5 });
-    const extra = gradeItem(it2, calls(['get_weather', { city: 'Rome' }], ['get_weather', { city: 'Paris' }], ['get_weather', { city: 'Oslo' }]));
+    const extra = gradeItem(
+      it2,
+      calls(['get_weather', { city: 'Rome' }], ['get_weather', { city: 'Paris' }], ['get_weather', { city: 'Oslo' }]),
+    );
     expect(extra.pass).toBe(false);
     expect(gradeItem(it2, calls(['get_weather', { city: 'Paris' }], ['get_weather', { city: 'Paris' }])).pass).toBe(false);
   });

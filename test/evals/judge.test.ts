@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chatRequest } from '../../src/api/chat-schema';
+import { chatRequest } from '../../src/hub';
 import { buildJudgeRequest, modelFamily, parseJudgeScore, pickJudge } from '../../src/evals/judge';
-import { getEvalItem } from '../../src/evals/suite';
+import { getEvalItem } from '../../src/evals';
 
 describe('judge', () => {
   const item = getEvalItem('open-cw-001')!;

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatRequest } from '../../src/api/chat-schema';
+import type { ChatRequest } from '../../src/hub';
 import { parseJudgeScore } from '../../src/evals/judge';
 import {
-  appliesTo, EVAL_SUBREQUESTS_PER_TICK, initialCursor, planSlice, runSlice, WORKERS_SUBREQUESTS_FREE,
-  type EvalEndpoint, type EvalInvoke, type JudgeInvoke,
+  appliesTo,
+  EVAL_SUBREQUESTS_PER_TICK,
+  initialCursor,
+  planSlice,
+  runSlice,
+  WORKERS_SUBREQUESTS_FREE,
+  type EvalEndpoint,
+  type EvalInvoke,
+  type JudgeInvoke,
 } from '../../src/evals/runner';
-import { simulatedEvalAnswer, simulatedJudgeReply } from '../../src/evals/sim-skill';
+import { simulatedEvalAnswer, simulatedJudgeReply } from '../../src/sim/skill';
 import { aggregateScores } from '../../src/evals/stats';
 import { EVAL_SEED, loadSuite, SUITE_VERSION } from '../../src/evals/suite';
 
@@ -80,7 +87,11 @@ const simInvoke: EvalInvoke = async (endpointId, request, { itemId }) => {
   expect(request).toMatchObject({ temperature: 0, seed: EVAL_SEED });
   const a = simulatedEvalAnswer(item, endpointId);
   return {
-    message: { role: 'assistant', content: a.content, tool_calls: a.toolCalls.length ? a.toolCalls.map((c, i) => ({ id: `c${i}`, type: 'function' as const, function: c })) : undefined },
+    message: {
+      role: 'assistant',
+      content: a.content,
+      tool_calls: a.toolCalls.length ? a.toolCalls.map((c, i) => ({ id: `c${i}`, type: 'function' as const, function: c })) : undefined,
+    },
     finishReason: a.toolCalls.length ? 'tool_calls' : 'stop',
     latencyMs: 100,
   };
@@ -116,18 +127,39 @@ describe('runSlice', () => {
     const failing: EvalInvoke = async () => ({ error: 'upstream 503' });
     const errs = await runSlice(pairs.slice(0, 3), failing);
     expect(errs.every((r) => r.status === 'error' && r.latencyMs === null)).toBe(true);
-    const throwing: EvalInvoke = async () => { throw new Error('boom'); };
+    const throwing: EvalInvoke = async () => {
+      throw new Error('boom');
+    };
     expect((await runSlice(pairs.slice(0, 1), throwing))[0]).toMatchObject({ status: 'error', reason: 'invoke failed: boom' });
     // Open-ended answers that pass the hard constraints need a judge.
     const passing: EvalInvoke = async (_e, _r, { itemId }) => ({
-      message: { role: 'assistant', content: simulatedEvalAnswer(items.find((i) => i.id === itemId)!, 'x', { skill: 1 }).content },
-      finishReason: 'stop', latencyMs: 10,
+      message: {
+        role: 'assistant',
+        content: simulatedEvalAnswer(
+          items.find((i) => i.id === itemId)!,
+          'x',
+          { skill: 1 },
+        ).content,
+      },
+      finishReason: 'stop',
+      latencyMs: 10,
     });
     const noJudge = await runSlice(judged, passing);
     expect(noJudge.every((r) => r.status === 'ungraded')).toBe(true);
-    const badJudge: JudgeInvoke = async () => ({ message: { role: 'assistant', content: 'Looks fine to me.' }, finishReason: 'stop', latencyMs: 5 });
-    expect((await runSlice(judged.slice(0, 1), passing, badJudge))[0]).toMatchObject({ status: 'ungraded', reason: 'judge gave no parsable score' });
-    const goodJudge: JudgeInvoke = async () => ({ message: { role: 'assistant', content: 'Good.\nSCORE: 8' }, finishReason: 'stop', latencyMs: 5 });
+    const badJudge: JudgeInvoke = async () => ({
+      message: { role: 'assistant', content: 'Looks fine to me.' },
+      finishReason: 'stop',
+      latencyMs: 5,
+    });
+    expect((await runSlice(judged.slice(0, 1), passing, badJudge))[0]).toMatchObject({
+      status: 'ungraded',
+      reason: 'judge gave no parsable score',
+    });
+    const goodJudge: JudgeInvoke = async () => ({
+      message: { role: 'assistant', content: 'Good.\nSCORE: 8' },
+      finishReason: 'stop',
+      latencyMs: 5,
+    });
     const graded = (await runSlice(judged.slice(0, 1), passing, goodJudge))[0];
     expect(graded).toMatchObject({ status: 'graded', pass: true });
     expect(graded.score).toBeCloseTo(7 / 9);

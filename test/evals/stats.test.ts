@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateScores, latestPerItem, poolRows, wilsonInterval, type GradedResult } from '../../src/evals/stats';
+import { aggregateScores, latestPerItem, type GradedResult } from '../../src/evals/stats';
+import { poolRows, wilsonInterval } from '../../src/lib';
 
 describe('Wilson 95% interval', () => {
   it('matches a hand computation for 8/10', () => {
@@ -24,7 +25,13 @@ describe('Wilson 95% interval', () => {
 });
 
 const r = (endpointId: string, itemId: string, pass: boolean, extra: Partial<GradedResult> = {}): GradedResult => ({
-  endpointId, itemId, category: 'intelligence', taskClasses: ['math'], pass, score: pass ? 1 : 0, ...extra,
+  endpointId,
+  itemId,
+  category: 'intelligence',
+  taskClasses: ['math'],
+  pass,
+  score: pass ? 1 : 0,
+  ...extra,
 });
 
 describe('aggregation', () => {
@@ -46,12 +53,20 @@ describe('aggregation', () => {
     expect(rows).toHaveLength(4);
   });
   it('keeps only the latest result per endpoint and item', () => {
-    const latest = latestPerItem([r('a', 'm1', false, { createdAt: 1 }), r('a', 'm1', true, { createdAt: 5 }), r('a', 'm1', false, { createdAt: 3 }), r('b', 'm1', false, { createdAt: 2 })]);
+    const latest = latestPerItem([
+      r('a', 'm1', false, { createdAt: 1 }),
+      r('a', 'm1', true, { createdAt: 5 }),
+      r('a', 'm1', false, { createdAt: 3 }),
+      r('b', 'm1', false, { createdAt: 2 }),
+    ]);
     expect(latest).toHaveLength(2);
     expect(latest.find((x) => x.endpointId === 'a')!.pass).toBe(true);
   });
   it('pools rows', () => {
-    const p = poolRows([{ passed: 3, total: 4, scoreSum: 3.5 }, { passed: 5, total: 6, scoreSum: 5 }]);
+    const p = poolRows([
+      { passed: 3, total: 4, scoreSum: 3.5 },
+      { passed: 5, total: 6, scoreSum: 5 },
+    ]);
     expect(p).toMatchObject({ passed: 8, total: 10, scoreSum: 8.5, meanScore: 0.85 });
     expect(p.ciLow).toBeCloseTo(0.49016, 4);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import modelBytes from '../../src/classifier/model/intent.int8.onnx';
 import { complexity, modelSha256, suiteVersion } from '../../evals/suite/complexity.generated';
 import { itemComplexity, withBands } from '../../src/evals/complexity';
-import { loadSuite } from '../../src/evals/suite';
+import { loadSuite } from '../../src/evals';
 
 /**
  * evals/suite/complexity.generated.ts must describe the shipped classifier and the current suite: a stale file
@@ -19,7 +19,10 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 describe('eval suite complexity (generated)', () => {
   it('was computed with the shipped classifier model', async () => {
     const shipped = await sha256Hex(modelBytes);
-    expect(modelSha256, `evals/suite/complexity.generated.ts was computed with another classifier model (src/classifier/model/intent.int8.onnx changed); ${REGENERATE}`).toBe(shipped);
+    expect(
+      modelSha256,
+      `evals/suite/complexity.generated.ts was computed with another classifier model (src/classifier/model/intent.int8.onnx changed); ${REGENERATE}`,
+    ).toBe(shipped);
   });
 
   it('covers exactly the current suite items', () => {

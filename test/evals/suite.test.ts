@@ -1,11 +1,11 @@
 import { Validator } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
-import { chatRequest } from '../../src/api/chat-schema';
+import { chatRequest, EVAL_CATEGORIES } from '../../src/hub';
 import { gradeItem } from '../../src/evals/graders';
 import { evalImageBytes, evalImageDataUrl } from '../../src/evals/images';
-import { simulatedEvalAnswer } from '../../src/evals/sim-skill';
+import { simulatedEvalAnswer } from '../../src/sim/skill';
 import { buildEvalRequest, EVAL_SEED, loadSuite, MIN_ITEMS_PER_CATEGORY, SUITE_VERSION, validateSuite } from '../../src/evals/suite';
-import { EVAL_CATEGORIES, type EvalItem } from '../../src/evals/types';
+import type { EvalItem } from '../../src/evals';
 import { EVAL_IMAGES } from '../../evals/images.generated';
 import { SCENES } from '../../evals/vision-scenes';
 
@@ -28,7 +28,8 @@ describe('suite structure', () => {
     expect(validateSuite([...items, badKind]).some((p) => p.includes('bad-kind'))).toBe(true);
     const v = byCategory('vision')[0];
     const badImage: EvalItem = {
-      ...v, id: 'bad-image',
+      ...v,
+      id: 'bad-image',
       request: { ...v.request, messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'eval-image:nope' } }] }] },
     };
     expect(validateSuite([...items, badImage]).some((p) => p.includes('bad-image'))).toBe(true);
@@ -93,7 +94,8 @@ const crc32 = (b: Uint8Array) => {
 
 describe('vision images', () => {
   it('every referenced image is embedded', () => {
-    for (const item of byCategory('vision')) for (const name of item.images!) expect(EVAL_IMAGES[name], `${item.id} ${name}`).toBeTypeOf('string');
+    for (const item of byCategory('vision'))
+      for (const name of item.images!) expect(EVAL_IMAGES[name], `${item.id} ${name}`).toBeTypeOf('string');
     expect(Object.keys(EVAL_IMAGES).sort()).toEqual(SCENES.map((s) => s.name).sort());
   });
   it('every image is a valid PNG under 4 KB with the scene dimensions', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceAt } from '../../src/feedback/posterior';
+import { evidenceAt } from '../../src/routing';
 import { FEEDBACK_REFRESH_MS, feedbackSignalSource } from '../../src/feedback/source';
 import { buildSnapshot } from '../../src/routing/snapshot';
 import { createTestKey, env } from '../helpers/gateway';
@@ -8,7 +8,9 @@ import { completion, decisionTrace, feedback } from './helpers';
 /** End to end: chat through the worker, then rate the response through POST /v1/feedback. */
 
 async function posteriorRow(scope: string, endpointId: string, taskClass: string) {
-  return env.DB.prepare('SELECT up_scaled AS upScaled, down_scaled AS downScaled FROM feedback_posteriors WHERE scope = ? AND endpoint_id = ? AND task_class = ?')
+  return env.DB.prepare(
+    'SELECT up_scaled AS upScaled, down_scaled AS downScaled FROM feedback_posteriors WHERE scope = ? AND endpoint_id = ? AND task_class = ?',
+  )
     .bind(scope, endpointId, taskClass)
     .first<{ upScaled: number; downScaled: number }>();
 }
@@ -23,8 +25,20 @@ describe('POST /v1/feedback', () => {
     const { id, endpoint, taskClass } = await completion(a.key);
     const first = await feedback(a.key, { id, rating: 'up', comment: 'spot on' });
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ object: 'feedback', id, rating: 'up', replaced: false, endpoint, task_class: taskClass, comment_stored: true });
-    const stored = await env.DB.prepare('SELECT rating, comment, key_id AS keyId, endpoint_id AS endpointId, strategy FROM feedback WHERE decision_id = ?').bind(id.slice('chatcmpl-'.length)).first();
+    expect(await first.json()).toMatchObject({
+      object: 'feedback',
+      id,
+      rating: 'up',
+      replaced: false,
+      endpoint,
+      task_class: taskClass,
+      comment_stored: true,
+    });
+    const stored = await env.DB.prepare(
+      'SELECT rating, comment, key_id AS keyId, endpoint_id AS endpointId, strategy FROM feedback WHERE decision_id = ?',
+    )
+      .bind(id.slice('chatcmpl-'.length))
+      .first();
     expect(stored).toMatchObject({ rating: 1, comment: 'spot on', keyId: a.id, endpointId: endpoint });
 
     // Replays of the same rating: still exactly one rating's worth of evidence.
@@ -48,7 +62,12 @@ describe('POST /v1/feedback', () => {
     const b = await createTestKey({ name: 'fb-other' });
     const { id } = await completion(a.key);
 
-    expect(await errorOf(await feedback(b.key, { id, rating: 'up' }))).toMatchObject({ status: 404, code: 'response_not_found', param: 'id', type: 'not_found_error' });
+    expect(await errorOf(await feedback(b.key, { id, rating: 'up' }))).toMatchObject({
+      status: 404,
+      code: 'response_not_found',
+      param: 'id',
+      type: 'not_found_error',
+    });
     expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM feedback WHERE key_id = ?').bind(b.id).first('n')).toBe(0);
     const forged = `chatcmpl-${'A'.repeat(24)}`;
     expect((await errorOf(await feedback(a.key, { id: forged, rating: 'up' }))).status).toBe(404);
@@ -62,15 +81,22 @@ describe('POST /v1/feedback', () => {
 
     // A failed request has no response to rate.
     const failedId = `F${crypto.randomUUID().replace(/-/g, '').slice(0, 23)}`;
-    await env.DB.prepare("INSERT INTO request_log (id, created_at, team_id, key_id, requested_model, endpoint_id, strategy, status, trace) VALUES (?, ?, ?, ?, 'auto', 'openai/gpt-4o', 'balanced', 502, '{}')")
+    await env.DB.prepare(
+      "INSERT INTO request_log (id, created_at, team_id, key_id, requested_model, endpoint_id, strategy, status, trace) VALUES (?, ?, ?, ?, 'auto', 'openai/gpt-4o', 'balanced', 502, '{}')",
+    )
       .bind(failedId, Date.now(), a.teamId, a.id)
       .run();
     expect((await errorOf(await feedback(a.key, { id: `chatcmpl-${failedId}`, rating: 'down' }))).status).toBe(404);
 
     // Past the window: 410.
     const old = await completion(a.key);
-    await env.DB.prepare('UPDATE request_log SET created_at = ? WHERE id = ?').bind(Date.now() - 31 * 86_400_000, old.id.slice('chatcmpl-'.length)).run();
-    expect(await errorOf(await feedback(a.key, { id: old.id, rating: 'up' }))).toMatchObject({ status: 410, code: 'feedback_window_closed' });
+    await env.DB.prepare('UPDATE request_log SET created_at = ? WHERE id = ?')
+      .bind(Date.now() - 31 * 86_400_000, old.id.slice('chatcmpl-'.length))
+      .run();
+    expect(await errorOf(await feedback(a.key, { id: old.id, rating: 'up' }))).toMatchObject({
+      status: 410,
+      code: 'feedback_window_closed',
+    });
   });
 
   it('stores comments only for keys that opted in, and keyphrases never hold prompt words', async () => {
@@ -79,7 +105,9 @@ describe('POST /v1/feedback', () => {
     const { id } = await completion(k.key, prompt);
     const res = await feedback(k.key, { id, rating: 'down', comment: 'too long' });
     expect(await res.json()).toMatchObject({ comment_stored: false });
-    const row = await env.DB.prepare('SELECT comment, keyphrases FROM feedback WHERE decision_id = ?').bind(id.slice('chatcmpl-'.length)).first<{ comment: string | null; keyphrases: string }>();
+    const row = await env.DB.prepare('SELECT comment, keyphrases FROM feedback WHERE decision_id = ?')
+      .bind(id.slice('chatcmpl-'.length))
+      .first<{ comment: string | null; keyphrases: string }>();
     expect(row!.comment).toBeNull();
     const phrases = JSON.parse(row!.keyphrases) as string[];
     expect(phrases.length).toBeGreaterThan(0);
@@ -96,7 +124,9 @@ describe('POST /v1/feedback', () => {
 
     const terms = async (key: string) => {
       const next = await completion(key, prompt);
-      const trace = (await (await decisionTrace(key, next.id)).json()) as { trace: { candidates: { id: string; satisfaction?: number; satisfaction_key?: number }[] } };
+      const trace = (await (await decisionTrace(key, next.id)).json()) as {
+        trace: { candidates: { id: string; satisfaction?: number; satisfaction_key?: number }[] };
+      };
       return trace.trace.candidates.find((c) => c.id === rated.endpoint);
     };
     const forA = await terms(a.key);

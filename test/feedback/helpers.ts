@@ -16,7 +16,10 @@ export function decisionTrace(apiKey: string, id: string): Promise<Response> {
 }
 
 /** A completion whose metadata row has landed (the log is written off the request path). */
-export async function completion(apiKey: string, content = 'Write a haiku about autumn leaves falling slowly'): Promise<{ id: string; endpoint: string; taskClass: string }> {
+export async function completion(
+  apiKey: string,
+  content = 'Write a haiku about autumn leaves falling slowly',
+): Promise<{ id: string; endpoint: string; taskClass: string }> {
   const res = await chat(apiKey, { model: 'auto', messages: [{ role: 'user', content }] });
   expect(res.status).toBe(200);
   const body = (await res.json()) as { id: string };
@@ -31,9 +34,12 @@ export async function completion(apiKey: string, content = 'Write a haiku about 
   throw new Error(`request_log row for ${body.id} never landed`);
 }
 
-
 /** Chat, then rate the answer as soon as its metadata row has landed (404 until then). */
-export async function chatAndRate(apiKey: string, content: string, rate: (endpoint: string) => 'up' | 'down'): Promise<{ endpoint: string; status: number }> {
+export async function chatAndRate(
+  apiKey: string,
+  content: string,
+  rate: (endpoint: string) => 'up' | 'down',
+): Promise<{ endpoint: string; status: number }> {
   const res = await chat(apiKey, { model: 'auto', messages: [{ role: 'user', content }] });
   expect(res.status).toBe(200);
   const { id } = (await res.json()) as { id: string };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_KEYPHRASES, extractKeyphrases, keyphrasesOf } from '../../src/feedback/keyphrases';
 
-const SQL = 'Write a query: select customers from the orders table where orders total exceeds 100 and customers live in Paris. Group orders by customers.';
+const SQL =
+  'Write a query: select customers from the orders table where orders total exceeds 100 and customers live in Paris. Group orders by customers.';
 
 describe('keyphrases', () => {
   it('gives at most 5 generic terms or salted hashes, never a word of the prompt', () => {
@@ -44,7 +45,14 @@ describe('keyphrases', () => {
   });
 
   it('reads the last user message of a request', () => {
-    const req = { model: 'auto', messages: [{ role: 'user' as const, content: 'first question about poems' }, { role: 'assistant' as const, content: 'ok' }, { role: 'user' as const, content: [{ type: 'text' as const, text: SQL }] }] };
+    const req = {
+      model: 'auto',
+      messages: [
+        { role: 'user' as const, content: 'first question about poems' },
+        { role: 'assistant' as const, content: 'ok' },
+        { role: 'user' as const, content: [{ type: 'text' as const, text: SQL }] },
+      ],
+    };
     expect(keyphrasesOf(req as never, 'x')).toEqual(extractKeyphrases(SQL, 'x'));
     expect(extractKeyphrases('   ', 'x')).toEqual([]);
   });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DECAY_EPOCH_MS, HALF_LIFE_MS, betaMean, evidenceAt, keyPosterior, posterior, scaledDelta, type PosteriorRow } from '../../src/feedback/posterior';
-import { blendQuality, isExplorationDecision, preferenceOf, thompsonQuality } from '../../src/feedback/preference';
-import { betaDraw, seededRandom } from '../../src/feedback/sampling';
+import {
+  DECAY_EPOCH_MS,
+  HALF_LIFE_MS,
+  betaMean,
+  evidenceAt,
+  keyPosterior,
+  posterior,
+  scaledDelta,
+  type PosteriorRow,
+} from '../../src/routing/feedback-posterior';
+import { blendQuality, isExplorationDecision, preferenceOf, thompsonQuality } from '../../src/routing/feedback-preference';
+import { betaDraw, seededRandom } from '../../src/lib';
 import { applyChangeToTable, signalsFromRows } from '../../src/feedback/signals';
 
 const H = HALF_LIFE_MS;
@@ -76,7 +85,13 @@ describe('posterior update (hand computation)', () => {
   });
 
   it('blend arithmetic', () => {
-    expect(blendQuality([{ value: 0.8, weight: 10 }, { value: 0, weight: 0 }, { value: 0.2, weight: 5 }])).toBeCloseTo(0.6, 12);
+    expect(
+      blendQuality([
+        { value: 0.8, weight: 10 },
+        { value: 0, weight: 0 },
+        { value: 0.2, weight: 5 },
+      ]),
+    ).toBeCloseTo(0.6, 12);
     expect(blendQuality([{ value: 0.8, weight: 10 }])).toBe(0.8);
   });
 

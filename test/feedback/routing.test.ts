@@ -1,12 +1,9 @@
 import { env } from 'cloudflare:test';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatRequest } from '../../src/api/chat-schema';
-import { type PosteriorRow } from '../../src/feedback/posterior';
-import { isExplorationDecision } from '../../src/feedback/preference';
+import type { ChatRequest } from '../../src/hub';
+import { type PosteriorRow, decide, routingSnapshot, type ClassificationSignal } from '../../src/routing';
+import { isExplorationDecision } from '../../src/routing/feedback-preference';
 import { applyChangeToTable, applySignals, signalsFromRows } from '../../src/feedback/signals';
-import { decide } from '../../src/routing/decide';
-import { routingSnapshot } from '../../src/routing/snapshot';
-import type { ClassificationSignal } from '../../src/routing/types';
 import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
 
 /**
@@ -20,7 +17,16 @@ const RATINGS_PER_CLASS = 40;
 
 const request = { model: 'auto', messages: [{ role: 'user', content: 'hello' }] } as ChatRequest;
 const cls = (taskClass: string): ClassificationSignal => ({ taskClass, complexity: 0.5, source: 'model' });
-const keyRecord = (id: string, settings: Record<string, unknown> = {}): KeyRecord => ({ id, teamId: 'team-fb', name: id, keyPrefix: 'cai_x', scopes: ['api'], settings: keySettingsSchema.parse(settings), createdAt: 0, revokedAt: null });
+const keyRecord = (id: string, settings: Record<string, unknown> = {}): KeyRecord => ({
+  id,
+  teamId: 'team-fb',
+  name: id,
+  keyPrefix: 'cai_x',
+  scopes: ['api'],
+  settings: keySettingsSchema.parse(settings),
+  createdAt: 0,
+  revokedAt: null,
+});
 const T0 = Date.UTC(2026, 5, 1);
 
 let rows = new Map<string, PosteriorRow>();
@@ -67,7 +73,10 @@ describe('feedback steers auto routing per task class', () => {
     const firstStable: Record<string, number> = {};
     let now = T0;
     for (let i = 1; i <= RATINGS_PER_CLASS; i++) {
-      for (const [taskClass, preferred] of [['sql', B], ['creative_writing', A]] as const) {
+      for (const [taskClass, preferred] of [
+        ['sql', B],
+        ['creative_writing', A],
+      ] as const) {
         now += 60_000;
         const served = route(user, taskClass, now).chain[0].endpoint.id;
         rate(user, served, taskClass, served === preferred, now);
@@ -113,7 +122,9 @@ describe('feedback steers auto routing per task class', () => {
     const k1View = route(k1, 'sql', t).candidates.find((c) => c.endpoint.id === target);
     // Same global evidence, different per-key posteriors: k2's own thumbs up keeps it above k1's.
     expect(k2View.scores!.terms.satisfaction_key).toBeCloseTo((4 * (2 / 13) + 1) / 5, 3);
-    expect(k1View === undefined || (k1View.scores!.terms.satisfaction_key as number) < (k2View.scores!.terms.satisfaction_key as number)).toBe(true);
+    expect(
+      k1View === undefined || (k1View.scores!.terms.satisfaction_key as number) < (k2View.scores!.terms.satisfaction_key as number),
+    ).toBe(true);
     // A key that never rated sees only the global term.
     const k3View = route(keyRecord('iso-3'), 'sql', t).candidates.find((c) => c.endpoint.id === target);
     if (k3View) expect(k3View.scores!.terms.satisfaction_key).toBeUndefined();

@@ -36,7 +36,9 @@ async function rowsOf(keyId: string, count: number): Promise<Row[]> {
   for (let waited = 0; waited < 10_000; waited += 50) {
     await flushRequestLog();
     rows = (
-      await env.DB.prepare('SELECT status, error_class, input_tokens, output_tokens, cost_usd, baseline_cost_usd FROM request_log WHERE key_id = ? ORDER BY created_at')
+      await env.DB.prepare(
+        'SELECT status, error_class, input_tokens, output_tokens, cost_usd, baseline_cost_usd FROM request_log WHERE key_id = ? ORDER BY created_at',
+      )
         .bind(keyId)
         .all<Row>()
     ).results;
@@ -89,7 +91,10 @@ describe('a stream the client abandons is billed for what was produced', () => {
     const usage = await usageOf(key);
     expect(usage.requests).toBe(3);
     expect(usage.output_tokens).toBe(rows.reduce((s, r) => s + r.output_tokens, 0));
-    expect(usage.cost_usd).toBeCloseTo(rows.reduce((s, r) => s + r.cost_usd, 0), 8);
+    expect(usage.cost_usd).toBeCloseTo(
+      rows.reduce((s, r) => s + r.cost_usd, 0),
+      8,
+    );
     expect(usage.cost_usd).toBeGreaterThan(0);
   });
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH } from '../../src/api/body';
+import { MAX_JSON_DEPTH } from '../../src/hub/body';
 import { admin, BASE, chat, createTestKey, workerFetch } from '../helpers/gateway';
 
 let key: string;
@@ -65,9 +65,18 @@ describe('bad input gets the OpenAI error envelope with the right status, never 
   });
 
   it('constraints no endpoint meets → 4xx saying what to fix', async () => {
-    const e = await expectError(await chat(key, { model: 'auto', messages: hello, routing: { max_price_per_mtok: 0.000001 } }), 422, 'no_endpoint_meets_constraints');
+    const e = await expectError(
+      await chat(key, { model: 'auto', messages: hello, routing: { max_price_per_mtok: 0.000001 } }),
+      422,
+      'no_endpoint_meets_constraints',
+    );
     expect(e.message).toMatch(/max_price_per_mtok/);
-    const t = await expectError(await chat(key, { model: 'gpt-4o', messages: hello, trust_level: 3 }), 422, 'no_endpoint_meets_constraints', 'trust_level');
+    const t = await expectError(
+      await chat(key, { model: 'gpt-4o', messages: hello, trust_level: 3 }),
+      422,
+      'no_endpoint_meets_constraints',
+      'trust_level',
+    );
     expect(t.message).toMatch(/trust/);
   });
 
@@ -75,7 +84,15 @@ describe('bad input gets the OpenAI error envelope with the right status, never 
     const e = await expectError(
       await chat(key, {
         model: 'llama-3.1-8b',
-        messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this?' }, { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } }] }],
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'what is this?' },
+              { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } },
+            ],
+          },
+        ],
       }),
       400,
       'no_endpoint_meets_constraints',
@@ -84,7 +101,11 @@ describe('bad input gets the OpenAI error envelope with the right status, never 
   });
 
   it('missing, malformed, unknown and revoked keys → 401', async () => {
-    const noKey = await workerFetch(`${BASE}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'auto', messages: hello }) });
+    const noKey = await workerFetch(`${BASE}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'auto', messages: hello }),
+    });
     await expectError(noKey, 401, 'missing_api_key');
     await expectError(await chat('sk-not-ours', { model: 'auto', messages: hello }), 401, 'invalid_api_key');
     await expectError(await chat('cai_' + 'A'.repeat(40), { model: 'auto', messages: hello }), 401, 'invalid_api_key');
@@ -123,12 +144,29 @@ describe('bad input gets the OpenAI error envelope with the right status, never 
     const short = (e: { message: string }) => expect(e.message.length).toBeLessThan(400);
     short(await expectError(await chat(key, { model: huge, messages: hello }), 404, 'model_not_found', 'model'));
     short(await expectError(await chat(key, { model: `auto:${huge}`, messages: hello }), 400, 'invalid_strategy', 'model'));
-    short(await expectError(await chat(key, { model: 'auto', messages: hello, routing: { [huge]: 1 } }), 400, 'invalid_request', 'routing'));
+    short(
+      await expectError(await chat(key, { model: 'auto', messages: hello, routing: { [huge]: 1 } }), 400, 'invalid_request', 'routing'),
+    );
     short(await expectError(await inbound('/v1/responses', { model: 'auto', input: [{ type: huge, content: 'x' }] }), 400));
     short(await expectError(await inbound('/v1/responses', { model: 'auto', input: 'hi', tools: [{ type: huge }] }), 400));
-    short(await expectError(await workerFetch(`${BASE}/v1/routing/decisions/${huge.slice(0, 16_000)}`, { headers: { authorization: `Bearer ${key}` } }), 404));
-    short(await expectError(await workerFetch(`${BASE}/v1/${huge.slice(0, 16_000)}`, { headers: { authorization: `Bearer ${key}` } }), 404, 'unknown_route'));
-    const msg = await inbound('/v1/messages', { model: 'auto', max_tokens: 10, messages: [{ role: 'user', content: [{ type: huge, text: 'x' }] }] });
+    short(
+      await expectError(
+        await workerFetch(`${BASE}/v1/routing/decisions/${huge.slice(0, 16_000)}`, { headers: { authorization: `Bearer ${key}` } }),
+        404,
+      ),
+    );
+    short(
+      await expectError(
+        await workerFetch(`${BASE}/v1/${huge.slice(0, 16_000)}`, { headers: { authorization: `Bearer ${key}` } }),
+        404,
+        'unknown_route',
+      ),
+    );
+    const msg = await inbound('/v1/messages', {
+      model: 'auto',
+      max_tokens: 10,
+      messages: [{ role: 'user', content: [{ type: huge, text: 'x' }] }],
+    });
     expect(msg.status).toBe(400);
     expect(((await msg.json()) as { error: { message: string } }).error.message.length).toBeLessThan(400);
   });
@@ -147,7 +185,12 @@ describe('bad input gets the OpenAI error envelope with the right status, never 
         else controller.enqueue(chunk);
       },
     });
-    const req = new Request(`${BASE}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const req = new Request(`${BASE}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(req.headers.get('content-length')).toBeNull();
     await expectError(await workerFetch(req), 413, 'request_too_large');
     // 8 MB is 128 chunks; reading the whole 50 MB would take 800 pulls.
@@ -157,12 +200,26 @@ describe('bad input gets the OpenAI error envelope with the right status, never 
   it('a body nested deeper than the limit → 400 on chat, responses and messages, never a 500', async () => {
     const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
     for (const levels of [MAX_JSON_DEPTH + 1, 100_000]) {
-      const e = await expectError(await chat(key, `{"model":"auto","messages":${JSON.stringify(hello)},"metadata":${deep(levels)}}`), 400, 'invalid_request');
+      const e = await expectError(
+        await chat(key, `{"model":"auto","messages":${JSON.stringify(hello)},"metadata":${deep(levels)}}`),
+        400,
+        'invalid_request',
+      );
       expect(e.message).toMatch(new RegExp(`${MAX_JSON_DEPTH}`));
-      await expectError(await inbound('/v1/responses', `{"model":"auto","input":"hi","metadata":{"a":${deep(levels)}}}`), 400, 'invalid_request');
-      const msg = await inbound('/v1/messages', `{"model":"auto","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"metadata":${deep(levels)}}`);
+      await expectError(
+        await inbound('/v1/responses', `{"model":"auto","input":"hi","metadata":{"a":${deep(levels)}}}`),
+        400,
+        'invalid_request',
+      );
+      const msg = await inbound(
+        '/v1/messages',
+        `{"model":"auto","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"metadata":${deep(levels)}}`,
+      );
       expect(msg.status).toBe(400);
-      expect(((await msg.json()) as { error: { type: string; message: string } }).error).toMatchObject({ type: 'invalid_request_error', message: expect.stringMatching(/nest/) });
+      expect(((await msg.json()) as { error: { type: string; message: string } }).error).toMatchObject({
+        type: 'invalid_request_error',
+        message: expect.stringMatching(/nest/),
+      });
     }
     // Brackets inside strings are text, not nesting: a deep-looking string is fine.
     const res = await chat(key, { model: 'auto', messages: [{ role: 'user', content: '[{"\\'.repeat(500) }] });

@@ -27,7 +27,9 @@ interface LogRow {
 async function latestRowOf(keyId: string): Promise<LogRow | null> {
   for (let waited = 0; waited < 3_000; waited += 50) {
     await flushRequestLog();
-    const row = await env.DB.prepare('SELECT status, error_class, trace FROM request_log WHERE key_id = ? ORDER BY created_at DESC LIMIT 1').bind(keyId).first<LogRow>();
+    const row = await env.DB.prepare('SELECT status, error_class, trace FROM request_log WHERE key_id = ? ORDER BY created_at DESC LIMIT 1')
+      .bind(keyId)
+      .first<LogRow>();
     if (row) return row;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -48,7 +50,11 @@ describe('a client that disconnects while the provider is silent', () => {
     // The endpoint sends its first content frame and then goes silent (the idle timeout is ≥ 5 s).
     await admin('/sim/faults', { body: { target: '*', fault: 'hang_mid_stream', times: 1 } });
     const client = new AbortController();
-    const res = await chatWithSignal(key, { model: 'llama-3.1-8b', stream: true, messages: [{ role: 'user', content: 'Tell me a story.' }] }, client.signal);
+    const res = await chatWithSignal(
+      key,
+      { model: 'llama-3.1-8b', stream: true, messages: [{ role: 'user', content: 'Tell me a story.' }] },
+      client.signal,
+    );
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
     expect((await reader.read()).done).toBe(false);

@@ -68,7 +68,12 @@ describe('a client-chosen timeout is not evidence against the endpoint', () => {
     // The endpoint is silent for longer than the client waits, far shorter than its own derived timeout.
     await simFault(SONNET, 'hang_before_headers');
     for (const stream of [false, true, false]) {
-      const res = await chat(tenant, { model: 'claude-sonnet', messages: hello(), routing: { timeout_ms: 100 }, ...(stream ? { stream: true } : {}) });
+      const res = await chat(tenant, {
+        model: 'claude-sonnet',
+        messages: hello(),
+        routing: { timeout_ms: 100 },
+        ...(stream ? { stream: true } : {}),
+      });
       await res.text();
       const first = (await decision(tenant, res)).trace.attempts[0];
       expect(first).toMatchObject({ endpointId: SONNET, outcome: 'failed', errorKind: 'client_timeout', blame: 'client' });
@@ -120,7 +125,8 @@ describe('a client-chosen timeout is not evidence against the endpoint', () => {
     // three — enough for the health stage to skip the endpoint if these outcomes counted.
     for (let round = 0; round < 5; round++) {
       await simFault(SONNET, 'hang_before_headers', { times: 2 });
-      for (let i = 0; i < 2; i++) await (await chat(tenant, { model: 'claude-sonnet', messages: hello(), routing: { timeout_ms: 100 } })).text();
+      for (let i = 0; i < 2; i++)
+        await (await chat(tenant, { model: 'claude-sonnet', messages: hello(), routing: { timeout_ms: 100 } })).text();
       if (round === 4) break;
       const ok = await chat(tenant, { model: 'claude-sonnet', messages: hello() });
       await ok.text();
@@ -160,7 +166,15 @@ describe('an exception of the gateway is not blamed on the provider', () => {
     [GEMINI, 'a data URL that is not valid percent-encoding', 'data:image/png,%E0%A4%A'],
   ])('%s: %s is a 400, and three of them leave the breaker closed', async (endpoint, _what, url) => {
     const model = endpoint;
-    const image = [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url } }] }];
+    const image = [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is this?' },
+          { type: 'image_url', image_url: { url } },
+        ],
+      },
+    ];
     for (let i = 0; i < 3; i++) {
       const res = await chat(tenant, { model, messages: image });
       expect(res.status).toBe(400);

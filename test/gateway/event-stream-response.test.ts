@@ -26,7 +26,9 @@ describe('eventStreamResponse', () => {
   it('writes every frame in order, then the end frame, and closes', async () => {
     const pending: Promise<unknown>[] = [];
     const { items } = source(5);
-    const res = eventStreamResponse(items, { frame: (i) => frame(String(i)), end: () => frame('[DONE]') }, { 'x-test': '1' }, (p) => pending.push(p));
+    const res = eventStreamResponse(items, { frame: (i) => frame(String(i)), end: () => frame('[DONE]') }, { 'x-test': '1' }, (p) =>
+      pending.push(p),
+    );
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(res.headers.get('x-test')).toBe('1');
     expect(await res.text()).toBe('data: 0\n\ndata: 1\n\ndata: 2\n\ndata: 3\n\ndata: 4\n\ndata: [DONE]\n\n');
@@ -74,7 +76,7 @@ describe('a client that leaves in the middle of a streamed answer', () => {
     await admin('/sim/recorder', { body: { on: false } });
   });
 
-  it('stops the provider\'s stream right away instead of reading it to the end', async () => {
+  it("stops the provider's stream right away instead of reading it to the end", async () => {
     const { key } = await createTestKey({ name: 'leaves-early' });
     await admin('/sim/recorder', { body: { on: true } });
     // A long answer: ~2,000 tokens paced by the simulated endpoint (hundreds of ms even at the tests' time scale).

@@ -25,7 +25,9 @@ describe('the official openai client against the gateway (simulated fleet)', () 
     expect(data.model).toBe(endpoint.slice(endpoint.indexOf('/') + 1));
     expect(response.headers.get('x-cailos-provider')).toBe(endpoint.split('/')[0]);
     // A bare `auto` takes the classifier's strategy for this prompt; the trace says so.
-    const decision = (await client.get(`/routing/decisions/${data.id}`)) as { trace: { strategy: string; strategySource: string; classification: { taskClass: string } } };
+    const decision = (await client.get(`/routing/decisions/${data.id}`)) as {
+      trace: { strategy: string; strategySource: string; classification: { taskClass: string } };
+    };
     expect(decision.trace.strategySource).toBe('classifier');
     expect(response.headers.get('x-cailos-strategy')).toBe(decision.trace.strategy);
     expect(decision.trace.classification.taskClass).toBeTruthy();
@@ -69,7 +71,11 @@ describe('the official openai client against the gateway (simulated fleet)', () 
         },
       },
     ];
-    const first = await client.chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'What is the weather in Paris?' }], tools });
+    const first = await client.chat.completions.create({
+      model: 'auto',
+      messages: [{ role: 'user', content: 'What is the weather in Paris?' }],
+      tools,
+    });
     const call = first.choices[0].message.tool_calls?.[0];
     expect(first.choices[0].finish_reason).toBe('tool_calls');
     expect(call?.type).toBe('function');
@@ -96,7 +102,12 @@ describe('the official openai client against the gateway (simulated fleet)', () 
       response_format: { type: 'json_object' },
     });
     expect(() => JSON.parse(jsonMode.choices[0].message.content!)).not.toThrow();
-    const schema = { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer', minimum: 0 } }, required: ['name', 'age'], additionalProperties: false };
+    const schema = {
+      type: 'object',
+      properties: { name: { type: 'string' }, age: { type: 'integer', minimum: 0 } },
+      required: ['name', 'age'],
+      additionalProperties: false,
+    };
     const structured = await client.chat.completions.create({
       model: 'auto',
       messages: [{ role: 'user', content: 'Invent a person.' }],
@@ -121,7 +132,9 @@ describe('the official openai client against the gateway (simulated fleet)', () 
   it('a plain model name stays on that model (transparent gateway mode)', async () => {
     for (const model of ['llama-3.3-70b', 'llama-3.3-70b:cost', 'gpt-oss-120b:speed', 'claude-sonnet']) {
       const codename = model.split(':')[0];
-      const { data, response } = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }] }).withResponse();
+      const { data, response } = await client.chat.completions
+        .create({ model, messages: [{ role: 'user', content: 'hi' }] })
+        .withResponse();
       const endpointId = response.headers.get('x-cailos-endpoint')!;
       expect(getEndpoint(endpointId)?.codename).toBe(codename);
       expect(data.model).toBe(getEndpoint(endpointId)?.model);

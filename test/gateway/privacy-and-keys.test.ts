@@ -5,7 +5,9 @@ import { parseKeyCreateArgs } from '../../scripts/lib/key-args';
 import { admin, ADMIN_SECRET, BASE, chat, createTestKey, env, workerFetch } from '../helpers/gateway';
 
 async function allD1Text(): Promise<string> {
-  const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>();
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+  ).all<{ name: string }>();
   let dump = '';
   for (const { name } of tables.results) {
     const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
@@ -29,7 +31,13 @@ describe('privacy: prompt and response text is never stored', () => {
   it('a unique marker sent in a prompt (and echoed in the answer) appears in no D1 row and no KV value', async () => {
     const { key } = await createTestKey({ name: 'privacy' });
     const marker = `MARKER-${crypto.randomUUID()}`;
-    const plain = await chat(key, { model: 'auto', messages: [{ role: 'system', content: `sys ${marker}` }, { role: 'user', content: `Please repeat ${marker}` }] });
+    const plain = await chat(key, {
+      model: 'auto',
+      messages: [
+        { role: 'system', content: `sys ${marker}` },
+        { role: 'user', content: `Please repeat ${marker}` },
+      ],
+    });
     expect(plain.status).toBe(200);
     expect(await plain.text()).toContain(marker); // the simulated model echoes it back: it did travel
     const streamed = await chat(key, { model: 'auto', stream: true, messages: [{ role: 'user', content: `stream ${marker}` }] });
@@ -109,7 +117,11 @@ describe('keys', () => {
     expect(res.status).toBe(201);
     expect(((await res.json()) as { scopes: string[] }).scopes).toEqual(['api']);
     expect(parseKeyCreateArgs(['--name', 'me'])).toEqual({ name: 'me', team: 'default', scopes: ['api'] });
-    expect(parseKeyCreateArgs(['--name', 'ops', '--team', 't1', '--scopes', 'api, dashboard,keys:manage'])).toEqual({ name: 'ops', team: 't1', scopes: ['api', 'dashboard', 'keys:manage'] });
+    expect(parseKeyCreateArgs(['--name', 'ops', '--team', 't1', '--scopes', 'api, dashboard,keys:manage'])).toEqual({
+      name: 'ops',
+      team: 't1',
+      scopes: ['api', 'dashboard', 'keys:manage'],
+    });
     expect(() => parseKeyCreateArgs(['--name', 'x', '--scopes', 'api,admin'])).toThrow(/admin/);
     expect(() => parseKeyCreateArgs(['--name', 'x', '--scopes', ''])).toThrow(/scope/);
     expect(() => parseKeyCreateArgs([])).toThrow(/--name/);
@@ -119,7 +131,8 @@ describe('keys', () => {
     const viaHeader = await workerFetch(`${BASE}/admin/keys`, { headers: { 'x-admin-secret': ADMIN_SECRET } });
     expect(viaHeader.status).toBe(401);
     expect(((await viaHeader.json()) as { error: { code: string } }).error.code).toBe('invalid_admin_secret');
-    for (const headers of [{ 'x-api-key': ADMIN_SECRET }, { authorization: ADMIN_SECRET }] as Record<string, string>[]) expect((await workerFetch(`${BASE}/admin/keys`, { headers })).status).toBe(401);
+    for (const headers of [{ 'x-api-key': ADMIN_SECRET }, { authorization: ADMIN_SECRET }] as Record<string, string>[])
+      expect((await workerFetch(`${BASE}/admin/keys`, { headers })).status).toBe(401);
     expect((await workerFetch(`${BASE}/admin/keys`, { headers: { authorization: `Bearer ${ADMIN_SECRET}` } })).status).toBe(200);
   });
 });

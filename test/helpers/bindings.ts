@@ -8,7 +8,11 @@ export interface CollectingContext {
 
 export function collectingContext(): CollectingContext {
   const pending: Promise<unknown>[] = [];
-  const ctx = { waitUntil: (p: Promise<unknown>) => pending.push(p), passThroughOnException: () => undefined, props: {} } as unknown as ExecutionContext;
+  const ctx = {
+    waitUntil: (p: Promise<unknown>) => pending.push(p),
+    passThroughOnException: () => undefined,
+    props: {},
+  } as unknown as ExecutionContext;
   return {
     ctx,
     async drain() {
@@ -40,7 +44,11 @@ export interface StubCall {
 }
 
 /** A Durable Object namespace whose stubs record every RPC; while `hang()` is true they never answer. */
-export function recordingNamespace(real: DurableObjectNamespace, calls: StubCall[], hang: () => boolean = () => false): DurableObjectNamespace {
+export function recordingNamespace(
+  real: DurableObjectNamespace,
+  calls: StubCall[],
+  hang: () => boolean = () => false,
+): DurableObjectNamespace {
   return new Proxy(real, {
     get(target, prop) {
       if (prop === 'get') {

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../src/providers/types';
+import { UpstreamError } from '../../src/providers';
 
 /** Runs `fn`, which must throw an UpstreamError, and returns it for assertions on its failure. */
 export function thrownUpstreamError(fn: () => unknown): UpstreamError {

@@ -25,8 +25,12 @@ export interface TestKey {
   teamId: string;
 }
 
-export async function createTestKey(opts: { name?: string; team?: string; settings?: Record<string, unknown>; scopes?: string[] } = {}): Promise<TestKey> {
-  const res = await admin('/keys', { body: { name: opts.name ?? 'test', team: opts.team ?? 'team-test', settings: opts.settings, scopes: opts.scopes } });
+export async function createTestKey(
+  opts: { name?: string; team?: string; settings?: Record<string, unknown>; scopes?: string[] } = {},
+): Promise<TestKey> {
+  const res = await admin('/keys', {
+    body: { name: opts.name ?? 'test', team: opts.team ?? 'team-test', settings: opts.settings, scopes: opts.scopes },
+  });
   if (res.status !== 201) throw new Error(`key create failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { key: string; id: string; teamId: string };
   return { key: body.key, id: body.id, teamId: body.teamId };

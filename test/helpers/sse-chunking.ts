@@ -1,7 +1,7 @@
-import { seededRandom } from './random';
 import { createSseParser } from '../../src/providers/sse';
-import { UpstreamError } from '../../src/providers/types';
+import { UpstreamError } from '../../src/providers';
 import type { StreamEvent, StreamTranslator, UpstreamFailure } from '../../src/providers/types';
+import { mulberry32 } from '../../src/lib';
 
 /**
  * Shared helpers for stream-translator tests: feed the same SSE text through
@@ -25,12 +25,10 @@ export function splitAtEveryByte(text: string): Uint8Array[][] {
   return splits;
 }
 
-export { seededRandom };
-
 /** `count` random chunkings of the UTF-8 bytes of `text` (chunk sizes 1..maxChunk bytes). */
 export function randomChunkings(text: string, count = 50, seed = 1, maxChunk = 64): Uint8Array[][] {
   const bytes = encoder.encode(text);
-  const rand = seededRandom(seed);
+  const rand = mulberry32(seed);
   const result: Uint8Array[][] = [];
   for (let n = 0; n < count; n++) {
     const chunks: Uint8Array[] = [];
@@ -84,9 +82,7 @@ export function allChunkingOutcomes(
   seed = 1,
 ): { label: string; outcome: StreamOutcome }[] {
   const out = [{ label: 'whole', outcome: feedWhole(text, makeTranslator) }];
-  splitAtEveryByte(text).forEach((chunks, i) =>
-    out.push({ label: `split@${i}`, outcome: feedInChunks(chunks, makeTranslator) }),
-  );
+  splitAtEveryByte(text).forEach((chunks, i) => out.push({ label: `split@${i}`, outcome: feedInChunks(chunks, makeTranslator) }));
   randomChunkings(text, randomCount, seed).forEach((chunks, i) =>
     out.push({ label: `random#${i}(seed ${seed})`, outcome: feedInChunks(chunks, makeTranslator) }),
   );

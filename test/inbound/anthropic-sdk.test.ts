@@ -26,7 +26,12 @@ beforeAll(async () => {
 describe('Anthropic SDK → /v1/messages', () => {
   it('answers a plain request in the Messages shape, with usage and Cailos headers', async () => {
     const { data, response } = await client.messages
-      .create({ model: 'auto', max_tokens: 300, system: 'Be brief.', messages: [{ role: 'user', content: 'Say hello to the blue heron.' }] })
+      .create({
+        model: 'auto',
+        max_tokens: 300,
+        system: 'Be brief.',
+        messages: [{ role: 'user', content: 'Say hello to the blue heron.' }],
+      })
       .withResponse();
     expect(data.type).toBe('message');
     expect(data.role).toBe('assistant');
@@ -41,7 +46,11 @@ describe('Anthropic SDK → /v1/messages', () => {
   });
 
   it('streams with the Anthropic event sequence and the final message matches', async () => {
-    const stream = client.messages.stream({ model: 'auto:speed', max_tokens: 300, messages: [{ role: 'user', content: 'Tell me about the red kite.' }] });
+    const stream = client.messages.stream({
+      model: 'auto:speed',
+      max_tokens: 300,
+      messages: [{ role: 'user', content: 'Tell me about the red kite.' }],
+    });
     const types: string[] = [];
     let text = '';
     stream.on('streamEvent', (ev) => types.push(ev.type));
@@ -137,14 +146,21 @@ describe('Anthropic SDK → /v1/messages', () => {
   });
 
   it('answers an unknown model with an Anthropic-shaped 404', async () => {
-    const err = await client.messages.create({ model: 'no-such-model', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }).catch((e) => e);
+    const err = await client.messages
+      .create({ model: 'no-such-model', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(Anthropic.NotFoundError);
     expect(err.error).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
   });
 
   it('refuses Anthropic server tools clearly', async () => {
     const err = await client.messages
-      .create({ model: 'auto', max_tokens: 10, tools: [{ type: 'web_search_20250305', name: 'web_search' } as never], messages: [{ role: 'user', content: 'hi' }] })
+      .create({
+        model: 'auto',
+        max_tokens: 10,
+        tools: [{ type: 'web_search_20250305', name: 'web_search' } as never],
+        messages: [{ role: 'user', content: 'hi' }],
+      })
       .catch((e) => e);
     expect(err.status).toBe(400);
     expect(err.error.error.message).toMatch(/custom tools/);
@@ -152,7 +168,9 @@ describe('Anthropic SDK → /v1/messages', () => {
 
   it('takes model specs like claude-sonnet and auto:cost', async () => {
     for (const model of ['auto:cost', 'claude-sonnet']) {
-      const { data, response } = await client.messages.create({ model, max_tokens: 100, messages: [{ role: 'user', content: 'ping' }] }).withResponse();
+      const { data, response } = await client.messages
+        .create({ model, max_tokens: 100, messages: [{ role: 'user', content: 'ping' }] })
+        .withResponse();
       expect(data.content.length).toBeGreaterThan(0);
       if (model === 'claude-sonnet') expect(data.model).toMatch(/claude/);
       expect(response.headers.get('x-cailos-endpoint')).toBeTruthy();
@@ -164,7 +182,10 @@ describe('Anthropic SDK → /v1/messages', () => {
     const { response } = await client.messages.create(params).withResponse();
     await admin('/sim/faults', { body: { target: response.headers.get('x-cailos-endpoint'), fault: 'truncated_sse', times: 1 } });
     try {
-      const err = await client.messages.stream(params).finalMessage().catch((e) => e);
+      const err = await client.messages
+        .stream(params)
+        .finalMessage()
+        .catch((e) => e);
       expect(err).toBeInstanceOf(Anthropic.APIError);
       expect(err.error).toMatchObject({ type: 'error', error: { type: 'api_error' } });
     } finally {
@@ -173,7 +194,11 @@ describe('Anthropic SDK → /v1/messages', () => {
   });
 
   it('answers unknown routes under /v1/messages in the Anthropic envelope', async () => {
-    const res = await workerFetch(`${BASE}/v1/messages/count_tokens`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: '{}' });
+    const res = await workerFetch(`${BASE}/v1/messages/count_tokens`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
   });

@@ -1,11 +1,22 @@
-import type { ChatCompletion, ChatCompletionChunk, ChunkDelta, FinishReason, Usage } from '../../src/api/openai-types';
+import type { ChatCompletion, ChatCompletionChunk, ChunkDelta, FinishReason, Usage } from '../../src/hub';
 
 /** Hub-format values for the pure translator tests. */
 
-export const USAGE: Usage = { prompt_tokens: 120, completion_tokens: 30, total_tokens: 150, prompt_tokens_details: { cached_tokens: 20, cache_creation_tokens: 10 } };
+export const USAGE: Usage = {
+  prompt_tokens: 120,
+  completion_tokens: 30,
+  total_tokens: 150,
+  prompt_tokens_details: { cached_tokens: 20, cache_creation_tokens: 10 },
+};
 
 export function chunk(delta: ChunkDelta, finish: FinishReason | null = null): ChatCompletionChunk {
-  return { id: 'chatcmpl-d1', object: 'chat.completion.chunk', created: 1, model: 'sim-model', choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] };
+  return {
+    id: 'chatcmpl-d1',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'sim-model',
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+  };
 }
 
 export function usageChunk(usage: Usage = USAGE): ChatCompletionChunk {
@@ -25,5 +36,12 @@ export const TEXT_THEN_TOOL: ChatCompletionChunk[] = [
 ];
 
 export function completion(message: ChatCompletion['choices'][0]['message'], finish: FinishReason, usage: Usage = USAGE): ChatCompletion {
-  return { id: 'chatcmpl-d1', object: 'chat.completion', created: 1, model: 'sim-model', choices: [{ index: 0, message, finish_reason: finish, logprobs: null }], usage };
+  return {
+    id: 'chatcmpl-d1',
+    object: 'chat.completion',
+    created: 1,
+    model: 'sim-model',
+    choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
+    usage,
+  };
 }

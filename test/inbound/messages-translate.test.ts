@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors';
+import { ApiError } from '../../src/hub';
 import { anthropicErrorBody, anthropicErrorType } from '../../src/api/messages/errors';
 import { completionToMessage, toAnthropicUsage } from '../../src/api/messages/from-chat';
 import { type MessagesRequest, messagesRequest } from '../../src/api/messages/schema';
@@ -65,7 +65,11 @@ describe('Messages request → ChatRequest', () => {
           { type: 'text', text: 'Weather?' },
         ],
       },
-      { role: 'assistant', content: 'Checking.', tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] },
+      {
+        role: 'assistant',
+        content: 'Checking.',
+        tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }],
+      },
       { role: 'tool', tool_call_id: 'toolu_1', content: [{ type: 'text', text: 'Rain' }] },
       { role: 'user', content: 'And tomorrow?' },
       { role: 'tool', tool_call_id: 'toolu_2', content: 'Error: timeout' },
@@ -80,7 +84,9 @@ describe('Messages request → ChatRequest', () => {
     const tools = [{ name: 'f', description: 'does f', input_schema: { type: 'object', properties: {} } }];
     const base = { tools, messages: [{ role: 'user', content: 'x' }] };
     const chat = messagesToChatRequest(req(base));
-    expect(chat.tools).toEqual([{ type: 'function', function: { name: 'f', description: 'does f', parameters: { type: 'object', properties: {} } } }]);
+    expect(chat.tools).toEqual([
+      { type: 'function', function: { name: 'f', description: 'does f', parameters: { type: 'object', properties: {} } } },
+    ]);
     expect(messagesToChatRequest(req({ ...base, tool_choice: { type: 'auto' } })).tool_choice).toBe('auto');
     expect(messagesToChatRequest(req({ ...base, tool_choice: { type: 'any' } })).tool_choice).toBe('required');
     expect(messagesToChatRequest(req({ ...base, tool_choice: { type: 'none' } })).tool_choice).toBe('none');
@@ -90,7 +96,9 @@ describe('Messages request → ChatRequest', () => {
   });
 
   it('refuses server tools, document blocks and misplaced tool_use', () => {
-    expect(refusal({ tools: [{ type: 'web_search_20250305', name: 'web_search' }], messages: [{ role: 'user', content: 'x' }] }).param).toBe('tools[0]');
+    expect(
+      refusal({ tools: [{ type: 'web_search_20250305', name: 'web_search' }], messages: [{ role: 'user', content: 'x' }] }).param,
+    ).toBe('tools[0]');
     expect(refusal({ messages: [{ role: 'user', content: [{ type: 'document', source: {} }] }] }).code).toBe('unsupported_content');
     expect(refusal({ messages: [{ role: 'user', content: [{ type: 'tool_use', id: 'a', name: 'f', input: {} }] }] }).status).toBe(400);
     expect(refusal({ stop_sequences: ['a', 'b', 'c', 'd', 'e'], messages: [{ role: 'user', content: 'x' }] }).param).toBe('stop_sequences');
@@ -104,7 +112,14 @@ describe('Messages request → ChatRequest', () => {
 describe('ChatCompletion → Messages object', () => {
   it('turns text and tool calls into content blocks, with Anthropic usage', () => {
     const msg = completionToMessage(
-      completion({ role: 'assistant', content: 'Hi', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }] }, 'tool_calls'),
+      completion(
+        {
+          role: 'assistant',
+          content: 'Hi',
+          tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }],
+        },
+        'tool_calls',
+      ),
       'd1',
     );
     expect(msg).toEqual({
@@ -129,9 +144,17 @@ describe('ChatCompletion → Messages object', () => {
   });
 
   it('refuses (502) tool arguments that are not a JSON object rather than inventing an input', () => {
-    const bad = completion({ role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{oops' } }] }, 'tool_calls');
+    const bad = completion(
+      { role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{oops' } }] },
+      'tool_calls',
+    );
     expect(() => completionToMessage(bad, 'd')).toThrow(ApiError);
-    expect(toAnthropicUsage({ prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 })).toEqual({ input_tokens: 5, output_tokens: 1, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 });
+    expect(toAnthropicUsage({ prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 })).toEqual({
+      input_tokens: 5,
+      output_tokens: 1,
+      cache_read_input_tokens: 0,
+      cache_creation_input_tokens: 0,
+    });
   });
 });
 
@@ -155,8 +178,14 @@ describe('chunk stream → Messages events', () => {
       'message_stop',
     ]);
     expect(events[0]).toMatchObject({ message: { id: 'msg_d1', model: 'sim-model', role: 'assistant', content: [] } });
-    expect(events[6]).toEqual({ type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'call_1', name: 'get_weather', input: {} } });
-    const json = events.filter((e) => (e.delta as { type?: string })?.type === 'input_json_delta').map((e) => (e.delta as { partial_json: string }).partial_json);
+    expect(events[6]).toEqual({
+      type: 'content_block_start',
+      index: 1,
+      content_block: { type: 'tool_use', id: 'call_1', name: 'get_weather', input: {} },
+    });
+    const json = events
+      .filter((e) => (e.delta as { type?: string })?.type === 'input_json_delta')
+      .map((e) => (e.delta as { partial_json: string }).partial_json);
     expect(JSON.parse(json.join(''))).toEqual({ city: 'Oslo' });
     expect(events.at(-2)).toEqual({
       type: 'message_delta',
@@ -170,7 +199,10 @@ describe('chunk stream → Messages events', () => {
     const events = [...[chunk({ content: 'ab' }), chunk({}, 'length'), usageChunk()].flatMap((c) => t.push(c)), ...t.finish()];
     expect(events.at(-2)).toMatchObject({ delta: { stop_reason: 'max_tokens' } });
     const f = new MessagesStreamTranslator('d2');
-    const failed = [...f.push(chunk({ content: 'ab' })), ...f.fail({ error: { message: 'boom', type: 'upstream_error', param: null, code: 'stream_interrupted' } })];
+    const failed = [
+      ...f.push(chunk({ content: 'ab' })),
+      ...f.fail({ error: { message: 'boom', type: 'upstream_error', param: null, code: 'stream_interrupted' } }),
+    ];
     expect(failed.at(-1)).toEqual({ type: 'error', error: { type: 'api_error', message: 'boom' } });
   });
 });
@@ -192,6 +224,9 @@ describe('Anthropic error envelope', () => {
       'timeout_error',
       'overloaded_error',
     ]);
-    expect(anthropicErrorBody(new ApiError(429, 'slow down', 'rate_limit_error'))).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } });
+    expect(anthropicErrorBody(new ApiError(429, 'slow down', 'rate_limit_error'))).toEqual({
+      type: 'error',
+      error: { type: 'rate_limit_error', message: 'slow down' },
+    });
   });
 });

@@ -17,10 +17,20 @@ interface Answer {
   endpoint: string;
 }
 
-function bodyFor(api: Api, model: string, prompt: string, stream: boolean): { path: string; body: unknown; headers: Record<string, string> } {
-  if (api === 'chat') return { path: '/v1/chat/completions', body: { model, stream, messages: [{ role: 'user', content: prompt }] }, headers: {} };
+function bodyFor(
+  api: Api,
+  model: string,
+  prompt: string,
+  stream: boolean,
+): { path: string; body: unknown; headers: Record<string, string> } {
+  if (api === 'chat')
+    return { path: '/v1/chat/completions', body: { model, stream, messages: [{ role: 'user', content: prompt }] }, headers: {} };
   if (api === 'responses') return { path: '/v1/responses', body: { model, stream, input: prompt }, headers: {} };
-  return { path: '/v1/messages', body: { model, stream, max_tokens: 400, messages: [{ role: 'user', content: prompt }] }, headers: { 'anthropic-version': '2023-06-01' } };
+  return {
+    path: '/v1/messages',
+    body: { model, stream, max_tokens: 400, messages: [{ role: 'user', content: prompt }] },
+    headers: { 'anthropic-version': '2023-06-01' },
+  };
 }
 
 async function streamedText(api: Api, res: Response): Promise<string> {
@@ -37,14 +47,22 @@ async function streamedText(api: Api, res: Response): Promise<string> {
 
 function jsonText(api: Api, body: any): string {
   if (api === 'chat') return body.choices[0].message.content;
-  if (api === 'responses') return body.output.flatMap((i: any) => (i.type === 'message' ? i.content : [])).map((p: any) => p.text ?? '').join('');
+  if (api === 'responses')
+    return body.output
+      .flatMap((i: any) => (i.type === 'message' ? i.content : []))
+      .map((p: any) => p.text ?? '')
+      .join('');
   return body.content.map((b: any) => (b.type === 'text' ? b.text : '')).join('');
 }
 
 async function ask(api: Api, key: string, model: string, prompt: string, stream = false): Promise<Answer> {
   const { path, body, headers } = bodyFor(api, model, prompt, stream);
   const auth: Record<string, string> = api === 'messages' ? { 'x-api-key': key } : { authorization: `Bearer ${key}` };
-  const res = await workerFetch(`${BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth, ...headers }, body: JSON.stringify(body) });
+  const res = await workerFetch(`${BASE}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth, ...headers },
+    body: JSON.stringify(body),
+  });
   const decisionId = res.headers.get('x-cailos-decision-id') ?? '';
   const endpoint = res.headers.get('x-cailos-endpoint') ?? '';
   if (res.status !== 200) return { status: res.status, text: await res.text(), decisionId, endpoint };
@@ -52,7 +70,15 @@ async function ask(api: Api, key: string, model: string, prompt: string, stream 
   return { status: res.status, text, decisionId, endpoint };
 }
 
-async function decision(key: string, id: string): Promise<{ api: string; status: number; errorClass: string | null; trace: { attempts: { endpointId: string; outcome: string }[]; shield: unknown } }> {
+async function decision(
+  key: string,
+  id: string,
+): Promise<{
+  api: string;
+  status: number;
+  errorClass: string | null;
+  trace: { attempts: { endpointId: string; outcome: string }[]; shield: unknown };
+}> {
   const res = await workerFetch(`${BASE}/v1/routing/decisions/${id}`, { headers: { authorization: `Bearer ${key}` } });
   expect(res.status).toBe(200);
   return res.json();
@@ -101,7 +127,11 @@ describe('a stream that breaks after the answer began ends with an error on ever
     await admin('/sim/faults', { body: { target: first.endpoint, fault: 'truncated_sse', times: 1 } });
     const { path, body, headers } = bodyFor(api, 'auto', prompt, true);
     const auth: Record<string, string> = api === 'messages' ? { 'x-api-key': key } : { authorization: `Bearer ${key}` };
-    const res = await workerFetch(`${BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth, ...headers }, body: JSON.stringify(body) });
+    const res = await workerFetch(`${BASE}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth, ...headers },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-cailos-endpoint')).toBe(first.endpoint);
     const frames: unknown[] = [];

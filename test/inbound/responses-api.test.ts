@@ -44,7 +44,11 @@ describe('OpenAI SDK → /v1/responses', () => {
     const second = await client.responses.create({
       model: 'auto',
       tools: [weatherTool],
-      input: [...input, ...first.output, { type: 'function_call_output', call_id: call!.call_id, output: 'Sunny, 24 C' }] as OpenAI.Responses.ResponseInput,
+      input: [
+        ...input,
+        ...first.output,
+        { type: 'function_call_output', call_id: call!.call_id, output: 'Sunny, 24 C' },
+      ] as OpenAI.Responses.ResponseInput,
     });
     expect(second.output_text).toContain('Sunny, 24 C');
   });
@@ -53,7 +57,19 @@ describe('OpenAI SDK → /v1/responses', () => {
     const res = await client.responses.create({
       model: 'auto',
       input: 'Give me a city and its country.',
-      text: { format: { type: 'json_schema', name: 'place', strict: true, schema: { type: 'object', properties: { city: { type: 'string' }, country: { type: 'string' } }, required: ['city', 'country'], additionalProperties: false } } },
+      text: {
+        format: {
+          type: 'json_schema',
+          name: 'place',
+          strict: true,
+          schema: {
+            type: 'object',
+            properties: { city: { type: 'string' }, country: { type: 'string' } },
+            required: ['city', 'country'],
+            additionalProperties: false,
+          },
+        },
+      },
     });
     const parsed = JSON.parse(res.output_text);
     expect(typeof parsed.city).toBe('string');
@@ -71,15 +87,33 @@ describe('OpenAI SDK → /v1/responses', () => {
       if (ev.type === 'response.output_text.delta') text += ev.delta;
       if (ev.type === 'response.completed') final = ev.response;
     }
-    expect(types.slice(0, 4)).toEqual(['response.created', 'response.in_progress', 'response.output_item.added', 'response.content_part.added']);
-    expect(types.slice(-4)).toEqual(['response.output_text.done', 'response.content_part.done', 'response.output_item.done', 'response.completed']);
+    expect(types.slice(0, 4)).toEqual([
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.content_part.added',
+    ]);
+    expect(types.slice(-4)).toEqual([
+      'response.output_text.done',
+      'response.content_part.done',
+      'response.output_item.done',
+      'response.completed',
+    ]);
     expect(text).toContain('Tell me about the osprey.');
-    expect(final!.output_text ?? (final!.output[0] as OpenAI.Responses.ResponseOutputMessage).content.map((c) => ('text' in c ? c.text : '')).join('')).toBe(text);
+    expect(
+      final!.output_text ??
+        (final!.output[0] as OpenAI.Responses.ResponseOutputMessage).content.map((c) => ('text' in c ? c.text : '')).join(''),
+    ).toBe(text);
     expect(final!.usage!.output_tokens).toBeGreaterThan(0);
   });
 
   it('streams function call arguments as deltas', async () => {
-    const stream = client.responses.stream({ model: 'auto', input: 'Weather in Porto?', tools: [weatherTool], tool_choice: { type: 'function', name: 'get_weather' } });
+    const stream = client.responses.stream({
+      model: 'auto',
+      input: 'Weather in Porto?',
+      tools: [weatherTool],
+      tool_choice: { type: 'function', name: 'get_weather' },
+    });
     let args = '';
     stream.on('response.function_call_arguments.delta', (ev) => (args += ev.delta));
     const final = await stream.finalResponse();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors';
+import { ApiError } from '../../src/hub';
 import { completionToResponse } from '../../src/api/responses/from-chat';
 import { type ResponsesRequest, responsesRequest } from '../../src/api/responses/schema';
 import { ResponsesStreamTranslator } from '../../src/api/responses/stream';
@@ -35,9 +35,22 @@ describe('Responses request → ChatRequest', () => {
       req({
         input: [
           { role: 'developer', content: 'Use tools.' },
-          { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Weather?' }, { type: 'input_image', image_url: 'https://example.com/a.png', detail: 'low' }] },
+          {
+            type: 'message',
+            role: 'user',
+            content: [
+              { type: 'input_text', text: 'Weather?' },
+              { type: 'input_image', image_url: 'https://example.com/a.png', detail: 'low' },
+            ],
+          },
           { type: 'reasoning', id: 'rs_1', summary: [] },
-          { type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Checking.', annotations: [] }] },
+          {
+            type: 'message',
+            id: 'msg_1',
+            status: 'completed',
+            role: 'assistant',
+            content: [{ type: 'output_text', text: 'Checking.', annotations: [] }],
+          },
           { type: 'function_call', id: 'fc_1', call_id: 'call_a', name: 'get_weather', arguments: '{"city":"Oslo"}', status: 'completed' },
           { type: 'function_call', id: 'fc_2', call_id: 'call_b', name: 'get_time', arguments: '{}' },
           { type: 'function_call_output', call_id: 'call_a', output: 'Rain' },
@@ -47,7 +60,13 @@ describe('Responses request → ChatRequest', () => {
     );
     expect(chat.messages).toEqual([
       { role: 'developer', content: 'Use tools.' },
-      { role: 'user', content: [{ type: 'text', text: 'Weather?' }, { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Weather?' },
+          { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } },
+        ],
+      },
       {
         role: 'assistant',
         content: 'Checking.',
@@ -113,15 +132,42 @@ describe('ChatCompletion → Responses object', () => {
 
   it('turns text and tool calls into output items with usage', () => {
     const res = completionToResponse(
-      completion({ role: 'assistant', content: 'Hi', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }] }, 'tool_calls'),
+      completion(
+        {
+          role: 'assistant',
+          content: 'Hi',
+          tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }],
+        },
+        'tool_calls',
+      ),
       ctx,
     );
-    expect(res).toMatchObject({ id: 'resp_d1', object: 'response', status: 'completed', model: 'sim-model', instructions: 'inst', store: false, created_at: 5 });
+    expect(res).toMatchObject({
+      id: 'resp_d1',
+      object: 'response',
+      status: 'completed',
+      model: 'sim-model',
+      instructions: 'inst',
+      store: false,
+      created_at: 5,
+    });
     expect(res.output).toEqual([
-      { type: 'message', id: 'msg_d1_0', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Hi', annotations: [], logprobs: [] }] },
+      {
+        type: 'message',
+        id: 'msg_d1_0',
+        status: 'completed',
+        role: 'assistant',
+        content: [{ type: 'output_text', text: 'Hi', annotations: [], logprobs: [] }],
+      },
       { type: 'function_call', id: 'fc_d1_1', call_id: 'call_1', name: 'f', arguments: '{"a":1}', status: 'completed' },
     ]);
-    expect(res.usage).toEqual({ input_tokens: 120, input_tokens_details: { cached_tokens: 20 }, output_tokens: 30, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 150 });
+    expect(res.usage).toEqual({
+      input_tokens: 120,
+      input_tokens_details: { cached_tokens: 20 },
+      output_tokens: 30,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: 150,
+    });
   });
 
   it('marks a length-truncated answer incomplete', () => {
@@ -157,15 +203,29 @@ describe('chunk stream → Responses events', () => {
       'response.completed',
     ]);
     expect(events.map((e) => e.sequence_number)).toEqual(events.map((_, i) => i));
-    const argDeltas = events.filter((e) => e.type === 'response.function_call_arguments.delta').map((e) => e.delta).join('');
+    const argDeltas = events
+      .filter((e) => e.type === 'response.function_call_arguments.delta')
+      .map((e) => e.delta)
+      .join('');
     expect(argDeltas).toBe('{"city":"Oslo"}');
-    expect(events.find((e) => e.type === 'response.function_call_arguments.done')).toMatchObject({ arguments: '{"city":"Oslo"}', name: 'get_weather', output_index: 1, item_id: 'fc_d1_1' });
+    expect(events.find((e) => e.type === 'response.function_call_arguments.done')).toMatchObject({
+      arguments: '{"city":"Oslo"}',
+      name: 'get_weather',
+      output_index: 1,
+      item_id: 'fc_d1_1',
+    });
     expect(events.find((e) => e.type === 'response.output_text.done')).toMatchObject({ text: 'Let me check.', item_id: 'msg_d1_0' });
     expect((events[0].response as { status: string }).status).toBe('in_progress');
     const done = events.at(-1)!.response as ReturnType<typeof completionToResponse>;
     expect(done.status).toBe('completed');
     expect(done.output).toEqual([
-      { type: 'message', id: 'msg_d1_0', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: 'Let me check.', annotations: [], logprobs: [] }] },
+      {
+        type: 'message',
+        id: 'msg_d1_0',
+        status: 'completed',
+        role: 'assistant',
+        content: [{ type: 'output_text', text: 'Let me check.', annotations: [], logprobs: [] }],
+      },
       { type: 'function_call', id: 'fc_d1_1', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}', status: 'completed' },
     ]);
     expect(done.usage?.input_tokens).toBe(USAGE.prompt_tokens);
@@ -177,12 +237,21 @@ describe('chunk stream → Responses events', () => {
   it('ends a length-truncated stream with response.incomplete', () => {
     const t = new ResponsesStreamTranslator(ctx);
     const events = [...[chunk({ content: 'ab' }), chunk({}, 'length'), usageChunk()].flatMap((c) => t.push(c)), ...t.finish()];
-    expect(events.at(-1)).toMatchObject({ type: 'response.incomplete', response: { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'response.incomplete',
+      response: { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } },
+    });
   });
 
   it('ends with response.failed when the upstream fails mid-answer', () => {
     const t = new ResponsesStreamTranslator(ctx);
-    const events = [...t.push(chunk({ content: 'ab' })), ...t.fail({ error: { message: 'boom', type: 'upstream_error', param: null, code: 'stream_interrupted' } })];
-    expect(events.at(-1)).toMatchObject({ type: 'response.failed', response: { status: 'failed', error: { code: 'server_error', message: 'boom' } } });
+    const events = [
+      ...t.push(chunk({ content: 'ab' })),
+      ...t.fail({ error: { message: 'boom', type: 'upstream_error', param: null, code: 'stream_interrupted' } }),
+    ];
+    expect(events.at(-1)).toMatchObject({
+      type: 'response.failed',
+      response: { status: 'failed', error: { code: 'server_error', message: 'boom' } },
+    });
   });
 });

@@ -63,7 +63,13 @@ function blockedEnv(real: Env, calls: string[]): Env {
         return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
       },
     });
-  return { ...real, DB: d1 as D1Database, KV: hangingObject('KV') as KVNamespace, KEY_GUARD: namespace('KEY_GUARD', real.KEY_GUARD), BREAKER: namespace('BREAKER', real.BREAKER) };
+  return {
+    ...real,
+    DB: d1 as D1Database,
+    KV: hangingObject('KV') as KVNamespace,
+    KEY_GUARD: namespace('KEY_GUARD', real.KEY_GUARD),
+    BREAKER: namespace('BREAKER', real.BREAKER),
+  };
 }
 
 function post(key: string, body: unknown): Request {
@@ -124,7 +130,9 @@ describe('warm request path I/O', () => {
         // Each response arrived although every call above hangs: none is on the critical path.
         // What remains is background work, e.g. the request-log insert (D1) and the spend report (DO).
         const perRequest = calls.length / n;
-        console.log(`${label} ${stream ? 'stream' : 'json'}: background I/O per warm request ${perRequest}: ${[...new Set(calls)].join(', ')}`);
+        console.log(
+          `${label} ${stream ? 'stream' : 'json'}: background I/O per warm request ${perRequest}: ${[...new Set(calls)].join(', ')}`,
+        );
         expect(calls.every((c) => /^(D1|KV|DO\.\w+)\./.test(c))).toBe(true);
         expect(perRequest).toBeLessThanOrEqual(2);
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTiming, stageTimer, withTiming } from '../../src/api/timing';
+import { parseTiming, stageTimer, withTiming } from '../../src/flow/timing';
 
 describe('x-cailos-timing', () => {
   it('is off unless CAILOS_DEBUG_TIMING is "true"', () => {

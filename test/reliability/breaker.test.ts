@@ -1,13 +1,30 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getEndpoint } from '../../src/catalog';
-import { admit, breakerConfigFrom, type BreakerConfig, type BreakerState, closedState, cooldownFor, onFailure, onSuccess, TRIP_MEMORY_MS } from '../../src/reliability/breaker-state';
+import {
+  admit,
+  breakerConfigFrom,
+  type BreakerConfig,
+  type BreakerState,
+  closedState,
+  cooldownFor,
+  onFailure,
+  onSuccess,
+  TRIP_MEMORY_MS,
+} from '../../src/reliability/breaker-state';
 import { priorStat, recentErrorRate, updateStat } from '../../src/routing/live-stats';
 import { FLAKY_ERROR_RATE, FLAKY_MIN_OUTCOMES } from '../../src/routing/stages/09-health';
 import { createPrng } from '../../src/sim/prng';
 import { admin, clearFaults, createTestKey } from '../helpers/gateway';
 import { chat, decision, readSse, resetBreakers } from './helpers';
 
-const cfg: BreakerConfig = { failureThreshold: 3, baseCooldownMs: 1000, maxCooldownMs: 8000, probeLeaseMs: 5000, maxRetryAfterMs: 60_000, syntheticProbeDelayMs: 1000 };
+const cfg: BreakerConfig = {
+  failureThreshold: 3,
+  baseCooldownMs: 1000,
+  maxCooldownMs: 8000,
+  probeLeaseMs: 5000,
+  maxRetryAfterMs: 60_000,
+  syntheticProbeDelayMs: 1000,
+};
 
 describe('breaker state machine', () => {
   it('opens on the third consecutive failure, not before; a success in between resets the count', () => {
@@ -74,7 +91,11 @@ describe('breaker state machine', () => {
   });
 
   it('reads its configuration from optional bindings', () => {
-    expect(breakerConfigFrom({ CAILOS_BREAKER_THRESHOLD: '5', CAILOS_BREAKER_COOLDOWN_MS: '250' })).toMatchObject({ failureThreshold: 5, baseCooldownMs: 250, syntheticProbeDelayMs: 250 });
+    expect(breakerConfigFrom({ CAILOS_BREAKER_THRESHOLD: '5', CAILOS_BREAKER_COOLDOWN_MS: '250' })).toMatchObject({
+      failureThreshold: 5,
+      baseCooldownMs: 250,
+      syntheticProbeDelayMs: 250,
+    });
     expect(breakerConfigFrom({ CAILOS_BREAKER_THRESHOLD: 'x' }).failureThreshold).toBe(3);
   });
 });
@@ -126,7 +147,16 @@ describe('simulated fleet', () => {
     await clearFaults();
   });
 
-  const FAULTS = ['http_503', 'rate_limit', 'connection_refused', 'hang_before_headers', 'hang_mid_stream', 'stream_error_event', 'garbage_json', 'truncated_sse'];
+  const FAULTS = [
+    'http_503',
+    'rate_limit',
+    'connection_refused',
+    'hang_before_headers',
+    'hang_mid_stream',
+    'stream_error_event',
+    'garbage_json',
+    'truncated_sse',
+  ];
 
   describe.each([false, true])('stream: %s', (stream) => {
     it.each(FAULTS)('%s: the request lands on the next endpoint and the trace shows both attempts', async (fault) => {

@@ -1,14 +1,12 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type ChatRequest, chatRequest } from '../../src/api/chat-schema';
-import { ApiError } from '../../src/api/errors';
+import { type ChatRequest, chatRequest, ApiError, type Attempt } from '../../src/hub';
 import { getEndpoint } from '../../src/catalog';
 import type { Env } from '../../src/env';
-import type { Attempt } from '../../src/reliability/attempts';
 import { breakerView } from '../../src/reliability/breaker-view';
-import { executeCompletion } from '../../src/reliability/executor';
+import { executeCompletion } from '../../src/reliability';
 import { observationsOf } from '../../src/routing/live-stats';
-import type { Candidate } from '../../src/routing/types';
+import type { Candidate } from '../../src/routing';
 import { resetBreakers } from './helpers';
 
 /**
@@ -44,7 +42,12 @@ async function failureOf(chain: Candidate[], req: ChatRequest): Promise<ApiError
 
 /** What the settled request would feed the live statistics. */
 const liveObservations = (attempts: Attempt[]) =>
-  observationsOf({ status: 400, usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 }, attempts, stream: false }, 0, 0, () => undefined);
+  observationsOf(
+    { status: 400, usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 }, attempts, stream: false },
+    0,
+    0,
+    () => undefined,
+  );
 
 beforeEach(async () => {
   await resetBreakers();
@@ -56,9 +59,15 @@ describe('a request the gateway cannot build', () => {
     for (let i = 0; i < 3; i++) {
       const err = await failureOf([{ endpoint: gemini, simulated: true }], req);
       expect(err.status).toBe(400);
-      expect(err.body().error).toMatchObject({ type: 'invalid_request_error', param: 'tools[0].function.parameters', code: 'request_too_deep' });
+      expect(err.body().error).toMatchObject({
+        type: 'invalid_request_error',
+        param: 'tools[0].function.parameters',
+        code: 'request_too_deep',
+      });
       expect(err.message).toContain('nested too deeply');
-      expect(err.attempts).toEqual([expect.objectContaining({ endpointId: gemini.id, outcome: 'failed', errorKind: 'untranslatable', blame: 'client' })]);
+      expect(err.attempts).toEqual([
+        expect.objectContaining({ endpointId: gemini.id, outcome: 'failed', errorKind: 'untranslatable', blame: 'client' }),
+      ]);
       expect(liveObservations(err.attempts)).toEqual([]);
     }
     expect(breakerView(gemini.id)).toMatchObject({ status: 'closed', consecutiveFailures: 0 });
@@ -71,7 +80,9 @@ describe('a request the gateway cannot build', () => {
       const err = await failureOf([broken], request());
       expect(err.status).toBe(500);
       expect(err.body().error).toMatchObject({ type: 'api_error', param: null });
-      expect(err.attempts).toEqual([expect.objectContaining({ endpointId: gemini.id, outcome: 'failed', errorKind: 'gateway_error', blame: 'gateway' })]);
+      expect(err.attempts).toEqual([
+        expect.objectContaining({ endpointId: gemini.id, outcome: 'failed', errorKind: 'gateway_error', blame: 'gateway' }),
+      ]);
       expect(liveObservations(err.attempts)).toEqual([]);
     }
     expect(breakerView(gemini.id)).toMatchObject({ status: 'closed', consecutiveFailures: 0 });

@@ -104,80 +104,83 @@ const FAULTS: { fault: string; kinds: string[] }[] = [
 ];
 
 describe.each([false, true])('fault injection (stream: %s)', (stream) => {
-  it.each(FAULTS)('$fault: lands on the next endpoint, traces the attempts, trips the breaker, probes once, recovers', async ({ fault, kinds }) => {
-    const [bad, next] = await chainFor(stream);
-    // No routing.timeout_ms: a hang counts against the endpoint once its own derived timeout passes
-    // (CAILOS_TIMEOUT_SCALE keeps that under a second for streams, about 2 s otherwise).
-    // 429 with retry-after opens at once for at least the retry-after (2.5 s > the 1 s cooldown).
-    const isRateLimit = fault === 'rate_limit';
-    await fakeFault(bad, fault, { retryAfterSeconds: 2.5 });
+  it.each(FAULTS)(
+    '$fault: lands on the next endpoint, traces the attempts, trips the breaker, probes once, recovers',
+    async ({ fault, kinds }) => {
+      const [bad, next] = await chainFor(stream);
+      // No routing.timeout_ms: a hang counts against the endpoint once its own derived timeout passes
+      // (CAILOS_TIMEOUT_SCALE keeps that under a second for streams, about 2 s otherwise).
+      // 429 with retry-after opens at once for at least the retry-after (2.5 s > the 1 s cooldown).
+      const isRateLimit = fault === 'rate_limit';
+      await fakeFault(bad, fault, { retryAfterSeconds: 2.5 });
 
-    // 1. Each failing request still lands, answered by the next endpoint; the trace shows both attempts.
-    const tripAfter = isRateLimit ? 1 : 3;
-    for (let i = 0; i < tripAfter; i++) {
-      const r = await ask(stream);
-      expect(r.res.status).toBe(200);
-      expect(r.text).toBe(answerOf(next, r.prompt));
-      expect(r.res.headers.get('x-cailos-endpoint')).toBe(next);
-      if (stream) expect(r.done).toBe(true);
-      const d = await decision(key, r.id!);
-      expect(d.status).toBe(200);
+      // 1. Each failing request still lands, answered by the next endpoint; the trace shows both attempts.
+      const tripAfter = isRateLimit ? 1 : 3;
+      for (let i = 0; i < tripAfter; i++) {
+        const r = await ask(stream);
+        expect(r.res.status).toBe(200);
+        expect(r.text).toBe(answerOf(next, r.prompt));
+        expect(r.res.headers.get('x-cailos-endpoint')).toBe(next);
+        if (stream) expect(r.done).toBe(true);
+        const d = await decision(key, r.id!);
+        expect(d.status).toBe(200);
         expect(d.attempts).toBe(2);
-      const [a0, a1] = d.trace.attempts;
-      expect(a0).toMatchObject({ endpointId: bad, outcome: 'failed' });
-      expect(kinds).toContain(a0.errorKind);
-      expect(a0.ms).toBeGreaterThanOrEqual(0);
-      expect(a1).toMatchObject({ endpointId: next, outcome: 'ok', status: 200 });
-      expect(a1.startedAtMs).toBeGreaterThanOrEqual(a0.startedAtMs);
-    }
-    expect(await hitsOf(bad)).toBe(tripAfter);
-
-    // 2. The breaker is open: routing drops the endpoint and not one request reaches it.
-    const during = await ask(stream);
-    expect(during.res.status).toBe(200);
-    const answeredBy = during.res.headers.get('x-cailos-endpoint')!;
-    expect(answeredBy).not.toBe(bad);
-    expect(during.text).toBe(answerOf(answeredBy, during.prompt));
-    const dd = await decision(key, during.id!);
-    expect(dd.trace.dropped).toContainEqual({ id: bad, stage: 'health', reason: 'circuit open' });
-    expect(dd.trace.attempts.map((a) => a.endpointId)).not.toContain(bad);
-    expect(await hitsOf(bad)).toBe(tripAfter);
-    await eventually(async () => (await durableStatus(bad)) === 'open');
-    const openUntil = await localOpenUntil(bad);
-    if (isRateLimit) {
-      // The 1 s cooldown is over, the 2.5 s retry-after is not.
-      expect(openUntil - Date.now()).toBeGreaterThan(COOLDOWN_MS + 100);
-      await sleep(COOLDOWN_MS + 50);
-      await ask(stream);
+        const [a0, a1] = d.trace.attempts;
+        expect(a0).toMatchObject({ endpointId: bad, outcome: 'failed' });
+        expect(kinds).toContain(a0.errorKind);
+        expect(a0.ms).toBeGreaterThanOrEqual(0);
+        expect(a1).toMatchObject({ endpointId: next, outcome: 'ok', status: 200 });
+        expect(a1.startedAtMs).toBeGreaterThanOrEqual(a0.startedAtMs);
+      }
       expect(await hitsOf(bad)).toBe(tripAfter);
-    }
-    await sleep(Math.max(0, (await localOpenUntil(bad)) - Date.now()) + 20);
 
-    // 3. Recovered, and the probe is held at the fake until the others are done: of 5 concurrent
-    //    requests exactly one probes the endpoint; all land.
-    await fakeFault(bad, 'hold');
-    let settledCount = 0;
-    const pending = [0, 1, 2, 3, 4].map(() => ask(stream, { timeout_ms: 30_000 }).finally(() => settledCount++));
-    await eventually(async () => settledCount === 4, 15_000); // everyone but the held probe
-    expect(await hitsOf(bad)).toBe(tripAfter + 1);
-    expect(await releaseHeld()).toBe(1);
-    const burst = await Promise.all(pending);
-    for (const r of burst) {
-      expect(r.res.status).toBe(200);
-      expect(r.text).toBe(answerOf(r.res.headers.get('x-cailos-endpoint')!, r.prompt));
-    }
-    expect(await hitsOf(bad)).toBe(tripAfter + 1);
-    const answeredByBad = burst.filter((r) => r.text === answerOf(bad, r.prompt));
-    expect(answeredByBad).toHaveLength(1);
-    const probe = (await decision(key, answeredByBad[0].id!)).trace.attempts[0];
-    expect(probe).toMatchObject({ endpointId: bad, outcome: 'ok', probe: true });
+      // 2. The breaker is open: routing drops the endpoint and not one request reaches it.
+      const during = await ask(stream);
+      expect(during.res.status).toBe(200);
+      const answeredBy = during.res.headers.get('x-cailos-endpoint')!;
+      expect(answeredBy).not.toBe(bad);
+      expect(during.text).toBe(answerOf(answeredBy, during.prompt));
+      const dd = await decision(key, during.id!);
+      expect(dd.trace.dropped).toContainEqual({ id: bad, stage: 'health', reason: 'circuit open' });
+      expect(dd.trace.attempts.map((a) => a.endpointId)).not.toContain(bad);
+      expect(await hitsOf(bad)).toBe(tripAfter);
+      await eventually(async () => (await durableStatus(bad)) === 'open');
+      const openUntil = await localOpenUntil(bad);
+      if (isRateLimit) {
+        // The 1 s cooldown is over, the 2.5 s retry-after is not.
+        expect(openUntil - Date.now()).toBeGreaterThan(COOLDOWN_MS + 100);
+        await sleep(COOLDOWN_MS + 50);
+        await ask(stream);
+        expect(await hitsOf(bad)).toBe(tripAfter);
+      }
+      await sleep(Math.max(0, (await localOpenUntil(bad)) - Date.now()) + 20);
 
-    // 4. The probe closed it: the next request goes to the first endpoint again, and the DO agrees.
-    await fakeFault(bad, null);
-    const after = await ask(stream);
-    expect(after.text).toBe(answerOf(bad, after.prompt));
-    await eventually(async () => (await durableStatus(bad)) === 'closed');
-  });
+      // 3. Recovered, and the probe is held at the fake until the others are done: of 5 concurrent
+      //    requests exactly one probes the endpoint; all land.
+      await fakeFault(bad, 'hold');
+      let settledCount = 0;
+      const pending = [0, 1, 2, 3, 4].map(() => ask(stream, { timeout_ms: 30_000 }).finally(() => settledCount++));
+      await eventually(async () => settledCount === 4, 15_000); // everyone but the held probe
+      expect(await hitsOf(bad)).toBe(tripAfter + 1);
+      expect(await releaseHeld()).toBe(1);
+      const burst = await Promise.all(pending);
+      for (const r of burst) {
+        expect(r.res.status).toBe(200);
+        expect(r.text).toBe(answerOf(r.res.headers.get('x-cailos-endpoint')!, r.prompt));
+      }
+      expect(await hitsOf(bad)).toBe(tripAfter + 1);
+      const answeredByBad = burst.filter((r) => r.text === answerOf(bad, r.prompt));
+      expect(answeredByBad).toHaveLength(1);
+      const probe = (await decision(key, answeredByBad[0].id!)).trace.attempts[0];
+      expect(probe).toMatchObject({ endpointId: bad, outcome: 'ok', probe: true });
+
+      // 4. The probe closed it: the next request goes to the first endpoint again, and the DO agrees.
+      await fakeFault(bad, null);
+      const after = await ask(stream);
+      expect(after.text).toBe(answerOf(bad, after.prompt));
+      await eventually(async () => (await durableStatus(bad)) === 'closed');
+    },
+  );
 });
 
 describe('requests that must not fail over', () => {
@@ -196,7 +199,6 @@ describe('requests that must not fail over', () => {
     expect(ok.text).toBe(answerOf(bad, ok.prompt)); // breaker still closed
   });
 });
-
 
 describe('deadline and per-request timeouts', () => {
   it('gives up at the overall deadline with a 504 when every endpoint hangs', async () => {
@@ -297,7 +299,9 @@ describe('synthetic probe from the Durable Object alarm', () => {
     expect(await hitsOf(bad)).toBe(before + 1);
     const published = (await (await admin('/breakers')).json()) as { published: Record<string, { s: string }> };
     expect(published.published[bad]?.s).toBe('closed');
-    const refreshed = (await (await admin('/breakers/refresh', { method: 'POST' })).json()) as { local: { endpointId: string; state: { status: string } }[] };
+    const refreshed = (await (await admin('/breakers/refresh', { method: 'POST' })).json()) as {
+      local: { endpointId: string; state: { status: string } }[];
+    };
     expect(refreshed.local.find((v) => v.endpointId === bad)?.state.status).toBe('closed');
   });
 });

@@ -4,7 +4,11 @@ import { admin, chat, workerFetch, BASE } from '../helpers/gateway';
 /** Drives the loopback fake providers (bench/lib/fake-upstream.ts) from inside workerd. */
 const fakeUrl = () => (env as unknown as { FAKE_UPSTREAM_URL: string }).FAKE_UPSTREAM_URL;
 
-export async function fakeFault(target: string, fault: string | null, opts: { times?: number; retryAfterSeconds?: number; delayMs?: number } = {}): Promise<void> {
+export async function fakeFault(
+  target: string,
+  fault: string | null,
+  opts: { times?: number; retryAfterSeconds?: number; delayMs?: number } = {},
+): Promise<void> {
   const res = await fetch(`${fakeUrl()}/__control/faults`, { method: 'POST', body: JSON.stringify({ target, fault, ...opts }) });
   if (!res.ok) throw new Error(`fake control failed: ${res.status}`);
 }
@@ -38,7 +42,16 @@ export interface DecisionAttempt {
   blame?: 'client' | 'gateway';
 }
 
-export async function decision(apiKey: string, id: string): Promise<{ status: number; attempts: number; costUsd: number; errorClass: string | null; trace: { chain: string[]; attempts: DecisionAttempt[]; dropped: { id: string; stage: string; reason: string }[] } }> {
+export async function decision(
+  apiKey: string,
+  id: string,
+): Promise<{
+  status: number;
+  attempts: number;
+  costUsd: number;
+  errorClass: string | null;
+  trace: { chain: string[]; attempts: DecisionAttempt[]; dropped: { id: string; stage: string; reason: string }[] };
+}> {
   // The log row is written through waitUntil: poll briefly.
   for (let i = 0; i < 50; i++) {
     const res = await workerFetch(`${BASE}/v1/routing/decisions/${id}`, { headers: { authorization: `Bearer ${apiKey}` } });

@@ -17,7 +17,8 @@ beforeAll(async () => {
   key = (await createTestKey({ name: 'self-hosted' })).key;
 });
 
-const ask = (model: string, extra: Record<string, unknown> = {}) => chat(key, { model, messages: [{ role: 'user', content: 'Where does this run?' }], ...extra });
+const ask = (model: string, extra: Record<string, unknown> = {}) =>
+  chat(key, { model, messages: [{ role: 'user', content: 'Where does this run?' }], ...extra });
 
 async function answeredBySelfHosted(res: Response): Promise<void> {
   expect(res.status).toBe(200);
@@ -31,7 +32,12 @@ async function answeredBySelfHosted(res: Response): Promise<void> {
 interface CatalogEntry {
   id: string;
   provider: string;
-  trust: { level: number; defaultLevel: number; evidence: { onPremise?: boolean; quote: string } | null; override: { agreement: string } | null };
+  trust: {
+    level: number;
+    defaultLevel: number;
+    evidence: { onPremise?: boolean; quote: string } | null;
+    override: { agreement: string } | null;
+  };
 }
 
 describe('a self-hosted endpoint registered by configuration', () => {
@@ -41,7 +47,9 @@ describe('a self-hosted endpoint registered by configuration', () => {
     const e = body.data.find((x) => x.id === ID)!;
     expect(e.provider).toBe('self-hosted');
     expect(e.trust).toMatchObject({ level: 3, defaultLevel: 3, override: null, evidence: { onPremise: true } });
-    const models = (await (await workerFetch(`${BASE}/v1/models`, { headers: { authorization: `Bearer ${key}` } })).json()) as { data: { id: string; owned_by: string }[] };
+    const models = (await (await workerFetch(`${BASE}/v1/models`, { headers: { authorization: `Bearer ${key}` } })).json()) as {
+      data: { id: string; owned_by: string }[];
+    };
     expect(models.data).toContainEqual(expect.objectContaining({ id: 'onprem-llama', owned_by: 'self-hosted' }));
   });
 
@@ -64,14 +72,20 @@ describe('a self-hosted endpoint registered by configuration', () => {
 
 describe('TRUST_OVERRIDES on a deployment', () => {
   it('raises exactly the named provider, shows the agreement, and reports the entry it rejected', async () => {
-    const body = (await (await admin('/catalog')).json()) as { errors: string[]; data: CatalogEntry[]; trustOverrides: { applied: { provider: string }[] } };
+    const body = (await (await admin('/catalog')).json()) as {
+      errors: string[];
+      data: CatalogEntry[];
+      trustOverrides: { applied: { provider: string }[] };
+    };
     for (const e of body.data) {
       if (e.provider === 'anthropic') expect(e.trust).toMatchObject({ level: 2, defaultLevel: 1, override: { agreement: AGREEMENT } });
       else expect(e.trust.override, e.id).toBeNull();
     }
     expect(body.data.find((e) => e.provider === 'groq')!.trust.level).toBe(1);
     expect(body.trustOverrides.applied.map((o) => o.provider)).toEqual(['anthropic']);
-    expect(body.errors).toEqual([expect.stringMatching(/TRUST_OVERRIDES\[1\] ignored: level 3 for 'groq' needs a hardware-attested enclave/)]);
+    expect(body.errors).toEqual([
+      expect.stringMatching(/TRUST_OVERRIDES\[1\] ignored: level 3 for 'groq' needs a hardware-attested enclave/),
+    ]);
   });
 
   it('lets a trust_level 2 request reach that provider, and the decision trace names the agreement', async () => {
@@ -79,7 +93,9 @@ describe('TRUST_OVERRIDES on a deployment', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-cailos-provider')).toBe('anthropic');
     await res.text();
-    const d = (await decision(key, res.headers.get('x-cailos-decision-id')!)) as unknown as { trace: { stages: { stage: string; note?: string }[] } };
+    const d = (await decision(key, res.headers.get('x-cailos-decision-id')!)) as unknown as {
+      trace: { stages: { stage: string; note?: string }[] };
+    };
     expect(d.trace.stages.find((s) => s.stage === 'trust')?.note).toBe(`kept under override anthropic 1→2 (${AGREEMENT})`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routingSnapshot } from '../../src/routing/snapshot';
+import { routingSnapshot } from '../../src/routing';
 import { BASE, chat, createTestKey, env, workerFetch } from '../helpers/gateway';
 
 const get = (key: string, path: string) => workerFetch(`${BASE}/v1${path}`, { headers: { authorization: `Bearer ${key}` } });
@@ -18,7 +18,11 @@ describe('GET /v1/routing/decisions/:id', () => {
   it('shows stages, kept and dropped candidates with reasons, scores, chain and attempts — to the deciding key only', async () => {
     const owner = await createTestKey({ name: 'decider' });
     const other = await createTestKey({ name: 'stranger' });
-    const res = await chat(owner.key, { model: 'auto:cost', trust_level: 2, messages: [{ role: 'user', content: 'Name a prime number.' }] });
+    const res = await chat(owner.key, {
+      model: 'auto:cost',
+      trust_level: 2,
+      messages: [{ role: 'user', content: 'Name a prime number.' }],
+    });
     expect(res.status).toBe(200);
     const { id } = (await res.json()) as { id: string };
 
@@ -26,7 +30,10 @@ describe('GET /v1/routing/decisions/:id', () => {
     expect(foreign.status).toBe(404);
     expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('decision_not_found');
 
-    const mine = await until(() => get(owner.key, `/routing/decisions/${id}`), (r) => r.status === 200);
+    const mine = await until(
+      () => get(owner.key, `/routing/decisions/${id}`),
+      (r) => r.status === 200,
+    );
     expect(mine.status).toBe(200);
     const d = (await mine.json()) as {
       object: string;
@@ -43,8 +50,21 @@ describe('GET /v1/routing/decisions/:id', () => {
     expect(d.object).toBe('routing.decision');
     expect(d.strategy).toBe('cost');
     expect(d.trace.stages.map((s) => s.stage)).toEqual([
-      'parse_spec', 'requirements', 'classify', 'candidates', 'capabilities', 'context_window', 'trust', 'policy',
-      'health', 'eval_gate', 'budget', 'quality', 'latency', 'cost', 'rank',
+      'parse_spec',
+      'requirements',
+      'classify',
+      'candidates',
+      'capabilities',
+      'context_window',
+      'trust',
+      'policy',
+      'health',
+      'eval_gate',
+      'budget',
+      'quality',
+      'latency',
+      'cost',
+      'rank',
     ]);
     expect(d.trace.candidates.length).toBeGreaterThan(0);
     for (const c of d.trace.candidates) {
@@ -85,7 +105,11 @@ describe('GET /v1/usage', () => {
     expect(u.savings_usd as number).toBeCloseTo((u.baseline_cost_usd as number) - (u.cost_usd as number), 7);
     expect(u.savings_pct as number).toBeCloseTo((100 * (u.savings_usd as number)) / (u.baseline_cost_usd as number), 1);
 
-    const theirs = (await (await get(other.key, '/usage')).json()) as { requests: number; savings_pct: number | null; period: { days: number } };
+    const theirs = (await (await get(other.key, '/usage')).json()) as {
+      requests: number;
+      savings_pct: number | null;
+      period: { days: number };
+    };
     expect(theirs).toMatchObject({ requests: 0, savings_pct: null, period: { days: 30 } });
     for (const bad of ['0', '400', 'abc', '1.5']) expect((await get(key.key, `/usage?days=${bad}`)).status).toBe(400);
   });
@@ -97,7 +121,10 @@ describe('live latency statistics', () => {
     const res = await chat(key.key, { model: 'auto:speed', messages: [{ role: 'user', content: 'Say hi.' }] });
     expect(res.status).toBe(200);
     const endpointId = res.headers.get('x-cailos-endpoint')!;
-    const stat = await until(async () => routingSnapshot(env).latency.get(`${endpointId}|*`), (s) => (s?.samples ?? 0) > 0);
+    const stat = await until(
+      async () => routingSnapshot(env).latency.get(`${endpointId}|*`),
+      (s) => (s?.samples ?? 0) > 0,
+    );
     expect(stat?.samples).toBeGreaterThan(0);
     expect(stat?.outcomes).toBeGreaterThan(0);
   });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { lastQuestion, parseCsv, parsePythonStringList, parseRouterBench } from '../../bench/routing/data';
 import { aiq, costToReach, nonDecreasingHull, pairMetrics } from '../../bench/routing/metrics';
-import { escalationCostShare, fitLogistic, nearest, ngramVector, NGRAM_DIMENSIONS, requiredSignal, rocAuc, syntheticPredictor, type EscalationPrompt } from '../../bench/routing/signal';
+import {
+  escalationCostShare,
+  fitLogistic,
+  nearest,
+  ngramVector,
+  NGRAM_DIMENSIONS,
+  requiredSignal,
+  rocAuc,
+  syntheticPredictor,
+  type EscalationPrompt,
+} from '../../bench/routing/signal';
 
 describe('routing benchmark metrics', () => {
   const weak = { cost: 1, quality: 0.5 };
@@ -38,14 +48,18 @@ describe('routing benchmark metrics', () => {
 
 describe('RouterBench input parsing', () => {
   it('parses quoted CSV fields with commas, quotes and newlines', () => {
-    expect(parseCsv('a,b\n"x, ""y""\nz",2\n')).toEqual([['a', 'b'], ['x, "y"\nz', '2']]);
+    expect(parseCsv('a,b\n"x, ""y""\nz",2\n')).toEqual([
+      ['a', 'b'],
+      ['x, "y"\nz', '2'],
+    ]);
   });
   it("reads Python list literals and the few-shot prompt's last question", () => {
     expect(parsePythonStringList(`['it\\'s', "a \\"b\\"\\nc"]`)).toEqual(["it's", 'a "b"\nc']);
     expect(lastQuestion('Q1?\nA) x\nB) y\nAnswer:\nA\n\nQ2?\nA) u\nB) v\nAnswer:')).toBe('Q2?\nA) u\nB) v\nAnswer:');
   });
   it('skips rows with a missing outcome and reads scores and costs per model', () => {
-    const csv = 'sample_id,prompt,eval_name,m1,m2,m1|total_cost,m2|total_cost,oracle_model_to_route_to\n' +
+    const csv =
+      'sample_id,prompt,eval_name,m1,m2,m1|total_cost,m2|total_cost,oracle_model_to_route_to\n' +
       `s1,"['hello']",t,1.0,0.0,0.1,0.2,m1\n` +
       `s2,"['x']",t,,0.0,0.1,0.2,m2\n`;
     const parsed = parseRouterBench(csv);

@@ -18,7 +18,9 @@ async function decision(key: string, id: string): Promise<Decision> {
 }
 
 async function catalogPrices(): Promise<Map<string, { price: number; trust: number }>> {
-  const body = (await (await admin('/catalog')).json()) as { data: { id: string; pricing: { inputPerMTok: number; outputPerMTok: number }; trustLevel: number }[] };
+  const body = (await (await admin('/catalog')).json()) as {
+    data: { id: string; pricing: { inputPerMTok: number; outputPerMTok: number }; trustLevel: number }[];
+  };
   return new Map(body.data.map((e) => [e.id, { price: e.pricing.inputPerMTok + e.pricing.outputPerMTok, trust: e.trustLevel }]));
 }
 

@@ -1,7 +1,6 @@
-import type { ChatRequest } from '../../src/api/chat-schema';
+import type { ChatRequest } from '../../src/hub';
 import type { Endpoint, ProviderId, TrustLevel } from '../../src/catalog/types';
-import type { RoutingSnapshot } from '../../src/routing/snapshot';
-import type { Candidate, RoutingContext } from '../../src/routing/types';
+import type { RoutingSnapshot, Candidate, RoutingContext } from '../../src/routing';
 import { keySettingsSchema, type KeyRecord, type KeySettings } from '../../src/tenancy/types';
 
 /** A hand-built endpoint: $1/M in and out, 200 ms ttft, 100 tok/s, unless overridden. */
@@ -27,11 +26,27 @@ export function endpoint(id: string, over: Partial<Endpoint> & { price?: number 
 }
 
 export function snapshotOf(endpoints: Endpoint[]): RoutingSnapshot {
-  return { builtAt: 0, endpoints: endpoints.map((e) => ({ endpoint: e, simulated: true })), health: new Map(), latency: new Map(), evals: new Map(), satisfaction: new Map() };
+  return {
+    builtAt: 0,
+    endpoints: endpoints.map((e) => ({ endpoint: e, simulated: true })),
+    health: new Map(),
+    latency: new Map(),
+    evals: new Map(),
+    satisfaction: new Map(),
+  };
 }
 
 export function keyWith(settings: Partial<KeySettings> = {}, id = 'key-1'): KeyRecord {
-  return { id, teamId: 'team-1', name: 't', keyPrefix: 'cai_x', scopes: ['api'], settings: keySettingsSchema.parse(settings), createdAt: 0, revokedAt: null };
+  return {
+    id,
+    teamId: 'team-1',
+    name: 't',
+    keyPrefix: 'cai_x',
+    scopes: ['api'],
+    settings: keySettingsSchema.parse(settings),
+    createdAt: 0,
+    revokedAt: null,
+  };
 }
 
 export function request(over: Partial<ChatRequest> = {}): ChatRequest {
@@ -64,4 +79,4 @@ export function scored(id: string, quality: number, costUsd: number, latencyMs =
   };
 }
 
-export { seededRandom as prng } from '../helpers/random';
+export { mulberry32 as prng } from '../../src/lib';

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { allEndpoints } from '../../src/catalog';
-import type { Attempt } from '../../src/reliability/attempts';
-import { ALPHA_MIN, ERROR_RATE_HALF_LIFE_MS, ERROR_RATE_PRIOR, observationsOf, observe, priorStat, recentErrorRate, updateStat } from '../../src/routing/live-stats';
-import type { LatencyStat } from '../../src/routing/snapshot';
+import { allEndpoints } from '../../src/catalog/catalog';
+import type { Attempt, LatencyStat } from '../../src/hub';
+import {
+  ALPHA_MIN,
+  ERROR_RATE_HALF_LIFE_MS,
+  ERROR_RATE_PRIOR,
+  observationsOf,
+  observe,
+  priorStat,
+  recentErrorRate,
+  updateStat,
+} from '../../src/routing/live-stats';
 
 const prior = priorStat({ ttftMs: 200, tokensPerSec: 100 });
 
@@ -53,7 +61,16 @@ describe('EWMA with priors', () => {
 });
 
 describe('observations of a settled request', () => {
-  const attempt = (endpointId: string, outcome: Attempt['outcome'], extra: Partial<Attempt> = {}): Attempt => ({ endpointId, provider: 'x', simulated: true, outcome, status: outcome === 'ok' ? 200 : 503, ms: 300, startedAtMs: 0, ...extra });
+  const attempt = (endpointId: string, outcome: Attempt['outcome'], extra: Partial<Attempt> = {}): Attempt => ({
+    endpointId,
+    provider: 'x',
+    simulated: true,
+    outcome,
+    status: outcome === 'ok' ? 200 : 503,
+    ms: 300,
+    startedAtMs: 0,
+    ...extra,
+  });
   it('failed attempts are error samples (not client errors); the winner gives ttft and tokens/s', () => {
     const obs = observationsOf(
       {
@@ -100,7 +117,13 @@ describe('observations of a settled request', () => {
   });
   it('a non-streaming answer gives generation time = total − current ttft estimate', () => {
     const obs = observationsOf(
-      { status: 200, endpoint: { id: 'b/y' }, usage: { prompt_tokens: 1, completion_tokens: 50, total_tokens: 51 }, stream: false, attempts: [attempt('b/y', 'ok', { ms: 900 })] },
+      {
+        status: 200,
+        endpoint: { id: 'b/y' },
+        usage: { prompt_tokens: 1, completion_tokens: 50, total_tokens: 51 },
+        stream: false,
+        attempts: [attempt('b/y', 'ok', { ms: 900 })],
+      },
       0,
       0,
       () => ({ ttftMs: 400, tokensPerSec: 1, samples: 3 }),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { STRATEGIES, type ChatRequest } from '../../src/api/chat-schema';
-import { ApiError } from '../../src/api/errors';
-import { allEndpoints, codenames } from '../../src/catalog';
+import { type ChatRequest, ApiError, STRATEGIES } from '../../src/hub';
+import { allEndpoints, codenames } from '../../src/catalog/catalog';
 import { assembleChain, qualityFloor, rankCandidates } from '../../src/routing/objectives';
 import { runPipeline } from '../../src/routing/pipeline';
 import { buildSnapshot } from '../../src/routing/snapshot';
@@ -11,7 +10,12 @@ import { context, keyWith, prng, scored } from './helpers';
 const top = (...args: Parameters<typeof rankCandidates>) => rankCandidates(...args)[0].candidate.endpoint.id;
 
 describe('strategy objectives on hand-built catalogs', () => {
-  const catalog = [scored('a/top', 0.9, 10, 3000), scored('b/mid', 0.72, 2, 800), scored('c/cheap', 0.6, 1, 100), scored('d/mid2', 0.71, 3, 600)];
+  const catalog = [
+    scored('a/top', 0.9, 10, 3000),
+    scored('b/mid', 0.72, 2, 800),
+    scored('c/cheap', 0.6, 1, 100),
+    scored('d/mid2', 0.71, 3, 600),
+  ];
 
   it('cost: the cheapest endpoint above the quality floor, never one below it', () => {
     expect(qualityFloor(0.5, 0.9)).toBeCloseTo(0.7);
@@ -68,13 +72,21 @@ describe('strategy objectives on hand-built catalogs', () => {
 describe('fallback chain', () => {
   it('prefers provider diversity: best first, then the best of each other provider', () => {
     const ranked = rankCandidates(
-      [scored('p1/a', 0.9, 1, 100, 'openai'), scored('p1/b', 0.89, 1, 100, 'openai'), scored('p1/c', 0.88, 1, 100, 'openai'), scored('p2/a', 0.7, 1, 100, 'groq'), scored('p3/a', 0.6, 1, 100, 'together')],
+      [
+        scored('p1/a', 0.9, 1, 100, 'openai'),
+        scored('p1/b', 0.89, 1, 100, 'openai'),
+        scored('p1/c', 0.88, 1, 100, 'openai'),
+        scored('p2/a', 0.7, 1, 100, 'groq'),
+        scored('p3/a', 0.6, 1, 100, 'together'),
+      ],
       'quality',
       0.5,
     );
     const chain = assembleChain(ranked, 4).map((c) => c.endpoint.id);
     expect(chain[0]).toBe('p1/a');
-    expect(new Set(chain.slice(0, 3).map((id) => ranked.find((r) => r.candidate.endpoint.id === id)!.candidate.endpoint.provider)).size).toBe(3);
+    expect(
+      new Set(chain.slice(0, 3).map((id) => ranked.find((r) => r.candidate.endpoint.id === id)!.candidate.endpoint.provider)).size,
+    ).toBe(3);
     expect(chain).toHaveLength(4);
     expect(new Set(chain).size).toBe(4);
   });
@@ -97,22 +109,36 @@ describe('trust level is never violated (property test over the real catalog)', 
       const keyTrust = Math.floor(rand() * 4);
       const request = {
         model: pick(names),
-        messages: [{ role: 'user', content: rand() < 0.2 ? [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] : 'x'.repeat(Math.floor(rand() * 4000)) }],
+        messages: [
+          {
+            role: 'user',
+            content: rand() < 0.2 ? [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] : 'x'.repeat(Math.floor(rand() * 4000)),
+          },
+        ],
         ...(reqTrust !== undefined ? { trust_level: reqTrust } : {}),
         ...maybe(0.3, () => ({ tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }] })),
         ...maybe(0.3, () => ({ max_tokens: 1 + Math.floor(rand() * 8000) })),
         routing: {
-          ...maybe(0.3, () => ({ providers: { deny: [pick(providers)], ...maybe(0.3, () => ({ allow: [pick(providers), pick(providers)] })) } })),
+          ...maybe(0.3, () => ({
+            providers: { deny: [pick(providers)], ...maybe(0.3, () => ({ allow: [pick(providers), pick(providers)] })) },
+          })),
           ...maybe(0.2, () => ({ region: pick(['eu', 'us', 'apac']) })),
           ...maybe(0.2, () => ({ max_price_per_mtok: rand() * 20 })),
           ...maybe(0.2, () => ({ max_latency_ms: 500 + Math.floor(rand() * 20000) })),
           ...maybe(0.2, () => ({ max_attempts: 1 + Math.floor(rand() * 6) })),
         },
       } as unknown as ChatRequest;
-      const key = keyWith({ minTrustLevel: keyTrust, tier: rand() < 0.2 ? 'free' : 'paid', defaultStrategy: pick(STRATEGIES), ...maybe(0.2, () => ({ denyProviders: [pick(providers)] })) });
+      const key = keyWith({
+        minTrustLevel: keyTrust,
+        tier: rand() < 0.2 ? 'free' : 'paid',
+        defaultStrategy: pick(STRATEGIES),
+        ...maybe(0.2, () => ({ denyProviders: [pick(providers)] })),
+      });
       const required = Math.max(reqTrust ?? 0, keyTrust);
       try {
-        const ctx = runPipeline(context({ request, key, snapshot, classification: { taskClass: 'chat', complexity: rand(), source: 'model' } }));
+        const ctx = runPipeline(
+          context({ request, key, snapshot, classification: { taskClass: 'chat', complexity: rand(), source: 'model' } }),
+        );
         routed++;
         expect(ctx.chain.length).toBeGreaterThan(0);
         for (const c of [...ctx.candidates, ...ctx.chain]) expect(c.endpoint.trustLevel).toBeGreaterThanOrEqual(required);

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_CUTS, complexityBand, evalBandCellKey, evalCellKey, parseEvalBandCellKey, type ComplexityBand } from '../../src/routing/complexity-band';
+import {
+  BAND_CUTS,
+  complexityBand,
+  evalBandCellKey,
+  evalCellKey,
+  parseEvalBandCellKey,
+  type ComplexityBand,
+} from '../../src/routing/complexity-band';
 import { rankCandidates } from '../../src/routing/objectives';
-import type { EvalCell } from '../../src/routing/snapshot';
 import { bandShift, qualityStage } from '../../src/routing/stages/12-quality';
-import { DEFAULT_BAND_SHRINKAGE_SAMPLES as BAND_SHRINKAGE_SAMPLES, estimateBandShrinkage, MIN_BAND_CELLS_FOR_ESTIMATE } from '../../src/routing/band-shrinkage';
-import type { ClassificationSignal, RoutingContext } from '../../src/routing/types';
+import {
+  DEFAULT_BAND_SHRINKAGE_SAMPLES as BAND_SHRINKAGE_SAMPLES,
+  estimateBandShrinkage,
+  MIN_BAND_CELLS_FOR_ESTIMATE,
+} from '../../src/routing/band-shrinkage';
+import type { ClassificationSignal, RoutingContext } from '../../src/routing';
 import { context, endpoint } from './helpers';
+import type { EvalCell } from '../../src/hub';
 
 const CHEAP = 'a/cheap';
 const STRONG = 'b/strong';
@@ -22,8 +33,10 @@ function evals(withBands: boolean): Map<string, EvalCell> {
   ]);
   if (withBands) {
     const bands: [string, ComplexityBand, EvalCell][] = [
-      [CHEAP, 'low', cell(0.95, 100)], [CHEAP, 'high', cell(0.5, 100)],
-      [STRONG, 'low', cell(0.95, 100)], [STRONG, 'high', cell(0.95, 100)],
+      [CHEAP, 'low', cell(0.95, 100)],
+      [CHEAP, 'high', cell(0.5, 100)],
+      [STRONG, 'low', cell(0.95, 100)],
+      [STRONG, 'high', cell(0.95, 100)],
     ];
     for (const [id, band, c] of bands) m.set(evalBandCellKey(id, 'reasoning', band), c);
   }
@@ -39,7 +52,10 @@ function quality(complexity: number, withBands: boolean, source: ClassificationS
 
 /** The balanced strategy's winner once costs are set (the strong endpoint costs twice as much). */
 function winner(ctx: RoutingContext): string {
-  const priced = ctx.candidates.map((c) => ({ ...c, scores: { ...c.scores!, costUsd: c.endpoint.id === STRONG ? 2e-3 : 1e-3, latencyMs: 1000 } }));
+  const priced = ctx.candidates.map((c) => ({
+    ...c,
+    scores: { ...c.scores!, costUsd: c.endpoint.id === STRONG ? 2e-3 : 1e-3, latencyMs: 1000 },
+  }));
   return rankCandidates(priced, 'balanced', ctx.classification!.complexity)[0].candidate.endpoint.id;
 }
 const q = (ctx: RoutingContext, id: string) => ctx.candidates.find((c) => c.endpoint.id === id)!.scores!;
@@ -50,7 +66,11 @@ describe('complexity bands', () => {
     expect([0, 0.169, BAND_CUTS.mid, 0.309, BAND_CUTS.high, 1].map(complexityBand)).toEqual(['low', 'low', 'mid', 'mid', 'high', 'high']);
   });
   it('parses band cell keys back and refuses class cell keys', () => {
-    expect(parseEvalBandCellKey(evalBandCellKey('openai/gpt-4o', 'math', 'high'))).toEqual({ endpointId: 'openai/gpt-4o', taskClass: 'math', band: 'high' });
+    expect(parseEvalBandCellKey(evalBandCellKey('openai/gpt-4o', 'math', 'high'))).toEqual({
+      endpointId: 'openai/gpt-4o',
+      taskClass: 'math',
+      band: 'high',
+    });
     expect(parseEvalBandCellKey(evalCellKey('openai/gpt-4o', 'math'))).toBeNull();
     expect(parseEvalBandCellKey('low')).toBeNull();
   });
@@ -100,7 +120,7 @@ describe('band shrinkage K, estimated per task class', () => {
   /** Seeded LCG, so the simulated eval counts are the same on every run. */
   function rng(seed: number): () => number {
     let s = seed >>> 0;
-    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   }
   /**
    * 12 endpoints × 3 bands of `perBand` graded items each; each endpoint's true pass rate is `base` in every
@@ -112,7 +132,11 @@ describe('band shrinkage K, estimated per task class', () => {
     for (let e = 0; e < 12; e++) {
       const base = 0.55 + 0.03 * e;
       let passed = 0;
-      const bands: [ComplexityBand, number][] = [['low', effect], ['mid', 0], ['high', -effect]];
+      const bands: [ComplexityBand, number][] = [
+        ['low', effect],
+        ['mid', 0],
+        ['high', -effect],
+      ];
       for (const [band, shift] of bands) {
         let k = 0;
         for (let i = 0; i < perBand; i++) if (draw() < base + shift) k++;
@@ -130,7 +154,7 @@ describe('band shrinkage K, estimated per task class', () => {
     for (const k of noise) expect(k).toBeGreaterThan(80);
     // τ = 0.15·√(2/3) ≈ 0.12, p(1−p) ≈ 0.2: K ≈ 14, well under the noise-only values.
     const real = [1, 2, 3, 4, 5].map((seed) => estimateBandShrinkage(simulated(0.15, 60, seed)).get('math')!);
-    for (const k of real) expect(k).toBeGreaterThan(4.9), expect(k).toBeLessThan(40);
+    for (const k of real) (expect(k).toBeGreaterThan(4.9), expect(k).toBeLessThan(40));
   });
 
   it('keeps the default without enough band cells, and a band shift of 0 for an infinite K', () => {

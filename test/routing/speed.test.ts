@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { STRATEGIES, type ChatRequest } from '../../src/api/chat-schema';
-import { codenames } from '../../src/catalog';
+import { type ChatRequest, STRATEGIES } from '../../src/hub';
+import { codenames } from '../../src/catalog/catalog';
 import { classify } from '../../src/classifier';
-import { decide } from '../../src/routing/decide';
-import { routingSnapshot } from '../../src/routing/snapshot';
-import type { ClassificationSignal } from '../../src/routing/types';
+import { decide, routingSnapshot, type ClassificationSignal } from '../../src/routing';
 import { env } from '../helpers/gateway';
 import { keyWith, prng } from './helpers';
 
@@ -14,9 +12,21 @@ import { keyWith, prng } from './helpers';
  * loaded CI machine cannot make them flake; the measured figures are printed.
  */
 
-const TOPICS = ['Write a SQL query that joins orders and customers', 'Fix this TypeError in my React component', 'Summarize the following meeting notes', 'Translate to French: the weather is nice', 'Prove that the square root of 2 is irrational', 'Write a haiku about autumn', 'Extract the names and dates as JSON', 'hi, how are you?'];
+const TOPICS = [
+  'Write a SQL query that joins orders and customers',
+  'Fix this TypeError in my React component',
+  'Summarize the following meeting notes',
+  'Translate to French: the weather is nice',
+  'Prove that the square root of 2 is irrational',
+  'Write a haiku about autumn',
+  'Extract the names and dates as JSON',
+  'hi, how are you?',
+];
 
-function requests(n: number, seed: number): { request: ChatRequest; classification: ClassificationSignal; key: ReturnType<typeof keyWith> }[] {
+function requests(
+  n: number,
+  seed: number,
+): { request: ChatRequest; classification: ClassificationSignal; key: ReturnType<typeof keyWith> }[] {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const models = ['auto', 'auto', 'auto', ...STRATEGIES.map((s) => `auto:${s}`), ...codenames().slice(0, 20)];
@@ -24,14 +34,38 @@ function requests(n: number, seed: number): { request: ChatRequest; classificati
     const text = `${pick(TOPICS)} ${'lorem ipsum dolor '.repeat(Math.floor(rand() * 200))}`;
     const request = {
       model: pick(models),
-      messages: [{ role: 'system', content: 'You are helpful.' }, { role: 'user', content: rand() < 0.1 ? [{ type: 'text', text }, { type: 'image_url', image_url: { url: 'https://x/y.png' } }] : text }],
-      ...(rand() < 0.3 ? { tools: [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } } } } }] } : {}),
+      messages: [
+        { role: 'system', content: 'You are helpful.' },
+        {
+          role: 'user',
+          content:
+            rand() < 0.1
+              ? [
+                  { type: 'text', text },
+                  { type: 'image_url', image_url: { url: 'https://x/y.png' } },
+                ]
+              : text,
+        },
+      ],
+      ...(rand() < 0.3
+        ? {
+            tools: [
+              { type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } } } } },
+            ],
+          }
+        : {}),
       ...(rand() < 0.3 ? { stream: true } : {}),
       ...(rand() < 0.2 ? { trust_level: Math.floor(rand() * 3) } : {}),
       ...(rand() < 0.3 ? { max_tokens: 64 + Math.floor(rand() * 4000) } : {}),
-      ...(rand() < 0.3 ? { routing: { max_price_per_mtok: 1 + rand() * 20, ...(rand() < 0.5 ? { region: pick(['eu', 'us']) } : {}) } } : {}),
+      ...(rand() < 0.3
+        ? { routing: { max_price_per_mtok: 1 + rand() * 20, ...(rand() < 0.5 ? { region: pick(['eu', 'us']) } : {}) } }
+        : {}),
     } as unknown as ChatRequest;
-    const classification: ClassificationSignal = { taskClass: pick(['code_generation', 'chat', 'math', 'summarization', 'sql']), complexity: rand(), source: 'model' };
+    const classification: ClassificationSignal = {
+      taskClass: pick(['code_generation', 'chat', 'math', 'summarization', 'sql']),
+      complexity: rand(),
+      source: 'model',
+    };
     return { request, classification, key: keyWith({ defaultStrategy: pick(STRATEGIES), tier: rand() < 0.1 ? 'free' : 'paid' }) };
   });
 }
@@ -91,7 +125,9 @@ describe('routing speed (inside workerd)', () => {
     const best = summary(intrinsic);
     const raw = summary(single);
     const mean = typical.reduce((a, b) => a + b, 0) / typical.length;
-    console.log(`decide() over ${endpoints} endpoints, ${s.n} requests (${refused} refused): typical p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, mean ${mean.toFixed(3)} ms; intrinsic (fastest batch) p50 ${best.p50.toFixed(2)} ms, p99 ${best.p99.toFixed(2)} ms, max ${best.max.toFixed(2)} ms; single calls at 1 ms clock resolution p50 ${raw.p50} ms, p99 ${raw.p99} ms, max ${raw.max} ms`);
+    console.log(
+      `decide() over ${endpoints} endpoints, ${s.n} requests (${refused} refused): typical p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, mean ${mean.toFixed(3)} ms; intrinsic (fastest batch) p50 ${best.p50.toFixed(2)} ms, p99 ${best.p99.toFixed(2)} ms, max ${best.max.toFixed(2)} ms; single calls at 1 ms clock resolution p50 ${raw.p50} ms, p99 ${raw.p99} ms, max ${raw.max} ms`,
+    );
     expect(s.p50).toBeLessThan(5);
     expect(s.p99).toBeLessThan(50);
   });
@@ -106,7 +142,13 @@ describe('routing speed (inside workerd)', () => {
     for (const x of inputs) {
       const text = textOf(x.request);
       const t0 = performance.now();
-      const c = await classify({ text, hasImages: false, hasTools: !!x.request.tools, stream: !!x.request.stream, inputChars: text.length });
+      const c = await classify({
+        text,
+        hasImages: false,
+        hasTools: !!x.request.tools,
+        stream: !!x.request.stream,
+        inputChars: text.length,
+      });
       const t1 = performance.now();
       source = c.source;
       try {
@@ -119,7 +161,9 @@ describe('routing speed (inside workerd)', () => {
     }
     const s = summary(total);
     const c = summary(classifier);
-    console.log(`classifier (${source}) + decide(): p50 ${s.p50.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms; classifier alone p50 ${c.p50.toFixed(3)} ms, p99 ${c.p99.toFixed(3)} ms`);
+    console.log(
+      `classifier (${source}) + decide(): p50 ${s.p50.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms; classifier alone p50 ${c.p50.toFixed(3)} ms, p99 ${c.p99.toFixed(3)} ms`,
+    );
     expect(s.p50).toBeLessThan(250);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors';
+import { ApiError } from '../../src/hub';
 import { scoreTerms } from '../../src/routing/decide';
-import { allEndpoints } from '../../src/catalog';
-import { estimateCost } from '../../src/catalog/pricing';
+import { allEndpoints } from '../../src/catalog/catalog';
+import { estimateCost } from '../../src/catalog';
 import { parseModelSpec, parseSpecStage } from '../../src/routing/stages/01-parse-spec';
 import { deriveRequirements, requirementsStage } from '../../src/routing/stages/02-requirements';
 import { classifyStage } from '../../src/routing/stages/03-classify';
@@ -18,7 +18,7 @@ import { budgetStage } from '../../src/routing/stages/11-budget';
 import { latencyStage, MIN_REGION_SAMPLES } from '../../src/routing/stages/13-latency';
 import { costStage } from '../../src/routing/stages/14-cost';
 import { rankStage } from '../../src/routing/stages/15-rank';
-import type { RoutingContext } from '../../src/routing/types';
+import type { RoutingContext } from '../../src/routing';
 import { context, endpoint, keyWith, request, scored } from './helpers';
 
 /** Runs stages 01–04 so a filter stage can be tested alone on a realistic context. */
@@ -54,7 +54,15 @@ describe('02 requirements', () => {
   it('derives features, token estimates and the stricter trust level', () => {
     const r = deriveRequirements(
       request({
-        messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this?' }, { type: 'image_url', image_url: { url: 'https://x/y.png' } }] }],
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'what is this?' },
+              { type: 'image_url', image_url: { url: 'https://x/y.png' } },
+            ],
+          },
+        ],
         tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }],
         response_format: { type: 'json_object' },
         stream: true,
@@ -63,14 +71,30 @@ describe('02 requirements', () => {
       } as never),
       2,
     );
-    expect(r).toMatchObject({ tools: true, vision: true, jsonMode: true, jsonSchema: false, streaming: true, expectedOutputTokens: 64, minTrustLevel: 2 });
+    expect(r).toMatchObject({
+      tools: true,
+      vision: true,
+      jsonMode: true,
+      jsonSchema: false,
+      streaming: true,
+      expectedOutputTokens: 64,
+      minTrustLevel: 2,
+    });
     expect(r.estimatedInputTokens).toBeGreaterThan(765);
   });
 });
 
 describe('03 classify (strategy)', () => {
   const run = (model: string, settings = {}, suggestion?: 'quality') =>
-    classifyStage(parseSpecStage(context({ request: request({ model }), key: keyWith(settings), classification: { taskClass: 'math', complexity: 0.8, source: 'model', strategy: suggestion } })));
+    classifyStage(
+      parseSpecStage(
+        context({
+          request: request({ model }),
+          key: keyWith(settings),
+          classification: { taskClass: 'math', complexity: 0.8, source: 'model', strategy: suggestion },
+        }),
+      ),
+    );
   it('forces free-tier keys to cost, whatever was asked', () => {
     expect(run('auto:quality', { tier: 'free' })).toMatchObject({ strategy: 'cost', strategySource: 'free_tier' });
   });
@@ -93,7 +117,10 @@ describe('04 candidates', () => {
 
 describe('filter stages', () => {
   it('05 drops endpoints missing a needed capability, with the reason', () => {
-    const endpoints = [endpoint('a/see', { capabilities: { tools: true, vision: true, jsonSchema: true, streaming: true } }), endpoint('b/blind')];
+    const endpoints = [
+      endpoint('a/see', { capabilities: { tools: true, vision: true, jsonSchema: true, streaming: true } }),
+      endpoint('b/blind'),
+    ];
     const req = request({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }] } as never);
     const ctx = capabilityStage(prepared({ endpoints, request: req }));
     expect(ids(ctx)).toEqual(['a/see']);
@@ -107,12 +134,17 @@ describe('filter stages', () => {
   it('07 keeps only endpoints at or above max(request, key) trust', () => {
     const endpoints = [0, 1, 2, 3].map((t) => endpoint(`p${t}/m`, { trustLevel: t as 0 | 1 | 2 | 3 }));
     expect(ids(trustStage(prepared({ endpoints, request: request({ trust_level: 2 }) })))).toEqual(['p2/m', 'p3/m']);
-    expect(ids(trustStage(prepared({ endpoints, request: request({ trust_level: 1 }), key: keyWith({ minTrustLevel: 3 }) })))).toEqual(['p3/m']);
+    expect(ids(trustStage(prepared({ endpoints, request: request({ trust_level: 1 }), key: keyWith({ minTrustLevel: 3 }) })))).toEqual([
+      'p3/m',
+    ]);
   });
   it('08 applies key allow lists, request deny lists and region', () => {
     const endpoints = [endpoint('a/x', { regions: ['us'] }), endpoint('b/x'), endpoint('c/x', { regions: ['eu'] })];
     const key = keyWith({ allowProviders: ['a', 'b', 'c'] });
-    expect(ids(policyStage(prepared({ endpoints, key, request: request({ routing: { providers: { deny: ['b'] } } }) })))).toEqual(['a/x', 'c/x']);
+    expect(ids(policyStage(prepared({ endpoints, key, request: request({ routing: { providers: { deny: ['b'] } } }) })))).toEqual([
+      'a/x',
+      'c/x',
+    ]);
     expect(ids(policyStage(prepared({ endpoints, key, request: request({ routing: { region: 'eu' } }) })))).toEqual(['b/x', 'c/x']);
     expect(ids(policyStage(prepared({ endpoints, key: keyWith({ allowProviders: ['c'] }) })))).toEqual(['c/x']);
   });
@@ -127,7 +159,14 @@ describe('filter stages', () => {
 describe('09 health', () => {
   const endpoints = ['a/open', 'b/cooled', 'c/probing', 'd/half', 'e/flaky', 'f/fine'].map((id) => endpoint(id));
   const now = 1_000_000;
-  const flaky = (errorRate: number, outcomes: number, errorAt = now) => ({ ttftMs: 200, tokensPerSec: 100, samples: outcomes, errorRate, outcomes, errorAt });
+  const flaky = (errorRate: number, outcomes: number, errorAt = now) => ({
+    ttftMs: 200,
+    tokensPerSec: 100,
+    samples: outcomes,
+    errorRate,
+    outcomes,
+    errorAt,
+  });
 
   it('skips open circuits in their cooldown and half-open ones whose probe is out', () => {
     const ctx = prepared({ endpoints, now });
@@ -137,7 +176,10 @@ describe('09 health', () => {
     ctx.snapshot.health.set('d/half', { state: 'half_open', errorRate: 1 });
     const out = healthStage(ctx);
     expect(ids(out)).toEqual(['b/cooled', 'd/half', 'e/flaky', 'f/fine']);
-    expect(out.dropped.map((d) => [d.id, d.reason])).toEqual([['a/open', 'circuit open'], ['c/probing', 'circuit half-open, probe in flight']]);
+    expect(out.dropped.map((d) => [d.id, d.reason])).toEqual([
+      ['a/open', 'circuit open'],
+      ['c/probing', 'circuit half-open, probe in flight'],
+    ]);
   });
 
   it('skips an endpoint failing half its recent calls, once there are enough of them, until the evidence ages', () => {
@@ -172,11 +214,19 @@ describe('10 eval gate', () => {
   function gate(evals: [string, ReturnType<typeof cell>][], only?: string[]) {
     const ctx = prepared({ endpoints, classification: { taskClass: 'code_generation', complexity: 0.5, source: 'model' } });
     const candidates = only ? ctx.candidates.filter((c) => only.includes(c.endpoint.id)) : ctx.candidates;
-    return evalGateStage({ ...ctx, candidates, snapshot: { ...ctx.snapshot, evals: new Map(evals.map(([id, c]) => [`${id}|code_generation`, c])) } });
+    return evalGateStage({
+      ...ctx,
+      candidates,
+      snapshot: { ...ctx.snapshot, evals: new Map(evals.map(([id, c]) => [`${id}|code_generation`, c])) },
+    });
   }
 
   it('keeps endpoints that clear the class threshold and drops the rest with the verdict', () => {
-    const out = gate([['p1/strong', cell(80, 100)], ['p2/middling', cell(45, 100)], ['p3/weak', cell(10, 100)]]);
+    const out = gate([
+      ['p1/strong', cell(80, 100)],
+      ['p2/middling', cell(45, 100)],
+      ['p3/weak', cell(10, 100)],
+    ]);
     expect(ids(out)).toEqual(['p1/strong']);
     expect(out.dropped.find((d) => d.id === 'p2/middling')?.reason).toMatch(/lower bound below 0.5/);
     expect(out.dropped.find((d) => d.id === 'p4/fresh')?.reason).toBe('unevaluated while evaluated endpoints qualify');
@@ -184,19 +234,37 @@ describe('10 eval gate', () => {
 
   it('on a class harder than the threshold, keeps what is not confidently worse than the best instead of refusing', () => {
     // 45/100 and 38/100 overlap (Wilson 0.36–0.55 and 0.29–0.48); 10/100 (upper bound 0.17) is confidently worse.
-    const out = gate([['p1/strong', cell(45, 100)], ['p2/middling', cell(38, 100)], ['p3/weak', cell(10, 100)]], ['p1/strong', 'p2/middling', 'p3/weak']);
+    const out = gate(
+      [
+        ['p1/strong', cell(45, 100)],
+        ['p2/middling', cell(38, 100)],
+        ['p3/weak', cell(10, 100)],
+      ],
+      ['p1/strong', 'p2/middling', 'p3/weak'],
+    );
     expect(ids(out)).toEqual(['p1/strong', 'p2/middling']);
     expect(out.candidates.every((c) => c.evalStatus === 'below_threshold')).toBe(true);
     expect(out.dropped.find((d) => d.id === 'p3/weak')?.reason).toMatch(/confidently below the best \(0\.36\)/);
-    expect(out.trace.at(-1)!.note).toBe('every candidate is below the code_generation threshold: keeping the 2 not confidently worse than the best');
+    expect(out.trace.at(-1)!.note).toBe(
+      'every candidate is below the code_generation threshold: keeping the 2 not confidently worse than the best',
+    );
     // One model asked by name whose every endpoint is below the threshold still gets an answer.
     expect(ids(gate([['p3/weak', cell(10, 100)]], ['p3/weak']))).toEqual(['p3/weak']);
   });
 
   it('prefers unevaluated endpoints to ones below the threshold when nothing evaluated qualifies', () => {
-    const out = gate([['p1/strong', cell(45, 100)], ['p2/middling', cell(38, 100)], ['p3/weak', cell(10, 100)]]);
+    const out = gate([
+      ['p1/strong', cell(45, 100)],
+      ['p2/middling', cell(38, 100)],
+      ['p3/weak', cell(10, 100)],
+    ]);
     expect(ids(out)).toEqual(['p4/fresh']);
-    expect(out.dropped.filter((d) => d.stage === 'eval_gate').map((d) => d.id).sort()).toEqual(['p1/strong', 'p2/middling', 'p3/weak']);
+    expect(
+      out.dropped
+        .filter((d) => d.stage === 'eval_gate')
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(['p1/strong', 'p2/middling', 'p3/weak']);
   });
 });
 
@@ -204,13 +272,25 @@ describe('13 latency', () => {
   const endpoints = [endpoint('a/x'), endpoint('b/y')];
   it('uses the catalog prior without live data: ttft + tokens / rate', () => {
     const base = prepared({ endpoints, request: request({ max_tokens: 100 }) });
-    const ctx = latencyStage({ ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) });
+    const ctx = latencyStage({
+      ...base,
+      candidates: base.candidates.map((c) => ({
+        ...c,
+        scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} },
+      })),
+    });
     expect(ctx.candidates.map((c) => c.scores!.latencyMs)).toEqual([200 + 1000, 200 + 1000]);
     expect(ctx.candidates[0].scores!.liveSamples).toBeUndefined();
   });
   it('prefers the region statistic once it has enough samples, else the global one', () => {
     const base = prepared({ endpoints, request: request({ max_tokens: 100 }), region: 'DE' });
-    const withScores = { ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) };
+    const withScores = {
+      ...base,
+      candidates: base.candidates.map((c) => ({
+        ...c,
+        scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} },
+      })),
+    };
     withScores.snapshot.latency.set('a/x|*', { ttftMs: 1000, tokensPerSec: 50, samples: 20 });
     withScores.snapshot.latency.set('a/x|DE', { ttftMs: 100, tokensPerSec: 200, samples: MIN_REGION_SAMPLES - 1 });
     let ctx = latencyStage(withScores);
@@ -225,17 +305,46 @@ describe('13 latency', () => {
   });
   it('adds the expected time of failed attempts: e/(1−e) time-to-first-tokens', () => {
     const base = prepared({ endpoints, request: request({ max_tokens: 100 }), now: 1_000_000 });
-    const withScores = { ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) };
-    withScores.snapshot.latency.set('a/x|*', { ttftMs: 400, tokensPerSec: 100, samples: 20, errorRate: 0.5, outcomes: 40, errorAt: 1_000_000 });
-    withScores.snapshot.latency.set('b/y|*', { ttftMs: 400, tokensPerSec: 100, samples: 20, errorRate: 0, outcomes: 40, errorAt: 1_000_000 });
+    const withScores = {
+      ...base,
+      candidates: base.candidates.map((c) => ({
+        ...c,
+        scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} },
+      })),
+    };
+    withScores.snapshot.latency.set('a/x|*', {
+      ttftMs: 400,
+      tokensPerSec: 100,
+      samples: 20,
+      errorRate: 0.5,
+      outcomes: 40,
+      errorAt: 1_000_000,
+    });
+    withScores.snapshot.latency.set('b/y|*', {
+      ttftMs: 400,
+      tokensPerSec: 100,
+      samples: 20,
+      errorRate: 0,
+      outcomes: 40,
+      errorAt: 1_000_000,
+    });
     const ctx = latencyStage(withScores);
     expect(ctx.candidates[0].scores!.latencyMs).toBeCloseTo(400 + 1000 + 400);
     expect(ctx.candidates[1].scores!.latencyMs).toBeCloseTo(400 + 1000);
     expect(ctx.candidates[0].scores!.errorRate).toBeCloseTo(0.5);
   });
   it('drops endpoints over max_latency_ms', () => {
-    const base = prepared({ endpoints: [endpoint('a/slow', { latency: { ttftMs: 5000, tokensPerSec: 10 } }), endpoint('b/fast')], request: request({ max_tokens: 100, routing: { max_latency_ms: 2000 } }) });
-    const withScores = { ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) };
+    const base = prepared({
+      endpoints: [endpoint('a/slow', { latency: { ttftMs: 5000, tokensPerSec: 10 } }), endpoint('b/fast')],
+      request: request({ max_tokens: 100, routing: { max_latency_ms: 2000 } }),
+    });
+    const withScores = {
+      ...base,
+      candidates: base.candidates.map((c) => ({
+        ...c,
+        scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} },
+      })),
+    };
     const ctx = latencyStage(withScores);
     expect(ids(ctx)).toEqual(['b/fast']);
     expect(ctx.dropped[0]).toMatchObject({ id: 'a/slow', stage: 'latency' });
@@ -246,12 +355,24 @@ describe('14 cost and 15 rank', () => {
   it('14 estimates the request cost from the catalog price', () => {
     const e = endpoint('a/x', { price: 3 });
     const base = prepared({ endpoints: [e] });
-    const ctx = costStage({ ...base, candidates: base.candidates.map((c) => ({ ...c, scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} } })) });
+    const ctx = costStage({
+      ...base,
+      candidates: base.candidates.map((c) => ({
+        ...c,
+        scores: { quality: 0.7, costUsd: 0, latencyMs: 0, ttftMs: 0, objective: 0, terms: {} },
+      })),
+    });
     const r = base.requirements!;
     expect(ctx.candidates[0].scores!.costUsd).toBeCloseTo(estimateCost(e, r.estimatedInputTokens, r.expectedOutputTokens), 12);
   });
   it('15 ranks by the strategy, builds the chain and notes the floor', () => {
-    const ctx = rankStage(context({ strategy: 'cost', classification: { taskClass: 'chat', complexity: 0.5, source: 'neutral' }, candidates: [scored('a/top', 0.9, 10), scored('b/mid', 0.72, 2), scored('c/low', 0.6, 1)] }));
+    const ctx = rankStage(
+      context({
+        strategy: 'cost',
+        classification: { taskClass: 'chat', complexity: 0.5, source: 'neutral' },
+        candidates: [scored('a/top', 0.9, 10), scored('b/mid', 0.72, 2), scored('c/low', 0.6, 1)],
+      }),
+    );
     expect(ctx.chain.map((c) => c.endpoint.id)).toEqual(['b/mid', 'a/top', 'c/low']);
     expect(ctx.trace.at(-1)!.note).toContain('quality floor 0.70');
     expect(ctx.candidates[0].scores!.tier).toBe(0);

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { jsx } from 'hono/jsx';
-import { STRATEGIES, type ChatRequest } from '../../src/api/chat-schema';
-import { ApiError } from '../../src/api/errors';
+import { type ChatRequest, ApiError, STRATEGIES } from '../../src/hub';
 import { maxTrustFromEvidence } from '../../src/catalog/trust';
-import type { Endpoint } from '../../src/catalog/types';
+import type { Endpoint } from '../../src/catalog';
 import { endpointViews } from '../../src/dashboard/stats';
 import { EndpointsPage } from '../../src/dashboard/views/endpoints';
 import type { Env } from '../../src/env';
 import { runPipeline } from '../../src/routing/pipeline';
 import { buildSnapshot, type RoutingSnapshot } from '../../src/routing/snapshot';
-import type { KeyRecord } from '../../src/tenancy/types';
+import type { KeyRecord } from '../../src/tenancy';
 import { context, keyWith } from './helpers';
 
 const ANTHROPIC_ZDR = { provider: 'anthropic', level: 2, agreement: 'ZDR addendum 2026-03, ref ABC-123' };
 const snapshotWith = (vars: Record<string, string> = {}) => buildSnapshot({ CAILOS_SIMULATE: 'true', ...vars } as unknown as Env);
-const ask = (model: string, extra: Partial<ChatRequest> = {}) => ({ model, messages: [{ role: 'user', content: 'Summarise our contract terms.' }], ...extra }) as ChatRequest;
+const ask = (model: string, extra: Partial<ChatRequest> = {}) =>
+  ({ model, messages: [{ role: 'user', content: 'Summarise our contract terms.' }], ...extra }) as ChatRequest;
 
 function route(snapshot: RoutingSnapshot, request: ChatRequest, key: KeyRecord = keyWith()) {
   try {
@@ -81,7 +81,11 @@ describe('the trust stage names the override that decided', () => {
     const lowered = { provider: 'groq', level: 0, agreement: 'internal review 2026-11: treat as training' };
     const ctx = route(snapshotWith({ TRUST_OVERRIDES: JSON.stringify([lowered]) }), ask('gpt-oss-120b', { trust_level: 1 }))!;
     const groq = ctx.dropped.find((d) => d.id === 'groq/openai/gpt-oss-120b')!;
-    expect(groq).toEqual({ id: 'groq/openai/gpt-oss-120b', stage: 'trust', reason: `trust 0 < required 1 (override groq 1→0 (${lowered.agreement}))` });
+    expect(groq).toEqual({
+      id: 'groq/openai/gpt-oss-120b',
+      stage: 'trust',
+      reason: `trust 0 < required 1 (override groq 1→0 (${lowered.agreement}))`,
+    });
     expect(ctx.chain.every((c) => c.endpoint.provider !== 'groq')).toBe(true);
   });
 });
@@ -116,11 +120,17 @@ describe('the dashboard endpoint view', () => {
     const snapshot = snapshotWith({ TRUST_OVERRIDES: JSON.stringify([ANTHROPIC_ZDR]) });
     const views = endpointViews(snapshot, new Map(), new Map());
     const claude = views.find((v) => v.provider === 'anthropic')!;
-    expect(claude.trust).toEqual({ defaultLevel: 1, limitedBy: 'inputs kept up to 30 days', override: { level: 2, agreement: ANTHROPIC_ZDR.agreement } });
+    expect(claude.trust).toEqual({
+      defaultLevel: 1,
+      limitedBy: 'inputs kept up to 30 days',
+      override: { level: 2, agreement: ANTHROPIC_ZDR.agreement },
+    });
     const free = views.find((v) => v.provider === 'openrouter-free')!;
     expect(free.freeTier).toMatchObject({ requestsPerMinute: 20, requestsPerDay: 50 });
     const viewer = { team: 't', role: 'admin', canManage: true, via: 'bearer' } as never;
-    const html = String(await jsx(EndpointsPage, { viewer, report: { window: '24h', suiteVersion: null, builtAt: 0, data: [claude, free] } }));
+    const html = String(
+      await jsx(EndpointsPage, { viewer, report: { window: '24h', suiteVersion: null, builtAt: 0, data: [claude, free] } }),
+    );
     expect(html).toContain('2 · high');
     expect(html).toContain(`override: ${ANTHROPIC_ZDR.agreement} (default 1 · standard)`);
     expect(html).toContain('free tier: 20 rpm, 50 per day');

@@ -104,7 +104,13 @@ describe('llmshield on deeply nested JSON', () => {
     it(`${api}: a tool result and arguments nested ${DEPTH} levels are cloaked, not a 500`, async () => {
       await admin('/sim/recorder', { body: { on: true } });
       const res = await send();
-      expect(res.status, await res.clone().text().then((t) => t.slice(0, 300))).toBe(200);
+      expect(
+        res.status,
+        await res
+          .clone()
+          .text()
+          .then((t) => t.slice(0, 300)),
+      ).toBe(200);
       const upstream = await received();
       expect(upstream).not.toContain(EMAIL);
       const messages = await receivedMessages();
@@ -118,7 +124,13 @@ describe('llmshield on deeply nested JSON', () => {
     const [, send] = requests('{}', deepArray(100_000))[0];
     await admin('/sim/recorder', { body: { on: true } });
     const res = await send();
-    expect(res.status, await res.clone().text().then((t) => t.slice(0, 300))).toBe(200);
+    expect(
+      res.status,
+      await res
+        .clone()
+        .text()
+        .then((t) => t.slice(0, 300)),
+    ).toBe(200);
     expect(await received()).not.toContain(EMAIL);
     expect((await receivedMessages()).find((m) => m.role === 'tool')!.content).toBe(cloaked(deepArray(100_000)));
   });

@@ -73,7 +73,13 @@ describe('IP_ADDRESS', () => {
     }
   });
   it('parses IPv6 for real', () => {
-    for (const v of ['2001:db8::8a2e:370:7334', 'fe80::1ff:fe23:4567:890a', '::ffff:192.0.2.128', '2001:0db8:85a3:0000:0000:8a2e:0370:7334', '::1']) {
+    for (const v of [
+      '2001:db8::8a2e:370:7334',
+      'fe80::1ff:fe23:4567:890a',
+      '::ffff:192.0.2.128',
+      '2001:0db8:85a3:0000:0000:8a2e:0370:7334',
+      '::1',
+    ]) {
       expect(parseIpv6(v)).toBe(true);
     }
     for (const v of ['2001:db8::8a2e::7334', '12345::1', '1:2:3:4:5:6:7', 'fe80:::1', 'g::1']) expect(parseIpv6(v)).toBe(false);
@@ -81,7 +87,8 @@ describe('IP_ADDRESS', () => {
     expect(values(t, detectIpv6(t))).toEqual(['2001:db8::8a2e:370:7334']);
   });
   it('ignores times, MAC addresses, C++ scopes and slices', () => {
-    for (const t of ['at 12:30:45', 'mac 00:1A:2B:3C:4D:5E', 'std::vector<int>', 'a[1::2]', 'dead::beef']) expect(detectIpv6(t)).toEqual([]);
+    for (const t of ['at 12:30:45', 'mac 00:1A:2B:3C:4D:5E', 'std::vector<int>', 'a[1::2]', 'dead::beef'])
+      expect(detectIpv6(t)).toEqual([]);
   });
 });
 
@@ -137,7 +144,14 @@ describe('ADDRESS', () => {
     }
   });
   it('ignores counts and prose', () => {
-    for (const t of ['I drove 5 miles down the road', 'we have 3 open issues on the way', 'retry 3 times per request', 'show 10 page view counts', 'String 42 is the answer', 'Spring 2024 release']) {
+    for (const t of [
+      'I drove 5 miles down the road',
+      'we have 3 open issues on the way',
+      'retry 3 times per request',
+      'show 10 page view counts',
+      'String 42 is the answer',
+      'Spring 2024 release',
+    ]) {
       expect(detectAddresses(t)).toEqual([]);
     }
   });

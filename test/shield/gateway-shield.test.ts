@@ -44,7 +44,13 @@ function expectNoCanary(upstream: string) {
 describe('llmshield through the gateway', () => {
   it('non-streaming: the provider sees placeholders, the client gets the originals back', async () => {
     await admin('/sim/recorder', { body: { on: true } });
-    const res = await chat(key, { model: 'gpt-4o', messages: [{ role: 'system', content: `Customer: ${CANARIES.email}` }, { role: 'user', content: canaryText }] });
+    const res = await chat(key, {
+      model: 'gpt-4o',
+      messages: [
+        { role: 'system', content: `Customer: ${CANARIES.email}` },
+        { role: 'user', content: canaryText },
+      ],
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { choices: { message: { content: string } }[] };
     const answer = body.choices[0].message.content;
@@ -56,7 +62,11 @@ describe('llmshield through the gateway', () => {
   it('streaming, every wire format: restored across chunk boundaries', async () => {
     for (const model of ['openai/gpt-4o', 'anthropic/claude-sonnet-4-6', 'google/gemini-2.5-flash', 'cohere/command-a-03-2025']) {
       await admin('/sim/recorder', { body: { on: true } });
-      const stream = await openaiClient(key).chat.completions.create({ model, stream: true, messages: [{ role: 'user', content: canaryText }] });
+      const stream = await openaiClient(key).chat.completions.create({
+        model,
+        stream: true,
+        messages: [{ role: 'user', content: canaryText }],
+      });
       let text = '';
       for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
       expect(text, model).toContain(CANARIES.email);
@@ -67,16 +77,40 @@ describe('llmshield through the gateway', () => {
   });
 
   it('tool calls: arguments the model writes with placeholders come back with the values, as valid JSON', async () => {
-    const tools = [{ type: 'function' as const, function: { name: 'send_email', description: 'Send an email', parameters: { type: 'object', properties: { to: { type: 'string' }, body: { type: 'string' } }, required: ['to', 'body'] } } }];
+    const tools = [
+      {
+        type: 'function' as const,
+        function: {
+          name: 'send_email',
+          description: 'Send an email',
+          parameters: { type: 'object', properties: { to: { type: 'string' }, body: { type: 'string' } }, required: ['to', 'body'] },
+        },
+      },
+    ];
     // Script the model to address the placeholder it was given (what a real model does).
     await admin('/sim/recorder', { body: { on: true } });
-    await admin('/sim/scripts', { body: { target: 'openai/gpt-4o', toolCalls: [{ name: 'send_email', arguments: JSON.stringify({ to: '[EMAIL_1]', body: 'Hello EMAIL_1, "quoted"' }) }], times: 2 } });
+    await admin('/sim/scripts', {
+      body: {
+        target: 'openai/gpt-4o',
+        toolCalls: [{ name: 'send_email', arguments: JSON.stringify({ to: '[EMAIL_1]', body: 'Hello EMAIL_1, "quoted"' }) }],
+        times: 2,
+      },
+    });
     const client = openaiClient(key);
-    const plain = await client.chat.completions.create({ model: 'openai/gpt-4o', tools, messages: [{ role: 'user', content: `Email ${CANARIES.email} please` }] });
+    const plain = await client.chat.completions.create({
+      model: 'openai/gpt-4o',
+      tools,
+      messages: [{ role: 'user', content: `Email ${CANARIES.email} please` }],
+    });
     const call = plain.choices[0].message.tool_calls![0];
     if (call.type !== 'function') throw new Error('expected function call');
     expect(JSON.parse(call.function.arguments)).toEqual({ to: CANARIES.email, body: `Hello ${CANARIES.email}, "quoted"` });
-    const streamed = await client.chat.completions.create({ model: 'openai/gpt-4o', tools, stream: true, messages: [{ role: 'user', content: `Email ${CANARIES.email} please` }] });
+    const streamed = await client.chat.completions.create({
+      model: 'openai/gpt-4o',
+      tools,
+      stream: true,
+      messages: [{ role: 'user', content: `Email ${CANARIES.email} please` }],
+    });
     let args = '';
     for await (const chunk of streamed) for (const tc of chunk.choices[0]?.delta.tool_calls ?? []) args += tc.function?.arguments ?? '';
     expect(JSON.parse(args)).toEqual({ to: CANARIES.email, body: `Hello ${CANARIES.email}, "quoted"` });
@@ -91,7 +125,11 @@ describe('llmshield through the gateway', () => {
       tools: [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { q: { type: 'string' } } } } }],
       messages: [
         { role: 'user', content: `Find ${CANARIES.email}` },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'lookup', arguments: JSON.stringify({ q: CANARIES.email }) } }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'c1', type: 'function', function: { name: 'lookup', arguments: JSON.stringify({ q: CANARIES.email }) } }],
+        },
         { role: 'tool', tool_call_id: 'c1', content: `owner ${CANARIES.email}, phone ${CANARIES.phone}` },
       ],
     });

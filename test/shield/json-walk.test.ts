@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatRequest } from '../../src/api/chat-schema';
+import type { ChatRequest } from '../../src/hub';
 import { createShieldSession } from '../../src/shield';
 import { mapJsonStrings, mapValueStrings } from '../../src/shield/walk';
 
@@ -8,7 +8,9 @@ const upper = (s: string) => s.toUpperCase();
 describe('mapJsonStrings', () => {
   it('maps string values only, keeps keys, numbers and formatting byte for byte', () => {
     const json = '{ "name" : "ann",\n  "n": 12345678901234567890, "f": 1.0, "list": ["x", {"k": "y"}], "t": true }';
-    expect(mapJsonStrings(json, upper)).toBe('{ "name" : "ANN",\n  "n": 12345678901234567890, "f": 1.0, "list": ["X", {"k": "Y"}], "t": true }');
+    expect(mapJsonStrings(json, upper)).toBe(
+      '{ "name" : "ANN",\n  "n": 12345678901234567890, "f": 1.0, "list": ["X", {"k": "Y"}], "t": true }',
+    );
   });
 
   it('decodes escapes before mapping and re-escapes what it changed', () => {
@@ -55,13 +57,22 @@ describe('mapValueStrings', () => {
 describe('session: names', () => {
   it('a message name becomes one placeholder and its occurrences in text share it', () => {
     const s = createShieldSession();
-    const out = s.cloakRequest({ model: 'auto', messages: [{ role: 'user', name: 'Xochiquetzal', content: 'Xochiquetzal here; XochiquetzalX is not her' }] });
+    const out = s.cloakRequest({
+      model: 'auto',
+      messages: [{ role: 'user', name: 'Xochiquetzal', content: 'Xochiquetzal here; XochiquetzalX is not her' }],
+    });
     expect(out.messages[0]).toEqual({ role: 'user', name: '[PERSON_1]', content: '[PERSON_1] here; XochiquetzalX is not her' });
     expect(s.restoreText('Hi [PERSON_1]')).toBe('Hi Xochiquetzal');
   });
 
   it('a role name is cloaked in the name field only, never in the conversation; block mode does not refuse it', () => {
-    const req = { model: 'auto', messages: [{ role: 'user' as const, name: 'Planner', content: 'The Planner and the helper agree.' }, { role: 'user' as const, name: 'helper', content: 'ok' }] };
+    const req = {
+      model: 'auto',
+      messages: [
+        { role: 'user' as const, name: 'Planner', content: 'The Planner and the helper agree.' },
+        { role: 'user' as const, name: 'helper', content: 'ok' },
+      ],
+    };
     const named = (r: ChatRequest) => r.messages as { name?: string; content: unknown }[];
     const out = createShieldSession().cloakRequest(req);
     expect(named(out).map((m) => [m.name, m.content])).toEqual([
@@ -74,7 +85,9 @@ describe('session: names', () => {
 
   it('block mode refuses a text naming a participant by the name field', () => {
     const s = createShieldSession({ mode: 'block' });
-    expect(() => s.cloakRequest({ model: 'auto', messages: [{ role: 'user', name: 'Xochiquetzal', content: 'Xochiquetzal here' }] })).toThrow(/PERSON/);
+    expect(() =>
+      s.cloakRequest({ model: 'auto', messages: [{ role: 'user', name: 'Xochiquetzal', content: 'Xochiquetzal here' }] }),
+    ).toThrow(/PERSON/);
   });
 
   it('without PERSON in the policy a name is text like any other', () => {

@@ -27,7 +27,10 @@ function distinctPhones(size: number): string {
 
 describe('bad input finishes within a time budget', () => {
   const inputs: Array<[string, string]> = [
-    ['1 MB of mixed prose with PII', repeatTo('Hi, my name is Sofia Rossi, mail sofia@example.com, call +44 20 7946 0958. The build 1.2.3 passed. ', MB)],
+    [
+      '1 MB of mixed prose with PII',
+      repeatTo('Hi, my name is Sofia Rossi, mail sofia@example.com, call +44 20 7946 0958. The build 1.2.3 passed. ', MB),
+    ],
     ['1 MB of digits only', repeatTo('0123456789', MB)],
     ['1 MB of digits and spaces', repeatTo('4111 1111 1111 1112 ', MB)],
     ['1 MB without spaces', repeatTo('abcDEF123', MB)],

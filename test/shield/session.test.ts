@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatRequest } from '../../src/api/chat-schema';
+import type { ChatRequest } from '../../src/hub';
 import { ShieldBlockedError, createShieldSession } from '../../src/shield';
 
 const conversation = (): ChatRequest => ({
   model: 'auto',
-  tools: [{ type: 'function', function: { name: 'lookup_customer', parameters: { type: 'object', properties: { email: { type: 'string' } } } } }],
+  tools: [
+    { type: 'function', function: { name: 'lookup_customer', parameters: { type: 'object', properties: { email: { type: 'string' } } } } },
+  ],
   messages: [
     { role: 'system', content: 'You are a support agent.' },
     { role: 'user', content: 'My name is Maria Garcia, email maria.garcia@example.com. Card 4111 1111 1111 1111.' },
@@ -15,11 +17,18 @@ const conversation = (): ChatRequest => ({
         {
           id: 'call_1',
           type: 'function',
-          function: { name: 'lookup_customer', arguments: '{"email":"maria.garcia@example.com","note":"Maria Garcia said \\"hi\\" C:\\\\path"}' },
+          function: {
+            name: 'lookup_customer',
+            arguments: '{"email":"maria.garcia@example.com","note":"Maria Garcia said \\"hi\\" C:\\\\path"}',
+          },
         },
       ],
     },
-    { role: 'tool', tool_call_id: 'call_1', content: '{"customer":{"name":"Maria Garcia","email":"maria.garcia@example.com","ip":"203.0.113.45"}}' },
+    {
+      role: 'tool',
+      tool_call_id: 'call_1',
+      content: '{"customer":{"name":"Maria Garcia","email":"maria.garcia@example.com","ip":"203.0.113.45"}}',
+    },
     {
       role: 'user',
       content: [
@@ -77,7 +86,9 @@ describe('cloakRequest', () => {
     const args = JSON.stringify({ to: 'o"brien\\x@example.com', who: name });
     const out = s.cloakRequest({
       model: 'auto',
-      messages: [{ role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'send', arguments: args } }] }],
+      messages: [
+        { role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'send', arguments: args } }] },
+      ],
     });
     const cloakedArgs = out.messages[0].role === 'assistant' ? out.messages[0].tool_calls![0].function.arguments : '';
     expect(() => JSON.parse(cloakedArgs)).not.toThrow();
@@ -97,7 +108,9 @@ describe('cloakRequest', () => {
     expect(s.restoreText('[PERSON_1]|PERSON_1|[person_1]|[PERSON 1]|[ PERSON_1 ]|[Person-1]|PERSON_1]|[PERSON_1')).toBe(
       [v, v, v, v, v, v, v, v].join('|'),
     );
-    expect(s.restoreText('[PERSON_9] PERSON_12 xPERSON_1 PERSON_1x [PHONE_1] PERSON 1')).toBe('[PERSON_9] PERSON_12 xPERSON_1 PERSON_1x [PHONE_1] PERSON 1');
+    expect(s.restoreText('[PERSON_9] PERSON_12 xPERSON_1 PERSON_1x [PHONE_1] PERSON 1')).toBe(
+      '[PERSON_9] PERSON_12 xPERSON_1 PERSON_1x [PHONE_1] PERSON 1',
+    );
     expect(s.restoreText('$& $1 $$ [EMAIL_1]')).toBe('$& $1 $$ maria@example.com');
   });
 });

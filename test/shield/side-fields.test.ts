@@ -93,7 +93,9 @@ describe('llmshield outside message text (chat completions)', () => {
   it('stop strings are cloaked like the text, so they still stop the (cloaked) output', async () => {
     // The simulated model quotes the user's message: with the stop cloaked to [EMAIL_1] it stops
     // right before the quoted address; a raw stop string would never match the cloaked output.
-    const res = await withRecorder(() => chat(key, { model: 'openai/gpt-4o', stop: EMAIL, messages: [{ role: 'user', content: `${EMAIL} gets the report` }] }));
+    const res = await withRecorder(() =>
+      chat(key, { model: 'openai/gpt-4o', stop: EMAIL, messages: [{ role: 'user', content: `${EMAIL} gets the report` }] }),
+    );
     expect(res.status).toBe(200);
     const { raw, body } = await lastReceived();
     expect(raw).not.toContain(EMAIL);
@@ -105,7 +107,9 @@ describe('llmshield outside message text (chat completions)', () => {
   });
 
   it('a placeholder the model writes for the name comes back as the name', async () => {
-    const res = await withRecorder(() => chat(key, { model: 'openai/gpt-4o', messages: [{ role: 'user', name: NAME, content: `I am ${NAME}, hi` }] }));
+    const res = await withRecorder(() =>
+      chat(key, { model: 'openai/gpt-4o', messages: [{ role: 'user', name: NAME, content: `I am ${NAME}, hi` }] }),
+    );
     expect(res.status).toBe(200);
     const { raw } = await lastReceived();
     expect(raw).not.toContain(NAME);
@@ -130,7 +134,18 @@ describe('llmshield outside message text (other inbound APIs)', () => {
     await withRecorder(() => chat(key, { model: 'openai/gpt-4o', user: EMAIL, messages: [{ role: 'user', content: 'hi' }] }));
     const viaChat = (await lastReceived()).body.user;
     const res = await withRecorder(() =>
-      post(key, '/v1/messages', { model: 'anthropic/claude-sonnet-4-6', max_tokens: 50, metadata: { user_id: EMAIL }, stop_sequences: [EMAIL], messages: [{ role: 'user', content: `write to ${EMAIL}` }] }, { 'anthropic-version': '2023-06-01' }),
+      post(
+        key,
+        '/v1/messages',
+        {
+          model: 'anthropic/claude-sonnet-4-6',
+          max_tokens: 50,
+          metadata: { user_id: EMAIL },
+          stop_sequences: [EMAIL],
+          messages: [{ role: 'user', content: `write to ${EMAIL}` }],
+        },
+        { 'anthropic-version': '2023-06-01' },
+      ),
     );
     expect(res.status).toBe(200);
     const { raw, body } = await lastReceived();
@@ -143,13 +158,19 @@ describe('llmshield outside message text (other inbound APIs)', () => {
 describe('other shield modes', () => {
   it('block mode refuses PII in metadata and stop, hashes user and cloaks names', async () => {
     const blocked = (await createTestKey({ name: 'shield-side-block', settings: { shield: { mode: 'block' } } })).key;
-    const inMetadata = await chat(blocked, { model: 'openai/gpt-4o', metadata: { card: CARD }, messages: [{ role: 'user', content: 'hi' }] });
+    const inMetadata = await chat(blocked, {
+      model: 'openai/gpt-4o',
+      metadata: { card: CARD },
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     expect(inMetadata.status).toBe(400);
     expect(((await inMetadata.json()) as { error: { code: string } }).error.code).toBe('pii_blocked');
     const inStop = await chat(blocked, { model: 'openai/gpt-4o', stop: [EMAIL], messages: [{ role: 'user', content: 'hi' }] });
     expect(inStop.status).toBe(400);
 
-    const res = await withRecorder(() => chat(blocked, { model: 'openai/gpt-4o', user: EMAIL, messages: [{ role: 'user', name: NAME, content: 'hi' }] }));
+    const res = await withRecorder(() =>
+      chat(blocked, { model: 'openai/gpt-4o', user: EMAIL, messages: [{ role: 'user', name: NAME, content: 'hi' }] }),
+    );
     expect(res.status).toBe(200);
     const { raw, body } = await lastReceived();
     expect(raw).not.toContain(EMAIL);

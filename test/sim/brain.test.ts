@@ -123,7 +123,13 @@ describe('decideTurn (simulation brain)', () => {
 
   it('an agent handed the conversation calls its own fitting tools, then answers', () => {
     // The history ends in another agent's handoff result; this agent's tools are still uncalled.
-    const handedOff = { tools: [stockTool, weatherTool], lastUserText: 'What is the weather in Paris?', lastIsToolResult: true, toolResultText: '{"assistant":"Weather"}', calledToolNames: ['transfer_to_weather'] };
+    const handedOff = {
+      tools: [stockTool, weatherTool],
+      lastUserText: 'What is the weather in Paris?',
+      lastIsToolResult: true,
+      toolResultText: '{"assistant":"Weather"}',
+      calledToolNames: ['transfer_to_weather'],
+    };
     expect(decideTurn(makeView(handedOff), 'x/y').toolCalls.map((c) => c.name)).toEqual(['get_weather']);
     const done = { ...handedOff, calledToolNames: ['transfer_to_weather', 'get_weather'] };
     expect(decideTurn(makeView(done), 'x/y').toolCalls).toEqual([]);
@@ -134,7 +140,11 @@ describe('decideTurn (simulation brain)', () => {
     expect(typeof JSON.parse(plain.text).answer).toBe('string');
     const schema = {
       type: 'object',
-      properties: { summary: { type: 'string' }, score: { type: 'number', minimum: 0, maximum: 1 }, tags: { type: 'array', items: { type: 'string' } } },
+      properties: {
+        summary: { type: 'string' },
+        score: { type: 'number', minimum: 0, maximum: 1 },
+        tags: { type: 'array', items: { type: 'string' } },
+      },
       required: ['summary', 'score', 'tags'],
       additionalProperties: false,
     };

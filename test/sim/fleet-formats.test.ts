@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WireFormat } from '../../src/catalog/types';
-import { clearSimFaults, setSimFault } from '../../src/sim/faults';
-import { simFetch } from '../../src/sim/fleet';
+import type { WireFormat } from '../../src/catalog';
+import { clearSimFaults, setSimFault, simFetch } from '../../src/sim';
 
 /** The fleet core's pacing and faults are format-neutral: check them on every simulated format. */
 const question = 'Summarize the plot of Hamlet, please.';
 const requests: Record<WireFormat, (stream: boolean) => [string, unknown]> = {
   openai: (stream) => ['https://sim.invalid/v1/chat/completions', { model: 'm', stream, messages: [{ role: 'user', content: question }] }],
-  anthropic: (stream) => ['https://sim.invalid/v1/messages', { model: 'm', max_tokens: 300, stream, messages: [{ role: 'user', content: question }] }],
+  anthropic: (stream) => [
+    'https://sim.invalid/v1/messages',
+    { model: 'm', max_tokens: 300, stream, messages: [{ role: 'user', content: question }] },
+  ],
   gemini: (stream) => [
     `https://sim.invalid/v1beta/models/m:${stream ? 'streamGenerateContent?alt=sse' : 'generateContent'}`,
     { contents: [{ role: 'user', parts: [{ text: question }] }] },

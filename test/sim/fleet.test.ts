@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearSimFaults, setSimFault } from '../../src/sim/faults';
+import { clearSimFaults, setSimFault } from '../../src/sim';
 import { simFetch, type SimProfile } from '../../src/sim/fleet';
 import { chatRequest, readEvents } from './helpers';
 
@@ -14,7 +14,11 @@ const weatherTools = {
       function: {
         name: 'get_weather',
         description: 'Current weather for a city',
-        parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1, maximum: 3 } }, required: ['city'] },
+        parameters: {
+          type: 'object',
+          properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1, maximum: 3 } },
+          required: ['city'],
+        },
       },
     },
   ],
@@ -51,7 +55,8 @@ describe('simFetch (simulated provider)', () => {
   });
 
   it('is deterministic per endpoint and differs between endpoints', async () => {
-    const text = async (p: SimProfile) => ((await (await simFetch(chatRequest(question), p, fast)).json()) as any).choices[0].message.content;
+    const text = async (p: SimProfile) =>
+      ((await (await simFetch(chatRequest(question), p, fast)).json()) as any).choices[0].message.content;
     const a = await text(profile);
     expect(await text(profile)).toBe(a);
     expect(await text({ ...profile, endpointId: 'together/llama-3.3-70b' })).not.toBe(a);
@@ -127,7 +132,11 @@ describe('simFetch (simulated provider)', () => {
 
   it('errors a paced stream when aborted mid-way', async () => {
     const controller = new AbortController();
-    const res = await simFetch(chatRequest({ ...question, stream: true }, controller.signal), { ...profile, tokensPerSec: 2 }, { latencyScale: 1 });
+    const res = await simFetch(
+      chatRequest({ ...question, stream: true }, controller.signal),
+      { ...profile, tokensPerSec: 2 },
+      { latencyScale: 1 },
+    );
     const reader = res.body!.getReader();
     await reader.read();
     controller.abort();
@@ -161,14 +170,22 @@ describe('simFetch faults', () => {
 
   it('connection_refused rejects like fetch does', async () => {
     setSimFault('groq/', 'connection_refused');
-    await expect(simFetch(chatRequest(question), profile, fast)).rejects.toThrow(new TypeError('fetch failed: connection refused (simulated)'));
+    await expect(simFetch(chatRequest(question), profile, fast)).rejects.toThrow(
+      new TypeError('fetch failed: connection refused (simulated)'),
+    );
   });
 
   it('hang_before_headers never answers, and ends within 100 ms of an abort', async () => {
     setSimFault('*', 'hang_before_headers');
     const controller = new AbortController();
     const pending = simFetch(chatRequest(question, controller.signal), profile, fast);
-    const outcome = await Promise.race([pending.then(() => 'answered', () => 'rejected'), new Promise((r) => setTimeout(() => r('hanging'), 150))]);
+    const outcome = await Promise.race([
+      pending.then(
+        () => 'answered',
+        () => 'rejected',
+      ),
+      new Promise((r) => setTimeout(() => r('hanging'), 150)),
+    ]);
     expect(outcome).toBe('hanging');
     const abortedAt = Date.now();
     controller.abort();
@@ -185,7 +202,13 @@ describe('simFetch faults', () => {
     let seen = '';
     while (!seen.includes('"content":"Simulated') && !seen.includes('"content":"This')) seen += decoder.decode((await reader.read()).value);
     const next = reader.read();
-    const outcome = await Promise.race([next.then(() => 'data', () => 'error'), new Promise((r) => setTimeout(() => r('stalled'), 150))]);
+    const outcome = await Promise.race([
+      next.then(
+        () => 'data',
+        () => 'error',
+      ),
+      new Promise((r) => setTimeout(() => r('stalled'), 150)),
+    ]);
     expect(outcome).toBe('stalled');
     const abortedAt = Date.now();
     controller.abort();

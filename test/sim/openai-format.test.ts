@@ -15,8 +15,18 @@ describe('OpenAI simulated wire format', () => {
         stream_options: { include_usage: true },
         messages: [
           { role: 'system', content: 'Be brief.' },
-          { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }, { type: 'image_url', image_url: { url: 'data:x' } }] },
-          { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Weather in Paris?' },
+              { type: 'image_url', image_url: { url: 'data:x' } },
+            ],
+          },
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
+          },
           { role: 'tool', tool_call_id: 'c1', content: '{"temp":21}' },
         ],
         tools: [{ type: 'function', function: { name: 'get_weather', description: 'weather', parameters: { type: 'object' } } }],
@@ -50,14 +60,31 @@ describe('OpenAI simulated wire format', () => {
 
   it('defaults: auto tool choice, parallel calls, no JSON, plain JSON mode as {}', () => {
     const view = openaiSimFormat.parseRequest({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }, url);
-    expect(view).toMatchObject({ stream: false, includeUsage: false, toolChoice: 'auto', parallelToolCalls: true, lastIsToolResult: false });
+    expect(view).toMatchObject({
+      stream: false,
+      includeUsage: false,
+      toolChoice: 'auto',
+      parallelToolCalls: true,
+      lastIsToolResult: false,
+    });
     expect(view.jsonSchema).toBeUndefined();
-    const json = openaiSimFormat.parseRequest({ model: 'm', messages: [{ role: 'user', content: 'hi' }], response_format: { type: 'json_object' } }, url);
+    const json = openaiSimFormat.parseRequest(
+      { model: 'm', messages: [{ role: 'user', content: 'hi' }], response_format: { type: 'json_object' } },
+      url,
+    );
     expect(json.jsonSchema).toEqual({});
   });
 
   it('rejects invalid bodies', () => {
-    for (const body of [null, [], { messages: [] }, { model: 'm', messages: [] }, { model: 'm', messages: [{ role: 'wizard', content: 'x' }] }, { model: 'm', messages: [{ role: 'user', content: 'x' }], tools: [{ type: 'function' }] }, { model: 'm', messages: [{ role: 'user', content: 'x' }], max_tokens: -1 }]) {
+    for (const body of [
+      null,
+      [],
+      { messages: [] },
+      { model: 'm', messages: [] },
+      { model: 'm', messages: [{ role: 'wizard', content: 'x' }] },
+      { model: 'm', messages: [{ role: 'user', content: 'x' }], tools: [{ type: 'function' }] },
+      { model: 'm', messages: [{ role: 'user', content: 'x' }], max_tokens: -1 },
+    ]) {
       expect(() => openaiSimFormat.parseRequest(body, url)).toThrow();
     }
   });
@@ -79,7 +106,12 @@ describe('OpenAI simulated wire format', () => {
         stream: true,
         stream_options: { include_usage: true },
         messages: [{ role: 'user', content: 'weather in Paris' }],
-        tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }],
+        tools: [
+          {
+            type: 'function',
+            function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+          },
+        ],
       },
       url,
     );
@@ -96,7 +128,12 @@ describe('OpenAI simulated wire format', () => {
     const finish = chunks.at(-2);
     expect(finish.choices[0].finish_reason).toBe('tool_calls');
     const deltas = chunks.flatMap((c) => c.choices.flatMap((ch: any) => ch.delta.tool_calls ?? []));
-    expect(deltas[0]).toMatchObject({ index: 0, id: turn.toolCalls[0].id, type: 'function', function: { name: 'get_weather', arguments: '' } });
+    expect(deltas[0]).toMatchObject({
+      index: 0,
+      id: turn.toolCalls[0].id,
+      type: 'function',
+      function: { name: 'get_weather', arguments: '' },
+    });
     expect(deltas.map((d: any) => d.function.arguments).join('')).toBe(turn.toolCalls[0].arguments);
   });
 

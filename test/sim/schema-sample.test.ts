@@ -71,7 +71,12 @@ const schemas: Record<string, Record<string, unknown>> = {
     properties: {
       origin: { $ref: '#/$defs/point' },
       target: { anyOf: [{ type: 'null' }, { $ref: '#/$defs/point' }] },
-      mixed: { allOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'integer' } }, required: ['b'] }] },
+      mixed: {
+        allOf: [
+          { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+          { properties: { b: { type: 'integer' } }, required: ['b'] },
+        ],
+      },
       kind: { oneOf: [{ type: 'string', enum: ['x'] }, { type: 'integer' }] },
     },
     required: ['origin', 'target', 'mixed', 'kind'],
@@ -116,7 +121,9 @@ describe('sampleFromSchema (simulation)', () => {
   });
 
   it('samples required names that are Object.prototype members, and a "__proto__" property', () => {
-    const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"integer"}},"required":["constructor","toString","__proto__"]}');
+    const schema = JSON.parse(
+      '{"type":"object","properties":{"__proto__":{"type":"integer"}},"required":["constructor","toString","__proto__"]}',
+    );
     const value = sampleFromSchema(schema, { rng: createPrng(3), words }) as Record<string, unknown>;
     expect(Object.keys(value).sort()).toEqual(['__proto__', 'constructor', 'toString']);
     expect(typeof JSON.parse(JSON.stringify(value)).__proto__).toBe('number');

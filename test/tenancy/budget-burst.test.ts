@@ -40,12 +40,16 @@ function reservationOf(trace: { chain: string[]; requirements: { estimatedInputT
     ...trace.chain.map((id) => {
       const p = getEndpoint(id)!.pricing;
       const input = Math.max(p.inputPerMTok, p.cacheWritePerMTok ?? 0);
-      return (trace.requirements.estimatedInputTokens * input + Math.min(MAX_TOKENS, getEndpoint(id)!.maxOutputTokens) * p.outputPerMTok) / 1_000_000;
+      return (
+        (trace.requirements.estimatedInputTokens * input + Math.min(MAX_TOKENS, getEndpoint(id)!.maxOutputTokens) * p.outputPerMTok) /
+        1_000_000
+      );
     }),
   );
 }
 
-const ask = (key: string, model: string) => chat(key, { model, max_tokens: MAX_TOKENS, messages: [{ role: 'user', content: 'hello there' }] });
+const ask = (key: string, model: string) =>
+  chat(key, { model, max_tokens: MAX_TOKENS, messages: [{ role: 'user', content: 'hello there' }] });
 
 describe('a concurrent burst against a small monthly budget', () => {
   it.each([
@@ -71,7 +75,9 @@ describe('a concurrent burst against a small monthly budget', () => {
     const reservation = Math.max(...rows.map((r) => reservationOf(JSON.parse(r.trace))));
     expect(spent, `spent $${spent} on ${admitted} requests against $${budget}`).toBeLessThanOrEqual(budget + reservation);
 
-    const usage = (await (await workerFetch(`${BASE}/v1/usage`, { headers: { authorization: `Bearer ${key}` } })).json()) as { cost_usd: number };
+    const usage = (await (await workerFetch(`${BASE}/v1/usage`, { headers: { authorization: `Bearer ${key}` } })).json()) as {
+      cost_usd: number;
+    };
     expect(usage.cost_usd).toBeCloseTo(spent, 8);
   });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearKeyCache, evictKey, POSITIVE_TTL_MS, REFRESH_AFTER_MS, resolveKey } from '../../src/tenancy/key-cache';
-import type { KeyRecord } from '../../src/tenancy/types';
+import type { KeyRecord } from '../../src/tenancy';
 
 const record = (id: string) => ({ id }) as unknown as KeyRecord;
 

@@ -2,9 +2,8 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
 import type { Env } from '../../src/env';
-import type { KeyGuard } from '../../src/tenancy/key-guard';
+import type { KeyGuard, KeyRecord } from '../../src/tenancy';
 import { admitRequest, baseLeaseSize, leaseSize, recordSpend, resetLocalQuotas, SPEND_FLUSH_MS } from '../../src/tenancy/quota';
-import type { KeyRecord } from '../../src/tenancy/types';
 import { collectingContext, recordingNamespace, type StubCall } from '../helpers/bindings';
 import { createTestKey } from '../helpers/gateway';
 

@@ -58,8 +58,13 @@ export default {
     if (url.pathname === '/health') return Response.json({ status: 'ok' });
     if (url.pathname.startsWith('/translate/')) {
       const body = await request.json();
-      const upstream = await fetch(env.UPSTREAM_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      if (body.stream) return new Response(reencodeSse(upstream.body, ctx), { status: upstream.status, headers: { 'content-type': 'text/event-stream' } });
+      const upstream = await fetch(env.UPSTREAM_URL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (body.stream)
+        return new Response(reencodeSse(upstream.body, ctx), { status: upstream.status, headers: { 'content-type': 'text/event-stream' } });
       return Response.json(await upstream.json(), { status: upstream.status });
     }
     const upstream = await fetch(env.UPSTREAM_URL, {
@@ -67,6 +72,9 @@ export default {
       headers: { 'content-type': 'application/json' },
       body: request.body,
     });
-    return new Response(upstream.body, { status: upstream.status, headers: { 'content-type': upstream.headers.get('content-type') ?? 'application/json' } });
+    return new Response(upstream.body, {
+      status: upstream.status,
+      headers: { 'content-type': upstream.headers.get('content-type') ?? 'application/json' },
+    });
   },
 };

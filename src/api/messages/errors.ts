@@ -1,4 +1,4 @@
-import { ApiError } from '../errors';
+import { ApiError } from '../../hub';
 
 /** Cailos errors in Anthropic's envelope: `{type: 'error', error: {type, message}}`, same HTTP status. */
 
@@ -39,7 +39,9 @@ export function anthropicErrorBody(err: ApiError): AnthropicErrorBody {
 /** Any thrown value → an Anthropic-shaped error response (unexpected errors are 500, body never logged). */
 export function anthropicErrorResponse(err: unknown): Response {
   const apiError =
-    err instanceof ApiError ? err : new ApiError(500, 'Internal error in the gateway. The request was not billed.', 'api_error', null, 'internal_error');
+    err instanceof ApiError
+      ? err
+      : new ApiError(500, 'Internal error in the gateway. The request was not billed.', 'api_error', null, 'internal_error');
   if (!(err instanceof ApiError)) console.error('unhandled error', (err as Error)?.name, (err as Error)?.message);
   return Response.json(anthropicErrorBody(apiError), { status: apiError.status, headers: apiError.headers });
 }

@@ -1,5 +1,4 @@
-import { ApiError } from '../errors';
-import type { ChatCompletion, FinishReason, Usage } from '../openai-types';
+import { ApiError, type ChatCompletion, type FinishReason, type Usage } from '../../hub';
 
 /** Hub ChatCompletion → Anthropic Messages `message` object. Pure. */
 
@@ -13,8 +12,7 @@ export interface AnthropicUsage {
 }
 
 export type AnthropicOutputBlock =
-  | { type: 'text'; text: string }
-  | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
+  { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
 
 export interface AnthropicMessageObject {
   id: string;
@@ -68,7 +66,13 @@ export function toolInput(name: string, args: string): Record<string, unknown> {
   } catch {
     // fall through
   }
-  throw new ApiError(502, `The upstream model returned arguments for tool '${name}' that are not a JSON object.`, 'upstream_error', null, 'invalid_tool_arguments');
+  throw new ApiError(
+    502,
+    `The upstream model returned arguments for tool '${name}' that are not a JSON object.`,
+    'upstream_error',
+    null,
+    'invalid_tool_arguments',
+  );
 }
 
 export function completionToMessage(completion: ChatCompletion, decisionId: string): AnthropicMessageObject {
@@ -77,7 +81,12 @@ export function completionToMessage(completion: ChatCompletion, decisionId: stri
   const text = choice.message.content ?? choice.message.refusal;
   if (text) content.push({ type: 'text', text });
   for (const call of choice.message.tool_calls ?? []) {
-    content.push({ type: 'tool_use', id: call.id, name: call.function.name, input: toolInput(call.function.name, call.function.arguments) });
+    content.push({
+      type: 'tool_use',
+      id: call.id,
+      name: call.function.name,
+      input: toolInput(call.function.name, call.function.arguments),
+    });
   }
   return {
     id: messageId(decisionId),

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env';
-import { ApiError } from '../errors';
-import { requireKey } from '../auth';
-import { readJsonBody } from '../body';
-import { runHub } from '../hub';
+import { ApiError, readJsonBody } from '../../hub';
+import { requireKey } from '../../tenancy';
+import { runHub } from '../../flow';
 import { namedEventStream } from '../responses/event-stream';
 import { anthropicErrorResponse } from './errors';
 import { completionToMessage } from './from-chat';
@@ -28,6 +27,12 @@ messagesApp.post('/', async (c) => {
 });
 // Routes under /v1/messages that Cailos does not serve (e.g. count_tokens, batches) still answer in Anthropic's envelope.
 messagesApp.all('*', (c) => {
-  throw new ApiError(404, `Unknown route ${c.req.method} ${new URL(c.req.url).pathname}: Cailos serves POST /v1/messages only.`, 'not_found_error', null, 'unknown_route');
+  throw new ApiError(
+    404,
+    `Unknown route ${c.req.method} ${new URL(c.req.url).pathname}: Cailos serves POST /v1/messages only.`,
+    'not_found_error',
+    null,
+    'unknown_route',
+  );
 });
 messagesApp.onError((err) => anthropicErrorResponse(err));

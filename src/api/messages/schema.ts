@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { routingHints } from '../chat-schema';
+import { routingHints } from '../../hub';
 
 /** Anthropic Messages API request, as Cailos accepts it (blocks are loose: clients echo extra fields). */
 

@@ -1,5 +1,5 @@
-import { type StreamFailure, translateChunks } from '../hub';
-import type { ChatCompletionChunk, FinishReason, Usage } from '../openai-types';
+import { type StreamFailure, translateChunks } from '../../flow';
+import type { ChatCompletionChunk, FinishReason, Usage } from '../../hub';
 import { messageId, stopReasonFor, toAnthropicUsage } from './from-chat';
 
 /**
@@ -92,7 +92,9 @@ export class MessagesStreamTranslator {
     const out: AnthropicEvent[] = [];
     this.start(model, out);
     this.stopOpen(out);
-    const usage = this.usage ? toAnthropicUsage(this.usage) : { input_tokens: 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
+    const usage = this.usage
+      ? toAnthropicUsage(this.usage)
+      : { input_tokens: 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
     out.push({ type: 'message_delta', delta: { stop_reason: stopReasonFor(this.finishReason) ?? 'end_turn', stop_sequence: null }, usage });
     out.push({ type: 'message_stop' });
     return out;
@@ -106,6 +108,9 @@ export class MessagesStreamTranslator {
   }
 }
 
-export function messagesEvents(chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>, decisionId: string): AsyncGenerator<AnthropicEvent> {
+export function messagesEvents(
+  chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>,
+  decisionId: string,
+): AsyncGenerator<AnthropicEvent> {
   return translateChunks(chunks, new MessagesStreamTranslator(decisionId));
 }

@@ -1,8 +1,4 @@
-import { toChatRequest } from '../body';
-import { echo } from '../echo';
-import type { ChatMessage, ChatRequest, ContentPart } from '../chat-schema';
-import { badRequest } from '../errors';
-import type { ToolCall } from '../openai-types';
+import { toChatRequest, type ChatMessage, type ChatRequest, type ContentPart, badRequest, type ToolCall, echo } from '../../hub';
 import type { AnthropicBlockIn, MessagesRequest } from './schema';
 
 /**
@@ -30,7 +26,11 @@ function contentPart(block: Block, param: string): ContentPart | null {
     case 'redacted_thinking':
       return null;
     default:
-      throw badRequest(`content block type '${echo(block.type)}' is not supported here: Cailos accepts text, image, tool_use (assistant) and tool_result (user) blocks.`, param, 'unsupported_content');
+      throw badRequest(
+        `content block type '${echo(block.type)}' is not supported here: Cailos accepts text, image, tool_use (assistant) and tool_result (user) blocks.`,
+        param,
+        'unsupported_content',
+      );
   }
 }
 
@@ -92,7 +92,11 @@ function tools(body: MessagesRequest): ChatRequest['tools'] {
   if (!body.tools?.length) return undefined;
   return body.tools.map((t, i) => {
     if (t.type !== undefined && t.type !== 'custom') {
-      throw badRequest(`tool type '${echo(t.type)}' is not supported: Anthropic server tools run on Anthropic; only custom tools (name, description, input_schema) work through the gateway.`, `tools[${i}]`, 'unsupported_tool');
+      throw badRequest(
+        `tool type '${echo(t.type)}' is not supported: Anthropic server tools run on Anthropic; only custom tools (name, description, input_schema) work through the gateway.`,
+        `tools[${i}]`,
+        'unsupported_tool',
+      );
     }
     const custom = t as { name: string; description?: string; input_schema: Record<string, unknown> };
     return {
@@ -122,7 +126,11 @@ const MAX_STOP_SEQUENCES = 4;
 
 export function messagesToChatRequest(body: MessagesRequest): ChatRequest {
   if ((body.stop_sequences?.length ?? 0) > MAX_STOP_SEQUENCES) {
-    throw badRequest(`stop_sequences may hold at most ${MAX_STOP_SEQUENCES} entries through the gateway.`, 'stop_sequences', 'too_many_stop_sequences');
+    throw badRequest(
+      `stop_sequences may hold at most ${MAX_STOP_SEQUENCES} entries through the gateway.`,
+      'stop_sequences',
+      'too_many_stop_sequences',
+    );
   }
   const messages: ChatMessage[] = [];
   if (body.system !== undefined) {

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
-import { encodeSseEvent } from '../../providers/sse';
-import { eventStreamResponse } from '../event-stream-response';
+import { eventStreamResponse, encodeSseEvent } from '../event-stream-response';
 
 /**
  * Pipes `{type, …}` objects as named SSE events (`event: <type>` + `data: <json>`), the framing
@@ -9,5 +8,7 @@ import { eventStreamResponse } from '../event-stream-response';
  * terminal event.
  */
 export function namedEventStream(c: Context<AppEnv>, events: AsyncIterable<{ type: string }>, headers: Record<string, string>): Response {
-  return eventStreamResponse(events, { frame: (ev) => encodeSseEvent(ev.type, JSON.stringify(ev)) }, headers, (p) => c.executionCtx.waitUntil(p));
+  return eventStreamResponse(events, { frame: (ev) => encodeSseEvent(ev.type, JSON.stringify(ev)) }, headers, (p) =>
+    c.executionCtx.waitUntil(p),
+  );
 }

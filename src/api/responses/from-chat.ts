@@ -1,4 +1,4 @@
-import type { ChatCompletion, FinishReason, Usage } from '../openai-types';
+import type { ChatCompletion, FinishReason, Usage } from '../../hub';
 import type { ResponsesRequest } from './schema';
 import type { FunctionCallOutputItem, MessageOutputItem, OutputItem, ResponseObject, ResponseStatus, ResponsesUsage } from './types';
 
@@ -67,7 +67,13 @@ export function completionToResponse(completion: ChatCompletion, ctx: ResponseCo
   const output: OutputItem[] = [];
   const itemStatus = choice.finish_reason === 'length' ? 'incomplete' : 'completed';
   if (message.content || message.refusal) {
-    const item: MessageOutputItem = { type: 'message', id: messageItemId(ctx.decisionId, output.length), status: itemStatus, role: 'assistant', content: [] };
+    const item: MessageOutputItem = {
+      type: 'message',
+      id: messageItemId(ctx.decisionId, output.length),
+      status: itemStatus,
+      role: 'assistant',
+      content: [],
+    };
     if (message.content) item.content.push({ type: 'output_text', text: message.content, annotations: [], logprobs: [] });
     if (message.refusal) item.content.push({ type: 'refusal', refusal: message.refusal });
     output.push(item);
@@ -83,5 +89,10 @@ export function completionToResponse(completion: ChatCompletion, ctx: ResponseCo
     };
     output.push(item);
   }
-  return { ...responseShell(ctx, completion.model, 'completed'), ...statusFor(choice.finish_reason), output, usage: toResponsesUsage(completion.usage) };
+  return {
+    ...responseShell(ctx, completion.model, 'completed'),
+    ...statusFor(choice.finish_reason),
+    output,
+    usage: toResponsesUsage(completion.usage),
+  };
 }

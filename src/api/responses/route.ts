@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
-import { readJsonBody } from '../body';
-import { runHub } from '../hub';
+import { readJsonBody } from '../../hub';
+import { runHub } from '../../flow';
 import { namedEventStream } from './event-stream';
 import { type ResponseContext, completionToResponse } from './from-chat';
 import { responsesRequest } from './schema';

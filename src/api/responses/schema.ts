@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { routingHints } from '../chat-schema';
+import { routingHints } from '../../hub';
 
 /**
  * The OpenAI Responses API request, as Cailos accepts it. Item and part objects are loose because
@@ -74,7 +74,10 @@ export const responsesRequest = z.looseObject({
   model: z.string().min(1, 'model is required, e.g. "auto"'),
   input: z.union([z.string(), z.array(responsesInputItem)]),
   instructions: z.string().nullable().optional(),
-  tools: z.array(z.union([functionTool, otherTool])).nullable().optional(),
+  tools: z
+    .array(z.union([functionTool, otherTool]))
+    .nullable()
+    .optional(),
   tool_choice: responsesToolChoice.nullable().optional(),
   parallel_tool_calls: z.boolean().nullable().optional(),
   text: z.looseObject({ format: responsesTextFormat.nullable().optional() }).nullable().optional(),

@@ -1,7 +1,15 @@
-import { type StreamFailure, translateChunks } from '../hub';
-import type { ChatCompletionChunk, FinishReason, Usage } from '../openai-types';
+import { type StreamFailure, translateChunks } from '../../flow';
+import type { ChatCompletionChunk, FinishReason, Usage } from '../../hub';
 import { type ResponseContext, functionCallItemId, messageItemId, responseShell, statusFor, toResponsesUsage } from './from-chat';
-import type { FunctionCallOutputItem, MessageOutputItem, OutputItem, OutputTextPart, RefusalPart, ResponseObject, ResponsesEvent } from './types';
+import type {
+  FunctionCallOutputItem,
+  MessageOutputItem,
+  OutputItem,
+  OutputTextPart,
+  RefusalPart,
+  ResponseObject,
+  ResponsesEvent,
+} from './types';
 
 /**
  * Hub chunk stream → Responses API event stream. Pure and incremental: feed chunks with push(),
@@ -54,7 +62,13 @@ export class ResponsesStreamTranslator {
   private openMessage(out: ResponsesEvent[]): OpenMessage {
     if (this.message) return this.message;
     const outputIndex = this.output.length;
-    const item: MessageOutputItem = { type: 'message', id: messageItemId(this.ctx.decisionId, outputIndex), status: 'in_progress', role: 'assistant', content: [] };
+    const item: MessageOutputItem = {
+      type: 'message',
+      id: messageItemId(this.ctx.decisionId, outputIndex),
+      status: 'in_progress',
+      role: 'assistant',
+      content: [],
+    };
     this.output.push(item);
     this.message = { outputIndex, item };
     out.push(this.event('response.output_item.added', { output_index: outputIndex, item: structuredClone(item) }));
@@ -64,7 +78,14 @@ export class ResponsesStreamTranslator {
   private addPart<P extends OutputTextPart | RefusalPart>(msg: OpenMessage, part: P, out: ResponsesEvent[]): { index: number; part: P } {
     const index = msg.item.content.length;
     msg.item.content.push(part);
-    out.push(this.event('response.content_part.added', { item_id: msg.item.id, output_index: msg.outputIndex, content_index: index, part: structuredClone(part) }));
+    out.push(
+      this.event('response.content_part.added', {
+        item_id: msg.item.id,
+        output_index: msg.outputIndex,
+        content_index: index,
+        part: structuredClone(part),
+      }),
+    );
     return { index, part };
   }
 
@@ -73,12 +94,29 @@ export class ResponsesStreamTranslator {
     if (!msg) return;
     const where = { item_id: msg.item.id, output_index: msg.outputIndex };
     if (msg.textPart) {
-      out.push(this.event('response.output_text.done', { ...where, content_index: msg.textPart.index, text: msg.textPart.part.text, logprobs: [] }));
-      out.push(this.event('response.content_part.done', { ...where, content_index: msg.textPart.index, part: structuredClone(msg.textPart.part) }));
+      out.push(
+        this.event('response.output_text.done', {
+          ...where,
+          content_index: msg.textPart.index,
+          text: msg.textPart.part.text,
+          logprobs: [],
+        }),
+      );
+      out.push(
+        this.event('response.content_part.done', { ...where, content_index: msg.textPart.index, part: structuredClone(msg.textPart.part) }),
+      );
     }
     if (msg.refusalPart) {
-      out.push(this.event('response.refusal.done', { ...where, content_index: msg.refusalPart.index, refusal: msg.refusalPart.part.refusal }));
-      out.push(this.event('response.content_part.done', { ...where, content_index: msg.refusalPart.index, part: structuredClone(msg.refusalPart.part) }));
+      out.push(
+        this.event('response.refusal.done', { ...where, content_index: msg.refusalPart.index, refusal: msg.refusalPart.part.refusal }),
+      );
+      out.push(
+        this.event('response.content_part.done', {
+          ...where,
+          content_index: msg.refusalPart.index,
+          part: structuredClone(msg.refusalPart.part),
+        }),
+      );
     }
     msg.item.status = status;
     out.push(this.event('response.output_item.done', { output_index: msg.outputIndex, item: structuredClone(msg.item) }));
@@ -106,13 +144,28 @@ export class ResponsesStreamTranslator {
       const msg = this.openMessage(out);
       msg.textPart ??= this.addPart(msg, { type: 'output_text', text: '', annotations: [], logprobs: [] }, out);
       msg.textPart.part.text += delta.content;
-      out.push(this.event('response.output_text.delta', { item_id: msg.item.id, output_index: msg.outputIndex, content_index: msg.textPart.index, delta: delta.content, logprobs: [] }));
+      out.push(
+        this.event('response.output_text.delta', {
+          item_id: msg.item.id,
+          output_index: msg.outputIndex,
+          content_index: msg.textPart.index,
+          delta: delta.content,
+          logprobs: [],
+        }),
+      );
     }
     if (delta.refusal) {
       const msg = this.openMessage(out);
       msg.refusalPart ??= this.addPart(msg, { type: 'refusal', refusal: '' }, out);
       msg.refusalPart.part.refusal += delta.refusal;
-      out.push(this.event('response.refusal.delta', { item_id: msg.item.id, output_index: msg.outputIndex, content_index: msg.refusalPart.index, delta: delta.refusal }));
+      out.push(
+        this.event('response.refusal.delta', {
+          item_id: msg.item.id,
+          output_index: msg.outputIndex,
+          content_index: msg.refusalPart.index,
+          delta: delta.refusal,
+        }),
+      );
     }
     for (const tc of delta.tool_calls ?? []) {
       let call = this.calls.get(tc.index);
@@ -138,7 +191,9 @@ export class ResponsesStreamTranslator {
       const args = tc.function?.arguments;
       if (args) {
         call.item.arguments += args;
-        out.push(this.event('response.function_call_arguments.delta', { item_id: call.item.id, output_index: call.outputIndex, delta: args }));
+        out.push(
+          this.event('response.function_call_arguments.delta', { item_id: call.item.id, output_index: call.outputIndex, delta: args }),
+        );
       }
     }
     if (choice.finish_reason) this.finishReason = choice.finish_reason;
@@ -153,7 +208,11 @@ export class ResponsesStreamTranslator {
     const itemStatus = status === 'incomplete' ? 'incomplete' : 'completed';
     this.closeMessage(itemStatus, out);
     this.closeCalls(itemStatus, out);
-    const response: ResponseObject = { ...this.snapshot(status), incomplete_details, usage: this.usage ? toResponsesUsage(this.usage) : null };
+    const response: ResponseObject = {
+      ...this.snapshot(status),
+      incomplete_details,
+      usage: this.usage ? toResponsesUsage(this.usage) : null,
+    };
     out.push(this.event(status === 'incomplete' ? 'response.incomplete' : 'response.completed', { response }));
     return out;
   }
@@ -169,6 +228,9 @@ export class ResponsesStreamTranslator {
 }
 
 /** Runs a hub chunk stream through the translator. */
-export function responsesEvents(chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>, ctx: ResponseContext): AsyncGenerator<ResponsesEvent> {
+export function responsesEvents(
+  chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>,
+  ctx: ResponseContext,
+): AsyncGenerator<ResponsesEvent> {
   return translateChunks(chunks, new ResponsesStreamTranslator(ctx));
 }

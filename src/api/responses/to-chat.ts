@@ -1,8 +1,4 @@
-import { toChatRequest } from '../body';
-import { echo } from '../echo';
-import type { ChatMessage, ChatRequest, ContentPart } from '../chat-schema';
-import { ApiError, badRequest } from '../errors';
-import type { ToolCall } from '../openai-types';
+import { toChatRequest, type ChatMessage, type ChatRequest, type ContentPart, ApiError, badRequest, type ToolCall, echo } from '../../hub';
 import type { ResponsesContentPart, ResponsesInputItem, ResponsesRequest } from './schema';
 
 /**
@@ -21,11 +17,24 @@ function refuse(message: string, param: string, code: string): ApiError {
 }
 
 function refuseStatefulFields(body: ResponsesRequest): void {
-  if (body.previous_response_id) throw refuse(`previous_response_id is not supported. ${NO_STATE}`, 'previous_response_id', 'previous_response_id_unsupported');
-  if (body.conversation !== undefined && body.conversation !== null) throw refuse(`conversation is not supported. ${NO_STATE}`, 'conversation', 'conversation_unsupported');
-  if (body.store === true) throw refuse(`store: true is not supported; send store: false or omit it. ${NO_STATE}`, 'store', 'store_unsupported');
-  if (body.background === true) throw refuse(`background: true is not supported: background responses must be stored. ${NO_STATE}`, 'background', 'background_unsupported');
-  if (body.prompt !== undefined && body.prompt !== null) throw refuse('prompt templates are stored on OpenAI and are not supported: send instructions and input instead.', 'prompt', 'prompt_unsupported');
+  if (body.previous_response_id)
+    throw refuse(`previous_response_id is not supported. ${NO_STATE}`, 'previous_response_id', 'previous_response_id_unsupported');
+  if (body.conversation !== undefined && body.conversation !== null)
+    throw refuse(`conversation is not supported. ${NO_STATE}`, 'conversation', 'conversation_unsupported');
+  if (body.store === true)
+    throw refuse(`store: true is not supported; send store: false or omit it. ${NO_STATE}`, 'store', 'store_unsupported');
+  if (body.background === true)
+    throw refuse(
+      `background: true is not supported: background responses must be stored. ${NO_STATE}`,
+      'background',
+      'background_unsupported',
+    );
+  if (body.prompt !== undefined && body.prompt !== null)
+    throw refuse(
+      'prompt templates are stored on OpenAI and are not supported: send instructions and input instead.',
+      'prompt',
+      'prompt_unsupported',
+    );
 }
 
 function contentPart(part: ResponsesContentPart, param: string): ContentPart {
@@ -36,7 +45,12 @@ function contentPart(part: ResponsesContentPart, param: string): ContentPart {
     case 'refusal':
       return { type: 'text', text: part.refusal };
     case 'input_image':
-      if (!part.image_url) throw badRequest('input_image needs image_url (an https URL or a base64 data URL); file_id refers to OpenAI file storage and is not supported.', param, 'unsupported_content');
+      if (!part.image_url)
+        throw badRequest(
+          'input_image needs image_url (an https URL or a base64 data URL); file_id refers to OpenAI file storage and is not supported.',
+          param,
+          'unsupported_content',
+        );
       return { type: 'image_url', image_url: { url: part.image_url, ...(part.detail ? { detail: part.detail } : {}) } };
     case 'input_file':
       throw badRequest('input_file is not supported: send the file text as input_text.', param, 'unsupported_content');
@@ -56,7 +70,12 @@ function assistantText(content: string | ResponsesContentPart[], param: string):
   content.forEach((p, i) => {
     if (p.type === 'output_text' || p.type === 'input_text') texts.push(p.text);
     else if (p.type === 'refusal') refusals.push(p.refusal);
-    else throw badRequest(`assistant messages may contain only output_text and refusal parts, got ${p.type}`, `${param}[${i}]`, 'unsupported_content');
+    else
+      throw badRequest(
+        `assistant messages may contain only output_text and refusal parts, got ${p.type}`,
+        `${param}[${i}]`,
+        'unsupported_content',
+      );
   });
   return { text: texts.length ? texts.join('') : null, ...(refusals.length ? { refusal: refusals.join('') } : {}) };
 }
@@ -111,7 +130,11 @@ function tools(body: ResponsesRequest): ChatRequest['tools'] {
   if (!body.tools?.length) return undefined;
   return body.tools.map((t, i) => {
     if (t.type !== 'function') {
-      throw badRequest(`tool type '${echo(t.type)}' is not supported: only function tools work through the gateway.`, `tools[${i}]`, 'unsupported_tool');
+      throw badRequest(
+        `tool type '${echo(t.type)}' is not supported: only function tools work through the gateway.`,
+        `tools[${i}]`,
+        'unsupported_tool',
+      );
     }
     const fn = t as { name: string; description?: string | null; parameters?: Record<string, unknown> | null; strict?: boolean | null };
     return {
@@ -130,7 +153,11 @@ function toolChoice(choice: ResponsesRequest['tool_choice']): ChatRequest['tool_
   if (choice === undefined || choice === null) return undefined;
   if (typeof choice === 'string') return choice;
   if (choice.type === 'function' && typeof choice.name === 'string') return { type: 'function', function: { name: choice.name } };
-  throw badRequest(`tool_choice of type '${echo(choice.type)}' is not supported: use none, auto, required or {type: "function", name}.`, 'tool_choice', 'unsupported_tool_choice');
+  throw badRequest(
+    `tool_choice of type '${echo(choice.type)}' is not supported: use none, auto, required or {type: "function", name}.`,
+    'tool_choice',
+    'unsupported_tool_choice',
+  );
 }
 
 function responseFormat(body: ResponsesRequest): ChatRequest['response_format'] {

@@ -23,5 +23,9 @@ assets.get('/:name', (c) => {
   // Own keys only: 'constructor' or '__proto__' must not find Object.prototype members.
   const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
   if (!asset) return c.text('Not found', 404);
-  return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' });
+  return c.body(asset.body, 200, {
+    'content-type': asset.type,
+    'cache-control': 'public, max-age=300',
+    'x-content-type-options': 'nosniff',
+  });
 });

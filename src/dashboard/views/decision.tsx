@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { Attempt } from '../../reliability/attempts';
+import type { Attempt } from '../../hub';
 import type { Viewer } from '../auth';
 import { int, ms, statusLabel, time, usd } from '../format';
 import type { DecisionDetail } from '../queries';
@@ -46,7 +46,11 @@ export const DecisionPage: FC<{ viewer: Viewer; d: DecisionDetail }> = ({ viewer
         ))}
       </dl>
       <h2>Fallback chain</h2>
-      <ol class="chain">{(trace.chain ?? []).map((id) => <li>{id}</li>)}</ol>
+      <ol class="chain">
+        {(trace.chain ?? []).map((id) => (
+          <li>{id}</li>
+        ))}
+      </ol>
       <h2>Attempts</h2>
       <div class="table-wrap">
         <table data-testid="attempts">
@@ -56,7 +60,9 @@ export const DecisionPage: FC<{ viewer: Viewer; d: DecisionDetail }> = ({ viewer
               <th scope="col">Outcome</th>
               <th scope="col">Status</th>
               <th scope="col">Error</th>
-              <th scope="col" class="num">Time</th>
+              <th scope="col" class="num">
+                Time
+              </th>
             </tr>
           </thead>
           <tbody>

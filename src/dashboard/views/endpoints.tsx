@@ -14,13 +14,15 @@ const TrustCell: FC<{ e: EndpointView }> = ({ e }) => (
   <td data-field="trust" data-level={String(e.trustLevel)} title={e.trust.limitedBy ?? undefined}>
     {trustLabel(e.trustLevel)}
     {e.trust.override ? (
-      <div class="muted" data-field="trust-override">{`override: ${e.trust.override.agreement} (default ${trustLabel(e.trust.defaultLevel)})`}</div>
+      <div
+        class="muted"
+        data-field="trust-override"
+      >{`override: ${e.trust.override.agreement} (default ${trustLabel(e.trust.defaultLevel)})`}</div>
     ) : null}
   </td>
 );
 
 const limit = (n: number | null, unit: string) => (n === null ? `${unit} unpublished` : `${n} ${unit}`);
-
 
 const BREAKER_LABEL = { closed: 'closed', open: 'open', half_open: 'half-open' } as const;
 
@@ -33,7 +35,11 @@ const EndpointRow: FC<{ e: EndpointView }> = ({ e }) => (
     <td class="num">
       {usd(e.inputPerMTok)} / {usd(e.outputPerMTok)}
       {e.freeTier ? (
-        <div class="muted" data-field="free-tier" title={e.freeTier.note}>{`free tier: ${limit(e.freeTier.requestsPerMinute, 'rpm')}, ${limit(e.freeTier.requestsPerDay, 'per day')}`}</div>
+        <div
+          class="muted"
+          data-field="free-tier"
+          title={e.freeTier.note}
+        >{`free tier: ${limit(e.freeTier.requestsPerMinute, 'rpm')}, ${limit(e.freeTier.requestsPerDay, 'per day')}`}</div>
       ) : null}
     </td>
     <TrustCell e={e} />
@@ -42,9 +48,15 @@ const EndpointRow: FC<{ e: EndpointView }> = ({ e }) => (
         {BREAKER_LABEL[e.breaker.state]}
       </span>
     </td>
-    <td class="num" data-field="p50">{ms(e.traffic.p50Ms)}</td>
-    <td class="num" data-field="p95">{ms(e.traffic.p95Ms)}</td>
-    <td class="num" data-field="errorRate">{pct(e.traffic.errorRate ?? e.breaker.errorRate)}</td>
+    <td class="num" data-field="p50">
+      {ms(e.traffic.p50Ms)}
+    </td>
+    <td class="num" data-field="p95">
+      {ms(e.traffic.p95Ms)}
+    </td>
+    <td class="num" data-field="errorRate">
+      {pct(e.traffic.errorRate ?? e.breaker.errorRate)}
+    </td>
     <td>
       {e.evals.length === 0 ? (
         <span class="muted">no eval data</span>
@@ -76,8 +88,8 @@ const EndpointRow: FC<{ e: EndpointView }> = ({ e }) => (
 export const EndpointsPage: FC<{ viewer: Viewer; report: EndpointsReport }> = ({ viewer, report }) => (
   <Layout title="Endpoints" tab="endpoints" viewer={viewer}>
     <p>
-      Every endpoint (model × provider) this deployment can route to. Breaker state and error rate are live; latency and error rate come from
-      this team's requests in the last {report.window}; eval scores are suite {report.suiteVersion ?? '(none yet)'}.{' '}
+      Every endpoint (model × provider) this deployment can route to. Breaker state and error rate are live; latency and error rate come
+      from this team's requests in the last {report.window}; eval scores are suite {report.suiteVersion ?? '(none yet)'}.{' '}
       <span id="endpoints-status" role="status" aria-live="polite"></span>
     </p>
     <div class="table-wrap">
@@ -86,12 +98,20 @@ export const EndpointsPage: FC<{ viewer: Viewer; report: EndpointsReport }> = ({
         <thead>
           <tr>
             <th scope="col">Endpoint</th>
-            <th scope="col" class="num">Price in / out (per 1M tokens)</th>
+            <th scope="col" class="num">
+              Price in / out (per 1M tokens)
+            </th>
             <th scope="col">Trust level</th>
             <th scope="col">Breaker</th>
-            <th scope="col" class="num">p50</th>
-            <th scope="col" class="num">p95</th>
-            <th scope="col" class="num">Error rate</th>
+            <th scope="col" class="num">
+              p50
+            </th>
+            <th scope="col" class="num">
+              p95
+            </th>
+            <th scope="col" class="num">
+              Error rate
+            </th>
             <th scope="col">Evals (category / task class)</th>
             <th scope="col">Satisfaction</th>
           </tr>

@@ -44,8 +44,12 @@ export const FeedPage: FC<{ viewer: Viewer; items: FeedItem[] }> = ({ viewer, it
             <th scope="col">Task class</th>
             <th scope="col">Model</th>
             <th scope="col">Provider</th>
-            <th scope="col" class="num">Latency</th>
-            <th scope="col" class="num">Cost</th>
+            <th scope="col" class="num">
+              Latency
+            </th>
+            <th scope="col" class="num">
+              Cost
+            </th>
             <th scope="col">Status</th>
             <th scope="col">Trace</th>
           </tr>

@@ -1,9 +1,17 @@
 import type { FC } from 'hono/jsx';
-import { STRATEGIES } from '../../api/chat-schema';
-import { canViewDashboard, DEFAULT_MIN_TRUST_LEVEL, KEY_SCOPES, type KeyRecord, type KeyScope, type KeySettings, SHIELD_MODES } from '../../tenancy/types';
+import {
+  canViewDashboard,
+  DEFAULT_MIN_TRUST_LEVEL,
+  KEY_SCOPES,
+  type KeyRecord,
+  type KeyScope,
+  type KeySettings,
+  SHIELD_MODES,
+} from '../../tenancy';
 import type { Viewer } from '../auth';
 import { time, usd } from '../format';
 import { Layout } from './layout';
+import { STRATEGIES } from '../../hub';
 
 const TRUST_OPTIONS = [0, 1, 2, 3];
 const SCOPE_LABELS: Record<KeyScope, string> = { api: 'API', dashboard: 'Dashboard (view)', 'keys:manage': 'Manage keys' };
@@ -16,7 +24,9 @@ const SCOPE_LABELS: Record<KeyScope, string> = { api: 'API', dashboard: 'Dashboa
 const SettingsFields: FC<{ k?: KeyRecord; idPrefix: string; ceiling?: KeySettings }> = ({ k, idPrefix, ceiling }) => {
   const s = k?.settings ?? ceiling;
   const trustOptions = TRUST_OPTIONS.filter((t) => !ceiling || t >= ceiling.minTrustLevel || t === k?.settings.minTrustLevel);
-  const shieldModes = SHIELD_MODES.filter((m) => m !== 'off' || !ceiling || ceiling.shield.mode === 'off' || k?.settings.shield.mode === 'off');
+  const shieldModes = SHIELD_MODES.filter(
+    (m) => m !== 'off' || !ceiling || ceiling.shield.mode === 'off' || k?.settings.shield.mode === 'off',
+  );
   const maxRpm = Math.max(ceiling?.requestsPerMinute ?? 100_000, k?.settings.requestsPerMinute ?? 0);
   const budgetCap = ceiling?.monthlyBudgetUsd ?? null;
   const maxBudget = budgetCap === null ? undefined : String(Math.max(budgetCap, k?.settings.monthlyBudgetUsd ?? 0));
@@ -41,7 +51,9 @@ const SettingsFields: FC<{ k?: KeyRecord; idPrefix: string; ceiling?: KeySetting
           </option>
         ))}
       </select>
-      <label for={`${idPrefix}-budget`}>{budgetCap === null ? 'Monthly budget (USD, empty = none)' : `Monthly budget (USD, at most ${usd(budgetCap)})`}</label>
+      <label for={`${idPrefix}-budget`}>
+        {budgetCap === null ? 'Monthly budget (USD, empty = none)' : `Monthly budget (USD, at most ${usd(budgetCap)})`}
+      </label>
       <input
         id={`${idPrefix}-budget`}
         name="monthlyBudgetUsd"
@@ -53,7 +65,14 @@ const SettingsFields: FC<{ k?: KeyRecord; idPrefix: string; ceiling?: KeySetting
         value={s?.monthlyBudgetUsd ? String(s.monthlyBudgetUsd) : ''}
       />
       <label for={`${idPrefix}-rpm`}>Rate limit (requests per minute)</label>
-      <input id={`${idPrefix}-rpm`} name="requestsPerMinute" type="number" min="1" max={String(maxRpm)} value={String(s?.requestsPerMinute ?? 600)} />
+      <input
+        id={`${idPrefix}-rpm`}
+        name="requestsPerMinute"
+        type="number"
+        min="1"
+        max={String(maxRpm)}
+        value={String(s?.requestsPerMinute ?? 600)}
+      />
       <label for={`${idPrefix}-shield`}>Shield policy</label>
       <select id={`${idPrefix}-shield`} name="shieldMode">
         {shieldModes.map((m) => (
@@ -73,13 +92,13 @@ function grantableScopes(viewer: Viewer, own: KeyRecord | undefined): KeyScope[]
   return KEY_SCOPES.filter((sc) => scopes.includes(sc) || (sc === 'dashboard' && canViewDashboard(scopes)));
 }
 
-export const KeysPage: FC<{ viewer: Viewer; keys: KeyRecord[]; created?: { apiKey: string; record: KeyRecord }; error?: string; notice?: string }> = ({
-  viewer,
-  keys,
-  created,
-  error,
-  notice,
-}) => {
+export const KeysPage: FC<{
+  viewer: Viewer;
+  keys: KeyRecord[];
+  created?: { apiKey: string; record: KeyRecord };
+  error?: string;
+  notice?: string;
+}> = ({ viewer, keys, created, error, notice }) => {
   // A key's own settings bound what it may set; the operator is unbounded.
   const own = viewer.role === 'key' ? keys.find((k) => k.id === viewer.keyId) : undefined;
   const ceiling = own?.settings;
@@ -155,7 +174,9 @@ export const KeysPage: FC<{ viewer: Viewer; keys: KeyRecord[]; created?: { apiKe
                   <td>{k.scopes.join(', ')}</td>
                   <td>
                     {time(k.createdAt)}
-                    {k.createdBy ? <span class="muted">{` by key ${keys.find((p) => p.id === k.createdBy)?.name ?? k.createdBy}`}</span> : null}
+                    {k.createdBy ? (
+                      <span class="muted">{` by key ${keys.find((p) => p.id === k.createdBy)?.name ?? k.createdBy}`}</span>
+                    ) : null}
                   </td>
                   <td>
                     <span class="muted">

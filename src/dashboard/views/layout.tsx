@@ -10,7 +10,12 @@ const TABS: { id: Tab; href: string; label: string }[] = [
   { id: 'keys', href: '/dashboard/keys', label: 'Keys' },
 ];
 
-export const Document: FC<{ title: string; children: Child; scripts?: string[]; csrf?: string }> = ({ title, children, scripts = [], csrf }) => (
+export const Document: FC<{ title: string; children: Child; scripts?: string[]; csrf?: string }> = ({
+  title,
+  children,
+  scripts = [],
+  csrf,
+}) => (
   <html lang="en">
     <head>
       <meta charset="utf-8" />
@@ -32,7 +37,13 @@ export const Document: FC<{ title: string; children: Child; scripts?: string[]; 
   </html>
 );
 
-export const Layout: FC<{ title: string; tab?: Tab; viewer: Viewer; children: Child; scripts?: string[] }> = ({ title, tab, viewer, children, scripts }) => (
+export const Layout: FC<{ title: string; tab?: Tab; viewer: Viewer; children: Child; scripts?: string[] }> = ({
+  title,
+  tab,
+  viewer,
+  children,
+  scripts,
+}) => (
   <Document title={title} scripts={[...(scripts ?? []), 'app']} csrf={viewer.csrf}>
     <header class="top">
       <div class="brand">

@@ -5,7 +5,9 @@ export const LoginPage: FC<{ error?: string; team?: string }> = ({ error, team }
   <Document title="Sign in">
     <main id="main" class="login">
       <h1>Sign in to the Cailos dashboard</h1>
-      <p>Use a key with the <code>dashboard</code> scope (it shows that key's team), or the admin secret with the team to view.</p>
+      <p>
+        Use a key with the <code>dashboard</code> scope (it shows that key's team), or the admin secret with the team to view.
+      </p>
       {error ? (
         <p class="error" role="alert" data-testid="login-error">
           {error}

@@ -60,11 +60,21 @@ export const SpendPage: FC<{ viewer: Viewer; report: SpendReport }> = ({ viewer,
             <tr>
               <th scope="col">Provider</th>
               <th scope="col">Model</th>
-              <th scope="col" class="num">Requests</th>
-              <th scope="col" class="num">Tokens in / out</th>
-              <th scope="col" class="num">Cost</th>
-              <th scope="col" class="num">Baseline cost</th>
-              <th scope="col" class="num">Saved</th>
+              <th scope="col" class="num">
+                Requests
+              </th>
+              <th scope="col" class="num">
+                Tokens in / out
+              </th>
+              <th scope="col" class="num">
+                Cost
+              </th>
+              <th scope="col" class="num">
+                Baseline cost
+              </th>
+              <th scope="col" class="num">
+                Saved
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -79,5 +79,7 @@ export const catalogEndpoints = sqliteTable('catalog_endpoints', {
   /** JSON Endpoint as in src/catalog. */
   data: text('data').notNull(),
   catalogVersion: text('catalog_version').notNull(),
-  updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
+  updatedAt: integer('updated_at')
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`),
 });

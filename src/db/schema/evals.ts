@@ -64,10 +64,7 @@ export const evalResults = sqliteTable(
     latencyMs: integer('latency_ms'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [
-    index('eval_results_endpoint_item_idx').on(t.endpointId, t.itemId, t.createdAt),
-    index('eval_results_run_idx').on(t.runId),
-  ],
+  (t) => [index('eval_results_endpoint_item_idx').on(t.endpointId, t.itemId, t.createdAt), index('eval_results_run_idx').on(t.runId)],
 );
 
 export type EvalRunRow = typeof evalRuns.$inferSelect;

@@ -31,7 +31,7 @@ export const feedback = sqliteTable(
 
 /**
  * Beta posterior counts per (scope, endpoint, task class); scope '*' is global, else a key id.
- * Counts are decay-scaled (src/feedback/posterior.ts): up_scaled = Σ 2^((t_i − epoch)/half-life).
+ * Counts are decay-scaled (src/routing/feedback-posterior.ts): up_scaled = Σ 2^((t_i − epoch)/half-life).
  */
 export const feedbackPosteriors = sqliteTable(
   'feedback_posteriors',

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatRequest, ContentPart, ResponseFormat, ToolChoice } from '../../api/chat-schema';
+import type { ChatMessage, ChatRequest, ContentPart, ResponseFormat, ToolChoice } from '../../hub';
 import { type BuildOptions, type UpstreamHttpRequest, type UpstreamTarget, UpstreamError } from '../types';
 
 /** Hub (OpenAI chat) request → Anthropic Messages request. Pure. */
@@ -21,8 +21,7 @@ export const ANTHROPIC_VERSION = '2023-06-01';
 export const JSON_TOOL_PREFIX = 'cailos_json_';
 
 /** Appended to the system prompt for response_format json_object (Anthropic has no JSON mode). */
-export const JSON_OBJECT_INSTRUCTION =
-  'Respond with exactly one valid JSON object and nothing else: no prose, no code fences.';
+export const JSON_OBJECT_INSTRUCTION = 'Respond with exactly one valid JSON object and nothing else: no prose, no code fences.';
 
 const MAX_TOOL_NAME = 64;
 
@@ -69,11 +68,7 @@ export interface AnthropicRequestBody {
   stream?: true;
 }
 
-export function buildAnthropicRequest(
-  req: ChatRequest,
-  target: UpstreamTarget,
-  opts: BuildOptions,
-): UpstreamHttpRequest {
+export function buildAnthropicRequest(req: ChatRequest, target: UpstreamTarget, opts: BuildOptions): UpstreamHttpRequest {
   return {
     url: `${target.baseUrl.replace(/\/+$/, '')}/messages`,
     method: 'POST',
@@ -198,7 +193,12 @@ function convertMessage(msg: NonSystemMessage): AnthropicMessage | undefined {
   }
   const blocks: AnthropicBlock[] = msg.content == null ? [] : contentBlocks(msg.content);
   for (const call of msg.tool_calls ?? []) {
-    blocks.push({ type: 'tool_use', id: call.id, name: call.function.name, input: parseToolArguments(call.function.name, call.function.arguments) });
+    blocks.push({
+      type: 'tool_use',
+      id: call.id,
+      name: call.function.name,
+      input: parseToolArguments(call.function.name, call.function.arguments),
+    });
   }
   return blocks.length > 0 ? { role: 'assistant', content: blocks } : undefined;
 }

@@ -1,6 +1,5 @@
-import type { FinishReason, ToolCall, Usage } from '../../api/openai-types';
-import { UpstreamError } from '../types';
-import type { NormalizedResponse } from '../types';
+import type { FinishReason, ToolCall, Usage } from '../../hub';
+import { UpstreamError, type NormalizedResponse } from '../types';
 import { JSON_TOOL_PREFIX } from './request';
 
 /** Anthropic Messages response → hub response. Pure. */

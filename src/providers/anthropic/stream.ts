@@ -1,9 +1,7 @@
-import type { ChunkDelta, FinishReason } from '../../api/openai-types';
+import type { ChunkDelta, FinishReason } from '../../hub';
 import type { SseEvent } from '../sse';
-import { UpstreamError } from '../types';
-import type { StreamEvent, StreamTranslator } from '../types';
-import { isJsonAnswerTool, isRecord, mapStopReason, readUsageCounts, toHubUsage, ZERO_USAGE } from './response';
-import type { AnthropicUsageCounts } from './response';
+import { UpstreamError, type StreamEvent, type StreamTranslator } from '../types';
+import { isJsonAnswerTool, isRecord, mapStopReason, readUsageCounts, toHubUsage, ZERO_USAGE, type AnthropicUsageCounts } from './response';
 
 /** Anthropic Messages SSE → hub stream events. Pure state machine, one per upstream stream. */
 

@@ -1,6 +1,5 @@
-import type { FinishReason, Usage } from '../../api/openai-types';
+import type { FinishReason, Usage, UpstreamFailureKind } from '../../hub';
 import { UpstreamError } from '../types';
-import type { UpstreamFailureKind } from '../types';
 
 /** Shapes and mappings shared by the Cohere v2 response parser and stream translator. */
 

@@ -1,7 +1,6 @@
-import type { ChatMessage, ChatRequest, ContentPart, FunctionTool } from '../../api/chat-schema';
-import type { BuildOptions, UpstreamHttpRequest, UpstreamTarget } from '../types';
-import { UpstreamError } from '../types';
-import { echo } from '../../api/echo';
+import type { ChatMessage, ChatRequest, ContentPart, FunctionTool } from '../../hub';
+import { type BuildOptions, type UpstreamHttpRequest, type UpstreamTarget, UpstreamError } from '../types';
+import { echo } from '../../hub';
 
 /**
  * Hub (OpenAI chat) request → Cohere Chat API v2 (`POST /v2/chat`).

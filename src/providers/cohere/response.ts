@@ -1,4 +1,4 @@
-import type { AssistantMessage, ToolCall } from '../../api/openai-types';
+import type { AssistantMessage, ToolCall } from '../../hub';
 import type { NormalizedResponse } from '../types';
 import { isRecord, mapFinishReason, mapUsage, upstreamError } from './common';
 

@@ -60,12 +60,19 @@ export function failureFromErrorObject(error: Json, httpStatus: number, headers?
     return { ...base, kind: 'rate_limit', retryable: true, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   }
   // Gemini answers a bad API key with 400 INVALID_ARGUMENT + reason API_KEY_INVALID.
-  if (code === 401 || code === 403 || rpcStatus === 'UNAUTHENTICATED' || rpcStatus === 'PERMISSION_DENIED' || hasReason(error, 'API_KEY_INVALID')) {
+  if (
+    code === 401 ||
+    code === 403 ||
+    rpcStatus === 'UNAUTHENTICATED' ||
+    rpcStatus === 'PERMISSION_DENIED' ||
+    hasReason(error, 'API_KEY_INVALID')
+  ) {
     return { ...base, kind: 'auth', retryable: true };
   }
   if (code === 404 || rpcStatus === 'NOT_FOUND') return { ...base, kind: 'not_found', retryable: true };
   if (code === 408) return { ...base, kind: 'timeout', retryable: true };
-  if (code >= 500 || rpcStatus === 'UNAVAILABLE' || rpcStatus === 'INTERNAL' || rpcStatus === 'DEADLINE_EXCEEDED') return { ...base, kind: 'server', retryable: true };
+  if (code >= 500 || rpcStatus === 'UNAVAILABLE' || rpcStatus === 'INTERNAL' || rpcStatus === 'DEADLINE_EXCEEDED')
+    return { ...base, kind: 'server', retryable: true };
   if (CONTEXT_HINT.test(text)) return { ...base, kind: 'context_length', retryable: true };
   // FAILED_PRECONDITION is e.g. "User location is not supported": another provider may serve it.
   if (rpcStatus === 'FAILED_PRECONDITION') return { ...base, kind: 'bad_request', retryable: true };

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatRequest, ContentPart, ToolChoice } from '../../api/chat-schema';
+import type { ChatMessage, ChatRequest, ContentPart, ToolChoice } from '../../hub';
 import { type BuildOptions, type UpstreamHttpRequest, type UpstreamTarget, UpstreamError } from '../types';
 import { reduceSchemaForGemini } from './schema';
 
@@ -214,7 +214,12 @@ function percentDecoded(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw new UpstreamError({ kind: 'bad_request', retryable: true, status: 0, message: 'an image_url data URL is not valid percent-encoding' });
+    throw new UpstreamError({
+      kind: 'bad_request',
+      retryable: true,
+      status: 0,
+      message: 'an image_url data URL is not valid percent-encoding',
+    });
   }
 }
 

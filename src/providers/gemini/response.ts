@@ -1,4 +1,4 @@
-import type { FinishReason, ToolCall, Usage } from '../../api/openai-types';
+import type { FinishReason, ToolCall, Usage } from '../../hub';
 import { type NormalizedResponse, UpstreamError } from '../types';
 import { failureFromErrorObject } from './error';
 

@@ -11,8 +11,19 @@ type Json = Record<string, unknown>;
 
 /** Keywords Gemini's Schema object understands (after our rewrites). */
 const KEPT_KEYWORDS = new Set([
-  'type', 'format', 'description', 'nullable', 'enum', 'properties', 'required', 'items',
-  'minimum', 'maximum', 'minItems', 'maxItems', 'anyOf',
+  'type',
+  'format',
+  'description',
+  'nullable',
+  'enum',
+  'properties',
+  'required',
+  'items',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'anyOf',
 ]);
 
 /**

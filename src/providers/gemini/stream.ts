@@ -1,4 +1,4 @@
-import type { ChunkDelta, FinishReason, Usage } from '../../api/openai-types';
+import type { ChunkDelta, FinishReason, Usage } from '../../hub';
 import type { SseEvent } from '../sse';
 import { type StreamEvent, type StreamTranslator, UpstreamError } from '../types';
 import { failureFromErrorObject } from './error';
@@ -80,7 +80,12 @@ export function createGeminiStreamTranslator(): StreamTranslator {
     },
     finish(): StreamEvent[] {
       if (finishReason === null) {
-        throw new UpstreamError({ kind: 'stream_error', retryable: true, status: 200, message: 'Gemini stream ended before a finishReason' });
+        throw new UpstreamError({
+          kind: 'stream_error',
+          retryable: true,
+          status: 200,
+          message: 'Gemini stream ended before a finishReason',
+        });
       }
       return [{ type: 'done' }];
     },

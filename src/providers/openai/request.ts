@@ -1,4 +1,4 @@
-import { CAILOS_FIELDS, type ChatRequest } from '../../api/chat-schema';
+import { CAILOS_FIELDS, type ChatRequest } from '../../hub';
 import type { BuildOptions, UpstreamHttpRequest, UpstreamTarget } from '../types';
 
 const DROPPED = new Set<string>([...CAILOS_FIELDS, 'model', 'stream', 'stream_options']);

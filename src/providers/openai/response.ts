@@ -1,4 +1,4 @@
-import type { AssistantMessage, FinishReason, ToolCall, Usage } from '../../api/openai-types';
+import type { AssistantMessage, FinishReason, ToolCall, Usage } from '../../hub';
 import { type NormalizedResponse, UpstreamError } from '../types';
 
 const FINISH: Record<string, FinishReason> = {

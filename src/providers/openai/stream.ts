@@ -1,4 +1,4 @@
-import type { ChunkDelta, ToolCallDelta } from '../../api/openai-types';
+import type { ChunkDelta, ToolCallDelta } from '../../hub';
 import type { SseEvent } from '../sse';
 import { type StreamEvent, type StreamTranslator, UpstreamError } from '../types';
 import { malformed, mapOpenAIFinish, normalizeOpenAIUsage } from './response';
@@ -28,7 +28,12 @@ export function createOpenAIStreamTranslator(): StreamTranslator {
       if (json.error || ev.event === 'error') {
         const err = (json.error ?? json) as Record<string, unknown>;
         const kind = /rate|429/i.test(String(err.type ?? err.code ?? '')) ? 'rate_limit' : 'stream_error';
-        throw new UpstreamError({ kind, retryable: true, status: 200, message: `upstream stream error: ${String(err.message ?? 'unknown')}` });
+        throw new UpstreamError({
+          kind,
+          retryable: true,
+          status: 200,
+          message: `upstream stream error: ${String(err.message ?? 'unknown')}`,
+        });
       }
       const out: StreamEvent[] = [];
       const choices = Array.isArray(json.choices) ? json.choices : [];
@@ -62,7 +67,12 @@ export function createOpenAIStreamTranslator(): StreamTranslator {
     },
     finish(): StreamEvent[] {
       if (!finished) {
-        throw new UpstreamError({ kind: 'stream_error', retryable: true, status: 200, message: 'upstream stream ended before a finish_reason' });
+        throw new UpstreamError({
+          kind: 'stream_error',
+          retryable: true,
+          status: 200,
+          message: 'upstream stream ended before a finish_reason',
+        });
       }
       return sawDone ? [] : [{ type: 'done' }];
     },

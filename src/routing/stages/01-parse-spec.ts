@@ -1,8 +1,6 @@
-import { STRATEGIES, type Strategy } from '../../api/chat-schema';
-import { echo } from '../../api/echo';
-import { ApiError } from '../../api/errors';
-import { resolveModelName } from '../../catalog';
-import type { CatalogView } from '../../catalog/view';
+import { echo } from '../../hub';
+import { ApiError, STRATEGIES, type Strategy } from '../../hub';
+import { resolveModelName, type CatalogView } from '../../catalog';
 import { traced } from '../filter';
 import type { ModelSpec, RoutingContext } from '../types';
 
@@ -21,13 +19,25 @@ export function parseModelSpec(model: string, catalog?: Pick<CatalogView, 'resol
       strategy = suffix as Strategy;
       name = trimmed.slice(0, colon);
     } else if (trimmed.slice(0, colon).toLowerCase() === 'auto') {
-      throw new ApiError(400, `Unknown strategy '${echo(suffix)}'. Use one of: ${STRATEGIES.join(', ')} (e.g. "auto:cost").`, 'invalid_request_error', 'model', 'invalid_strategy');
+      throw new ApiError(
+        400,
+        `Unknown strategy '${echo(suffix)}'. Use one of: ${STRATEGIES.join(', ')} (e.g. "auto:cost").`,
+        'invalid_request_error',
+        'model',
+        'invalid_strategy',
+      );
     }
   }
   if (name.toLowerCase() === 'auto') return { kind: 'auto', strategy };
   const resolved = catalog ? catalog.resolveModelName(name) : resolveModelName(name);
   if (!resolved) {
-    throw new ApiError(404, `The model '${echo(name)}' does not exist. GET /v1/models lists the models and "auto".`, 'not_found_error', 'model', 'model_not_found');
+    throw new ApiError(
+      404,
+      `The model '${echo(name)}' does not exist. GET /v1/models lists the models and "auto".`,
+      'not_found_error',
+      'model',
+      'model_not_found',
+    );
   }
   return resolved.kind === 'codename'
     ? { kind: 'codename', codename: resolved.codename, strategy }

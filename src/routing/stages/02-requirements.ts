@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatRequest } from '../../api/chat-schema';
+import type { ChatMessage, ChatRequest } from '../../hub';
 import { traced } from '../filter';
 import type { Requirements, RoutingContext } from '../types';
 
@@ -33,7 +33,8 @@ export function estimateInputTokens(req: ChatRequest): number {
 export function deriveRequirements(req: ChatRequest, keyMinTrust: number): Requirements {
   const outCap = req.max_completion_tokens ?? req.max_tokens ?? undefined;
   return {
-    tools: (req.tools?.length ?? 0) > 0 || req.messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && !!m.tool_calls?.length)),
+    tools:
+      (req.tools?.length ?? 0) > 0 || req.messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && !!m.tool_calls?.length)),
     vision: countImages(req) > 0,
     jsonSchema: req.response_format?.type === 'json_schema',
     jsonMode: req.response_format?.type === 'json_object',
@@ -46,6 +47,12 @@ export function deriveRequirements(req: ChatRequest, keyMinTrust: number): Requi
 
 export function requirementsStage(ctx: RoutingContext): RoutingContext {
   const r = deriveRequirements(ctx.request, ctx.key.settings.minTrustLevel);
-  const needs = [r.tools && 'tools', r.vision && 'vision', r.jsonSchema && 'json_schema', r.streaming && 'streaming'].filter(Boolean).join(', ');
-  return traced({ ...ctx, requirements: r }, 'requirements', `needs [${needs}], ~${r.estimatedInputTokens} in / ${r.expectedOutputTokens} out tokens, trust >= ${r.minTrustLevel}`);
+  const needs = [r.tools && 'tools', r.vision && 'vision', r.jsonSchema && 'json_schema', r.streaming && 'streaming']
+    .filter(Boolean)
+    .join(', ');
+  return traced(
+    { ...ctx, requirements: r },
+    'requirements',
+    `needs [${needs}], ~${r.estimatedInputTokens} in / ${r.expectedOutputTokens} out tokens, trust >= ${r.minTrustLevel}`,
+  );
 }

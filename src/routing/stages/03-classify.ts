@@ -1,6 +1,6 @@
-import type { Strategy } from '../../api/chat-schema';
 import { traced } from '../filter';
 import type { ClassificationSignal, RoutingContext, StrategySource } from '../types';
+import type { Strategy } from '../../hub';
 
 /** Used while no classifier signal is available: no class preference, middling difficulty. */
 export const NEUTRAL_CLASSIFICATION: ClassificationSignal = { taskClass: 'chat', complexity: 0.5, source: 'neutral' };

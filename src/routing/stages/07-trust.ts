@@ -1,4 +1,4 @@
-import type { Endpoint } from '../../catalog/types';
+import type { Endpoint } from '../../catalog';
 import { filterStage } from '../filter';
 import type { Candidate, RoutingContext } from '../types';
 

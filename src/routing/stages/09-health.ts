@@ -1,6 +1,6 @@
 import { recentErrorRate } from '../live-stats';
-import type { EndpointHealth, LatencyStat } from '../snapshot';
 import type { Candidate, Dropped, RoutingContext } from '../types';
+import type { EndpointHealth, LatencyStat } from '../../hub';
 
 /** An endpoint failing at least this share of its recent calls is skipped while others are not. */
 export const FLAKY_ERROR_RATE = 0.5;
@@ -33,7 +33,10 @@ function flakyVerdict(stat: LatencyStat | undefined, now: number): string | null
 export function healthStage(ctx: RoutingContext): RoutingContext {
   const { health, latency } = ctx.snapshot;
   if (health.size === 0 && latency.size === 0) {
-    return { ...ctx, trace: [...ctx.trace, { stage: 'health', kept: ctx.candidates.length, note: 'no breaker or error data (all closed)' }] };
+    return {
+      ...ctx,
+      trace: [...ctx.trace, { stage: 'health', kept: ctx.candidates.length, note: 'no breaker or error data (all closed)' }],
+    };
   }
   const dropped: Dropped[] = [...ctx.dropped];
   const healthy: Candidate[] = [];
@@ -54,5 +57,13 @@ export function healthStage(ctx: RoutingContext): RoutingContext {
   const candidates = keepFlaky ? flaky.map((f) => f.candidate) : healthy;
   const note = keepFlaky && flaky.length > 0 ? `every endpoint left fails often: keeping ${flaky.length}` : undefined;
   const removed = ctx.candidates.length - candidates.length;
-  return { ...ctx, candidates, dropped, trace: [...ctx.trace, { stage: 'health', kept: candidates.length, ...(removed ? { dropped: removed } : {}), ...(note ? { note } : {}) }] };
+  return {
+    ...ctx,
+    candidates,
+    dropped,
+    trace: [
+      ...ctx.trace,
+      { stage: 'health', kept: candidates.length, ...(removed ? { dropped: removed } : {}), ...(note ? { note } : {}) },
+    ],
+  };
 }

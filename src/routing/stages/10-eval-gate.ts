@@ -1,13 +1,14 @@
-import { DEFAULT_EVAL_THRESHOLDS, evaluateEligibility } from '../../evals/eligibility';
-import type { TaskClass } from '../../evals/types';
-import type { EvalCell } from '../snapshot';
+import { DEFAULT_EVAL_THRESHOLDS, evaluateEligibility } from '../eligibility';
 import type { Candidate, RoutingContext } from '../types';
+import type { TaskClass, EvalCell } from '../../hub';
 
 /** The cell's counts as a score row, so the gate applies exactly the eligibility module's rules. */
 function verdictOf(cell: EvalCell, endpointId: string, taskClass: string, ctx: RoutingContext) {
   const passed = Math.round(cell.passRate * cell.samples);
   const row = { endpointId, suiteVersion: 'snapshot', taskClass, passed, total: cell.samples, scoreSum: passed };
-  return evaluateEligibility([row], endpointId, taskClass as TaskClass, ctx.snapshot.evalThresholds ?? DEFAULT_EVAL_THRESHOLDS, { suiteVersion: 'snapshot' });
+  return evaluateEligibility([row], endpointId, taskClass as TaskClass, ctx.snapshot.evalThresholds ?? DEFAULT_EVAL_THRESHOLDS, {
+    suiteVersion: 'snapshot',
+  });
 }
 
 /**
@@ -31,7 +32,8 @@ export function evalGateStage(ctx: RoutingContext): RoutingContext {
     const cell = evals.get(`${c.endpoint.id}|${taskClass}`);
     const verdict = cell ? verdictOf(cell, c.endpoint.id, taskClass, ctx) : undefined;
     if (!verdict || verdict.status === 'unevaluated') unevaluated.push({ ...c, evalStatus: 'unevaluated' as const });
-    else if (verdict.status === 'filtered') belowThreshold.push({ candidate: c, ciLow: verdict.ciLow, ciHigh: verdict.ciHigh, reason: `${taskClass}: ${verdict.reason}` });
+    else if (verdict.status === 'filtered')
+      belowThreshold.push({ candidate: c, ciLow: verdict.ciLow, ciHigh: verdict.ciHigh, reason: `${taskClass}: ${verdict.reason}` });
     else eligible.push({ ...c, evalStatus: 'eligible' as const });
   }
   let candidates = eligible;
@@ -41,16 +43,29 @@ export function evalGateStage(ctx: RoutingContext): RoutingContext {
   const keptBelow = nothingElse ? belowThreshold.filter((b) => b.ciHigh >= bestLow) : [];
   for (const b of belowThreshold) {
     if (keptBelow.includes(b)) continue;
-    dropped.push({ id: b.candidate.endpoint.id, stage: 'eval_gate', reason: nothingElse ? `${b.reason}, and confidently below the best (${bestLow.toFixed(2)})` : b.reason });
+    dropped.push({
+      id: b.candidate.endpoint.id,
+      stage: 'eval_gate',
+      reason: nothingElse ? `${b.reason}, and confidently below the best (${bestLow.toFixed(2)})` : b.reason,
+    });
   }
   if (keptBelow.length > 0) {
     candidates = keptBelow.map((b) => ({ ...b.candidate, evalStatus: 'below_threshold' as const }));
     note = `every candidate is below the ${taskClass} threshold: keeping the ${candidates.length} not confidently worse than the best`;
   } else if (eligible.length === 0) {
     candidates = unevaluated;
-    note = evals.size === 0 ? 'no eval data yet: all unevaluated' : `no evaluated endpoint qualifies for ${taskClass}: using ${unevaluated.length} unevaluated`;
+    note =
+      evals.size === 0
+        ? 'no eval data yet: all unevaluated'
+        : `no evaluated endpoint qualifies for ${taskClass}: using ${unevaluated.length} unevaluated`;
   } else {
-    for (const c of unevaluated) dropped.push({ id: c.endpoint.id, stage: 'eval_gate', reason: 'unevaluated while evaluated endpoints qualify' });
+    for (const c of unevaluated)
+      dropped.push({ id: c.endpoint.id, stage: 'eval_gate', reason: 'unevaluated while evaluated endpoints qualify' });
   }
-  return { ...ctx, candidates, dropped, trace: [...ctx.trace, { stage: 'eval_gate', kept: candidates.length, dropped: ctx.candidates.length - candidates.length, note }] };
+  return {
+    ...ctx,
+    candidates,
+    dropped,
+    trace: [...ctx.trace, { stage: 'eval_gate', kept: candidates.length, dropped: ctx.candidates.length - candidates.length, note }],
+  };
 }

@@ -1,4 +1,4 @@
-import { blendedPricePerMTok, estimateCost } from '../../catalog/pricing';
+import { blendedPricePerMTok, estimateCost } from '../../catalog';
 import { filterStage } from '../filter';
 import type { RoutingContext } from '../types';
 
@@ -12,7 +12,8 @@ export function budgetStage(ctx: RoutingContext): RoutingContext {
       const price = blendedPricePerMTok(e, r.estimatedInputTokens, r.expectedOutputTokens);
       if (price > cap) return `blended $${price.toFixed(3)}/Mtok > max $${cap}`;
     }
-    if (remaining !== undefined && estimateCost(e, r.estimatedInputTokens, r.expectedOutputTokens) > remaining) return 'estimated cost exceeds the key budget left';
+    if (remaining !== undefined && estimateCost(e, r.estimatedInputTokens, r.expectedOutputTokens) > remaining)
+      return 'estimated cost exceeds the key budget left';
     return null;
   });
 }

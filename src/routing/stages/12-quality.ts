@@ -1,9 +1,9 @@
-import { cellKey, keyCellKey } from '../../feedback/posterior';
-import { blendQuality, isExplorationDecision, preferenceOf, thompsonQuality } from '../../feedback/preference';
+import { cellKey, keyCellKey } from '../feedback-posterior';
+import { blendQuality, isExplorationDecision, preferenceOf, thompsonQuality } from '../feedback-preference';
 import { bandShrinkageFor, DEFAULT_BAND_SHRINKAGE_SAMPLES } from '../band-shrinkage';
 import { complexityBand, evalBandCellKey, evalCellKey, type ComplexityBand } from '../complexity-band';
-import type { EvalCell } from '../snapshot';
 import type { RoutingContext } from '../types';
+import type { EvalCell } from '../../hub';
 
 /** Weight of eval evidence against the catalog prior grows with its sample count. */
 const EVAL_PRIOR_SAMPLES = 10;
@@ -14,7 +14,11 @@ const SATISFACTION_WEIGHT = 0.2;
  * w·(p_band − p_class), w = n_band / (n_band + K), K estimated per class from how much its bands really
  * differ (src/routing/band-shrinkage.ts; infinite K = bands ignored). 0 without a band cell (or its class cell).
  */
-export function bandShift(classCell: EvalCell | undefined, bandCell: EvalCell | undefined, shrinkageSamples = DEFAULT_BAND_SHRINKAGE_SAMPLES): number {
+export function bandShift(
+  classCell: EvalCell | undefined,
+  bandCell: EvalCell | undefined,
+  shrinkageSamples = DEFAULT_BAND_SHRINKAGE_SAMPLES,
+): number {
   if (!classCell || !bandCell || bandCell.samples <= 0 || !Number.isFinite(shrinkageSamples)) return 0;
   const weight = bandCell.samples / (bandCell.samples + shrinkageSamples);
   return weight * (bandCell.passRate - classCell.passRate);
@@ -22,7 +26,7 @@ export function bandShift(classCell: EvalCell | undefined, bandCell: EvalCell | 
 
 /**
  * quality = evidence-weighted blend of (catalog prior, eval pass rate for the task class, feedback
- * satisfaction for this key — see src/feedback/preference.ts), shifted by how the endpoint's evals in
+ * satisfaction for this key — see src/routing/feedback-preference.ts), shifted by how the endpoint's evals in
  * this prompt's complexity band differ from its class pass rate (bandShift), then harder prompts
  * (complexity → 1) widen the gap between strong and weak endpoints; on the key's exploration decisions
  * the blend is replaced by a Thompson draw so endpoints with little evidence get tried.
@@ -32,10 +36,14 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
   const taskClass = ctx.classification?.taskClass ?? 'chat';
   const complexity = ctx.classification?.complexity ?? 0.5;
   // A neutral classification carries no per-prompt complexity: no band, quality is learned per class only.
-  const band: ComplexityBand | undefined = ctx.classification && ctx.classification.source !== 'neutral' ? complexityBand(complexity) : undefined;
+  const band: ComplexityBand | undefined =
+    ctx.classification && ctx.classification.source !== 'neutral' ? complexityBand(complexity) : undefined;
   const { snapshot } = ctx;
   const prefs = ctx.candidates.map((c) =>
-    preferenceOf(snapshot.satisfactionEvidence?.get(cellKey(c.endpoint.id, taskClass)), snapshot.keySatisfaction?.get(keyCellKey(ctx.key.id, c.endpoint.id, taskClass))),
+    preferenceOf(
+      snapshot.satisfactionEvidence?.get(cellKey(c.endpoint.id, taskClass)),
+      snapshot.keySatisfaction?.get(keyCellKey(ctx.key.id, c.endpoint.id, taskClass)),
+    ),
   );
   const classCount = prefs.reduce((n, p) => n + (p?.globalCount ?? 0), 0);
   const explore = classCount > 0 && isExplorationDecision(ctx.key.id, ctx.now);

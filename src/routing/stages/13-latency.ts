@@ -1,7 +1,7 @@
 import { nextScores } from '../filter';
 import { recentErrorRate } from '../live-stats';
-import type { LatencyStat } from '../snapshot';
 import type { RoutingContext } from '../types';
+import type { LatencyStat } from '../../hub';
 
 /** A region's own statistic is used once it has this many samples; before that the global one. */
 export const MIN_REGION_SAMPLES = 5;
@@ -30,10 +30,28 @@ export function latencyStage(ctx: RoutingContext): RoutingContext {
     return { ...c, scores: nextScores(c.scores!, { ttftMs, latencyMs, liveSamples: live?.samples, errorRate }) };
   });
   const maxLatency = ctx.hints.max_latency_ms;
-  if (maxLatency === undefined) return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'latency', kept: candidates.length, note: `~${out} output tokens` }] };
+  if (maxLatency === undefined)
+    return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'latency', kept: candidates.length, note: `~${out} output tokens` }] };
   const kept = candidates.filter((c) => c.scores!.latencyMs <= maxLatency);
-  const dropped = [...ctx.dropped, ...candidates.filter((c) => c.scores!.latencyMs > maxLatency).map((c) => ({ id: c.endpoint.id, stage: 'latency', reason: `expected ${Math.round(c.scores!.latencyMs)} ms > max ${maxLatency} ms` }))];
-  return { ...ctx, candidates: kept, dropped, trace: [...ctx.trace, { stage: 'latency', kept: kept.length, dropped: candidates.length - kept.length, note: `max_latency_ms ${maxLatency}` }] };
+  const dropped = [
+    ...ctx.dropped,
+    ...candidates
+      .filter((c) => c.scores!.latencyMs > maxLatency)
+      .map((c) => ({
+        id: c.endpoint.id,
+        stage: 'latency',
+        reason: `expected ${Math.round(c.scores!.latencyMs)} ms > max ${maxLatency} ms`,
+      })),
+  ];
+  return {
+    ...ctx,
+    candidates: kept,
+    dropped,
+    trace: [
+      ...ctx.trace,
+      { stage: 'latency', kept: kept.length, dropped: candidates.length - kept.length, note: `max_latency_ms ${maxLatency}` },
+    ],
+  };
 }
 
 export function liveStat(stats: Map<string, LatencyStat>, endpointId: string, region: string | undefined): LatencyStat | undefined {

@@ -1,4 +1,4 @@
-import { estimateCost } from '../../catalog/pricing';
+import { estimateCost } from '../../catalog';
 import { nextScores } from '../filter';
 import type { RoutingContext } from '../types';
 

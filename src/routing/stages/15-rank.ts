@@ -9,7 +9,10 @@ export function rankStage(ctx: RoutingContext): RoutingContext {
   const complexity = ctx.classification?.complexity ?? 0.5;
   const params = ctx.objectiveParams ? { ...DEFAULT_OBJECTIVE_PARAMS, ...ctx.objectiveParams } : DEFAULT_OBJECTIVE_PARAMS;
   const ranked = rankCandidates(ctx.candidates, strategy, complexity, params);
-  const candidates = ranked.map((r) => ({ ...r.candidate, scores: nextScores(r.candidate.scores!, { objective: r.objective, tier: r.tier }) }));
+  const candidates = ranked.map((r) => ({
+    ...r.candidate,
+    scores: nextScores(r.candidate.scores!, { objective: r.objective, tier: r.tier }),
+  }));
   const chain = assembleChain(
     candidates.map((candidate, i) => ({ candidate, objective: ranked[i].objective, tier: ranked[i].tier })),
     ctx.hints.max_attempts ?? DEFAULT_CHAIN_LENGTH,

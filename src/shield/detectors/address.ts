@@ -12,15 +12,54 @@ import { FUNCTION_WORDS } from './words';
 const NAME_WORD = String.raw`[\p{L}][\p{L}\p{M}'’.-]*`;
 const SUFFIXES =
   'street|st|road|rd|avenue|ave|av|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|crescent|cres|close|grove|gardens|row|walk|alley|plaza|pike|path|loop|mews|heights|hollow|ridge|view';
-const PLAIN_SUFFIXES = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'drive', 'lane', 'ln', 'boulevard', 'blvd', 'highway', 'hwy']);
+const PLAIN_SUFFIXES = new Set([
+  'street',
+  'st',
+  'road',
+  'rd',
+  'avenue',
+  'ave',
+  'drive',
+  'lane',
+  'ln',
+  'boulevard',
+  'blvd',
+  'highway',
+  'hwy',
+]);
 const PREFIXES =
   'rue|avenue|av\\.|via|viale|corso|piazza|calle|avenida|avda\\.?|paseo|plaza|carrera|rua|travessa|largo|strada|ulica|ul\\.|aleja|al\\.|chemin|allée|boulevard|bd|camino|Πλατεία|Οδός|Λεωφόρος|οδός';
 // Street words written as one compound ("Nassaustraat", "Auerstrasse", "Aðalgata"); checked with endsWith
 // so the pattern itself stays a cheap word + number scan.
 const COMPOUND_ENDINGS = [
-  'straat', 'strasse', 'straße', 'str.', 'gasse', 'weg', 'gata', 'gatan', 'vej', 'veien', 'vegen', 'plein', 'laan',
-  'allee', 'platz', 'damm', 'gade', 'utca', 'útja', 'katu', 'tie', 'väg', 'vägen', 'steig', 'kade', 'singel',
-  'gracht', 'dreef',
+  'straat',
+  'strasse',
+  'straße',
+  'str.',
+  'gasse',
+  'weg',
+  'gata',
+  'gatan',
+  'vej',
+  'veien',
+  'vegen',
+  'plein',
+  'laan',
+  'allee',
+  'platz',
+  'damm',
+  'gade',
+  'utca',
+  'útja',
+  'katu',
+  'tie',
+  'väg',
+  'vägen',
+  'steig',
+  'kade',
+  'singel',
+  'gracht',
+  'dreef',
 ];
 function isCompoundStreet(word: string): boolean {
   const w = word.toLowerCase();
@@ -54,9 +93,11 @@ const NUMBER_NAME_NUMBER_UNIT = new RegExp(
   'giu',
 );
 // 6) a postal code after a ZIP label
-const ZIP = /\b(?:zip|zip code|zipcode|postal code|postcode|post code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi;
+const ZIP =
+  /\b(?:zip|zip code|zipcode|postal code|postcode|post code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi;
 
-const UNIT = /^(?:,?[ \t]*\n?[ \t]*|,[ ]*|[ ]+)(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|#)\.?[ ]?#?[\p{L}\d-]{1,6}\.?/iu;
+const UNIT =
+  /^(?:,?[ \t]*\n?[ \t]*|,[ ]*|[ ]+)(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|#)\.?[ ]?#?[\p{L}\d-]{1,6}\.?/iu;
 const SEGMENT_SEP = /^(?:[ \t]*(?:,|\n)[ \t,\n]*)/;
 const SAME_LINE_SEP = /^[ ]+/;
 
@@ -156,10 +197,20 @@ export function detectAddresses(text: string): Detection[] {
     cores.push([m.index, m.index + m[0].length]);
   }
   for (const m of text.matchAll(PREFIX_NAME)) {
-    const rest = m[0].split(/ +/).slice(1).map((w) => w.toLowerCase());
+    const rest = m[0]
+      .split(/ +/)
+      .slice(1)
+      .map((w) => w.toLowerCase());
     if (FUNCTION_WORDS.has(rest[0])) continue;
     // "Avenue" and "Plaza" alone are common words: require a number or a capitalized name after them.
-    if (!/\d/.test(m[0]) && !m[0].split(/ +/).slice(1).some((w) => /^\p{Lu}/u.test(w))) continue;
+    if (
+      !/\d/.test(m[0]) &&
+      !m[0]
+        .split(/ +/)
+        .slice(1)
+        .some((w) => /^\p{Lu}/u.test(w))
+    )
+      continue;
     let end = m.index + m[0].length;
     const trimmed = m[0].replace(/(?: +(?:[\p{Ll}][\p{L}\p{M}'’.-]*))+$/u, (t) => (/\d/.test(t) ? t : ''));
     if (!lowerText && trimmed.length < m[0].length) end = m.index + trimmed.length;
@@ -179,7 +230,10 @@ export function detectAddresses(text: string): Detection[] {
     }
   }
   for (const m of hasDigit ? text.matchAll(NUMBER_NAME_NUMBER_UNIT) : []) {
-    const words = m[0].split(/ +/).filter((w) => !/^\d/.test(w)).map((w) => w.toLowerCase());
+    const words = m[0]
+      .split(/ +/)
+      .filter((w) => !/^\d/.test(w))
+      .map((w) => w.toLowerCase());
     if (words.some((w) => FUNCTION_WORDS.has(w))) continue;
     cores.push([m.index, m.index + m[0].length]);
   }
@@ -188,7 +242,10 @@ export function detectAddresses(text: string): Detection[] {
     const b = CUE_BODY.exec(text.slice(bodyFrom, bodyFrom + 160));
     if (!b) continue;
     const s = bodyFrom + b[0].length - b[1].length;
-    const words = b[1].split(/ +/).filter((w) => !/^\d/.test(w)).map((w) => w.toLowerCase());
+    const words = b[1]
+      .split(/ +/)
+      .filter((w) => !/^\d/.test(w))
+      .map((w) => w.toLowerCase());
     if (words.length === 0 || words.some((w) => FUNCTION_WORDS.has(w))) continue;
     cores.push([s, s + b[1].length]);
   }

@@ -59,36 +59,243 @@ function tokenize(text: string): Word[] {
     // `Foo.bar`, `x_Name`, `Name(`: code, not prose. A sentence-final period is fine.
     const after = text[end + 1];
     const glued =
-      isCodeGlue(prev) || next === '_' || next === '(' || (next === '.' && after !== undefined && after !== ' ' && after !== '\n' && /[\p{L}\d]/u.test(after));
+      isCodeGlue(prev) ||
+      next === '_' ||
+      next === '(' ||
+      (next === '.' && after !== undefined && after !== ' ' && after !== '\n' && /[\p{L}\d]/u.test(after));
     if (glued) continue;
     words.push({ text: raw, key: keyOf(raw), start, end, capitalized: isUpperStart(raw) });
   }
   return words;
 }
 
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'madam', 'madame', 'mme', 'herr', 'frau', 'señor', 'senor', 'señora', 'senora', 'sr', 'sra']);
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'madam',
+  'madame',
+  'mme',
+  'herr',
+  'frau',
+  'señor',
+  'senor',
+  'señora',
+  'senora',
+  'sr',
+  'sra',
+]);
 const CREDENTIALS = new Set(['md', 'phd', 'jr', 'sr', 'ii', 'iii', 'iv', 'esq', 'dds', 'rn']);
 // Phrases (lower-case, space separated) after which the next capitalized words are a name.
 const CUE_PHRASES = [
-  'my name is', 'name is', 'names is', "name's", 'named', 'called', 'call me', 'i am', "i'm", 'im', 'this is',
-  'dear', 'regards', 'thanks', 'thank you', 'sincerely', 'cheers', 'best', 'yours', 'signed', 'from', 'to',
-  'last name', 'first name', 'surname', 'maiden name', 'name', 'by', 'with', 'starring', 'featuring', 'said',
-  'says', 'asked', 'told', 'ask', 'tell', 'met', 'meet', 'contact', 'cc', 'attn', 'hi', 'hello', 'hey',
-  'kid', 'son', 'daughter', 'wife', 'husband', 'friend', 'partner', 'boss', 'colleague', 'mother', 'father',
-  'brother', 'sister', 'mom', 'dad', 'uncle', 'aunt', 'cousin', 'neighbor', 'neighbour', 'manager', 'doctor',
+  'my name is',
+  'name is',
+  'names is',
+  "name's",
+  'named',
+  'called',
+  'call me',
+  'i am',
+  "i'm",
+  'im',
+  'this is',
+  'dear',
+  'regards',
+  'thanks',
+  'thank you',
+  'sincerely',
+  'cheers',
+  'best',
+  'yours',
+  'signed',
+  'from',
+  'to',
+  'last name',
+  'first name',
+  'surname',
+  'maiden name',
+  'name',
+  'by',
+  'with',
+  'starring',
+  'featuring',
+  'said',
+  'says',
+  'asked',
+  'told',
+  'ask',
+  'tell',
+  'met',
+  'meet',
+  'contact',
+  'cc',
+  'attn',
+  'hi',
+  'hello',
+  'hey',
+  'kid',
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'friend',
+  'partner',
+  'boss',
+  'colleague',
+  'mother',
+  'father',
+  'brother',
+  'sister',
+  'mom',
+  'dad',
+  'uncle',
+  'aunt',
+  'cousin',
+  'neighbor',
+  'neighbour',
+  'manager',
+  'doctor',
 ];
 // Strong cues accept any capitalized non-common word; weak cues need list membership of some word.
 const STRONG_CUES = new Set([
-  'my name is', 'name is', "name's", 'call me', 'dear', 'regards', 'sincerely', 'last name', 'first name',
-  'surname', 'maiden name', 'name', 'starring', 'featuring', 'said', 'says', 'asked', 'told', 'named', 'attn',
-  'kid', 'son', 'daughter', 'wife', 'husband', 'friend', 'partner', 'boss', 'colleague', 'mother', 'father',
-  'brother', 'sister', 'mom', 'dad', 'uncle', 'aunt', 'cousin', 'neighbor', 'neighbour',
+  'my name is',
+  'name is',
+  "name's",
+  'call me',
+  'dear',
+  'regards',
+  'sincerely',
+  'last name',
+  'first name',
+  'surname',
+  'maiden name',
+  'name',
+  'starring',
+  'featuring',
+  'said',
+  'says',
+  'asked',
+  'told',
+  'named',
+  'attn',
+  'kid',
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'friend',
+  'partner',
+  'boss',
+  'colleague',
+  'mother',
+  'father',
+  'brother',
+  'sister',
+  'mom',
+  'dad',
+  'uncle',
+  'aunt',
+  'cousin',
+  'neighbor',
+  'neighbour',
 ]);
 const CUE_SET = new Set(CUE_PHRASES);
-const SIGN_OFF_CUES = new Set(['dear', 'regards', 'thanks', 'thank you', 'sincerely', 'cheers', 'best', 'yours', 'signed', 'hi', 'hello', 'hey', 'from', 'cc', 'attn', 'name', 'last name', 'first name', 'surname', 'maiden name']);
-const SPEECH_VERBS_AFTER = new Set(['said', 'says', 'shouted', 'asked', 'replied', 'told', 'wrote', 'explained', 'answered', 'yelled', 'whispered', 'added', 'insisted', 'lives']);
-const VOCATIVE_NEXT = new Set(['can', 'could', 'would', 'will', 'please', 'do', 'did', 'are', 'is', 'have', 'i', 'we', 'you', 'thanks', 'thank', 'how', 'what', 'where', 'when', 'why', 'let', 'listen', 'look']);
-const POSSESSED = new Set(['kid', 'kids', 'son', 'daughter', 'wife', 'husband', 'mother', 'father', 'brother', 'sister', 'friend', 'partner', 'address', 'phone', 'email', 'number', 'account', 'boss', 'mom', 'dad', 'house', 'car', 'birthday', 'office', 'desk', 'family']);
+const SIGN_OFF_CUES = new Set([
+  'dear',
+  'regards',
+  'thanks',
+  'thank you',
+  'sincerely',
+  'cheers',
+  'best',
+  'yours',
+  'signed',
+  'hi',
+  'hello',
+  'hey',
+  'from',
+  'cc',
+  'attn',
+  'name',
+  'last name',
+  'first name',
+  'surname',
+  'maiden name',
+]);
+const SPEECH_VERBS_AFTER = new Set([
+  'said',
+  'says',
+  'shouted',
+  'asked',
+  'replied',
+  'told',
+  'wrote',
+  'explained',
+  'answered',
+  'yelled',
+  'whispered',
+  'added',
+  'insisted',
+  'lives',
+]);
+const VOCATIVE_NEXT = new Set([
+  'can',
+  'could',
+  'would',
+  'will',
+  'please',
+  'do',
+  'did',
+  'are',
+  'is',
+  'have',
+  'i',
+  'we',
+  'you',
+  'thanks',
+  'thank',
+  'how',
+  'what',
+  'where',
+  'when',
+  'why',
+  'let',
+  'listen',
+  'look',
+]);
+const POSSESSED = new Set([
+  'kid',
+  'kids',
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'mother',
+  'father',
+  'brother',
+  'sister',
+  'friend',
+  'partner',
+  'address',
+  'phone',
+  'email',
+  'number',
+  'account',
+  'boss',
+  'mom',
+  'dad',
+  'house',
+  'car',
+  'birthday',
+  'office',
+  'desk',
+  'family',
+]);
 
 function isGiven(w: Word): boolean {
   return GIVEN_NAMES.has(w.key) && !AMBIGUOUS_NAMES.has(w.key);
@@ -115,7 +322,10 @@ function adjacent(text: string, a: Word, b: Word): boolean {
 function cueBefore(text: string, words: Word[], i: number): string | null {
   for (let n = 3; n >= 1; n--) {
     if (i - n < 0) continue;
-    const phrase = words.slice(i - n, i).map((w) => w.text.toLowerCase()).join(' ');
+    const phrase = words
+      .slice(i - n, i)
+      .map((w) => w.text.toLowerCase())
+      .join(' ');
     if (!CUE_SET.has(phrase)) continue;
     // Cue and name must be close. Commas and line breaks only follow greetings and sign-offs
     // ("Dear Ana,", "Regards,\nAna"); a question mark only follows a question ("Last name? Krylova").
@@ -167,7 +377,10 @@ export function detectPersons(text: string): Detection[] {
     const gapAfter = next ? text.slice(words[j].end, next.start) : '';
     const speechAfter = next !== undefined && SPEECH_VERBS_AFTER.has(next.key) && gapAfter === ' ';
     const possessive = next !== undefined && /^['’]s $/.test(gapAfter) && POSSESSED.has(next.key);
-    const vocative = next !== undefined && gapAfter.startsWith(',') && VOCATIVE_NEXT.has(next.key) &&
+    const vocative =
+      next !== undefined &&
+      gapAfter.startsWith(',') &&
+      VOCATIVE_NEXT.has(next.key) &&
       (i === 0 || /[.!?\n]\s*$/.test(text.slice(Math.max(0, w.start - 3), w.start)));
     const strongCue = cue !== null && STRONG_CUES.has(cue);
     let accept = false;

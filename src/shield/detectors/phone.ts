@@ -15,8 +15,40 @@ const TRUNK_NATIONAL = /^(?:\(0\d{1,4}\) ?|0\d{1,4}[ .\-])\d{2,4}(?:[ .\-]\d{2,4
 
 // Countries tried when the number has no country code; covers the main numbering-plan shapes.
 const COUNTRIES: CountryCode[] = [
-  'US', 'GB', 'DE', 'FR', 'AU', 'IN', 'NL', 'ES', 'IT', 'BR', 'CA', 'CH', 'SE', 'PL', 'JP', 'CN', 'MX',
-  'ZA', 'IE', 'BE', 'AT', 'DK', 'NO', 'FI', 'NZ', 'SG', 'RU', 'TR', 'IL', 'AR', 'KR', 'PT', 'CZ', 'GR',
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'AU',
+  'IN',
+  'NL',
+  'ES',
+  'IT',
+  'BR',
+  'CA',
+  'CH',
+  'SE',
+  'PL',
+  'JP',
+  'CN',
+  'MX',
+  'ZA',
+  'IE',
+  'BE',
+  'AT',
+  'DK',
+  'NO',
+  'FI',
+  'NZ',
+  'SG',
+  'RU',
+  'TR',
+  'IL',
+  'AR',
+  'KR',
+  'PT',
+  'CZ',
+  'GR',
 ];
 const TRUNK_COUNTRIES: CountryCode[] = ['GB', 'DE', 'FR', 'AU', 'NL', 'IT', 'ES', 'BE', 'AT', 'CH', 'IE', 'NZ'];
 
@@ -63,8 +95,8 @@ export function detectPhones(text: string): Detection[] {
       accepted = parsePhoneNumberFromString(core)?.isPossible() ?? false;
     } else if (core.startsWith('00') && digits.length >= 10) {
       // International call prefix 00 (or 011 from NANP): parse as if dialled from a country using it.
-      accepted = (parsePhoneNumberFromString(core, 'DE')?.isPossible() ?? false) ||
-        (parsePhoneNumberFromString(core, 'US')?.isPossible() ?? false);
+      accepted =
+        (parsePhoneNumberFromString(core, 'DE')?.isPossible() ?? false) || (parsePhoneNumberFromString(core, 'US')?.isPossible() ?? false);
     }
     if (!accepted && (hasContextWord(text, start - 30, start, CONTEXT) || hasContextWord(text, end, end + 20, CONTEXT))) {
       accepted = possibleSomewhere(core, digits.length, state);

@@ -14,7 +14,9 @@ const PREFIXED = new RegExp(
     'cai_[A-Za-z0-9_-]{16,}',
     'glpat-[A-Za-z0-9_-]{20,}',
     'hf_[A-Za-z0-9]{30,}',
-  ].map((p) => `(?:${p})`).join('|'),
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|'),
   'g',
 );
 const PREFIXED_BOUNDED = new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXED.source})(?![A-Za-z0-9_-])`, 'g');

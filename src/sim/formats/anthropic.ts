@@ -1,6 +1,7 @@
-import type { FinishReason } from '../../api/openai-types';
-import { JSON_OBJECT_INSTRUCTION } from '../../providers/anthropic/request';
+import type { FinishReason } from '../../hub';
+import { JSON_OBJECT_INSTRUCTION } from '../../providers';
 import type { SimErrorKind, SimFormat, SimHttpError, SimRequestView, SimToolSpec, SimTurn } from '../types';
+import { fnv1a } from '../../lib';
 
 /**
  * SIMULATION. Speaks Anthropic's Messages API: parses native requests into the neutral view and
@@ -81,7 +82,8 @@ function parseRequest(body: unknown): SimRequestView {
       calledToolNames.length = 0;
     }
     if (msg.role === 'assistant' && Array.isArray(msg.content)) {
-      for (const block of msg.content) if (isRecord(block) && block.type === 'tool_use' && typeof block.name === 'string') calledToolNames.push(block.name);
+      for (const block of msg.content)
+        if (isRecord(block) && block.type === 'tool_use' && typeof block.name === 'string') calledToolNames.push(block.name);
     }
     last = { role: msg.role, scan };
   }
@@ -93,7 +95,11 @@ function parseRequest(body: unknown): SimRequestView {
     for (const t of body.tools) {
       if (!isRecord(t) || typeof t.name !== 'string') invalid('tool without a name');
       if (!isRecord(t.input_schema)) invalid(`tool ${t.name} has no input_schema`);
-      tools.push({ name: t.name, ...(typeof t.description === 'string' ? { description: t.description } : {}), parameters: t.input_schema });
+      tools.push({
+        name: t.name,
+        ...(typeof t.description === 'string' ? { description: t.description } : {}),
+        parameters: t.input_schema,
+      });
     }
   }
   const toolChoice = toolChoiceOf(body.tool_choice);
@@ -132,10 +138,8 @@ const STOP_REASON: Record<FinishReason, string> = {
 
 /** Deterministic message id, so identical turns render identically (tests compare frames). */
 function messageId(turn: SimTurn): string {
-  let h = 0x811c9dc5;
   const seed = `${turn.text}|${turn.toolCalls.map((c) => c.id).join(',')}`;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
-  return `msg_sim_${(h >>> 0).toString(16).padStart(8, '0')}`;
+  return `msg_sim_${fnv1a(seed).toString(16).padStart(8, '0')}`;
 }
 
 function nativeUsage(turn: SimTurn) {

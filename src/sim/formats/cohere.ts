@@ -1,4 +1,4 @@
-import type { FinishReason } from '../../api/openai-types';
+import type { FinishReason } from '../../hub';
 import type { SimErrorKind, SimFormat, SimHttpError, SimRequestView, SimToolSpec, SimTurn } from '../types';
 
 /**
@@ -73,7 +73,8 @@ function parseRequest(body: unknown): SimRequestView {
       imageCount += countImages(message.content);
     }
     if (message.role === 'assistant' && Array.isArray(message.tool_calls)) {
-      for (const call of message.tool_calls) if (isRecord(call) && isRecord(call.function) && typeof call.function.name === 'string') calledToolNames.push(call.function.name);
+      for (const call of message.tool_calls)
+        if (isRecord(call) && isRecord(call.function) && typeof call.function.name === 'string') calledToolNames.push(call.function.name);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { FinishReason } from '../../api/openai-types';
+import type { FinishReason } from '../../hub';
 import type { SimErrorKind, SimFormat, SimHttpError, SimRequestView, SimToolSpec, SimTurn } from '../types';
 
 /**
@@ -103,7 +103,8 @@ function parseRequest(body: unknown, url: URL): SimRequestView {
       calledToolNames.length = 0;
     }
     if (role === 'model') {
-      for (const p of parts) if (isRecord(p.functionCall) && typeof p.functionCall.name === 'string') calledToolNames.push(p.functionCall.name);
+      for (const p of parts)
+        if (isRecord(p.functionCall) && typeof p.functionCall.name === 'string') calledToolNames.push(p.functionCall.name);
     }
     imageCount += parts.filter((p) => isRecord(p.inlineData) || isRecord(p.fileData)).length;
   }

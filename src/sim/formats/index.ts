@@ -1,4 +1,4 @@
-import type { WireFormat } from '../../catalog/types';
+import type { WireFormat } from '../../catalog';
 import type { SimFormat } from '../types';
 import { anthropicSimFormat } from './anthropic';
 import { cohereSimFormat } from './cohere';

@@ -1,5 +1,5 @@
-import { fnv1a } from '../prng';
 import type { SimErrorKind, SimFormat, SimHttpError, SimRequestView, SimToolSpec, SimTurn } from '../types';
+import { fnv1a } from '../../lib';
 
 /**
  * SIMULATION. The OpenAI Chat Completions wire format as the simulated fleet speaks it: parses
@@ -188,7 +188,13 @@ function renderResponse(turn: SimTurn, model: string): unknown {
 }
 
 function renderStream(turn: SimTurn, model: string, view: SimRequestView): string[] {
-  const base = { id: completionId(turn, model), object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, system_fingerprint: FINGERPRINT };
+  const base = {
+    id: completionId(turn, model),
+    object: 'chat.completion.chunk',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    system_fingerprint: FINGERPRINT,
+  };
   const chunk = (delta: Json, finishReason: string | null = null): string => {
     const payload: Json = { ...base, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }] };
     if (view.includeUsage) payload.usage = null;

@@ -1,5 +1,5 @@
-import type { ChatCompletionChunk, ChunkDelta, FinishReason, Usage } from './openai-types';
-import type { StreamEvent } from '../providers/types';
+import type { ChatCompletionChunk, ChunkDelta, FinishReason, Usage } from '../hub';
+import type { StreamEvent } from '../providers';
 import type { StreamOutputFilter } from './output-filter';
 
 /**
@@ -31,7 +31,13 @@ export class ChunkWriter {
       delta = { role: 'assistant', ...delta };
       this.sentRole = true;
     }
-    return { id: this.id, object: 'chat.completion.chunk', created: this.created, model: this.model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] };
+    return {
+      id: this.id,
+      object: 'chat.completion.chunk',
+      created: this.created,
+      model: this.model,
+      choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+    };
   }
 
   /** Chunks for one event (possibly none, when the filter holds text back). */

@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { resolveKey } from '../tenancy/key-cache';
-import { loadKeyByHash, pepperOf } from '../tenancy/key-store';
-import { hashApiKey, looksLikeApiKey } from '../tenancy/keys';
-import type { KeyScope } from '../tenancy/types';
-import { ApiError } from './errors';
+import { resolveKey } from './key-cache';
+import { loadKeyByHash, pepperOf } from './key-store';
+import { hashApiKey, looksLikeApiKey } from './keys';
+import type { KeyScope } from './types';
+import { ApiError } from '../hub';
 
 /** Bearer token (OpenAI clients) or x-api-key (Anthropic clients). */
 export function presentedKey(headers: Headers): string | null {
@@ -26,11 +26,19 @@ export function requireKey(scope: KeyScope = 'api'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const presented = presentedKey(c.req.raw.headers);
     if (!presented) throw unauthorized('Missing API key. Send it as "Authorization: Bearer cai_...".', 'missing_api_key');
-    if (!looksLikeApiKey(presented)) throw unauthorized('Malformed API key: Cailos keys look like cai_ followed by 40 letters and digits.', 'invalid_api_key');
+    if (!looksLikeApiKey(presented))
+      throw unauthorized('Malformed API key: Cailos keys look like cai_ followed by 40 letters and digits.', 'invalid_api_key');
     const hash = await hashApiKey(presented, pepperOf(c.env));
-    const key = await resolveKey(hash, (h) => loadKeyByHash(c.env, h), Date.now(), (p) => c.executionCtx.waitUntil(p));
-    if (!key) throw unauthorized('Incorrect or revoked API key. Create a new key with `npm run key:create` or the dashboard.', 'invalid_api_key');
-    if (!key.scopes.includes(scope)) throw new ApiError(403, `This key lacks the '${scope}' scope.`, 'permission_error', null, 'insufficient_scope');
+    const key = await resolveKey(
+      hash,
+      (h) => loadKeyByHash(c.env, h),
+      Date.now(),
+      (p) => c.executionCtx.waitUntil(p),
+    );
+    if (!key)
+      throw unauthorized('Incorrect or revoked API key. Create a new key with `npm run key:create` or the dashboard.', 'invalid_api_key');
+    if (!key.scopes.includes(scope))
+      throw new ApiError(403, `This key lacks the '${scope}' scope.`, 'permission_error', null, 'insufficient_scope');
     c.set('key', key);
     await next();
   };
@@ -47,7 +55,8 @@ export function safeEqual(a: string, b: string): boolean {
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const secret = c.env.ADMIN_SECRET;
-  if (!secret) throw new ApiError(403, 'Admin routes are disabled: set the ADMIN_SECRET secret.', 'permission_error', null, 'admin_disabled');
+  if (!secret)
+    throw new ApiError(403, 'Admin routes are disabled: set the ADMIN_SECRET secret.', 'permission_error', null, 'admin_disabled');
   // Only `Authorization: Bearer`: the one form documented, so no other header becomes a way in.
   const presented = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization')?.trim() ?? '')?.[1].trim() ?? '';
   if (!safeEqual(presented, secret)) throw unauthorized('Admin routes need the admin secret as a Bearer token.', 'invalid_admin_secret');

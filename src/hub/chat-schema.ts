@@ -60,9 +60,6 @@ export const responseFormat = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const STRATEGIES = ['quality', 'speed', 'cost', 'balanced'] as const;
-export type Strategy = (typeof STRATEGIES)[number];
-
 /** Cailos routing hints (body field `routing`), documented in the README. */
 export const routingHints = z
   .object({
@@ -91,7 +88,10 @@ export const chatRequest = z
     top_p: z.number().min(0).max(1).nullable().optional(),
     max_tokens: z.number().int().positive().nullable().optional(),
     max_completion_tokens: z.number().int().positive().nullable().optional(),
-    stop: z.union([z.string(), z.array(z.string()).max(4)]).nullable().optional(),
+    stop: z
+      .union([z.string(), z.array(z.string()).max(4)])
+      .nullable()
+      .optional(),
     seed: z.number().int().nullable().optional(),
     user: z.string().optional(),
     n: z.literal(1).nullable().optional(),

@@ -42,15 +42,27 @@ export const badRequest = (message: string, param: string | null = null, code: s
 export function fromZodError(err: ZodError): ApiError {
   const issue = err.issues[0];
   const path = issue?.path ?? [];
-  const param = path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : null;
+  const param = path.length
+    ? path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+        .join('.')
+        .replace(/\.\[/g, '[')
+    : null;
   let message = issue?.message ?? 'invalid request body';
   if (issue?.code === 'invalid_union' && path.at(-1) === 'role') message = 'unknown role';
   if (issue?.code === 'invalid_union' || issue?.code === 'invalid_value') {
     const role = path.length >= 2 && path[0] === 'messages' ? 'message' : null;
-    if (role && issue.code === 'invalid_union') message = `${message}: each message needs a role of system, developer, user, assistant or tool with matching fields`;
+    if (role && issue.code === 'invalid_union')
+      message = `${message}: each message needs a role of system, developer, user, assistant or tool with matching fields`;
   }
   // Zod quotes input (an unrecognised key, a record key in the path): never a megabyte of it back.
   const shownParam = param === null ? null : echo(param);
   message = echo(message, 3 * MAX_ECHO_CHARS);
-  return new ApiError(400, shownParam ? `Invalid value for '${shownParam}': ${message}` : message, 'invalid_request_error', shownParam, 'invalid_request');
+  return new ApiError(
+    400,
+    shownParam ? `Invalid value for '${shownParam}': ${message}` : message,
+    'invalid_request_error',
+    shownParam,
+    'invalid_request',
+  );
 }

@@ -1,12 +1,19 @@
-import { classify, type ClassifyFeatures, classifyWithEngine, type KeyHead, warmClassifier } from '../classifier';
-import { fnv1a } from '../lib/fnv1a';
-import { newKeyHead, observeExplicitStrategy, parseKeyHead, serializeKeyHead } from '../classifier/adapt';
-import type { TaskClass } from '../classifier/types';
+import {
+  classify,
+  type ClassifyFeatures,
+  classifyWithEngine,
+  type KeyHead,
+  warmClassifier,
+  newKeyHead,
+  observeExplicitStrategy,
+  parseKeyHead,
+  serializeKeyHead,
+} from '../classifier';
+import { fnv1a } from '../lib';
 import type { Env } from '../env';
-import type { ClassificationSignal } from '../routing/types';
-import { parseModelSpec } from '../routing/stages/01-parse-spec';
-import type { KeyRecord } from '../tenancy/types';
-import type { ChatRequest } from './chat-schema';
+import { type ClassificationSignal, parseModelSpec } from '../routing';
+import type { KeyRecord } from '../tenancy';
+import type { ChatRequest, TaskClass } from '../hub';
 
 /**
  * Runs the intent classifier for routing. The request never waits for the model to load: until the
@@ -66,7 +73,12 @@ export function requestText(req: ChatRequest): string {
   return text.length <= MAX_TEXT_CHARS ? text : `${text.slice(0, MAX_TEXT_CHARS / 2)}\n${text.slice(-MAX_TEXT_CHARS / 2)}`;
 }
 
-export async function classifyForRouting(env: Env, req: ChatRequest, key: KeyRecord, waitUntil: (p: Promise<unknown>) => void): Promise<ClassificationSignal> {
+export async function classifyForRouting(
+  env: Env,
+  req: ChatRequest,
+  key: KeyRecord,
+  waitUntil: (p: Promise<unknown>) => void,
+): Promise<ClassificationSignal> {
   const inputChars = req.messages.reduce((n, m) => n + (typeof m.content === 'string' ? m.content.length : 0), 0);
   const hasImages = req.messages.some((m) => Array.isArray(m.content) && m.content.some((p) => p.type === 'image_url'));
   const features = { text: requestText(req), hasImages, hasTools: (req.tools?.length ?? 0) > 0, stream: req.stream === true, inputChars };
@@ -78,9 +90,17 @@ export async function classifyForRouting(env: Env, req: ChatRequest, key: KeyRec
     warming = true;
     waitUntil(warmClassifier().then((ok) => (modelReady = ok)));
   }
-  const result = useModel && modelReady ? await classifyCached(features, key.id, entry.head) : await classifyWithEngine(null, features, entry.head);
+  const result =
+    useModel && modelReady ? await classifyCached(features, key.id, entry.head) : await classifyWithEngine(null, features, entry.head);
   learnFromExplicitStrategy(env, req, key.id, entry, result, features, waitUntil);
-  return { taskClass: result.taskClass, complexity: result.complexity, strategy: result.strategy, source: result.source, classProbs: result.classProbs, ms: Number(result.ms.toFixed(3)) };
+  return {
+    taskClass: result.taskClass,
+    complexity: result.complexity,
+    strategy: result.strategy,
+    source: result.source,
+    classProbs: result.classProbs,
+    ms: Number(result.ms.toFixed(3)),
+  };
 }
 
 /**
@@ -117,7 +137,11 @@ function learnFromExplicitStrategy(
     return;
   }
   if (!named) return;
-  entry.head = observeExplicitStrategy(entry.head, { taskClass: result.taskClass as TaskClass, complexity: result.complexity, ...features }, named);
+  entry.head = observeExplicitStrategy(
+    entry.head,
+    { taskClass: result.taskClass as TaskClass, complexity: result.complexity, ...features },
+    named,
+  );
   entry.dirty = true;
   saveHead(env, keyId, entry, waitUntil);
 }

@@ -1,23 +1,13 @@
 import type { Context } from 'hono';
-import { endpointsForCodename } from '../catalog';
-import { costOfUsage, DEFAULT_RESERVED_OUTPUT_TOKENS, worstCaseCost } from '../catalog/pricing';
-import type { Endpoint } from '../catalog/types';
-import { enqueueRequestLog, type RequestLogRow } from '../db/request-log';
+import { endpointsForCodename, costOfUsage, DEFAULT_RESERVED_OUTPUT_TOKENS, worstCaseCost, type Endpoint } from '../catalog';
+import { enqueueRequestLog, type RequestLogRow } from '../db';
 import type { AppEnv } from '../env';
-import { keyphrasesOf } from '../feedback/keyphrases';
-import type { Attempt } from '../reliability/attempts';
-import { executeCompletion, executeStream } from '../reliability/executor';
-import { decide, traceOf } from '../routing/decide';
-import { recordLiveStats } from '../routing/live-stats';
-import { refreshSignals } from '../routing/signals';
-import type { RoutingContext } from '../routing/types';
-import { randomBase62 } from '../tenancy/keys';
-import { admitRequest, reserveSpend, settleSpend } from '../tenancy/quota';
-import type { KeyRecord } from '../tenancy/types';
-import type { ChatRequest } from './chat-schema';
+import { keyphrasesOf } from '../feedback';
+import { type Attempt, type ChatRequest, ApiError, type ChatCompletion, type ChatCompletionChunk, type Usage } from '../hub';
+import { executeCompletion, executeStream } from '../reliability';
+import { decide, traceOf, recordLiveStats, refreshSignals, type RoutingContext } from '../routing';
+import { randomBase62, admitRequest, reserveSpend, settleSpend, type KeyRecord } from '../tenancy';
 import { classifyForRouting } from './classify-request';
-import { ApiError } from './errors';
-import type { ChatCompletion, ChatCompletionChunk, Usage } from './openai-types';
 import { IDENTITY_FILTER } from './output-filter';
 import { shieldFor } from './shield-request';
 import { ChunkWriter } from './stream-writer';
@@ -129,7 +119,13 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
   };
 
   const failed = (err: unknown, stream: boolean): never => {
-    settle({ status: err instanceof ApiError ? err.status : 502, usage: ZERO_USAGE, attempts: (err as { attempts?: Attempt[] }).attempts ?? [], errorClass: (err as ApiError).code ?? 'error', stream });
+    settle({
+      status: err instanceof ApiError ? err.status : 502,
+      usage: ZERO_USAGE,
+      attempts: (err as { attempts?: Attempt[] }).attempts ?? [],
+      errorClass: (err as ApiError).code ?? 'error',
+      stream,
+    });
     // The failed request's trace can be read back by its decision id.
     if (err instanceof ApiError) err.headers['x-cailos-decision-id'] = decisionId;
     throw err;
@@ -170,7 +166,14 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
         // Content already reached the client: end with an error in OpenAI's stream shape, never silently.
         status = 502;
         errorClass = 'stream_interrupted';
-        yield { error: { message: `The upstream stream from ${candidate.endpoint.id} failed after the answer began: ${(err as Error).message}`, type: 'upstream_error', param: null, code: 'stream_interrupted' } };
+        yield {
+          error: {
+            message: `The upstream stream from ${candidate.endpoint.id} failed after the answer began: ${(err as Error).message}`,
+            type: 'upstream_error',
+            param: null,
+            code: 'stream_interrupted',
+          },
+        };
       } finally {
         if (status === 200 && !ended) {
           // The consumer stopped pulling before the upstream ended: the response pump does that only when the client is gone.
@@ -178,10 +181,24 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
           errorClass = 'client_closed';
         }
         // Billed for the prompt and what was produced, however the stream ended (the provider bills it).
-        settle({ status, endpoint: candidate.endpoint, simulated: candidate.simulated, usage: writer.billedUsage(estimatedInputTokens), attempts, ttftMs: opened.ttftMs, errorClass, stream: true });
+        settle({
+          status,
+          endpoint: candidate.endpoint,
+          simulated: candidate.simulated,
+          usage: writer.billedUsage(estimatedInputTokens),
+          attempts,
+          ttftMs: opened.ttftMs,
+          errorClass,
+          stream: true,
+        });
       }
     }
-    return { kind: 'stream', chunks: chunks(), headers: withTiming(headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), timing), decisionId };
+    return {
+      kind: 'stream',
+      chunks: chunks(),
+      headers: withTiming(headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), timing),
+      decisionId,
+    };
   }
 
   const executed = await executeCompletion(c.env, routing.chain, shield.request, execOpts).catch((err) => failed(err, false));
@@ -196,9 +213,22 @@ export async function runHub(c: Context<AppEnv>, req: ChatRequest, api: InboundA
     usage: result.response.usage,
     system_fingerprint: candidate.simulated ? 'cailos-sim' : null,
   };
-  settle({ status: 200, endpoint: candidate.endpoint, simulated: candidate.simulated, usage: result.response.usage, attempts, ttftMs: result.ttftMs, stream: false });
+  settle({
+    status: 200,
+    endpoint: candidate.endpoint,
+    simulated: candidate.simulated,
+    usage: result.response.usage,
+    attempts,
+    ttftMs: result.ttftMs,
+    stream: false,
+  });
   timing?.mark('respond');
-  return { kind: 'json', completion, headers: withTiming(headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), timing), decisionId };
+  return {
+    kind: 'json',
+    completion,
+    headers: withTiming(headersFor(decisionId, routing, candidate.endpoint, candidate.simulated), timing),
+    decisionId,
+  };
 }
 
 function headersFor(decisionId: string, routing: RoutingContext, endpoint: Endpoint, simulated: boolean): Record<string, string> {
@@ -220,7 +250,10 @@ export interface ChunkTranslator<E> {
 }
 
 /** Runs a hub chunk stream through a dialect's translator; a failure ends the stream. */
-export async function* translateChunks<E>(chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>, translator: ChunkTranslator<E>): AsyncGenerator<E> {
+export async function* translateChunks<E>(
+  chunks: AsyncIterable<ChatCompletionChunk | StreamFailure>,
+  translator: ChunkTranslator<E>,
+): AsyncGenerator<E> {
   for await (const chunk of chunks) {
     if (isStreamFailure(chunk)) {
       yield* translator.fail(chunk);

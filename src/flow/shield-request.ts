@@ -1,7 +1,6 @@
 import { createShieldSession, pseudonymizeIdentifiers, ShieldBlockedError, ShieldJsonDepthError } from '../shield';
-import type { KeyRecord } from '../tenancy/types';
-import type { ChatRequest } from './chat-schema';
-import { ApiError } from './errors';
+import type { KeyRecord } from '../tenancy';
+import { type ChatRequest, ApiError } from '../hub';
 import type { OutputFilter } from './output-filter';
 
 export interface ShieldedRequest {
@@ -27,7 +26,13 @@ export function shieldFor(key: KeyRecord, req: ChatRequest, pepper: string | und
     request = pseudonymizeIdentifiers(session.cloakRequest(req), pepper, key.teamId);
   } catch (err) {
     if (err instanceof ShieldJsonDepthError) {
-      throw new ApiError(400, `${err.param ?? 'A field'} holds JSON nested too deeply to read; flatten it.`, 'invalid_request_error', err.param, 'json_too_deep');
+      throw new ApiError(
+        400,
+        `${err.param ?? 'A field'} holds JSON nested too deeply to read; flatten it.`,
+        'invalid_request_error',
+        err.param,
+        'json_too_deep',
+      );
     }
     if (err instanceof ShieldBlockedError) {
       throw new ApiError(
@@ -49,7 +54,14 @@ export function shieldFor(key: KeyRecord, req: ChatRequest, pepper: string | und
         ...m,
         content: m.content === null ? null : session.restoreText(m.content),
         ...(typeof m.refusal === 'string' ? { refusal: session.restoreText(m.refusal) } : {}),
-        ...(m.tool_calls ? { tool_calls: m.tool_calls.map((t) => ({ ...t, function: { ...t.function, arguments: session.restoreToolArguments(t.function.arguments) } })) } : {}),
+        ...(m.tool_calls
+          ? {
+              tool_calls: m.tool_calls.map((t) => ({
+                ...t,
+                function: { ...t.function, arguments: session.restoreToolArguments(t.function.arguments) },
+              })),
+            }
+          : {}),
       }),
       stream: () => {
         const restorer = session.createStreamRestorer();

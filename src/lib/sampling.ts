@@ -1,5 +1,5 @@
-import { mulberry32 } from '../lib/mulberry32';
-import { fnv1a } from './hash';
+import { mulberry32 } from './mulberry32';
+import { fnv1aMixed } from './fnv1a';
 
 /**
  * Seeded Beta draws for Thompson sampling inside a pure routing stage: the same (seed text) always
@@ -7,7 +7,7 @@ import { fnv1a } from './hash';
  */
 
 export function seededRandom(seedText: string): () => number {
-  return mulberry32(fnv1a(seedText));
+  return mulberry32(fnv1aMixed(seedText));
 }
 
 function normal(rnd: () => number): number {

@@ -1,8 +1,6 @@
-import { getEndpoint } from '../catalog/index';
-import { exampleValue, resolvePointer } from './graders';
-import { unitHash } from './hash';
-import { getEvalItem } from './suite';
-import type { AnswerMatch, ArgMatcher, EvalCategory, EvalItem, TaskClass } from './types';
+import { getEndpoint } from '../catalog';
+import { exampleValue, resolvePointer, unitHash, getEvalItem, type AnswerMatch, type ArgMatcher, type EvalItem } from '../evals';
+import type { EvalCategory, TaskClass } from '../hub';
 
 /**
  * SIMULATION ONLY. The labeled simulated fleet answers eval items through these functions so a local
@@ -82,7 +80,8 @@ export function sampleFromSchema(schema: Schema | undefined): unknown {
       if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return '2025-01-01';
       if (schema.pattern === '^\\d{2}:\\d{2}$') return '12:00';
       if (schema.pattern === '^\\d{5}$') return '00000';
-      if (schema.pattern?.startsWith('^[A-Z')) return 'ABC'.slice(0, /\{(\d+)/.exec(schema.pattern)?.[1] ? Number(/\{(\d+)/.exec(schema.pattern)![1]) : 3);
+      if (schema.pattern?.startsWith('^[A-Z'))
+        return 'ABC'.slice(0, /\{(\d+)/.exec(schema.pattern)?.[1] ? Number(/\{(\d+)/.exec(schema.pattern)![1]) : 3);
       if (schema.pattern?.startsWith('^[a-z]')) return 'en';
       return 'n/a';
     default:
@@ -136,8 +135,12 @@ function correctAnswer(item: EvalItem): SimulatedEvalAnswer {
     case 'judge':
       return { content: g.example, toolCalls: [] };
     case 'tool_calls':
-      if (g.expected.length === 0) return { content: `Here is my answer${g.contentIncludes ? `: ${g.contentIncludes.join(', ')}` : '.'}`, toolCalls: [] };
-      return { content: null, toolCalls: g.expected.map((e) => ({ name: e.name, arguments: JSON.stringify(toolArgs(item, e.name, e.arguments)) })) };
+      if (g.expected.length === 0)
+        return { content: `Here is my answer${g.contentIncludes ? `: ${g.contentIncludes.join(', ')}` : '.'}`, toolCalls: [] };
+      return {
+        content: null,
+        toolCalls: g.expected.map((e) => ({ name: e.name, arguments: JSON.stringify(toolArgs(item, e.name, e.arguments)) })),
+      };
     case 'json_schema': {
       const schema = itemSchema(item) ?? {};
       const doc = sampleFromSchema(schema);
@@ -154,7 +157,7 @@ function wrongValue(v: unknown): unknown {
   if (typeof v === 'number') return v === 0 ? 1 : Number.isInteger(v) ? v + 1 : Math.round(v * 1.5 * 100) / 100;
   if (typeof v === 'boolean') return !v;
   if (typeof v === 'string') return `${v.slice(0, Math.max(1, v.length - 2))}zz`;
-  if (Array.isArray(v)) return v.length > 1 ? [...v].reverse().join() === v.join() ? v.slice(1) : [...v].reverse() : [];
+  if (Array.isArray(v)) return v.length > 1 ? ([...v].reverse().join() === v.join() ? v.slice(1) : [...v].reverse()) : [];
   return null;
 }
 
@@ -198,7 +201,11 @@ function wrongAnswer(item: EvalItem, variant: number): SimulatedEvalAnswer {
  * The simulated endpoint's reply to an eval item: correct with probability = its skill
  * (deterministic per endpoint + item), plausibly wrong otherwise.
  */
-export function simulatedEvalAnswer(item: EvalItem, endpointId: string, opts: { qualityPrior?: number; skill?: number } = {}): SimulatedEvalAnswer {
+export function simulatedEvalAnswer(
+  item: EvalItem,
+  endpointId: string,
+  opts: { qualityPrior?: number; skill?: number } = {},
+): SimulatedEvalAnswer {
   if (simulatedCorrect(item, endpointId, opts)) return correctAnswer(item);
   return wrongAnswer(item, Math.floor(unitHash(endpointId, item.id, 'variant') * 2));
 }
@@ -208,9 +215,6 @@ export function simulatedEvalAnswerById(itemId: string, endpointId: string): Sim
   const item = getEvalItem(itemId);
   return item ? simulatedEvalAnswer(item, endpointId) : undefined;
 }
-
-/** Header on judge requests naming `<itemId>:<testedEndpointId>`, so a simulated judge can answer. */
-export const EVAL_JUDGE_HEADER = 'x-cailos-eval-judge';
 
 /** A simulated judge's reply: high scores for answers the tested endpoint got "right", low otherwise. */
 export function simulatedJudgeReply(itemId: string, testedEndpointId: string): string {

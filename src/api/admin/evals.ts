@@ -1,14 +1,10 @@
 import { Hono } from 'hono';
-import { getEndpoint } from '../catalog';
-import type { AppEnv, Env } from '../env';
-import { DEFAULT_EVAL_THRESHOLDS, parseEvalThresholds, type EvalThresholds } from '../evals/eligibility';
-import { breakdown } from '../evals/report';
-import { listSweeps, readModelVersions, scoresForEndpoint, scoresForSuite } from '../evals/store';
-import { loadSuite } from '../evals/suite';
-import { routingSnapshot } from '../routing/snapshot';
-import { requireAdmin } from './auth';
-import { echo } from './echo';
-import { ApiError } from './errors';
+import { getEndpoint } from '../../catalog';
+import type { AppEnv, Env } from '../../env';
+import { DEFAULT_EVAL_THRESHOLDS, parseEvalThresholds, type EvalThresholds, routingSnapshot } from '../../routing';
+import { breakdown, listSweeps, readModelVersions, scoresForEndpoint, scoresForSuite, loadSuite } from '../../evals';
+import { requireAdmin } from '../../tenancy';
+import { echo, ApiError } from '../../hub';
 
 /** Operator view of the continuous evals: per-endpoint scores, eligibility per task class, sweep progress. */
 export const adminEvals = new Hono<AppEnv>();
@@ -43,7 +39,9 @@ adminEvals.get('/', async (c) => {
       lastFinished: sweeps.find((s) => s.finishedAt !== null)?.finishedAt ?? null,
       count: sweeps.length,
     },
-    note: data.some((d) => d.simulated) ? 'Endpoints marked simulated were answered by the simulated fleet: their scores come from simulated skill, not from a real model.' : undefined,
+    note: data.some((d) => d.simulated)
+      ? 'Endpoints marked simulated were answered by the simulated fleet: their scores come from simulated skill, not from a real model.'
+      : undefined,
     data,
   });
 });
@@ -51,13 +49,17 @@ adminEvals.get('/', async (c) => {
 adminEvals.get('/:endpoint{.+}', async (c) => {
   const endpointId = c.req.param('endpoint');
   const [rows, versions] = await Promise.all([scoresForEndpoint(c.env, endpointId), readModelVersions(c.env)]);
-  if (rows.length === 0 && !getEndpoint(endpointId)) throw new ApiError(404, `No endpoint ${echo(endpointId)}.`, 'not_found_error', 'endpoint', 'endpoint_not_found');
+  if (rows.length === 0 && !getEndpoint(endpointId))
+    throw new ApiError(404, `No endpoint ${echo(endpointId)}.`, 'not_found_error', 'endpoint', 'endpoint_not_found');
   const suiteVersion = c.req.query('suite') ?? loadSuite().version;
   const thresholds = thresholdsOf(c.env);
   const simulatedOf = simulatedLookup(c.env);
   const current = rows.filter((r) => r.suiteVersion === suiteVersion);
   const history = [...new Set(rows.map((r) => r.suiteVersion))].map((v) => {
-    const [b] = breakdown(rows.filter((r) => r.suiteVersion === v), { suiteVersion: v, thresholds, simulatedOf });
+    const [b] = breakdown(
+      rows.filter((r) => r.suiteVersion === v),
+      { suiteVersion: v, thresholds, simulatedOf },
+    );
     return { suiteVersion: v, overall: b.overall, modelVersion: b.modelVersion, updatedAt: b.updatedAt };
   });
   const [detail] = breakdown(current, { suiteVersion, thresholds, simulatedOf });
@@ -67,7 +69,15 @@ adminEvals.get('/:endpoint{.+}', async (c) => {
     suiteVersion,
     modelVersion: (Object.hasOwn(versions, endpointId) ? versions[endpointId] : undefined) ?? null,
     evaluated: !!detail,
-    ...(detail ? { overall: detail.overall, categories: detail.categories, taskClasses: detail.taskClasses, eligibleFor: detail.eligibleFor, filteredFor: detail.filteredFor } : {}),
+    ...(detail
+      ? {
+          overall: detail.overall,
+          categories: detail.categories,
+          taskClasses: detail.taskClasses,
+          eligibleFor: detail.eligibleFor,
+          filteredFor: detail.filteredFor,
+        }
+      : {}),
     rows: current.map(({ suiteVersion: _v, endpointId: _e, ...r }) => r),
     history,
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { poolRows } from './stats';
-import { TASK_CLASSES, type TaskClass } from './types';
+import { TASK_CLASSES, type TaskClass } from '../hub';
+import { poolRows } from '../lib';
 
 /**
  * Whether an endpoint may be routed requests of a task class, from its eval scores.
@@ -44,7 +44,8 @@ export const DEFAULT_EVAL_THRESHOLDS: EvalThresholds = {
 export function parseEvalThresholds(raw: string | undefined | null): EvalThresholds {
   if (!raw?.trim()) return DEFAULT_EVAL_THRESHOLDS;
   const parsed = thresholdsSchema.safeParse(JSON.parse(raw));
-  if (!parsed.success) throw new Error(`EVAL_THRESHOLDS is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`EVAL_THRESHOLDS is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 
@@ -83,9 +84,13 @@ export function evaluateEligibility(
   opts: { suiteVersion: string; modelVersion?: string | null },
 ): EligibilityVerdict {
   // Rows from another suite version or another model version measure something else.
-  const relevant = rows.filter((r) =>
-    r.endpointId === endpointId && r.taskClass === taskClass && r.suiteVersion === opts.suiteVersion &&
-    (opts.modelVersion == null || r.modelVersion == null || r.modelVersion === opts.modelVersion));
+  const relevant = rows.filter(
+    (r) =>
+      r.endpointId === endpointId &&
+      r.taskClass === taskClass &&
+      r.suiteVersion === opts.suiteVersion &&
+      (opts.modelVersion == null || r.modelVersion == null || r.modelVersion === opts.modelVersion),
+  );
   const t = thresholdFor(thresholds, taskClass);
   const pooled = poolRows(relevant);
   const base = { passed: pooled.passed, total: pooled.total, ciLow: pooled.ciLow, ciHigh: pooled.ciHigh };

@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
-import { requireAdmin } from '../api/auth';
-import type { AppEnv, Env } from '../env';
-import { forgetErrorRates } from '../routing/live-stats';
-import { refreshSignalsNow } from '../routing/signals';
-import type { BreakerRecord, BreakerRpc } from './breaker-protocol';
-import { allBreakerViews, KV_PREFIX, providerHealth, resetBreakerViews } from './breaker-view';
+import { requireAdmin } from '../../tenancy';
+import type { AppEnv, Env } from '../../env';
+import { forgetErrorRates, refreshSignalsNow } from '../../routing';
+import { type BreakerRecord, type BreakerRpc, allBreakerViews, KV_PREFIX, providerHealth, resetBreakerViews } from '../../reliability';
 
 /**
  * Operator view of the circuit breakers (mounted at /admin/breakers):
@@ -43,7 +41,11 @@ breakerAdmin.post('/refresh', async (c) => {
 
 breakerAdmin.get('/:id{.+}', async (c) => {
   const id = c.req.param('id');
-  return c.json({ endpointId: id, durable: await stub(c.env, id).record(), local: allBreakerViews().find((v) => v.endpointId === id)?.state ?? null });
+  return c.json({
+    endpointId: id,
+    durable: await stub(c.env, id).record(),
+    local: allBreakerViews().find((v) => v.endpointId === id)?.state ?? null,
+  });
 });
 
 breakerAdmin.delete('/', async (c) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getEndpoint, allEndpoints } from '../../src/catalog/index';
+import { getEndpoint, allEndpoints } from '../../src/catalog/catalog';
 import { gradeItem } from '../../src/evals/graders';
-import { itemSkill, simulatedCorrect, simulatedEvalAnswer, simulatedJudgeReply, simulatedSkill } from '../../src/evals/sim-skill';
+import { itemSkill, simulatedCorrect, simulatedEvalAnswer, simulatedJudgeReply, simulatedSkill } from '../../src/sim/skill';
 import { parseJudgeScore } from '../../src/evals/judge';
-import { loadSuite } from '../../src/evals/suite';
+import { loadSuite } from '../../src/evals';
 
 const { items } = loadSuite();
 
@@ -24,7 +24,9 @@ describe('simulated skill', () => {
   it('takes the prior from the catalog when the endpoint is known', () => {
     const e = allEndpoints()[0];
     expect(e).toBeDefined();
-    expect(simulatedSkill(e.id, 'intelligence', 'math')).toBe(simulatedSkill(e.id, 'intelligence', 'math', getEndpoint(e.id)!.qualityPrior));
+    expect(simulatedSkill(e.id, 'intelligence', 'math')).toBe(
+      simulatedSkill(e.id, 'intelligence', 'math', getEndpoint(e.id)!.qualityPrior),
+    );
   });
 });
 
@@ -34,7 +36,10 @@ describe('simulated eval answers', () => {
   });
   it('are correct at a rate close to the skill, and graded accordingly', () => {
     const gradable = items.filter((i) => i.grading.kind !== 'judge');
-    for (const [id, prior] of [['sim/high', 0.9], ['sim/low', 0.35]] as const) {
+    for (const [id, prior] of [
+      ['sim/high', 0.9],
+      ['sim/low', 0.35],
+    ] as const) {
       let expected = 0;
       let passed = 0;
       for (const item of gradable) {
@@ -49,7 +54,9 @@ describe('simulated eval answers', () => {
     }
   });
   it('gives stronger endpoints more passes', () => {
-    const passes = (prior: number) => items.filter((i) => i.grading.kind !== 'judge' && gradeItem(i, simulatedEvalAnswer(i, 'sim/same', { qualityPrior: prior })).pass).length;
+    const passes = (prior: number) =>
+      items.filter((i) => i.grading.kind !== 'judge' && gradeItem(i, simulatedEvalAnswer(i, 'sim/same', { qualityPrior: prior })).pass)
+        .length;
     expect(passes(0.9)).toBeGreaterThan(passes(0.4) + 40);
   });
   it('has a simulated judge that agrees with the simulated correctness', () => {

@@ -1,5 +1,3 @@
-import type { UpstreamFailureKind } from '../providers/types';
-
 /** One try of one endpoint, as recorded in the decision trace and the log row. */
 export interface Attempt {
   endpointId: string;
@@ -26,3 +24,22 @@ export interface Attempt {
   /** Tried although its breaker refused it, because every other endpoint of the chain had failed. */
   lastResort?: boolean;
 }
+
+/**
+ * 'client_timeout': the client's `routing.timeout_ms`, shorter than the endpoint's own timeout, ran out first;
+ * the endpoint was not yet late by its own measure, so this says nothing about it.
+ */
+export type UpstreamFailureKind =
+  | 'connection'
+  | 'timeout'
+  | 'client_timeout'
+  | 'rate_limit'
+  | 'overloaded'
+  | 'server'
+  | 'bad_request'
+  | 'auth'
+  | 'not_found'
+  | 'context_length'
+  | 'content_filter'
+  | 'malformed'
+  | 'stream_error';

@@ -1,6 +1,5 @@
-import { fnv1a } from './hash';
-import { betaDraw, seededRandom } from './sampling';
-import { type Evidence, betaMean, keyPosterior, posterior, ratingCount } from './posterior';
+import { betaDraw, seededRandom, fnv1aMixed } from '../lib';
+import { type Evidence, betaMean, keyPosterior, posterior, ratingCount } from './feedback-posterior';
 
 /**
  * How feedback enters the quality score (pure; used by src/routing/stages/12-quality.ts).
@@ -61,5 +60,5 @@ export function thompsonQuality(mean: number, concentration: number, seedText: s
 }
 
 export function isExplorationDecision(keyId: string, now: number): boolean {
-  return fnv1a(`${keyId}|${now}`) / 2 ** 32 < EXPLORE_SHARE;
+  return fnv1aMixed(`${keyId}|${now}`) / 2 ** 32 < EXPLORE_SHARE;
 }

@@ -1,4 +1,4 @@
-import type { AssistantMessage } from './openai-types';
+import type { AssistantMessage } from '../hub';
 
 /**
  * What happens to upstream output on its way to the client (llmshield restores placeholders here).

@@ -1,24 +1,42 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { catalogReport } from '../catalog/report';
-import { syncCatalogToD1 } from '../catalog/sync';
-import { classifierStatus, warmClassifier } from '../classifier';
-import type { AppEnv } from '../env';
-import { clearSimFaults, listSimFaults, SIM_FAULTS, setSimFault } from '../sim/faults';
-import { receivedBodies, servedStreams, setRecording } from '../sim/recorder';
-import { clearSimScripts, listSimScripts, setSimScript } from '../sim/scripts';
-import { simulationEnabled } from '../routing/snapshot';
-import { evictKey } from '../tenancy/key-cache';
-import { createKey, getKey, listKeys, revokeKey, updateKeySettings } from '../tenancy/key-store';
-import { keyScopesSchema, keySettingsPatch } from '../tenancy/types';
-import { requireAdmin } from './auth';
-import { readJsonBody } from './body';
-import { ApiError } from './errors';
+import { catalogReport, syncCatalogToD1, simulationEnabled } from '../../catalog';
+import { classifierStatus, warmClassifier } from '../../classifier';
+import type { AppEnv } from '../../env';
+import {
+  clearSimFaults,
+  listSimFaults,
+  SIM_FAULTS,
+  setSimFault,
+  receivedBodies,
+  servedStreams,
+  setRecording,
+  clearSimScripts,
+  listSimScripts,
+  setSimScript,
+} from '../../sim';
+import {
+  evictKey,
+  createKey,
+  getKey,
+  listKeys,
+  revokeKey,
+  updateKeySettings,
+  keyScopesSchema,
+  keySettingsPatch,
+  requireAdmin,
+} from '../../tenancy';
+import { readJsonBody, ApiError } from '../../hub';
 
 const createKeyBody = z
   .object({
     name: z.string().min(1).max(100),
-    team: z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/).default('default'),
+    team: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-zA-Z0-9_-]+$/)
+      .default('default'),
     // API-only unless the operator asks for more; the operator may set any scope and limit.
     scopes: keyScopesSchema.default(['api']),
     settings: keySettingsPatch.optional(),
@@ -92,7 +110,8 @@ admin.get('/catalog', (c) => c.json(catalogReport(c.env)));
 admin.post('/catalog/sync', async (c) => c.json(await syncCatalogToD1(c.env, true)));
 
 function requireSimulation(c: { env: AppEnv['Bindings'] }): void {
-  if (!simulationEnabled(c.env)) throw new ApiError(404, 'The simulated fleet is off on this deployment.', 'not_found_error', null, 'simulation_off');
+  if (!simulationEnabled(c.env))
+    throw new ApiError(404, 'The simulated fleet is off on this deployment.', 'not_found_error', null, 'simulation_off');
 }
 
 /** SIMULATION controls: switch faults on simulated endpoints (dev and tests only). */

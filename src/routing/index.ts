@@ -1,0 +1,25 @@
+/** Public surface of src/routing: what other modules import. Imports from outside the module go through this file. */
+export { COMPLEXITY_BANDS, complexityBand, evalBandCellKey, evalCellKey } from './complexity-band';
+export type { ComplexityBand } from './complexity-band';
+export { decide, traceOf } from './decide';
+export { DEFAULT_EVAL_THRESHOLDS, evaluateEligibility, parseEvalThresholds } from './eligibility';
+export type { Eligibility, EvalThresholds } from './eligibility';
+export {
+  betaMean,
+  cellKey,
+  decayWeight,
+  EVIDENCE_HORIZON_MS,
+  evidenceAt,
+  GLOBAL_SCOPE,
+  keyCellKey,
+  posterior,
+  scaledDelta,
+} from './feedback-posterior';
+export type { Evidence, PosteriorRow, Rating, RatingChange } from './feedback-posterior';
+export { forgetErrorRates, recordLiveStats } from './live-stats';
+export { refreshSignals, refreshSignalsNow, registerSignalSource } from './signals';
+export type { SignalSource } from './signals';
+export { routingSnapshot } from './snapshot';
+export type { RoutingSnapshot } from './snapshot';
+export { parseModelSpec } from './stages/01-parse-spec';
+export type { Candidate, ClassificationSignal, RoutingContext } from './types';
