@@ -55,7 +55,9 @@ function importsOf(file) {
       : null;
     const typeOnly =
       !!m[2] || (names !== null && names.length > 0 && names.every((n) => n.startsWith('type ')) && !/^[\w$]+\s*,|\*/.test(m[3]));
-    out.push({ spec, typeOnly, line: text.slice(0, m.index).split('\n').length });
+    // `import './x'` (not `import('./x')`): the module is loaded for what it does when imported.
+    const sideEffect = m[5] !== undefined && !m[0].includes('(');
+    out.push({ spec, typeOnly, sideEffect, line: text.slice(0, m.index).split('\n').length });
   }
   return out;
 }
@@ -92,8 +94,13 @@ for (const file of walk(SRC)) {
       continue;
     }
     const to = target && moduleOf(target);
-    if (to === null || to === undefined || to === from) continue;
+    if (to === null || to === undefined) continue;
     const at = `${where}:${imp.line}`;
+    if (imp.sideEffect)
+      violations.push(
+        `${at}: side-effect import of '${imp.spec}': no module acts when imported; wire it in the composition root (src/index.ts)`,
+      );
+    if (to === from) continue;
     // env.ts only declares binding types: importing it is no dependency on the composition root.
     const envTypes = to === '' && path.basename(target) === 'env.ts';
     if (!envTypes) {

@@ -41,18 +41,20 @@ app.route('/dashboard', dashboard);
 
 // Also answers a known path with a method it does not serve (Hono routes by method and path).
 app.notFound((c) =>
-  new ApiError(
-    404,
-    `Unknown route ${echo(c.req.method)} ${echo(new URL(c.req.url).pathname)}.`,
-    'not_found_error',
-    null,
-    'unknown_route',
-  ).toResponse(),
+  new ApiError(404, {
+    message: `Unknown route ${echo(c.req.method)} ${echo(new URL(c.req.url).pathname)}.`,
+    type: 'not_found_error',
+    code: 'unknown_route',
+  }).toResponse(),
 );
 
 app.onError((err, c) => {
   if (err instanceof ApiError) return err.toResponse();
   // Unexpected: log the class and message only (never the body), answer in OpenAI's envelope.
   console.error('unhandled error', err.name, err.message);
-  return new ApiError(500, 'Internal error in the gateway. The request was not billed.', 'api_error', null, 'internal_error').toResponse();
+  return new ApiError(500, {
+    message: 'Internal error in the gateway. The request was not billed.',
+    type: 'api_error',
+    code: 'internal_error',
+  }).toResponse();
 });

@@ -10,7 +10,13 @@ export async function getDecision(c: Context<AppEnv>): Promise<Response> {
   const key = c.get('key');
   const id = c.req.param('id') ?? '';
   const decisionId = decisionIdFrom(id, { allowBare: true });
-  if (!decisionId) throw new ApiError(404, `No decision '${echo(id)}' for this key.`, 'not_found_error', 'id', 'decision_not_found');
+  if (!decisionId)
+    throw new ApiError(404, {
+      message: `No decision '${echo(id)}' for this key.`,
+      type: 'not_found_error',
+      param: 'id',
+      code: 'decision_not_found',
+    });
   // Rows are written behind (src/db/request-log.ts): a lookup right after the answer may need a flush.
   const row = await readOwnRow(() =>
     db(c.env.DB)
@@ -19,7 +25,13 @@ export async function getDecision(c: Context<AppEnv>): Promise<Response> {
       .where(and(eq(requestLog.id, decisionId), eq(requestLog.keyId, key.id)))
       .get(),
   );
-  if (!row) throw new ApiError(404, `No decision '${echo(id)}' for this key.`, 'not_found_error', 'id', 'decision_not_found');
+  if (!row)
+    throw new ApiError(404, {
+      message: `No decision '${echo(id)}' for this key.`,
+      type: 'not_found_error',
+      param: 'id',
+      code: 'decision_not_found',
+    });
   const { trace, keyphrases: _k, ...meta } = row;
   return c.json({ object: 'routing.decision', ...meta, trace: JSON.parse(trace) });
 }

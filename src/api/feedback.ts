@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { type Rating, routingSnapshot } from '../routing';
 import { applyChangeToSnapshot, loadResponse, recordRating } from '../feedback';
-import '../feedback';
 import { readJsonBody, ApiError, badRequest, type TaskClass, echo } from '../hub';
 import { observeFeedback } from '../classifier';
 import { updateKeyHead } from '../flow';
@@ -26,13 +25,12 @@ function parseRating(value: unknown): Rating {
 }
 
 const notFound = (id: string) =>
-  new ApiError(
-    404,
-    `No response '${echo(id)}' that this key can rate. Rate a successful response by the id Cailos returned for it (chatcmpl-…, resp_… or msg_…), with the key that made the request.`,
-    'not_found_error',
-    'id',
-    'response_not_found',
-  );
+  new ApiError(404, {
+    message: `No response '${echo(id)}' that this key can rate. Rate a successful response by the id Cailos returned for it (chatcmpl-…, resp_… or msg_…), with the key that made the request.`,
+    type: 'not_found_error',
+    param: 'id',
+    code: 'response_not_found',
+  });
 
 /**
  * POST /v1/feedback {id, rating, comment?} — thumbs up/down on one of this key's responses.
@@ -49,24 +47,20 @@ export async function postFeedback(c: Context<AppEnv>): Promise<Response> {
   if (!response || response.status !== 200) throw notFound(body.id);
   const now = Date.now();
   if (now - response.createdAt > FEEDBACK_WINDOW_MS) {
-    throw new ApiError(
-      410,
-      `Response '${echo(body.id)}' is older than the ${FEEDBACK_WINDOW_MS / 86_400_000}-day feedback window.`,
-      'invalid_request_error',
-      'id',
-      'feedback_window_closed',
-    );
+    throw new ApiError(410, {
+      message: `Response '${echo(body.id)}' is older than the ${FEEDBACK_WINDOW_MS / 86_400_000}-day feedback window.`,
+      param: 'id',
+      code: 'feedback_window_closed',
+    });
   }
   const comment = key.settings.storeFeedbackComments && body.comment ? body.comment : null;
   const recorded = await recordRating(c.env, response, rating, comment, now);
   if (!recorded)
-    throw new ApiError(
-      409,
-      `Response '${echo(body.id)}' is being rated concurrently; retry.`,
-      'invalid_request_error',
-      'id',
-      'feedback_conflict',
-    );
+    throw new ApiError(409, {
+      message: `Response '${echo(body.id)}' is being rated concurrently; retry.`,
+      param: 'id',
+      code: 'feedback_conflict',
+    });
   applyChangeToSnapshot(routingSnapshot(c.env), response, recorded.change, now);
   // The key's classifier head learns from explicit feedback too (replacing a rating is not new evidence).
   if (response.taskClass && recorded.change.previous === undefined) {

@@ -17,13 +17,11 @@ export function parseDays(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 30;
   const days = Number(raw);
   if (!Number.isInteger(days) || days < 1 || days > MAX_USAGE_DAYS) {
-    throw new ApiError(
-      400,
-      `days must be an integer from 1 to ${MAX_USAGE_DAYS} (got '${raw.slice(0, 20)}').`,
-      'invalid_request_error',
-      'days',
-      'invalid_days',
-    );
+    throw new ApiError(400, {
+      message: `days must be an integer from 1 to ${MAX_USAGE_DAYS} (got '${raw.slice(0, 20)}').`,
+      param: 'days',
+      code: 'invalid_days',
+    });
   }
   return days;
 }

@@ -53,13 +53,11 @@ const intParam = (name: string, v: string | undefined): number | undefined => {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0)
-    throw new ApiError(
-      400,
-      `Expected a non-negative number for '${name}', got '${echo(v)}'.`,
-      'invalid_request_error',
-      name,
-      'invalid_parameter',
-    );
+    throw new ApiError(400, {
+      message: `Expected a non-negative number for '${name}', got '${echo(v)}'.`,
+      param: name,
+      code: 'invalid_parameter',
+    });
   return Math.floor(n);
 };
 
@@ -67,16 +65,15 @@ const intParam = (name: string, v: string | undefined): number | undefined => {
 function windowParam(v: string | undefined): WindowName {
   if (v === undefined || v === '') return DEFAULT_WINDOW;
   if (isWindowName(v)) return v;
-  throw new ApiError(
-    400,
-    `Unknown window '${echo(v)}'. Use one of: ${Object.keys(WINDOWS).join(', ')} (default ${DEFAULT_WINDOW}).`,
-    'invalid_request_error',
-    'window',
-    'invalid_window',
-  );
+  throw new ApiError(400, {
+    message: `Unknown window '${echo(v)}'. Use one of: ${Object.keys(WINDOWS).join(', ')} (default ${DEFAULT_WINDOW}).`,
+    param: 'window',
+    code: 'invalid_window',
+  });
 }
 
-const notFound = (what: string) => new ApiError(404, `No ${what} in this team.`, 'not_found_error', 'id', 'not_found');
+const notFound = (what: string) =>
+  new ApiError(404, { message: `No ${what} in this team.`, type: 'not_found_error', param: 'id', code: 'not_found' });
 
 export const dashboardApi = new Hono<DashEnv>();
 

@@ -54,7 +54,8 @@ dashboard.use('*', async (c, next) => {
 
 dashboard.onError((err, c) => {
   if (err instanceof DashboardAuthError) {
-    if (wantsJson(c)) return new ApiError(err.status, err.message, AUTH_ERROR_TYPE[err.status], null, 'dashboard_auth').toResponse();
+    if (wantsJson(c))
+      return new ApiError(err.status, { message: err.message, type: AUTH_ERROR_TYPE[err.status], code: 'dashboard_auth' }).toResponse();
     if (err.status === 401) return page(c, <LoginPage error={err.message} />, 401);
     return page(c, <ErrorPage status={err.status} message={err.message} />, 403);
   }
@@ -68,7 +69,7 @@ dashboard.onError((err, c) => {
     );
   }
   console.error('dashboard error', err.name, err.message);
-  return new ApiError(500, 'Internal error in the dashboard.', 'api_error', null, 'internal_error').toResponse();
+  return new ApiError(500, { message: 'Internal error in the dashboard.', type: 'api_error', code: 'internal_error' }).toResponse();
 });
 
 const ErrorPage = ({ status, message }: { status: number; message: string }) => (
@@ -135,7 +136,8 @@ authed.get('/feed', async (c) => {
 authed.get('/decisions/:id', async (c) => {
   const viewer = c.get('viewer');
   const d = await decision(c.env, viewer.team, c.req.param('id'));
-  if (!d) throw new ApiError(404, 'No decision with this id in this team.', 'not_found_error', 'id', 'not_found');
+  if (!d)
+    throw new ApiError(404, { message: 'No decision with this id in this team.', type: 'not_found_error', param: 'id', code: 'not_found' });
   return page(c, <DecisionPage viewer={viewer} d={d} />);
 });
 
@@ -184,14 +186,20 @@ authed.post('/keys', async (c) => {
 
 authed.post('/keys/:id/revoke', async (c) => {
   if (!(await revokeTeamKey(c.env, c.get('viewer'), c.req.param('id'))))
-    throw new ApiError(404, 'No active key with this id in this team.', 'not_found_error', 'id', 'not_found');
+    throw new ApiError(404, {
+      message: 'No active key with this id in this team.',
+      type: 'not_found_error',
+      param: 'id',
+      code: 'not_found',
+    });
   return c.redirect('/dashboard/keys?done=revoked', 303);
 });
 
 authed.post('/keys/:id/settings', async (c) => {
   const form = await c.req.parseBody();
   const record = await updateTeamKey(c.env, c.get('viewer'), c.req.param('id'), settingsFromForm(form));
-  if (!record) throw new ApiError(404, 'No key with this id in this team.', 'not_found_error', 'id', 'not_found');
+  if (!record)
+    throw new ApiError(404, { message: 'No key with this id in this team.', type: 'not_found_error', param: 'id', code: 'not_found' });
   return c.redirect('/dashboard/keys?done=saved', 303);
 });
 

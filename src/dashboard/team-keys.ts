@@ -51,7 +51,8 @@ export async function teamKeys(env: Env, team: string): Promise<KeyRecord[]> {
   return keys.sort((a, b) => Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt)) || b.createdAt - a.createdAt);
 }
 
-const forbidden = (message: string, param: string | null, code: string) => new ApiError(403, message, 'permission_error', param, code);
+const forbidden = (message: string, param: string | null, code: string) =>
+  new ApiError(403, { message, type: 'permission_error', param, code });
 
 /**
  * The acting key, read from D1 (not the 30 s cache) so limits an operator just lowered, or a

@@ -31,7 +31,6 @@ import {
 } from './store';
 import { loadSuite } from './suite';
 import type { EvalItem } from './types';
-import './signal';
 
 /**
  * The continuous-eval runner, driven by the cron trigger. A full sweep is ~200 items × ~100

@@ -1,5 +1,6 @@
 /** Public surface of src/evals: what other modules import. Imports from outside the module go through this file. */
 export { scheduledEvals } from './cron';
+export { evalSignalSource } from './signal';
 export { exampleValue, resolvePointer } from './graders';
 export { unitHash } from './hash';
 export { breakdown } from './report';

@@ -1,6 +1,5 @@
 import type { Env } from '../env';
 import {
-  registerSignalSource,
   COMPLEXITY_BANDS,
   evalBandCellKey,
   evalCellKey,
@@ -9,6 +8,7 @@ import {
   DEFAULT_EVAL_THRESHOLDS,
   parseEvalThresholds,
   type EvalThresholds,
+  type SignalSource,
 } from '../routing';
 import { readCells, type EvalCellsRecord } from './store';
 import { SUITE_VERSION } from './suite';
@@ -61,4 +61,5 @@ export async function loadEvalSignal(env: Env): Promise<(snapshot: RoutingSnapsh
   };
 }
 
-registerSignalSource({ name: 'evals', intervalMs: EVAL_SIGNAL_INTERVAL_MS, load: loadEvalSignal });
+/** Eval scores as a routing signal; the composition root registers it. */
+export const evalSignalSource: SignalSource = { name: 'evals', intervalMs: EVAL_SIGNAL_INTERVAL_MS, load: loadEvalSignal };

@@ -1,4 +1,4 @@
-import { registerSignalSource, type SignalSource } from '../routing';
+import type { SignalSource } from '../routing';
 import { applySignals, signalsFromRows } from './signals';
 import { loadPosteriorRows } from './store';
 
@@ -19,5 +19,3 @@ export const feedbackSignalSource: SignalSource = {
     return (snapshot) => applySignals(snapshot, signals);
   },
 };
-
-registerSignalSource(feedbackSignalSource);

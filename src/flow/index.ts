@@ -1,4 +1,6 @@
 /** Public surface of src/flow: what other modules import. Imports from outside the module go through this file. */
 export { updateKeyHead } from './classify-request';
-export { runHub, translateChunks } from './run';
-export type { StreamFailure } from './run';
+export { translateChunks } from './result';
+export { runHub } from './run';
+export type { FlowContext, InboundApi } from './context';
+export type { ChunkTranslator, HubResult, StreamFailure } from './result';

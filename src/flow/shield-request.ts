@@ -26,22 +26,18 @@ export function shieldFor(key: KeyRecord, req: ChatRequest, pepper: string | und
     request = pseudonymizeIdentifiers(session.cloakRequest(req), pepper, key.teamId);
   } catch (err) {
     if (err instanceof ShieldJsonDepthError) {
-      throw new ApiError(
-        400,
-        `${err.param ?? 'A field'} holds JSON nested too deeply to read; flatten it.`,
-        'invalid_request_error',
-        err.param,
-        'json_too_deep',
-      );
+      throw new ApiError(400, {
+        message: `${err.param ?? 'A field'} holds JSON nested too deeply to read; flatten it.`,
+        param: err.param,
+        code: 'json_too_deep',
+      });
     }
     if (err instanceof ShieldBlockedError) {
-      throw new ApiError(
-        400,
-        `This key's llmshield policy blocks requests containing personal data; found: ${err.types.join(', ')}. Remove it or change the key's shield policy.`,
-        'invalid_request_error',
-        'messages',
-        'pii_blocked',
-      );
+      throw new ApiError(400, {
+        message: `This key's llmshield policy blocks requests containing personal data; found: ${err.types.join(', ')}. Remove it or change the key's shield policy.`,
+        param: 'messages',
+        code: 'pii_blocked',
+      });
     }
     throw err;
   }

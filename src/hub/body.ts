@@ -20,28 +20,19 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   // JSON-parsed either way.
   const text = new TextDecoder().decode(await readBodyBytes(request));
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
-    throw new ApiError(
-      400,
-      `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep. Flatten the structure.`,
-      'invalid_request_error',
-      null,
-      'invalid_request',
-    );
+    throw new ApiError(400, {
+      message: `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep. Flatten the structure.`,
+      code: 'invalid_request',
+    });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ApiError(
-      400,
-      'The body is not valid JSON. Check quotes, commas and brackets.',
-      'invalid_request_error',
-      null,
-      'invalid_json',
-    );
+    throw new ApiError(400, { message: 'The body is not valid JSON. Check quotes, commas and brackets.', code: 'invalid_json' });
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new ApiError(400, 'The body must be a JSON object.', 'invalid_request_error', null, 'invalid_json');
+    throw new ApiError(400, { message: 'The body must be a JSON object.', code: 'invalid_json' });
   }
   const result = schema.safeParse(parsed);
   if (!result.success) throw fromZodError(result.error);
@@ -112,13 +103,10 @@ function closingQuote(text: string, open: number): number {
 }
 
 function tooLarge(): ApiError {
-  return new ApiError(
-    413,
-    `The request body exceeds the ${MAX_BODY_BYTES / 1024 / 1024} MB limit. Send images by URL or shorten the conversation.`,
-    'invalid_request_error',
-    null,
-    'request_too_large',
-  );
+  return new ApiError(413, {
+    message: `The request body exceeds the ${MAX_BODY_BYTES / 1024 / 1024} MB limit. Send images by URL or shorten the conversation.`,
+    code: 'request_too_large',
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ZodError } from 'zod';
 import { echo, MAX_ECHO_CHARS } from './echo';
+import type { Attempt } from './attempts';
 import type { OpenAIErrorBody } from './openai-types';
 
 export type ErrorType =
@@ -12,18 +13,38 @@ export type ErrorType =
   | 'api_error'
   | 'upstream_error';
 
+export interface ApiErrorOptions {
+  message: string;
+  type?: ErrorType;
+  /** The request field at fault, e.g. `messages[2].content`. */
+  param?: string | null;
+  code?: string | null;
+  headers?: Record<string, string>;
+  /** The endpoints tried before the request failed, for its trace and log row. */
+  attempts?: Attempt[];
+  cause?: unknown;
+}
+
 /** An error the client should see, in OpenAI's envelope, with the right HTTP status. */
 export class ApiError extends Error {
+  readonly type: ErrorType;
+  readonly param: string | null;
+  readonly code: string | null;
+  readonly headers: Record<string, string>;
+  /** Set where the error is created, or by the fallback executor when it passes one on. */
+  attempts?: Attempt[];
+
   constructor(
     readonly status: number,
-    message: string,
-    readonly type: ErrorType = 'invalid_request_error',
-    readonly param: string | null = null,
-    readonly code: string | null = null,
-    readonly headers: Record<string, string> = {},
+    options: ApiErrorOptions,
   ) {
-    super(message);
+    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ApiError';
+    this.type = options.type ?? 'invalid_request_error';
+    this.param = options.param ?? null;
+    this.code = options.code ?? null;
+    this.headers = { ...options.headers };
+    this.attempts = options.attempts;
   }
 
   body(): OpenAIErrorBody {
@@ -36,7 +57,7 @@ export class ApiError extends Error {
 }
 
 export const badRequest = (message: string, param: string | null = null, code: string | null = 'invalid_request') =>
-  new ApiError(400, message, 'invalid_request_error', param, code);
+  new ApiError(400, { message, param, code });
 
 /** Turn zod issues into one message naming the first offending field, as OpenAI does. */
 export function fromZodError(err: ZodError): ApiError {
@@ -58,11 +79,9 @@ export function fromZodError(err: ZodError): ApiError {
   // Zod quotes input (an unrecognised key, a record key in the path): never a megabyte of it back.
   const shownParam = param === null ? null : echo(param);
   message = echo(message, 3 * MAX_ECHO_CHARS);
-  return new ApiError(
-    400,
-    shownParam ? `Invalid value for '${shownParam}': ${message}` : message,
-    'invalid_request_error',
-    shownParam,
-    'invalid_request',
-  );
+  return new ApiError(400, {
+    message: shownParam ? `Invalid value for '${shownParam}': ${message}` : message,
+    param: shownParam,
+    code: 'invalid_request',
+  });
 }

@@ -14,13 +14,12 @@ export class RequestBuildError extends ApiError {
     /** Who the failure is on: the client's request, or the gateway's own code. */
     readonly blame: 'client' | 'gateway',
   ) {
-    super(
-      status,
+    super(status, {
       message,
-      status === 400 ? 'invalid_request_error' : 'api_error',
+      type: status === 400 ? 'invalid_request_error' : 'api_error',
       param,
-      status === 400 ? 'request_too_deep' : 'internal_error',
-    );
+      code: status === 400 ? 'request_too_deep' : 'internal_error',
+    });
     this.name = 'RequestBuildError';
   }
 }

@@ -1,5 +1,5 @@
 import type { Env } from '../env';
-import { routingSnapshot, registerSignalSource } from '../routing';
+import { routingSnapshot, type SignalSource } from '../routing';
 import {
   type Admission,
   admit,
@@ -172,7 +172,8 @@ export function resetBreakerViews(env: Env): void {
   routingSnapshot(env).health.clear();
 }
 
-registerSignalSource({
+/** Other isolates' breaker states (their KV records) as a routing signal; the composition root registers it. */
+export const breakerSignalSource: SignalSource = {
   name: 'breakers',
   intervalMs: BREAKER_REFRESH_MS,
   async load(env) {
@@ -188,7 +189,7 @@ registerSignalSource({
       for (const [id, record] of records) mergeRecord(env, id, record);
     };
   },
-});
+};
 
 export interface ProviderHealth {
   provider: string;

@@ -50,23 +50,19 @@ export interface Executed<T> {
 }
 
 export class ChainExhaustedError extends ApiError {
-  constructor(
-    readonly attempts: Attempt[],
-    lastFailure?: UpstreamFailure,
-  ) {
+  constructor(attempts: Attempt[], lastFailure?: UpstreamFailure) {
     // Every endpoint tried refused the request itself (some formats cannot carry it): the client's to fix.
     const tried = attempts.filter((a) => a.outcome === 'failed');
     const allRefused = tried.length > 0 && tried.every((a) => a.errorKind === 'bad_request');
     const rejected = lastFailure && (!lastFailure.retryable || allRefused);
-    super(
-      rejected ? 400 : 502,
-      rejected
+    super(rejected ? 400 : 502, {
+      message: rejected
         ? `${lastFailure.status === 0 ? 'The request cannot be sent' : 'The provider rejected the request'}: ${lastFailure.message}`
         : `All ${attempts.length} endpoints in the fallback chain failed (${attempts.map((a) => `${a.endpointId}: ${a.errorKind ?? a.error}`).join('; ')}).`,
-      rejected ? 'invalid_request_error' : 'upstream_error',
-      null,
-      rejected ? 'upstream_rejected_request' : 'upstream_unavailable',
-    );
+      type: rejected ? 'invalid_request_error' : 'upstream_error',
+      code: rejected ? 'upstream_rejected_request' : 'upstream_unavailable',
+      attempts,
+    });
   }
 }
 
@@ -168,7 +164,8 @@ async function runChain<T>(
           blame: err.blame,
         });
         if (probe) releaseProbe(env, e.id);
-        throw Object.assign(err, { attempts });
+        err.attempts = attempts;
+        throw err;
       }
       const failure = toFailure(err);
       const blame = blameOf(failure, signal.aborted);
@@ -222,25 +219,20 @@ async function runChain<T>(
     clearTimeout(deadlineTimer);
   }
   if (deadline.signal.aborted) {
-    const err = new ApiError(
-      504,
-      `No endpoint answered within the ${deadlineMs} ms deadline (${attempts.length} attempts).`,
-      'upstream_error',
-      null,
-      'deadline_exceeded',
-    );
-    throw Object.assign(err, { attempts });
+    throw new ApiError(504, {
+      message: `No endpoint answered within the ${deadlineMs} ms deadline (${attempts.length} attempts).`,
+      type: 'upstream_error',
+      code: 'deadline_exceeded',
+      attempts,
+    });
   }
   if (opts.signal?.aborted) {
     // Nobody reads this answer; the status is for the log row (nginx's "client closed request").
-    const err = new ApiError(
-      499,
-      `The client closed the request after ${attempts.length} attempts.`,
-      'invalid_request_error',
-      null,
-      'client_closed',
-    );
-    throw Object.assign(err, { attempts });
+    throw new ApiError(499, {
+      message: `The client closed the request after ${attempts.length} attempts.`,
+      code: 'client_closed',
+      attempts,
+    });
   }
   throw new ChainExhaustedError(attempts, last);
 }

@@ -15,7 +15,10 @@ export interface DecideInput {
 }
 
 /** Runs the ranking pipeline over the isolate's in-memory snapshot (no I/O). */
-export function decide(env: Env, input: DecideInput): RoutingContext & { routingMs: number } {
+/** A routing decision: the pipeline's context plus how long deciding took. */
+export type Decision = RoutingContext & { routingMs: number };
+
+export function decide(env: Env, input: DecideInput): Decision {
   const started = performance.now();
   const ctx = runPipeline({
     now: input.now ?? Date.now(),

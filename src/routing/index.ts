@@ -2,6 +2,7 @@
 export { COMPLEXITY_BANDS, complexityBand, evalBandCellKey, evalCellKey } from './complexity-band';
 export type { ComplexityBand } from './complexity-band';
 export { decide, traceOf } from './decide';
+export type { Decision } from './decide';
 export { DEFAULT_EVAL_THRESHOLDS, evaluateEligibility, parseEvalThresholds } from './eligibility';
 export type { Eligibility, EvalThresholds } from './eligibility';
 export {

@@ -64,22 +64,20 @@ function noEndpoint(ctx: RoutingContext, stage: string): ApiError {
         ? `endpoint '${ctx.spec.endpointId}'`
         : 'any model';
   if (stage === 'candidates') {
-    return new ApiError(
-      503,
-      `No endpoint for ${target} is configured on this gateway (no provider key, and the simulation is off).`,
-      'api_error',
-      'model',
-      'no_endpoint_configured',
-    );
+    return new ApiError(503, {
+      message: `No endpoint for ${target} is configured on this gateway (no provider key, and the simulation is off).`,
+      type: 'api_error',
+      param: 'model',
+      code: 'no_endpoint_configured',
+    });
   }
   if (stage === 'health') {
-    return new ApiError(
-      503,
-      `Every endpoint for ${target} is temporarily unavailable (circuit open). Retry shortly or widen the model choice.`,
-      'api_error',
-      'model',
-      'endpoints_unavailable',
-    );
+    return new ApiError(503, {
+      message: `Every endpoint for ${target} is temporarily unavailable (circuit open). Retry shortly or widen the model choice.`,
+      type: 'api_error',
+      param: 'model',
+      code: 'endpoints_unavailable',
+    });
   }
   const why = summarize(ctx.dropped, stage);
   const fix: Record<string, string> = {
@@ -90,11 +88,9 @@ function noEndpoint(ctx: RoutingContext, stage: string): ApiError {
     budget: 'raise routing.max_price_per_mtok or the key budget',
     latency: 'raise routing.max_latency_ms',
   };
-  return new ApiError(
-    stage === 'capabilities' || stage === 'context_window' ? 400 : 422,
-    `No endpoint for ${target} meets this request's constraints at stage '${stage}': ${why || 'none left'}. To fix: ${fix[stage] ?? 'relax the constraints'}.`,
-    'invalid_request_error',
-    stage === 'trust' ? 'trust_level' : stage === 'capabilities' ? null : stage === 'context_window' ? 'messages' : 'routing',
-    'no_endpoint_meets_constraints',
-  );
+  return new ApiError(stage === 'capabilities' || stage === 'context_window' ? 400 : 422, {
+    message: `No endpoint for ${target} meets this request's constraints at stage '${stage}': ${why || 'none left'}. To fix: ${fix[stage] ?? 'relax the constraints'}.`,
+    param: stage === 'trust' ? 'trust_level' : stage === 'capabilities' ? null : stage === 'context_window' ? 'messages' : 'routing',
+    code: 'no_endpoint_meets_constraints',
+  });
 }

@@ -16,7 +16,7 @@ export function presentedKey(headers: Headers): string | null {
   return headers.get('x-api-key')?.trim() || null;
 }
 
-const unauthorized = (message: string, code: string) => new ApiError(401, message, 'authentication_error', null, code);
+const unauthorized = (message: string, code: string) => new ApiError(401, { message, type: 'authentication_error', code });
 
 /**
  * Resolves the caller's key from the isolate cache; KV/D1 only on a miss. Revoked, unknown and
@@ -38,7 +38,7 @@ export function requireKey(scope: KeyScope = 'api'): MiddlewareHandler<AppEnv> {
     if (!key)
       throw unauthorized('Incorrect or revoked API key. Create a new key with `npm run key:create` or the dashboard.', 'invalid_api_key');
     if (!key.scopes.includes(scope))
-      throw new ApiError(403, `This key lacks the '${scope}' scope.`, 'permission_error', null, 'insufficient_scope');
+      throw new ApiError(403, { message: `This key lacks the '${scope}' scope.`, type: 'permission_error', code: 'insufficient_scope' });
     c.set('key', key);
     await next();
   };
@@ -56,7 +56,11 @@ export function safeEqual(a: string, b: string): boolean {
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const secret = c.env.ADMIN_SECRET;
   if (!secret)
-    throw new ApiError(403, 'Admin routes are disabled: set the ADMIN_SECRET secret.', 'permission_error', null, 'admin_disabled');
+    throw new ApiError(403, {
+      message: 'Admin routes are disabled: set the ADMIN_SECRET secret.',
+      type: 'permission_error',
+      code: 'admin_disabled',
+    });
   // Only `Authorization: Bearer`: the one form documented, so no other header becomes a way in.
   const presented = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization')?.trim() ?? '')?.[1].trim() ?? '';
   if (!safeEqual(presented, secret)) throw unauthorized('Admin routes need the admin secret as a Bearer token.', 'invalid_admin_secret');

@@ -17,3 +17,4 @@ export {
   SHIELD_MODES,
 } from './types';
 export type { KeyRecord, KeyScope, KeySettings } from './types';
+export type { SpendHold } from './quota';

@@ -203,8 +203,13 @@ function startLease(env: Env, key: KeyRecord, q: LocalQuota, want: number): Prom
 
 function rateLimited(retryAfterMs: number): ApiError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new ApiError(429, `Rate limit reached for this key; retry after ${seconds}s.`, 'rate_limit_error', null, 'rate_limit_exceeded', {
-    'retry-after': String(seconds),
+  return new ApiError(429, {
+    message: `Rate limit reached for this key; retry after ${seconds}s.`,
+    type: 'rate_limit_error',
+    code: 'rate_limit_exceeded',
+    headers: {
+      'retry-after': String(seconds),
+    },
   });
 }
 
@@ -233,22 +238,18 @@ function checkBudget(key: KeyRecord, q: LocalQuota, needUsd = 0): void {
   dropLapsedHolds(q, Date.now());
   const spent = spentUsd(q);
   if (spent >= budget) {
-    throw new ApiError(
-      429,
-      `You exceeded this key's monthly budget of ${usd(budget)} (spent ${usd(spent)} in ${q.month}). Raise the budget in the key settings.`,
-      'insufficient_quota',
-      null,
-      'insufficient_quota',
-    );
+    throw new ApiError(429, {
+      message: `You exceeded this key's monthly budget of ${usd(budget)} (spent ${usd(spent)} in ${q.month}). Raise the budget in the key settings.`,
+      type: 'insufficient_quota',
+      code: 'insufficient_quota',
+    });
   }
   if (q.holds.size === 0 || spent + q.reservedUsd + needUsd <= budget) return;
-  throw new ApiError(
-    429,
-    `This key's requests in progress may cost up to ${usd(q.reservedUsd)} and ${usd(spent)} is spent: this request${needUsd > 0 ? ` (up to ${usd(needUsd)})` : ''} does not fit in the monthly budget of ${usd(budget)}. Retry when they finish, lower max_tokens, or raise the budget.`,
-    'insufficient_quota',
-    null,
-    'insufficient_quota',
-  );
+  throw new ApiError(429, {
+    message: `This key's requests in progress may cost up to ${usd(q.reservedUsd)} and ${usd(spent)} is spent: this request${needUsd > 0 ? ` (up to ${usd(needUsd)})` : ''} does not fit in the monthly budget of ${usd(budget)}. Retry when they finish, lower max_tokens, or raise the budget.`,
+    type: 'insufficient_quota',
+    code: 'insufficient_quota',
+  });
 }
 
 /** The request path's wait for a token: join the lease on its way, else ask for one. */

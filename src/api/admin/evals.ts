@@ -50,7 +50,12 @@ adminEvals.get('/:endpoint{.+}', async (c) => {
   const endpointId = c.req.param('endpoint');
   const [rows, versions] = await Promise.all([scoresForEndpoint(c.env, endpointId), readModelVersions(c.env)]);
   if (rows.length === 0 && !getEndpoint(endpointId))
-    throw new ApiError(404, `No endpoint ${echo(endpointId)}.`, 'not_found_error', 'endpoint', 'endpoint_not_found');
+    throw new ApiError(404, {
+      message: `No endpoint ${echo(endpointId)}.`,
+      type: 'not_found_error',
+      param: 'endpoint',
+      code: 'endpoint_not_found',
+    });
   const suiteVersion = c.req.query('suite') ?? loadSuite().version;
   const thresholds = thresholdsOf(c.env);
   const simulatedOf = simulatedLookup(c.env);

@@ -78,14 +78,14 @@ admin.get('/keys', async (c) => c.json({ object: 'list', data: await listKeys(c.
 
 admin.get('/keys/:id', async (c) => {
   const key = await getKey(c.env, c.req.param('id'));
-  if (!key) throw new ApiError(404, 'No such key.', 'not_found_error', 'id', 'key_not_found');
+  if (!key) throw new ApiError(404, { message: 'No such key.', type: 'not_found_error', param: 'id', code: 'key_not_found' });
   const { keyHash: _h, ...record } = key;
   return c.json(record);
 });
 
 admin.post('/keys/:id/revoke', async (c) => {
   const hashes = await revokeKey(c.env, c.req.param('id'));
-  if (!hashes) throw new ApiError(404, 'No such active key.', 'not_found_error', 'id', 'key_not_found');
+  if (!hashes) throw new ApiError(404, { message: 'No such active key.', type: 'not_found_error', param: 'id', code: 'key_not_found' });
   hashes.forEach((h) => evictKey(h));
   return c.json({ id: c.req.param('id'), revoked: true, alsoRevoked: hashes.length - 1 });
 });
@@ -93,7 +93,7 @@ admin.post('/keys/:id/revoke', async (c) => {
 admin.patch('/keys/:id', async (c) => {
   const patch = await readJsonBody(c.req.raw, keySettingsPatch);
   const record = await updateKeySettings(c.env, c.req.param('id'), patch);
-  if (!record) throw new ApiError(404, 'No such key.', 'not_found_error', 'id', 'key_not_found');
+  if (!record) throw new ApiError(404, { message: 'No such key.', type: 'not_found_error', param: 'id', code: 'key_not_found' });
   const full = await getKey(c.env, record.id);
   if (full) evictKey(full.keyHash);
   return c.json(record);
@@ -111,7 +111,7 @@ admin.post('/catalog/sync', async (c) => c.json(await syncCatalogToD1(c.env, tru
 
 function requireSimulation(c: { env: AppEnv['Bindings'] }): void {
   if (!simulationEnabled(c.env))
-    throw new ApiError(404, 'The simulated fleet is off on this deployment.', 'not_found_error', null, 'simulation_off');
+    throw new ApiError(404, { message: 'The simulated fleet is off on this deployment.', type: 'not_found_error', code: 'simulation_off' });
 }
 
 /** SIMULATION controls: switch faults on simulated endpoints (dev and tests only). */

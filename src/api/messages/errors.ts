@@ -41,7 +41,11 @@ export function anthropicErrorResponse(err: unknown): Response {
   const apiError =
     err instanceof ApiError
       ? err
-      : new ApiError(500, 'Internal error in the gateway. The request was not billed.', 'api_error', null, 'internal_error');
+      : new ApiError(500, {
+          message: 'Internal error in the gateway. The request was not billed.',
+          type: 'api_error',
+          code: 'internal_error',
+        });
   if (!(err instanceof ApiError)) console.error('unhandled error', (err as Error)?.name, (err as Error)?.message);
   return Response.json(anthropicErrorBody(apiError), { status: apiError.status, headers: apiError.headers });
 }

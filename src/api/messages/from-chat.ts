@@ -66,13 +66,11 @@ export function toolInput(name: string, args: string): Record<string, unknown> {
   } catch {
     // fall through
   }
-  throw new ApiError(
-    502,
-    `The upstream model returned arguments for tool '${name}' that are not a JSON object.`,
-    'upstream_error',
-    null,
-    'invalid_tool_arguments',
-  );
+  throw new ApiError(502, {
+    message: `The upstream model returned arguments for tool '${name}' that are not a JSON object.`,
+    type: 'upstream_error',
+    code: 'invalid_tool_arguments',
+  });
 }
 
 export function completionToMessage(completion: ChatCompletion, decisionId: string): AnthropicMessageObject {

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../env';
 import { ApiError, readJsonBody } from '../../hub';
 import { requireKey } from '../../tenancy';
 import { runHub } from '../../flow';
+import { flowContext } from '../flow-context';
 import { namedEventStream } from '../responses/event-stream';
 import { anthropicErrorResponse } from './errors';
 import { completionToMessage } from './from-chat';
@@ -21,18 +22,16 @@ export const messagesApp = new Hono<AppEnv>();
 messagesApp.use('*', requireKey('api'));
 messagesApp.post('/', async (c) => {
   const body = await readJsonBody(c.req.raw, messagesRequest);
-  const result = await runHub(c, messagesToChatRequest(body), 'messages', { includeUsage: true });
+  const result = await runHub(flowContext(c), messagesToChatRequest(body), 'messages', { includeUsage: true });
   if (result.kind === 'json') return Response.json(completionToMessage(result.completion, result.decisionId), { headers: result.headers });
   return namedEventStream(c, messagesEvents(result.chunks, result.decisionId), result.headers);
 });
 // Routes under /v1/messages that Cailos does not serve (e.g. count_tokens, batches) still answer in Anthropic's envelope.
 messagesApp.all('*', (c) => {
-  throw new ApiError(
-    404,
-    `Unknown route ${c.req.method} ${new URL(c.req.url).pathname}: Cailos serves POST /v1/messages only.`,
-    'not_found_error',
-    null,
-    'unknown_route',
-  );
+  throw new ApiError(404, {
+    message: `Unknown route ${c.req.method} ${new URL(c.req.url).pathname}: Cailos serves POST /v1/messages only.`,
+    type: 'not_found_error',
+    code: 'unknown_route',
+  });
 });
 messagesApp.onError((err) => anthropicErrorResponse(err));

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { readJsonBody } from '../../hub';
 import { runHub } from '../../flow';
+import { flowContext } from '../flow-context';
 import { namedEventStream } from './event-stream';
 import { type ResponseContext, completionToResponse } from './from-chat';
 import { responsesRequest } from './schema';
@@ -16,7 +17,7 @@ import { responsesToChatRequest } from './to-chat';
 export async function createResponse(c: Context<AppEnv>): Promise<Response> {
   const body = await readJsonBody(c.req.raw, responsesRequest);
   const chatRequest = responsesToChatRequest(body);
-  const result = await runHub(c, chatRequest, 'responses', { includeUsage: true });
+  const result = await runHub(flowContext(c), chatRequest, 'responses', { includeUsage: true });
   const ctx: ResponseContext = { decisionId: result.decisionId, createdAt: Math.floor(Date.now() / 1000), request: body };
   if (result.kind === 'json') return Response.json(completionToResponse(result.completion, ctx), { headers: result.headers });
   return namedEventStream(c, responsesEvents(result.chunks, ctx), result.headers);

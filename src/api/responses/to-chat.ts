@@ -13,7 +13,7 @@ const NO_STATE =
   'Cailos never stores prompt or response text, so it cannot keep responses between requests. Send the whole conversation in `input` (the OpenAI Agents SDK does this by default).';
 
 function refuse(message: string, param: string, code: string): ApiError {
-  return new ApiError(400, message, 'invalid_request_error', param, code);
+  return new ApiError(400, { message, param, code });
 }
 
 function refuseStatefulFields(body: ResponsesRequest): void {

@@ -19,25 +19,22 @@ export function parseModelSpec(model: string, catalog?: Pick<CatalogView, 'resol
       strategy = suffix as Strategy;
       name = trimmed.slice(0, colon);
     } else if (trimmed.slice(0, colon).toLowerCase() === 'auto') {
-      throw new ApiError(
-        400,
-        `Unknown strategy '${echo(suffix)}'. Use one of: ${STRATEGIES.join(', ')} (e.g. "auto:cost").`,
-        'invalid_request_error',
-        'model',
-        'invalid_strategy',
-      );
+      throw new ApiError(400, {
+        message: `Unknown strategy '${echo(suffix)}'. Use one of: ${STRATEGIES.join(', ')} (e.g. "auto:cost").`,
+        param: 'model',
+        code: 'invalid_strategy',
+      });
     }
   }
   if (name.toLowerCase() === 'auto') return { kind: 'auto', strategy };
   const resolved = catalog ? catalog.resolveModelName(name) : resolveModelName(name);
   if (!resolved) {
-    throw new ApiError(
-      404,
-      `The model '${echo(name)}' does not exist. GET /v1/models lists the models and "auto".`,
-      'not_found_error',
-      'model',
-      'model_not_found',
-    );
+    throw new ApiError(404, {
+      message: `The model '${echo(name)}' does not exist. GET /v1/models lists the models and "auto".`,
+      type: 'not_found_error',
+      param: 'model',
+      code: 'model_not_found',
+    });
   }
   return resolved.kind === 'codename'
     ? { kind: 'codename', codename: resolved.codename, strategy }

@@ -224,7 +224,7 @@ describe('Anthropic error envelope', () => {
       'timeout_error',
       'overloaded_error',
     ]);
-    expect(anthropicErrorBody(new ApiError(429, 'slow down', 'rate_limit_error'))).toEqual({
+    expect(anthropicErrorBody(new ApiError(429, { message: 'slow down', type: 'rate_limit_error' }))).toEqual({
       type: 'error',
       error: { type: 'rate_limit_error', message: 'slow down' },
     });

@@ -6,7 +6,7 @@ import { pitchAgents } from '../helpers/pitch-agents';
 
 /**
  * The product pitch on the Agents SDK's DEFAULT model API (the Responses API): only the base URL
- * and the key are configured. Same triage and resolver agents as test/gateway/agents-sdk.test.ts.
+ * and the key are configured. Same triage and resolver agents as test/flow/agents-sdk.test.ts.
  */
 
 const { triage, calls } = pitchAgents();

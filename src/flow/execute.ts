@@ -1,0 +1,49 @@
+import type { ChatCompletion } from '../hub';
+import { executeCompletion, type ExecuteOptions } from '../reliability';
+import type { FlowContext } from './context';
+import type { Routed } from './route';
+import { settle, settleFailure } from './settle';
+import type { StageTimer } from './timing';
+import { type HubResult, responseHeaders } from './result';
+
+export function executeOptions(ctx: FlowContext, routed: Routed): ExecuteOptions {
+  const hints = routed.request.routing;
+  return {
+    expectedOutputTokens: routed.routing.requirements!.expectedOutputTokens,
+    timeoutMs: hints?.timeout_ms,
+    deadlineMs: hints?.deadline_ms,
+    signal: ctx.signal,
+    waitUntil: ctx.waitUntil,
+  };
+}
+
+/** A whole (non-streamed) answer: walk the fallback chain, restore llmshield's placeholders, settle. */
+export async function executeJson(ctx: FlowContext, routed: Routed, timing?: StageTimer): Promise<HubResult> {
+  const executed = await executeCompletion(ctx.env, routed.routing.chain, routed.upstreamRequest, executeOptions(ctx, routed)).catch(
+    (err) => settleFailure(ctx, routed, err, false),
+  );
+  const { candidate, result, attempts } = executed;
+  timing?.mark('upstream');
+  const completion: ChatCompletion = {
+    id: `chatcmpl-${routed.decisionId}`,
+    object: 'chat.completion',
+    created: Math.floor(routed.startedAt / 1000),
+    model: candidate.endpoint.model,
+    choices: [
+      { index: 0, message: routed.filter.message(result.response.message), finish_reason: result.response.finishReason, logprobs: null },
+    ],
+    usage: result.response.usage,
+    system_fingerprint: candidate.simulated ? 'cailos-sim' : null,
+  };
+  settle(ctx, routed, {
+    status: 200,
+    endpoint: candidate.endpoint,
+    simulated: candidate.simulated,
+    usage: result.response.usage,
+    attempts,
+    ttftMs: result.ttftMs,
+    stream: false,
+  });
+  timing?.mark('respond');
+  return { kind: 'json', completion, headers: responseHeaders(routed, candidate, timing), decisionId: routed.decisionId };
+}

@@ -1,0 +1,93 @@
+import { costOfUsage, endpointsForCodename, type Endpoint } from '../catalog';
+import { enqueueRequestLog, type RequestLogRow } from '../db';
+import { keyphrasesOf } from '../feedback';
+import { ApiError, type Attempt, type Usage } from '../hub';
+import { recordLiveStats, traceOf } from '../routing';
+import { settleSpend } from '../tenancy';
+import type { FlowContext } from './context';
+import type { Routed } from './route';
+
+/** How a request ended, as the log, the budget and the live statistics need it. */
+export interface Finished {
+  status: number;
+  endpoint?: Endpoint;
+  simulated?: boolean;
+  usage: Usage;
+  attempts: Attempt[];
+  ttftMs?: number;
+  errorClass?: string;
+  stream: boolean;
+}
+
+export const ZERO_USAGE: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+
+/**
+ * Settles a finished request, off the response path: its real cost replaces its budget hold, its
+ * attempts feed the live statistics, and its metadata row (never text) joins the isolate's log batch.
+ * Whatever the provider produced is billed, whether or not the answer completed.
+ */
+export function settle(ctx: FlowContext, routed: Routed, done: Finished): void {
+  const cost = done.endpoint ? costOfUsage(done.endpoint, done.usage) : 0;
+  settleSpend(ctx.env, ctx.key, routed.hold, cost, ctx.waitUntil);
+  recordLiveStats(ctx.env, routed.routing.region, done, routed.startedAt);
+  const latencyMs = Date.now() - routed.startedAt;
+  // Building the row (trace JSON, keyphrases) waits for a later task, so it never delays the response;
+  // waitUntil holds the request until the row's batch is due (src/db/request-log.ts).
+  ctx.waitUntil(
+    new Promise((resolve) => setTimeout(resolve, 0)).then(() => enqueueRequestLog(ctx.env, logRow(ctx, routed, done, cost, latencyMs))),
+  );
+}
+
+function logRow(ctx: FlowContext, routed: Routed, done: Finished, cost: number, latencyMs: number): RequestLogRow {
+  const { key, env } = ctx;
+  const { routing } = routed;
+  const baseline = endpointsForCodename(key.settings.baselineModel)[0];
+  const traceExtra = {
+    api: routed.api,
+    routingMs: Number(routing.routingMs.toFixed(3)),
+    shield: routed.shieldSummary,
+    reservedUsd: routed.reservedUsd,
+  };
+  return {
+    id: routed.decisionId,
+    createdAt: routed.startedAt,
+    teamId: key.teamId,
+    keyId: key.id,
+    api: routed.api,
+    requestedModel: routed.request.model.slice(0, 100),
+    endpointId: done.endpoint?.id ?? null,
+    provider: done.endpoint?.provider ?? null,
+    model: done.endpoint?.model ?? null,
+    strategy: routing.strategy ?? 'balanced',
+    taskClass: routing.classification?.taskClass ?? null,
+    status: done.status,
+    errorClass: done.errorClass ?? null,
+    stream: done.stream,
+    attempts: done.attempts.filter((a) => a.outcome !== 'skipped').length,
+    inputTokens: done.usage.prompt_tokens,
+    outputTokens: done.usage.completion_tokens,
+    cachedTokens: done.usage.prompt_tokens_details?.cached_tokens ?? 0,
+    latencyMs,
+    ttftMs: done.ttftMs ?? null,
+    costUsd: cost,
+    baselineCostUsd: baseline ? costOfUsage(baseline, done.usage) : 0,
+    simulated: done.simulated ?? false,
+    region: ctx.colo ?? null,
+    trace: JSON.stringify(traceOf(routing, { attempts: done.attempts, ...traceExtra })),
+    keyphrases: JSON.stringify(keyphrasesOf(routed.request, env.KEY_PEPPER ?? '')),
+  };
+}
+
+/** Settles a request no endpoint answered, then rethrows its error with the decision id attached. */
+export function settleFailure(ctx: FlowContext, routed: Routed, err: unknown, stream: boolean): never {
+  settle(ctx, routed, {
+    status: err instanceof ApiError ? err.status : 502,
+    usage: ZERO_USAGE,
+    attempts: err instanceof ApiError ? (err.attempts ?? []) : [],
+    errorClass: err instanceof ApiError ? (err.code ?? 'error') : 'error',
+    stream,
+  });
+  // The failed request's trace can be read back by its decision id.
+  if (err instanceof ApiError) err.headers['x-cailos-decision-id'] = routed.decisionId;
+  throw err;
+}
