@@ -1,15 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatRequest } from '../../src/api/chat-schema';
-import type { FinishReason, Usage } from '../../src/api/openai-types';
+import { type ChatRequest, chatRequest, type FinishReason, type Usage } from '../../src/hub';
+import type { Endpoint } from '../../src/catalog';
 import { anthropicAdapter } from '../../src/providers/anthropic';
-import { UpstreamError } from '../../src/providers/types';
-import type { StreamEvent } from '../../src/providers/types';
+import { UpstreamError, type StreamEvent } from '../../src/providers';
+import type { NormalizedResponse, UpstreamTarget } from '../../src/providers/types';
 import { anthropicSimFormat } from '../../src/sim/formats/anthropic';
 import type { SimTurn } from '../../src/sim/types';
-import { requestCases, target } from '../fixtures/anthropic/requests';
-import { malformedBodies, responseCases, stopReasonCases } from '../fixtures/anthropic/responses';
-import { streamCases } from '../fixtures/anthropic/streams';
+import requestCases from '../fixtures/anthropic/requests.json';
+import responseCases from '../fixtures/anthropic/responses.json';
+import streamFixtures from '../fixtures/anthropic/streams.json';
 import { allChunkingOutcomes, feedWhole, findChunkingMismatch } from '../helpers/sse-chunking';
+import { sseFixture, type StreamFixture } from './fixtures';
+
+/**
+ * Golden fixtures (test/fixtures/anthropic/) written by hand from Anthropic's published Messages API
+ * reference: hub requests and the Messages bodies they must become, native responses and SSE streams
+ * and the hub results they must translate to.
+ */
+
+const endpoint: Endpoint = {
+  id: 'anthropic/claude-sonnet-4-5',
+  provider: 'anthropic',
+  model: 'claude-sonnet-4-5',
+  codename: 'claude-sonnet-4.5',
+  wireFormat: 'anthropic',
+  pricing: { inputPerMTok: 3, outputPerMTok: 15, asOf: '2026-01-01', source: 'test fixture' },
+  contextWindow: 200_000,
+  maxOutputTokens: 64_000,
+  capabilities: { tools: true, vision: true, jsonSchema: true, streaming: true },
+  trustLevel: 2,
+  regions: ['us'],
+  latency: { ttftMs: 600, tokensPerSec: 70 },
+  qualityPrior: 0.9,
+};
+const target: UpstreamTarget = { endpoint, baseUrl: 'https://api.anthropic.com/v1', apiKey: 'sk-ant-test' };
+
+const streamCases = (streamFixtures as StreamFixture[]).map((f) => ({ ...f, text: sseFixture('anthropic', f.sse) }));
+
+/** Every Anthropic stop_reason and the hub finish_reason it maps to. */
+const stopReasonCases: [string, FinishReason][] = [
+  ['end_turn', 'stop'],
+  ['stop_sequence', 'stop'],
+  ['pause_turn', 'stop'],
+  ['max_tokens', 'length'],
+  ['model_context_window_exceeded', 'length'],
+  ['tool_use', 'tool_calls'],
+  ['refusal', 'content_filter'],
+];
 
 const translator = () => anthropicAdapter.createStreamTranslator();
 
@@ -28,7 +65,11 @@ function thrown(fn: () => unknown): unknown {
 
 describe('anthropic buildRequest', () => {
   it('targets /messages with Anthropic headers', () => {
-    const req = anthropicAdapter.buildRequest({ model: 'auto', messages: [{ role: 'user', content: 'x' }] }, { ...target, baseUrl: 'https://api.anthropic.com/v1/' }, { stream: false });
+    const req = anthropicAdapter.buildRequest(
+      { model: 'auto', messages: [{ role: 'user', content: 'x' }] },
+      { ...target, baseUrl: 'https://api.anthropic.com/v1/' },
+      { stream: false },
+    );
     expect(req.url).toBe('https://api.anthropic.com/v1/messages');
     expect(req.method).toBe('POST');
     expect(req.headers).toEqual({ 'x-api-key': 'sk-ant-test', 'anthropic-version': '2023-06-01', 'content-type': 'application/json' });
@@ -36,12 +77,17 @@ describe('anthropic buildRequest', () => {
 
   for (const c of requestCases) {
     it(`golden: ${c.name}`, () => {
-      expect(body(c.input, c.stream ?? false)).toEqual(c.expected);
+      expect(body(chatRequest.parse(c.input), c.stream ?? false)).toEqual(c.expected);
     });
   }
 
   it('parallel_tool_calls:false without tool_choice still disables parallel use', () => {
-    const b = body({ model: 'auto', messages: [{ role: 'user', content: 'x' }], tools: [{ type: 'function', function: { name: 'f' } }], parallel_tool_calls: false });
+    const b = body({
+      model: 'auto',
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [{ type: 'function', function: { name: 'f' } }],
+      parallel_tool_calls: false,
+    });
     expect(b.tool_choice).toEqual({ type: 'auto', disable_parallel_tool_use: true });
   });
 
@@ -69,7 +115,7 @@ describe('anthropic buildRequest', () => {
   it.each([
     ['invalid JSON arguments', '{"city": "Par', /not valid JSON/],
     ['non-object arguments', '[1,2]', /must be a JSON object/],
-  ])('rejects assistant tool calls with %s as a request error (not the endpoint\'s failure)', (_label, args, pattern) => {
+  ])("rejects assistant tool calls with %s as a request error (not the endpoint's failure)", (_label, args, pattern) => {
     const err = thrown(() =>
       body({
         model: 'auto',
@@ -86,10 +132,19 @@ describe('anthropic buildRequest', () => {
 
   it('rejects http image URLs and images in system messages', () => {
     expect(() =>
-      body({ model: 'auto', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'http://example.com/a.png' } }] }] }),
+      body({
+        model: 'auto',
+        messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'http://example.com/a.png' } }] }],
+      }),
     ).toThrow(/https URL or a base64 data URL/);
     expect(() =>
-      body({ model: 'auto', messages: [{ role: 'system', content: [{ type: 'image_url', image_url: { url: 'https://e.com/a.png' } }] }, { role: 'user', content: 'x' }] }),
+      body({
+        model: 'auto',
+        messages: [
+          { role: 'system', content: [{ type: 'image_url', image_url: { url: 'https://e.com/a.png' } }] },
+          { role: 'user', content: 'x' },
+        ],
+      }),
     ).toThrow(/only contain text/);
   });
 });
@@ -97,53 +152,81 @@ describe('anthropic buildRequest', () => {
 describe('anthropic parseResponse', () => {
   for (const c of responseCases) {
     it(`golden: ${c.name}`, () => {
-      expect(anthropicAdapter.parseResponse(c.native)).toEqual(c.expected);
+      if ('error' in c && c.error) {
+        const err = thrown(() => anthropicAdapter.parseResponse(c.body));
+        expect(err).toBeInstanceOf(UpstreamError);
+        expect((err as UpstreamError).failure).toMatchObject(c.error);
+        return;
+      }
+      expect(anthropicAdapter.parseResponse(c.body)).toEqual((c as { expected: NormalizedResponse }).expected);
     });
   }
 
   it.each(stopReasonCases)('stop_reason %s → %s', (stopReason, finish) => {
-    const r = anthropicAdapter.parseResponse({ content: [{ type: 'text', text: 'x' }], stop_reason: stopReason, usage: { input_tokens: 1, output_tokens: 1 } });
+    const r = anthropicAdapter.parseResponse({
+      content: [{ type: 'text', text: 'x' }],
+      stop_reason: stopReason,
+      usage: { input_tokens: 1, output_tokens: 1 },
+    });
     expect(r.finishReason).toBe(finish);
-  });
-
-  it.each(malformedBodies.map((b) => [JSON.stringify(b), b]))('malformed body %s → UpstreamError malformed', (_label, b) => {
-    const err = thrown(() => anthropicAdapter.parseResponse(b));
-    expect(err).toBeInstanceOf(UpstreamError);
-    expect((err as UpstreamError).failure).toMatchObject({ kind: 'malformed', retryable: true, status: 200 });
   });
 });
 
 describe('anthropic stream translator', () => {
   for (const c of streamCases) {
     it(`golden: ${c.name}`, () => {
-      expect(feedWhole(c.sse, translator)).toEqual(c.expected);
+      const outcome = feedWhole(c.text, translator);
+      expect(outcome.events).toEqual(c.expected);
+      if (c.error) {
+        expect(outcome.error?.name).toBe('UpstreamError');
+        expect(outcome.error?.failure).toEqual(c.error);
+      } else {
+        expect(outcome.error).toBeUndefined();
+      }
     });
 
     it(`chunking-independent: ${c.name} (every byte boundary + 50 random chunkings)`, () => {
-      const outcomes = allChunkingOutcomes(c.sse, translator, 50, 7);
-      expect(outcomes.length).toBe(1 + new TextEncoder().encode(c.sse).length + 1 + 50);
-      expect(findChunkingMismatch(c.sse, translator, 50, 7)).toBeUndefined();
+      const outcomes = allChunkingOutcomes(c.text, translator, 50, 7);
+      expect(outcomes.length).toBe(1 + new TextEncoder().encode(c.text).length + 1 + 50);
+      expect(findChunkingMismatch(c.text, translator, 50, 7)).toBeUndefined();
     });
   }
 
   it('CRLF line endings translate identically under every chunking', () => {
-    const crlf = streamCases[1].sse.replace(/\n/g, '\r\n');
-    expect(feedWhole(crlf, translator)).toEqual(streamCases[1].expected);
+    const tools = streamCases.find((c) => c.sse === 'stream-tool-calls.sse')!;
+    const crlf = tools.text.replace(/\n/g, '\r\n');
+    expect(feedWhole(crlf, translator)).toEqual({ events: tools.expected });
     expect(findChunkingMismatch(crlf, translator, 50, 11)).toBeUndefined();
   });
 
   it('takes cumulative input counts from message_delta when the API repeats them there', () => {
     const t = translator();
     t.push({ data: JSON.stringify({ type: 'message_start', message: { usage: { input_tokens: 5, output_tokens: 1 } } }) });
-    t.push({ data: JSON.stringify({ type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { input_tokens: 9, cache_read_input_tokens: 3, output_tokens: 4 } }) });
+    t.push({
+      data: JSON.stringify({
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn' },
+        usage: { input_tokens: 9, cache_read_input_tokens: 3, output_tokens: 4 },
+      }),
+    });
     const out = t.push({ data: JSON.stringify({ type: 'message_stop' }) });
-    expect(out[0]).toEqual({ type: 'usage', usage: { prompt_tokens: 12, completion_tokens: 4, total_tokens: 16, prompt_tokens_details: { cached_tokens: 3, cache_creation_tokens: 0 } } });
+    expect(out[0]).toEqual({
+      type: 'usage',
+      usage: {
+        prompt_tokens: 12,
+        completion_tokens: 4,
+        total_tokens: 16,
+        prompt_tokens_details: { cached_tokens: 3, cache_creation_tokens: 0 },
+      },
+    });
   });
 
   it('non-JSON data and deltas for unknown blocks are malformed', () => {
     expect((thrown(() => translator().push({ event: 'message_start', data: '{oops' })) as UpstreamError).failure.kind).toBe('malformed');
     const t = translator();
-    const err = thrown(() => t.push({ data: JSON.stringify({ type: 'content_block_delta', index: 3, delta: { type: 'text_delta', text: 'x' } }) }));
+    const err = thrown(() =>
+      t.push({ data: JSON.stringify({ type: 'content_block_delta', index: 3, delta: { type: 'text_delta', text: 'x' } }) }),
+    );
     expect((err as UpstreamError).failure).toMatchObject({ kind: 'malformed', retryable: true });
   });
 });
@@ -151,13 +234,33 @@ describe('anthropic stream translator', () => {
 describe('anthropic classifyError', () => {
   const errBody = (type: string, message: string) => JSON.stringify({ type: 'error', error: { type, message } });
   it.each([
-    [429, errBody('rate_limit_error', 'Number of requests has exceeded your rate limit'), { 'retry-after': '7' }, { kind: 'rate_limit', retryable: true, retryAfterMs: 7000 }],
+    [
+      429,
+      errBody('rate_limit_error', 'Number of requests has exceeded your rate limit'),
+      { 'retry-after': '7' },
+      { kind: 'rate_limit', retryable: true, retryAfterMs: 7000 },
+    ],
     [529, errBody('overloaded_error', 'Overloaded'), {}, { kind: 'overloaded', retryable: true, message: 'Overloaded' }],
     [500, errBody('api_error', 'Internal server error'), {}, { kind: 'server', retryable: true }],
     [503, '<html>bad gateway</html>', {}, { kind: 'server', retryable: true, message: 'upstream error 503' }],
-    [400, errBody('invalid_request_error', 'prompt is too long: 208000 tokens > 200000 maximum'), {}, { kind: 'context_length', retryable: true }],
-    [400, errBody('invalid_request_error', 'input length and `max_tokens` exceed context limit: 190000 + 64000 > 200000'), {}, { kind: 'context_length', retryable: true }],
-    [400, errBody('invalid_request_error', 'messages.0.content: Field required'), {}, { kind: 'bad_request', retryable: false, message: 'messages.0.content: Field required' }],
+    [
+      400,
+      errBody('invalid_request_error', 'prompt is too long: 208000 tokens > 200000 maximum'),
+      {},
+      { kind: 'context_length', retryable: true },
+    ],
+    [
+      400,
+      errBody('invalid_request_error', 'input length and `max_tokens` exceed context limit: 190000 + 64000 > 200000'),
+      {},
+      { kind: 'context_length', retryable: true },
+    ],
+    [
+      400,
+      errBody('invalid_request_error', 'messages.0.content: Field required'),
+      {},
+      { kind: 'bad_request', retryable: false, message: 'messages.0.content: Field required' },
+    ],
     [422, errBody('invalid_request_error', 'bad'), {}, { kind: 'bad_request', retryable: false }],
     [401, errBody('authentication_error', 'invalid x-api-key'), {}, { kind: 'auth', retryable: true }],
     [403, errBody('permission_error', 'no access'), {}, { kind: 'auth', retryable: true }],
@@ -214,11 +317,29 @@ describe('anthropic sim format round-trips through the adapter', () => {
         model: 'auto',
         messages: [
           { role: 'system', content: 'Be brief.' },
-          { role: 'user', content: [{ type: 'text', text: 'Weather?' }, { type: 'image_url', image_url: { url: 'data:image/jpeg;base64,/9j/4AAQ' } }] },
-          { role: 'assistant', tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Weather?' },
+              { type: 'image_url', image_url: { url: 'data:image/jpeg;base64,/9j/4AAQ' } },
+            ],
+          },
+          {
+            role: 'assistant',
+            tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
+          },
           { role: 'tool', tool_call_id: 'toolu_1', content: 'sunny, 18C' },
         ],
-        tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }],
+        tools: [
+          {
+            type: 'function',
+            function: {
+              name: 'get_weather',
+              description: 'Weather',
+              parameters: { type: 'object', properties: { city: { type: 'string' } } },
+            },
+          },
+        ],
         tool_choice: 'required',
         parallel_tool_calls: false,
         max_tokens: 300,
@@ -248,11 +369,19 @@ describe('anthropic sim format round-trips through the adapter', () => {
   });
 
   it('sees json_object requests as JSON mode and json_schema as a forced tool', () => {
-    const jsonObject = anthropicAdapter.buildRequest({ model: 'auto', messages: [{ role: 'user', content: 'x' }], response_format: { type: 'json_object' } }, target, { stream: false });
+    const jsonObject = anthropicAdapter.buildRequest(
+      { model: 'auto', messages: [{ role: 'user', content: 'x' }], response_format: { type: 'json_object' } },
+      target,
+      { stream: false },
+    );
     expect(anthropicSimFormat.parseRequest(JSON.parse(jsonObject.body), new URL(jsonObject.url)).jsonSchema).toEqual({});
     const schema = { type: 'object', properties: { a: { type: 'number' } } };
     const jsonSchema = anthropicAdapter.buildRequest(
-      { model: 'auto', messages: [{ role: 'user', content: 'x' }], response_format: { type: 'json_schema', json_schema: { name: 'nums', schema } } },
+      {
+        model: 'auto',
+        messages: [{ role: 'user', content: 'x' }],
+        response_format: { type: 'json_schema', json_schema: { name: 'nums', schema } },
+      },
       target,
       { stream: false },
     );
@@ -264,7 +393,9 @@ describe('anthropic sim format round-trips through the adapter', () => {
   it('rejects invalid native bodies', () => {
     const url = new URL('https://sim.local/v1/messages');
     expect(() => anthropicSimFormat.parseRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }] }, url)).toThrow(/max_tokens/);
-    expect(() => anthropicSimFormat.parseRequest({ model: 'm', max_tokens: 5, messages: [{ role: 'system', content: 'x' }] }, url)).toThrow(/role/);
+    expect(() => anthropicSimFormat.parseRequest({ model: 'm', max_tokens: 5, messages: [{ role: 'system', content: 'x' }] }, url)).toThrow(
+      /role/,
+    );
     expect(() => anthropicSimFormat.parseRequest({ model: 'm', max_tokens: 5, messages: [] }, url)).toThrow(/messages/);
   });
 
@@ -280,14 +411,30 @@ describe('anthropic sim format round-trips through the adapter', () => {
   });
 
   it.each(['stop', 'length', 'content_filter'] as const)('finish reason %s survives the round trip', (finishReason) => {
-    const turn: SimTurn = { text: 'abc', textPieces: ['a', 'bc'], toolCalls: [], finishReason, usage: { promptTokens: 3, completionTokens: 2 } };
+    const turn: SimTurn = {
+      text: 'abc',
+      textPieces: ['a', 'bc'],
+      toolCalls: [],
+      finishReason,
+      usage: { promptTokens: 3, completionTokens: 2 },
+    };
     expect(anthropicAdapter.parseResponse(anthropicSimFormat.renderResponse(turn, 'm')).finishReason).toBe(finishReason);
-    const frames = anthropicSimFormat.renderStream(turn, 'm', anthropicSimFormat.parseRequest({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: 'q' }] }, new URL('https://sim.local')));
+    const frames = anthropicSimFormat.renderStream(
+      turn,
+      'm',
+      anthropicSimFormat.parseRequest(
+        { model: 'm', max_tokens: 9, messages: [{ role: 'user', content: 'q' }] },
+        new URL('https://sim.local'),
+      ),
+    );
     expect(collect(feedWhole(frames.join(''), translator).events).finishReason).toBe(finishReason);
   });
 
   it('renderStream frames → translator gives the turn back under every chunking', () => {
-    const view = anthropicSimFormat.parseRequest({ model: 'claude-sim', max_tokens: 100, stream: true, messages: [{ role: 'user', content: 'q' }] }, new URL('https://sim.local'));
+    const view = anthropicSimFormat.parseRequest(
+      { model: 'claude-sim', max_tokens: 100, stream: true, messages: [{ role: 'user', content: 'q' }] },
+      new URL('https://sim.local'),
+    );
     const frames = anthropicSimFormat.renderStream(toolTurn, 'claude-sim', view);
     for (const f of frames) expect(f).toMatch(/^event: [a-z_]+\ndata: \{.*\}\n\n$/s);
     expect(frames.some((f) => f.startsWith('event: ping'))).toBe(true);
@@ -313,7 +460,10 @@ describe('anthropic sim format round-trips through the adapter', () => {
       finishReason: 'tool_calls',
       usage: { promptTokens: 10, completionTokens: 10 },
     };
-    const view = anthropicSimFormat.parseRequest({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: 'q' }] }, new URL('https://sim.local'));
+    const view = anthropicSimFormat.parseRequest(
+      { model: 'm', max_tokens: 9, messages: [{ role: 'user', content: 'q' }] },
+      new URL('https://sim.local'),
+    );
     const got = collect(feedWhole(anthropicSimFormat.renderStream(turn, 'm', view).join(''), translator).events);
     expect(JSON.parse(got.content)).toEqual(JSON.parse(turn.toolCalls[0].arguments));
     expect(got.calls).toEqual([]);
@@ -339,11 +489,17 @@ describe('anthropic sim format round-trips through the adapter', () => {
       expect(failure.kind).toBe(expectedKind);
       if (kind === 'rate_limit') expect(failure.retryAfterMs).toBe(3000);
     }
-    expect(JSON.parse(anthropicSimFormat.renderError('overloaded', 'busy').body)).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'busy' } });
+    expect(JSON.parse(anthropicSimFormat.renderError('overloaded', 'busy').body)).toEqual({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'busy' },
+    });
   });
 
   it('an in-stream error frame becomes a retryable UpstreamError', () => {
-    const view = anthropicSimFormat.parseRequest({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: 'q' }] }, new URL('https://sim.local'));
+    const view = anthropicSimFormat.parseRequest(
+      { model: 'm', max_tokens: 9, messages: [{ role: 'user', content: 'q' }] },
+      new URL('https://sim.local'),
+    );
     const frames = anthropicSimFormat.renderStream(toolTurn, 'm', view);
     const sse = frames.slice(0, 5).join('') + anthropicSimFormat.renderStreamError('simulated mid-stream failure');
     const outcome = feedWhole(sse, translator);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { thrownUpstreamError } from '../helpers/errors';
-import { chatRequest } from '../../src/api/chat-schema';
-import type { Endpoint } from '../../src/catalog/types';
+import { chatRequest } from '../../src/hub';
+import type { Endpoint } from '../../src/catalog';
 import { cohereAdapter } from '../../src/providers/cohere';
-import { UpstreamError } from '../../src/providers/types';
+import { UpstreamError } from '../../src/providers';
 import type { StreamEvent, UpstreamTarget } from '../../src/providers/types';
 import { cohereSimFormat } from '../../src/sim/formats/cohere';
 import type { SimErrorKind, SimTurn } from '../../src/sim/types';
@@ -11,6 +11,7 @@ import requestFixtures from '../fixtures/cohere/requests.json';
 import responseFixtures from '../fixtures/cohere/responses.json';
 import streamFixtures from '../fixtures/cohere/streams.json';
 import { allChunkingOutcomes, contentOf, feedWhole } from '../helpers/sse-chunking';
+import { sseFixture, type StreamFixture } from './fixtures';
 
 const endpoint: Endpoint = {
   id: 'cohere/command-a-03-2025',
@@ -28,7 +29,6 @@ const endpoint: Endpoint = {
   qualityPrior: 0.8,
 };
 const target: UpstreamTarget = { endpoint, baseUrl: 'https://api.cohere.com/', apiKey: 'co-test-key' };
-
 
 describe('cohere buildRequest (golden fixtures)', () => {
   for (const fixture of requestFixtures) {
@@ -90,9 +90,10 @@ describe('cohere parseResponse (golden fixtures)', () => {
 });
 
 describe('cohere stream translator (golden fixtures, every chunking)', () => {
-  for (const fixture of streamFixtures) {
+  for (const fixture of streamFixtures as StreamFixture[]) {
+    const sse = sseFixture('cohere', fixture.sse);
     it(fixture.name, () => {
-      const whole = feedWhole(fixture.sse, cohereAdapter.createStreamTranslator);
+      const whole = feedWhole(sse, cohereAdapter.createStreamTranslator);
       expect(whole.events).toEqual(fixture.expected);
       if ('error' in fixture && fixture.error) {
         expect(whole.error?.name).toBe('UpstreamError');
@@ -100,9 +101,9 @@ describe('cohere stream translator (golden fixtures, every chunking)', () => {
       } else {
         expect(whole.error).toBeUndefined();
       }
-      const outcomes = allChunkingOutcomes(fixture.sse, cohereAdapter.createStreamTranslator, 50, 7);
+      const outcomes = allChunkingOutcomes(sse, cohereAdapter.createStreamTranslator, 50, 7);
       // whole + one per byte boundary + 50 random chunkings
-      expect(outcomes.length).toBe(1 + new TextEncoder().encode(fixture.sse).length + 1 + 50);
+      expect(outcomes.length).toBe(1 + new TextEncoder().encode(sse).length + 1 + 50);
       const expected = JSON.stringify(whole);
       for (const { label, outcome } of outcomes) {
         if (JSON.stringify(outcome) !== expected) expect({ label, outcome }).toEqual({ label, outcome: whole });
@@ -111,7 +112,8 @@ describe('cohere stream translator (golden fixtures, every chunking)', () => {
   }
 
   it('a standalone error event throws stream_error', () => {
-    const sse = 'event: message-start\ndata: {"type":"message-start","id":"x","delta":{"message":{"role":"assistant"}}}\n\n' +
+    const sse =
+      'event: message-start\ndata: {"type":"message-start","id":"x","delta":{"message":{"role":"assistant"}}}\n\n' +
       'data: {"type":"error","error":"upstream overloaded"}\n\n';
     const out = feedWhole(sse, cohereAdapter.createStreamTranslator);
     expect(out.error?.failure).toMatchObject({ kind: 'stream_error', retryable: true });
@@ -123,7 +125,8 @@ describe('cohere stream translator (golden fixtures, every chunking)', () => {
   });
 
   it('falls back to the event: name when the payload has no type', () => {
-    const sse = 'event: content-delta\ndata: {"delta":{"message":{"content":{"text":"hi"}}}}\n\n' +
+    const sse =
+      'event: content-delta\ndata: {"delta":{"message":{"content":{"text":"hi"}}}}\n\n' +
       'event: message-end\ndata: {"delta":{"finish_reason":"COMPLETE"}}\n\n';
     const out = feedWhole(sse, cohereAdapter.createStreamTranslator);
     expect(out.error).toBeUndefined();
@@ -137,8 +140,19 @@ describe('cohere classifyError', () => {
     cohereAdapter.classifyError(status, typeof body === 'string' ? body : JSON.stringify(body), new Headers(headers));
 
   it('429 is a retryable rate limit with retry-after', () => {
-    expect(classify(429, { id: 'e1', message: "You are using a Trial key, which is limited to 10 API calls / minute." }, { 'retry-after': '12' }))
-      .toEqual({ kind: 'rate_limit', retryable: true, status: 429, retryAfterMs: 12_000, message: 'You are using a Trial key, which is limited to 10 API calls / minute.' });
+    expect(
+      classify(
+        429,
+        { id: 'e1', message: 'You are using a Trial key, which is limited to 10 API calls / minute.' },
+        { 'retry-after': '12' },
+      ),
+    ).toEqual({
+      kind: 'rate_limit',
+      retryable: true,
+      status: 429,
+      retryAfterMs: 12_000,
+      message: 'You are using a Trial key, which is limited to 10 API calls / minute.',
+    });
     expect(classify(429, {}).retryAfterMs).toBeUndefined();
   });
 
@@ -149,14 +163,22 @@ describe('cohere classifyError', () => {
   });
 
   it('400 about too many tokens is a retryable context_length failure', () => {
-    const body = { id: 'e', message: 'too many tokens: total number of tokens in the prompt cannot exceed 256000 - received 300512. Try using a shorter prompt, or enabling prompt truncating.' };
+    const body = {
+      id: 'e',
+      message:
+        'too many tokens: total number of tokens in the prompt cannot exceed 256000 - received 300512. Try using a shorter prompt, or enabling prompt truncating.',
+    };
     expect(classify(400, body)).toMatchObject({ kind: 'context_length', retryable: true, status: 400 });
     expect(classify(400, { message: "input exceeds the model's context window" })).toMatchObject({ kind: 'context_length' });
   });
 
   it('other 400 / 422 are non-retryable bad requests', () => {
-    expect(classify(400, { id: 'e', message: "invalid request: messages must not be empty" }))
-      .toEqual({ kind: 'bad_request', retryable: false, status: 400, message: 'invalid request: messages must not be empty' });
+    expect(classify(400, { id: 'e', message: 'invalid request: messages must not be empty' })).toEqual({
+      kind: 'bad_request',
+      retryable: false,
+      status: 400,
+      message: 'invalid request: messages must not be empty',
+    });
     expect(classify(422, { message: 'unprocessable' })).toMatchObject({ kind: 'bad_request', retryable: false });
   });
 
@@ -176,11 +198,24 @@ describe('cohere sim format round trip through the adapter', () => {
     model: 'auto',
     messages: [
       { role: 'system', content: 'Be brief.' },
-      { role: 'user', content: [{ type: 'text', text: 'What is in this picture, and the weather?' }, { type: 'image_url', image_url: { url: 'https://x/y.png' } }] },
-      { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Oslo"}' } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is in this picture, and the weather?' },
+          { type: 'image_url', image_url: { url: 'https://x/y.png' } },
+        ],
+      },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_weather', arguments: '{"location":"Oslo"}' } }],
+      },
       { role: 'tool', tool_call_id: 'c1', content: 'sunny, 21°C' },
     ],
-    tools: [{ type: 'function', function: { name: 'get_weather', description: 'weather', parameters: { type: 'object' } } }, { type: 'function', function: { name: 'get_time' } }],
+    tools: [
+      { type: 'function', function: { name: 'get_weather', description: 'weather', parameters: { type: 'object' } } },
+      { type: 'function', function: { name: 'get_time' } },
+    ],
     tool_choice: { type: 'function', function: { name: 'get_weather' } },
     response_format: { type: 'json_schema', json_schema: { name: 's', schema: { type: 'object' } } },
     max_tokens: 64,
@@ -213,7 +248,9 @@ describe('cohere sim format round trip through the adapter', () => {
     const url = new URL('https://sim/v2/chat');
     expect(() => cohereSimFormat.parseRequest({ messages: [] }, url)).toThrow();
     expect(() => cohereSimFormat.parseRequest({ model: 'm', messages: [{ role: 'wizard', content: 'x' }] }, url)).toThrow();
-    expect(() => cohereSimFormat.parseRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], tool_choice: 'AUTO' }, url)).toThrow();
+    expect(() =>
+      cohereSimFormat.parseRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], tool_choice: 'AUTO' }, url),
+    ).toThrow();
   });
 
   const textTurn: SimTurn = {
@@ -240,7 +277,9 @@ describe('cohere sim format round trip through the adapter', () => {
       finishReason: 'stop',
       usage: { prompt_tokens: 30, completion_tokens: 9, total_tokens: 39 },
     });
-    expect(cohereAdapter.parseResponse(cohereSimFormat.renderResponse({ ...textTurn, finishReason: 'length' }, 'm')).finishReason).toBe('length');
+    expect(cohereAdapter.parseResponse(cohereSimFormat.renderResponse({ ...textTurn, finishReason: 'length' }, 'm')).finishReason).toBe(
+      'length',
+    );
     const tools = cohereAdapter.parseResponse(cohereSimFormat.renderResponse(toolTurn, 'm'));
     expect(tools.finishReason).toBe('tool_calls');
     expect(tools.message.content).toBeNull();
@@ -251,7 +290,10 @@ describe('cohere sim format round trip through the adapter', () => {
   });
 
   function streamOf(turn: SimTurn): string {
-    const view = cohereSimFormat.parseRequest(JSON.parse(cohereAdapter.buildRequest(openaiRequest, target, { stream: true }).body), new URL('https://sim/v2/chat'));
+    const view = cohereSimFormat.parseRequest(
+      JSON.parse(cohereAdapter.buildRequest(openaiRequest, target, { stream: true }).body),
+      new URL('https://sim/v2/chat'),
+    );
     return cohereSimFormat.renderStream(turn, 'm', view).join('');
   }
 
@@ -279,22 +321,34 @@ describe('cohere sim format round trip through the adapter', () => {
       expect(error).toBeUndefined();
       expect(contentOf(events)).toBe(turn.text);
       expect(toolCallsOf(events)).toEqual(turn.toolCalls.map((c) => ({ id: c.id, name: c.name, arguments: c.arguments })));
-      expect(events.filter((e) => e.type === 'delta' && e.finishReason).map((e) => (e as { finishReason: string }).finishReason)).toEqual([turn.finishReason]);
+      expect(events.filter((e) => e.type === 'delta' && e.finishReason).map((e) => (e as { finishReason: string }).finishReason)).toEqual([
+        turn.finishReason,
+      ]);
       expect(events.find((e) => e.type === 'usage')).toEqual({
         type: 'usage',
-        usage: { prompt_tokens: turn.usage.promptTokens, completion_tokens: turn.usage.completionTokens, total_tokens: turn.usage.promptTokens + turn.usage.completionTokens },
+        usage: {
+          prompt_tokens: turn.usage.promptTokens,
+          completion_tokens: turn.usage.completionTokens,
+          total_tokens: turn.usage.promptTokens + turn.usage.completionTokens,
+        },
       });
       expect(events.at(-1)).toEqual({ type: 'done' });
     }
   });
 
   it('every frame is one complete SSE block', () => {
-    const view = cohereSimFormat.parseRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true }, new URL('https://sim/v2/chat'));
+    const view = cohereSimFormat.parseRequest(
+      { model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true },
+      new URL('https://sim/v2/chat'),
+    );
     for (const frame of cohereSimFormat.renderStream(toolTurn, 'm', view)) expect(frame).toMatch(/^event: [a-z-]+\ndata: \{.*\}\n\n$/);
   });
 
   it('an in-stream error becomes a retryable stream_error', () => {
-    const view = cohereSimFormat.parseRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true }, new URL('https://sim/v2/chat'));
+    const view = cohereSimFormat.parseRequest(
+      { model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true },
+      new URL('https://sim/v2/chat'),
+    );
     const frames = cohereSimFormat.renderStream(textTurn, 'm', view);
     // Cut before message-end, as a fleet fault would.
     const sse = frames.slice(0, 3).join('') + cohereSimFormat.renderStreamError('backend exploded');

@@ -15,8 +15,26 @@ const ENDPOINTS = {
 };
 
 const tools = [
-  { type: 'function' as const, function: { name: 'get_weather', description: 'Weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['c', 'f'] } }, required: ['city'] } } },
-  { type: 'function' as const, function: { name: 'get_time', description: 'Local time for a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } },
+  {
+    type: 'function' as const,
+    function: {
+      name: 'get_weather',
+      description: 'Weather for a city',
+      parameters: {
+        type: 'object',
+        properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['c', 'f'] } },
+        required: ['city'],
+      },
+    },
+  },
+  {
+    type: 'function' as const,
+    function: {
+      name: 'get_time',
+      description: 'Local time for a city',
+      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    },
+  },
 ];
 const toolCalls = [
   { name: 'get_weather', arguments: JSON.stringify({ city: 'Zürich "Altstadt"', unit: 'c' }) },
@@ -74,15 +92,26 @@ describe('one conversation, four wire formats, identical OpenAI-side results', (
       await admin('/sim/scripts', { body: { target: endpoint, text: finalText, times: 1 } });
       const second = await streamed(endpoint, [
         question,
-        { role: 'assistant', content: null, tool_calls: first.calls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: c.arguments } })) },
-        ...first.calls.map((c, i) => ({ role: 'tool' as const, tool_call_id: c.id, content: i === 0 ? '{"temp_c":21}' : '{"time":"09:30"}' })),
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: first.calls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: c.arguments } })),
+        },
+        ...first.calls.map((c, i) => ({
+          role: 'tool' as const,
+          tool_call_id: c.id,
+          content: i === 0 ? '{"temp_c":21}' : '{"time":"09:30"}',
+        })),
       ]);
       results[format] = { first, second };
     }
     for (const [format, { first, second }] of Object.entries(results)) {
       expect(first.finish, format).toBe('tool_calls');
       expect(first.content, format).toBe('');
-      expect(first.calls.map((c) => [c.index, c.name, JSON.parse(c.arguments)]), format).toEqual(toolCalls.map((c, i) => [i, c.name, JSON.parse(c.arguments)]));
+      expect(
+        first.calls.map((c) => [c.index, c.name, JSON.parse(c.arguments)]),
+        format,
+      ).toEqual(toolCalls.map((c, i) => [i, c.name, JSON.parse(c.arguments)]));
       for (const c of first.calls) expect(c.id.length, format).toBeGreaterThan(0);
       expect(first.chunksWithRole, format).toBe(1);
       expect(first.usage!.prompt_tokens, format).toBeGreaterThan(0);
@@ -110,7 +139,9 @@ describe('one conversation, four wire formats, identical OpenAI-side results', (
       bodies.push({
         finish: res.choices[0].finish_reason,
         content: res.choices[0].message.content ?? '',
-        calls: res.choices[0].message.tool_calls?.map((c) => (c.type === 'function' ? [c.function.name, JSON.parse(c.function.arguments)] : null)),
+        calls: res.choices[0].message.tool_calls?.map((c) =>
+          c.type === 'function' ? [c.function.name, JSON.parse(c.function.arguments)] : null,
+        ),
       });
     }
     for (const b of bodies) expect(b).toEqual(bodies[0]);

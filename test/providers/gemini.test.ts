@@ -1,23 +1,18 @@
-/// <reference types="vite/client" />
 import { thrownUpstreamError } from '../helpers/errors';
 import { describe, expect, it } from 'vitest';
-import { type ChatRequest, chatRequest } from '../../src/api/chat-schema';
-import type { Endpoint } from '../../src/catalog/types';
+import { type ChatRequest, chatRequest } from '../../src/hub';
+import type { Endpoint } from '../../src/catalog';
 import { geminiAdapter } from '../../src/providers/gemini';
 import { reduceSchemaForGemini } from '../../src/providers/gemini/schema';
-import type { StreamEvent, UpstreamTarget } from '../../src/providers/types';
-import { UpstreamError } from '../../src/providers/types';
+import type { UpstreamTarget } from '../../src/providers/types';
+import { UpstreamError } from '../../src/providers';
 import { geminiSimFormat } from '../../src/sim/formats/gemini';
 import type { SimTurn } from '../../src/sim/types';
 import requestCases from '../fixtures/gemini/requests.json';
 import responseCases from '../fixtures/gemini/responses.json';
-import streamBlocked from '../fixtures/gemini/stream-blocked.sse?raw';
-import streamErrorRateLimit from '../fixtures/gemini/stream-error-rate-limit.sse?raw';
-import streamErrorUnavailable from '../fixtures/gemini/stream-error-unavailable.sse?raw';
-import streamFunctionCalls from '../fixtures/gemini/stream-function-calls.sse?raw';
-import streamText from '../fixtures/gemini/stream-text.sse?raw';
-import streamTruncated from '../fixtures/gemini/stream-truncated.sse?raw';
-import { feedWhole, findChunkingMismatch } from '../helpers/sse-chunking';
+import streamFixtures from '../fixtures/gemini/streams.json';
+import { allChunkingOutcomes, feedWhole, findChunkingMismatch } from '../helpers/sse-chunking';
+import { sseFixture, type StreamFixture } from './fixtures';
 
 const endpoint = { id: 'google/gemini-2.5-flash', provider: 'google', model: 'gemini-2.5-flash', wireFormat: 'gemini' } as Endpoint;
 const target: UpstreamTarget = { endpoint, baseUrl: 'https://generativelanguage.googleapis.com/v1beta/', apiKey: 'test-key' };
@@ -28,7 +23,6 @@ function build(input: unknown, stream = false) {
   const http = geminiAdapter.buildRequest(req, target, { stream });
   return { http, body: JSON.parse(http.body) };
 }
-
 
 describe('gemini buildRequest', () => {
   it('targets generateContent / streamGenerateContent with the API key header', () => {
@@ -48,7 +42,13 @@ describe('gemini buildRequest', () => {
 
   it('a tool result whose tool_call_id was never called is a non-retryable bad request', () => {
     const err = thrownUpstreamError(() =>
-      build({ model: 'auto', messages: [{ role: 'user', content: 'x' }, { role: 'tool', tool_call_id: 'nope', content: '1' }] }),
+      build({
+        model: 'auto',
+        messages: [
+          { role: 'user', content: 'x' },
+          { role: 'tool', tool_call_id: 'nope', content: '1' },
+        ],
+      }),
     );
     expect(err.failure).toMatchObject({ kind: 'bad_request', retryable: false });
   });
@@ -107,12 +107,27 @@ describe('gemini buildRequest', () => {
 });
 
 describe('gemini schema reduction', () => {
-  const ALLOWED = new Set(['type', 'format', 'description', 'nullable', 'enum', 'properties', 'required', 'items', 'minimum', 'maximum', 'minItems', 'maxItems', 'anyOf']);
+  const ALLOWED = new Set([
+    'type',
+    'format',
+    'description',
+    'nullable',
+    'enum',
+    'properties',
+    'required',
+    'items',
+    'minimum',
+    'maximum',
+    'minItems',
+    'maxItems',
+    'anyOf',
+  ]);
   function assertOnlyAllowedKeys(node: unknown, path = '$'): void {
     if (typeof node !== 'object' || node === null) return;
     for (const [key, value] of Object.entries(node)) {
       expect(ALLOWED.has(key), `${path}.${key}`).toBe(true);
-      if (key === 'properties') for (const [name, sub] of Object.entries(value as object)) assertOnlyAllowedKeys(sub, `${path}.properties.${name}`);
+      if (key === 'properties')
+        for (const [name, sub] of Object.entries(value as object)) assertOnlyAllowedKeys(sub, `${path}.properties.${name}`);
       else if (key === 'items') assertOnlyAllowedKeys(value, `${path}.items`);
       else if (key === 'anyOf') (value as unknown[]).forEach((sub, i) => assertOnlyAllowedKeys(sub, `${path}.anyOf[${i}]`));
     }
@@ -130,8 +145,21 @@ describe('gemini schema reduction', () => {
       patternProperties: { '^x': { type: 'string' } },
       properties: {
         a: { type: 'string', pattern: '^[a-z]+$', minLength: 1, maxLength: 5, default: 'x', examples: ['y'], format: 'email' },
-        b: { type: 'array', items: { type: 'object', additionalProperties: { type: 'number' }, properties: { c: { type: 'integer', exclusiveMinimum: 0, format: 'int64' } } }, uniqueItems: true },
-        d: { anyOf: [{ type: 'string', title: 'S' }, { type: 'number', multipleOf: 2 }] },
+        b: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: { type: 'number' },
+            properties: { c: { type: 'integer', exclusiveMinimum: 0, format: 'int64' } },
+          },
+          uniqueItems: true,
+        },
+        d: {
+          anyOf: [
+            { type: 'string', title: 'S' },
+            { type: 'number', multipleOf: 2 },
+          ],
+        },
       },
       dependentRequired: { a: ['b'] },
     };
@@ -157,7 +185,12 @@ describe('gemini schema reduction', () => {
   it('const becomes a one-value string enum, whatever its JSON type', () => {
     expect(reduceSchemaForGemini({ const: 'x' })).toEqual({ type: 'string', format: 'enum', enum: ['x'] });
     expect(reduceSchemaForGemini({ type: 'integer', const: 3 })).toEqual({ type: 'string', format: 'enum', enum: ['3'] });
-    expect(reduceSchemaForGemini({ const: true, description: 'd' })).toEqual({ type: 'string', format: 'enum', enum: ['true'], description: 'd' });
+    expect(reduceSchemaForGemini({ const: true, description: 'd' })).toEqual({
+      type: 'string',
+      format: 'enum',
+      enum: ['true'],
+      description: 'd',
+    });
   });
 
   it('non-string enums become string enums; a null member becomes nullable', () => {
@@ -176,12 +209,14 @@ describe('gemini schema reduction', () => {
   });
 
   it('anyOf / oneOf with a null member', () => {
-    expect(reduceSchemaForGemini({ anyOf: [{ type: 'null' }, { type: 'array', items: { type: 'string' } }], description: 'list' })).toEqual({
-      type: 'array',
-      items: { type: 'string' },
-      description: 'list',
-      nullable: true,
-    });
+    expect(reduceSchemaForGemini({ anyOf: [{ type: 'null' }, { type: 'array', items: { type: 'string' } }], description: 'list' })).toEqual(
+      {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'list',
+        nullable: true,
+      },
+    );
     expect(reduceSchemaForGemini({ oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }] })).toEqual({
       anyOf: [{ type: 'string' }, { type: 'integer' }],
       nullable: true,
@@ -211,7 +246,10 @@ describe('gemini schema reduction', () => {
         home: { $ref: '#/$defs/Address', description: 'Home address' },
         work: { $ref: '#/definitions/Place' },
       },
-      $defs: { Address: { type: 'object', description: 'An address', properties: { city: { $ref: '#/$defs/City' } }, required: ['city'] }, City: { type: 'string' } },
+      $defs: {
+        Address: { type: 'object', description: 'An address', properties: { city: { $ref: '#/$defs/City' } }, required: ['city'] },
+        City: { type: 'string' },
+      },
       definitions: { Place: { $ref: '#/$defs/Address' } },
     };
     const address = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
@@ -290,7 +328,9 @@ describe('gemini schema reduction', () => {
   });
 
   it('never sends an empty properties object (Gemini rejects it)', () => {
-    expect(reduceSchemaForGemini({ type: 'object', properties: { meta: { type: 'object', properties: {}, additionalProperties: true } } })).toEqual({
+    expect(
+      reduceSchemaForGemini({ type: 'object', properties: { meta: { type: 'object', properties: {}, additionalProperties: true } } }),
+    ).toEqual({
       type: 'object',
       properties: { meta: { type: 'object' } },
     });
@@ -354,85 +394,27 @@ describe('gemini parseResponse', () => {
   }
 
   it('an error object in a 2xx body is classified', () => {
-    const err = thrownUpstreamError(() => geminiAdapter.parseResponse({ error: { code: 503, message: 'overloaded', status: 'UNAVAILABLE' } }));
+    const err = thrownUpstreamError(() =>
+      geminiAdapter.parseResponse({ error: { code: 503, message: 'overloaded', status: 'UNAVAILABLE' } }),
+    );
     expect(err.failure).toMatchObject({ kind: 'server', retryable: true });
   });
 });
 
 describe('gemini stream translator', () => {
-  const goldens: { name: string; sse: string; events: StreamEvent[]; error?: Record<string, unknown> }[] = [
-    {
-      name: 'text',
-      sse: streamText,
-      events: [
-        { type: 'delta', delta: { role: 'assistant', content: 'Hel' } },
-        { type: 'delta', delta: { content: 'lo, wörld 👋' } },
-        { type: 'delta', delta: { content: '!' } },
-        { type: 'delta', delta: {}, finishReason: 'stop' },
-        { type: 'usage', usage: { prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 } },
-        { type: 'done' },
-      ],
-    },
-    {
-      name: 'function calls',
-      sse: streamFunctionCalls,
-      events: [
-        { type: 'delta', delta: { role: 'assistant', content: 'Let me check.' } },
-        {
-          type: 'delta',
-          delta: { tool_calls: [{ index: 0, id: 'call_0_1b895472', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
-        },
-        {
-          type: 'delta',
-          delta: { tool_calls: [{ index: 1, id: 'call_1_c55733b4', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Rome"}' } }] },
-        },
-        { type: 'delta', delta: {}, finishReason: 'tool_calls' },
-        { type: 'usage', usage: { prompt_tokens: 30, completion_tokens: 20, total_tokens: 50, prompt_tokens_details: { cached_tokens: 16 } } },
-        { type: 'done' },
-      ],
-    },
-    {
-      name: 'blocked prompt',
-      sse: streamBlocked,
-      events: [
-        { type: 'delta', delta: { role: 'assistant', content: '' }, finishReason: 'content_filter' },
-        { type: 'usage', usage: { prompt_tokens: 12, completion_tokens: 0, total_tokens: 12 } },
-        { type: 'done' },
-      ],
-    },
-    {
-      name: 'in-stream RESOURCE_EXHAUSTED error',
-      sse: streamErrorRateLimit,
-      events: [{ type: 'delta', delta: { role: 'assistant', content: 'Partial' } }],
-      error: { kind: 'rate_limit', retryable: true },
-    },
-    {
-      name: 'in-stream UNAVAILABLE error',
-      sse: streamErrorUnavailable,
-      events: [{ type: 'delta', delta: { role: 'assistant', content: 'Partial' } }],
-      error: { kind: 'server', retryable: true },
-    },
-    {
-      name: 'truncated stream',
-      sse: streamTruncated,
-      events: [
-        { type: 'delta', delta: { role: 'assistant', content: 'The answer is' } },
-        { type: 'delta', delta: { content: ' probably' } },
-      ],
-      error: { kind: 'stream_error', retryable: true },
-    },
-  ];
+  const goldens = (streamFixtures as StreamFixture[]).map((f) => ({ ...f, text: sseFixture('gemini', f.sse) }));
 
   for (const g of goldens) {
     it(`golden: ${g.name}`, () => {
-      const outcome = feedWhole(g.sse, translator);
-      expect(outcome.events).toEqual(g.events);
+      const outcome = feedWhole(g.text, translator);
+      expect(outcome.events).toEqual(g.expected);
       if (g.error) expect(outcome.error?.failure).toMatchObject(g.error);
       else expect(outcome.error).toBeUndefined();
     });
 
     it(`same output at every byte split and 50 random chunkings: ${g.name}`, () => {
-      expect(findChunkingMismatch(g.sse, translator, 50, 7)).toBeUndefined();
+      expect(allChunkingOutcomes(g.text, translator, 50, 7).length).toBe(1 + new TextEncoder().encode(g.text).length + 1 + 50);
+      expect(findChunkingMismatch(g.text, translator, 50, 7)).toBeUndefined();
     });
   }
 
@@ -443,7 +425,9 @@ describe('gemini stream translator', () => {
 
   it('an INTERNAL error chunk is a retryable server failure', () => {
     const t = translator();
-    const err = thrownUpstreamError(() => t.push({ data: JSON.stringify({ error: { code: 500, message: 'An internal error has occurred.', status: 'INTERNAL' } }) }));
+    const err = thrownUpstreamError(() =>
+      t.push({ data: JSON.stringify({ error: { code: 500, message: 'An internal error has occurred.', status: 'INTERNAL' } }) }),
+    );
     expect(err.failure).toMatchObject({ kind: 'server', retryable: true, status: 200 });
   });
 });
@@ -466,13 +450,21 @@ describe('gemini classifyError', () => {
   });
 
   it('retry-after header wins over RetryInfo; no delay when neither is given', () => {
-    const withHeader = geminiAdapter.classifyError(429, body(429, 'RESOURCE_EXHAUSTED', 'q', [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '9s' }]), h({ 'retry-after': '3' }));
+    const withHeader = geminiAdapter.classifyError(
+      429,
+      body(429, 'RESOURCE_EXHAUSTED', 'q', [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '9s' }]),
+      h({ 'retry-after': '3' }),
+    );
     expect(withHeader.retryAfterMs).toBe(3000);
     expect(geminiAdapter.classifyError(429, body(429, 'RESOURCE_EXHAUSTED', 'q'), h()).retryAfterMs).toBeUndefined();
   });
 
   it('the stream endpoint array form is understood', () => {
-    const f = geminiAdapter.classifyError(400, JSON.stringify([{ error: { code: 400, message: 'bad field', status: 'INVALID_ARGUMENT' } }]), h());
+    const f = geminiAdapter.classifyError(
+      400,
+      JSON.stringify([{ error: { code: 400, message: 'bad field', status: 'INVALID_ARGUMENT' } }]),
+      h(),
+    );
     expect(f).toMatchObject({ kind: 'bad_request', retryable: false });
     expect(f.message).toContain('bad field');
   });
@@ -481,10 +473,16 @@ describe('gemini classifyError', () => {
     [500, 'INTERNAL', 'An internal error has occurred.', 'server', true],
     [503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.', 'server', true],
     [504, 'DEADLINE_EXCEEDED', 'Deadline expired before operation could complete.', 'server', true],
-    [400, 'INVALID_ARGUMENT', 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).', 'context_length', true],
+    [
+      400,
+      'INVALID_ARGUMENT',
+      'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).',
+      'context_length',
+      true,
+    ],
     [400, 'INVALID_ARGUMENT', 'Invalid JSON payload received. Unknown name "foo"', 'bad_request', false],
     [401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.', 'auth', true],
-    [403, 'PERMISSION_DENIED', 'Method doesn\'t allow unregistered callers.', 'auth', true],
+    [403, 'PERMISSION_DENIED', "Method doesn't allow unregistered callers.", 'auth', true],
     [404, 'NOT_FOUND', 'models/gemini-9 is not found for API version v1beta.', 'not_found', true],
   ];
   for (const [status, rpc, message, kind, retryable] of table) {
@@ -506,7 +504,11 @@ describe('gemini classifyError', () => {
   });
 
   it('a non-JSON body is classified by status alone', () => {
-    expect(geminiAdapter.classifyError(502, '<html>Bad Gateway</html>', h())).toMatchObject({ kind: 'server', retryable: true, status: 502 });
+    expect(geminiAdapter.classifyError(502, '<html>Bad Gateway</html>', h())).toMatchObject({
+      kind: 'server',
+      retryable: true,
+      status: 502,
+    });
     expect(geminiAdapter.classifyError(400, '', h())).toMatchObject({ kind: 'bad_request', retryable: false });
   });
 });
@@ -516,11 +518,30 @@ describe('gemini simulated responder round trip', () => {
     model: 'auto',
     messages: [
       { role: 'system', content: 'Be brief.' },
-      { role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } }] },
-      { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'lookup', arguments: '{"q":"cat"}' } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is in this picture?' },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } },
+        ],
+      },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'c1', type: 'function', function: { name: 'lookup', arguments: '{"q":"cat"}' } }],
+      },
       { role: 'tool', tool_call_id: 'c1', content: '{"found":true}' },
     ],
-    tools: [{ type: 'function', function: { name: 'lookup', description: 'Search', parameters: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'], additionalProperties: false } } }],
+    tools: [
+      {
+        type: 'function',
+        function: {
+          name: 'lookup',
+          description: 'Search',
+          parameters: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'], additionalProperties: false },
+        },
+      },
+    ],
     tool_choice: { type: 'function', function: { name: 'lookup' } },
     max_tokens: 77,
     stop: ['END'],
@@ -538,7 +559,9 @@ describe('gemini simulated responder round trip', () => {
         lastUserText: 'What is in this picture?',
         lastIsToolResult: true,
         toolResultText: JSON.stringify({ content: { found: true } }),
-        tools: [{ name: 'lookup', description: 'Search', parameters: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } }],
+        tools: [
+          { name: 'lookup', description: 'Search', parameters: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } },
+        ],
         toolChoice: { name: 'lookup' },
         jsonSchema: {},
         imageCount: 1,
@@ -552,7 +575,12 @@ describe('gemini simulated responder round trip', () => {
   it('rejects requests that are not Gemini requests', () => {
     const url = new URL('https://sim.local/v1beta/models/m:generateContent');
     expect(() => geminiSimFormat.parseRequest({ messages: [] }, url)).toThrow();
-    expect(() => geminiSimFormat.parseRequest({ contents: [{ role: 'user', parts: [{ text: 'x' }] }] }, new URL('https://sim.local/v1/chat/completions'))).toThrow();
+    expect(() =>
+      geminiSimFormat.parseRequest(
+        { contents: [{ role: 'user', parts: [{ text: 'x' }] }] },
+        new URL('https://sim.local/v1/chat/completions'),
+      ),
+    ).toThrow();
   });
 
   const turn: SimTurn = {
@@ -581,17 +609,21 @@ describe('gemini simulated responder round trip', () => {
   });
 
   it('SSE stream round-trips through the translator at any chunking', () => {
-    const frames = geminiSimFormat.renderStream(turn, 'gemini-2.5-flash', geminiSimFormat.parseRequest(
-      JSON.parse(geminiAdapter.buildRequest(request, target, { stream: true }).body),
-      new URL(geminiAdapter.buildRequest(request, target, { stream: true }).url),
-    ));
+    const frames = geminiSimFormat.renderStream(
+      turn,
+      'gemini-2.5-flash',
+      geminiSimFormat.parseRequest(
+        JSON.parse(geminiAdapter.buildRequest(request, target, { stream: true }).body),
+        new URL(geminiAdapter.buildRequest(request, target, { stream: true }).url),
+      ),
+    );
     for (const f of frames) expect(f.endsWith('\r\n\r\n') || f.endsWith('\n\n')).toBe(true);
     const sse = frames.join('');
     const outcome = feedWhole(sse, translator);
     expect(outcome.error).toBeUndefined();
     const deltas = outcome.events.filter((e) => e.type === 'delta');
-    expect(deltas.map((e) => (e.type === 'delta' ? e.delta.content ?? '' : '')).join('')).toBe(turn.text);
-    const calls = deltas.flatMap((e) => (e.type === 'delta' ? e.delta.tool_calls ?? [] : []));
+    expect(deltas.map((e) => (e.type === 'delta' ? (e.delta.content ?? '') : '')).join('')).toBe(turn.text);
+    const calls = deltas.flatMap((e) => (e.type === 'delta' ? (e.delta.tool_calls ?? []) : []));
     expect(calls.map((c) => c.index)).toEqual([0, 1]);
     expect(calls.map((c) => ({ name: c.function!.name, arguments: c.function!.arguments }))).toEqual(expectedCalls);
     expect(deltas.at(-1)).toMatchObject({ finishReason: 'tool_calls' });
@@ -601,8 +633,17 @@ describe('gemini simulated responder round trip', () => {
   });
 
   it('a text-only stream and a length-limited turn map back', () => {
-    const short: SimTurn = { text: 'abc', toolCalls: [], finishReason: 'length', usage: { promptTokens: 1, completionTokens: 3 }, textPieces: ['a', 'bc'] };
-    const view = geminiSimFormat.parseRequest({ contents: [{ role: 'user', parts: [{ text: 'x' }] }] }, new URL('https://sim.local/v1beta/models/m:streamGenerateContent?alt=sse'));
+    const short: SimTurn = {
+      text: 'abc',
+      toolCalls: [],
+      finishReason: 'length',
+      usage: { promptTokens: 1, completionTokens: 3 },
+      textPieces: ['a', 'bc'],
+    };
+    const view = geminiSimFormat.parseRequest(
+      { contents: [{ role: 'user', parts: [{ text: 'x' }] }] },
+      new URL('https://sim.local/v1beta/models/m:streamGenerateContent?alt=sse'),
+    );
     expect(view.stream).toBe(true);
     const outcome = feedWhole(geminiSimFormat.renderStream(short, 'm', view).join(''), translator);
     expect(outcome.events).toEqual([
@@ -616,7 +657,14 @@ describe('gemini simulated responder round trip', () => {
 
   it('native errors classify back to their kinds', () => {
     const kinds = ['rate_limit', 'overloaded', 'server', 'bad_request', 'context_length', 'auth'] as const;
-    const expected = { rate_limit: 'rate_limit', overloaded: 'server', server: 'server', bad_request: 'bad_request', context_length: 'context_length', auth: 'auth' };
+    const expected = {
+      rate_limit: 'rate_limit',
+      overloaded: 'server',
+      server: 'server',
+      bad_request: 'bad_request',
+      context_length: 'context_length',
+      auth: 'auth',
+    };
     for (const kind of kinds) {
       const e = geminiSimFormat.renderError(kind, 'simulated failure', kind === 'rate_limit' ? 12 : undefined);
       const f = geminiAdapter.classifyError(e.status, e.body, new Headers(e.headers));
@@ -628,7 +676,11 @@ describe('gemini simulated responder round trip', () => {
   });
 
   it('the in-stream error chunk fails the stream retryably', () => {
-    const sse = geminiSimFormat.renderStream(turn, 'm', {} as never).slice(0, 1).join('') + geminiSimFormat.renderStreamError('simulated outage');
+    const sse =
+      geminiSimFormat
+        .renderStream(turn, 'm', {} as never)
+        .slice(0, 1)
+        .join('') + geminiSimFormat.renderStreamError('simulated outage');
     const outcome = feedWhole(sse, translator);
     expect(outcome.events).toEqual([{ type: 'delta', delta: { role: 'assistant', content: 'Hé, ' } }]);
     expect(outcome.error?.failure).toMatchObject({ kind: 'server', retryable: true });
