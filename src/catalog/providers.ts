@@ -26,6 +26,8 @@ export const PROVIDERS: Record<CatalogProviderId, Provider> = {
     trustLevel: 1,
     trustEvidence: TRUST_EVIDENCE.openai,
     regions: ['global'], // serving region not documented in the reference
+    // max_tokens is deprecated there and refused by the gpt-5 / o-series reasoning models.
+    outputLimitField: 'max_completion_tokens',
   },
   anthropic: {
     id: 'anthropic',

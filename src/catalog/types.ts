@@ -97,6 +97,12 @@ export interface Provider {
   trustLevel: TrustLevel;
   trustEvidence: TrustEvidence;
   regions: string[];
+  /**
+   * The request field that caps output, when the provider's OpenAI-format API wants
+   * `max_completion_tokens` instead of `max_tokens` (OpenAI's own API rejects `max_tokens` for its
+   * reasoning models). The adapter moves the client's `max_tokens` there.
+   */
+  outputLimitField?: 'max_completion_tokens';
 }
 
 export interface Pricing {
@@ -151,6 +157,8 @@ export interface Endpoint {
   qualityPrior: number;
   /** Free-tier endpoints (price 0): the provider's published rate limits. */
   freeTier?: FreeTierLimits;
+  /** See Provider.outputLimitField. */
+  outputLimitField?: 'max_completion_tokens';
   /** Self-hosted endpoints only: where to send requests; catalog endpoints use their provider's. */
   upstream?: { baseUrl: string; apiKeyEnv?: `${string}_API_KEY` };
 }

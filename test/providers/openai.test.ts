@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chatRequest, type FinishReason } from '../../src/hub';
 import type { Endpoint } from '../../src/catalog';
+import { allEndpoints } from '../../src/catalog/catalog';
 import { PROVIDERS } from '../../src/catalog/providers';
 import { openaiAdapter } from '../../src/providers/openai';
 import { adapterFor } from '../../src/providers/registry';
@@ -100,6 +101,28 @@ describe('openai buildRequest', () => {
     expect([body.max_tokens, body.max_completion_tokens]).toEqual([8_192, 8_000]);
     // The request object itself is left alone (a fallback to a larger endpoint gets the original value).
     expect(req.max_tokens).toBe(9_000);
+  });
+
+  it('sends max_completion_tokens where the catalog says the provider refuses max_tokens (OpenAI reasoning models)', () => {
+    const strict: UpstreamTarget = { ...target, endpoint: { ...endpoint, outputLimitField: 'max_completion_tokens' } };
+    const build = (extra: Record<string, number>) =>
+      JSON.parse(
+        openaiAdapter.buildRequest(chatRequest.parse({ model: 'auto', messages: [{ role: 'user', content: 'x' }], ...extra }), strict, {
+          stream: false,
+        }).body,
+      );
+    expect(build({ max_tokens: 64 })).toMatchObject({ max_completion_tokens: 64 });
+    expect(build({ max_tokens: 64 })).not.toHaveProperty('max_tokens');
+    // Both given: the tighter cap wins; above the endpoint's maximum: capped.
+    expect(build({ max_tokens: 64, max_completion_tokens: 32 }).max_completion_tokens).toBe(32);
+    expect(build({ max_tokens: 99_999 }).max_completion_tokens).toBe(16_384);
+    expect(build({ max_completion_tokens: 100 })).toEqual(expect.objectContaining({ max_completion_tokens: 100 }));
+  });
+
+  it("the catalog marks OpenAI's own endpoints, and only them", () => {
+    const marked = allEndpoints().filter((e) => e.outputLimitField === 'max_completion_tokens');
+    expect(marked.length).toBeGreaterThan(0);
+    expect(new Set(marked.map((e) => e.provider))).toEqual(new Set(['openai']));
   });
 });
 
@@ -307,6 +330,13 @@ describe('openai classifyError', () => {
     ).toMatchObject({ kind: 'auth', retryable: true });
   });
 
+  it('402 (the account is out of credit, as OpenRouter answers) is retryable like auth: the request is not at fault', () => {
+    expect(classify(402, JSON.stringify({ error: { message: 'Insufficient credits', code: 402 } }))).toMatchObject({
+      kind: 'auth',
+      retryable: true,
+    });
+  });
+
   it('404 model_not_found is retryable', () => {
     const body = envelope('The model `gpt-9` does not exist or you do not have access to it.', 'invalid_request_error', 'model_not_found');
     expect(classify(404, body)).toMatchObject({ kind: 'not_found', retryable: true, status: 404 });
@@ -479,6 +509,12 @@ describe('openai sim format round trip through the adapter', () => {
     const out = feedWhole(frames.slice(0, 2).join('') + openaiSimFormat.renderStreamError('backend exploded'), translator);
     expect(contentOf(out.events)).toBe('Hello');
     expect(out.error?.failure).toMatchObject({ kind: 'stream_error', retryable: true, message: 'upstream stream error: backend exploded' });
+  });
+
+  it("an in-stream rate limit in OpenAI's shape (type 'tokens', code rate_limit_exceeded) is a rate_limit", () => {
+    const frame = 'data: {"error":{"message":"Rate limit reached","type":"tokens","code":"rate_limit_exceeded"}}\n\n';
+    const out = feedWhole(frame, translator);
+    expect(out.error?.failure).toMatchObject({ kind: 'rate_limit', retryable: true });
   });
 
   it('native errors classify to the matching kinds', () => {

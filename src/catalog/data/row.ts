@@ -79,6 +79,7 @@ export function row(provider: CatalogProviderId, spec: RowSpec): Endpoint {
     latency: latencyPrior(provider, spec.model, spec.codename),
     qualityPrior: QUALITY_PRIORS[spec.codename],
     ...(spec.freeTier ? { freeTier: spec.freeTier } : {}),
+    ...(p.outputLimitField ? { outputLimitField: p.outputLimitField } : {}),
   };
 }
 

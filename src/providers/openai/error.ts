@@ -30,7 +30,8 @@ export function classifyOpenAIError(status: number, bodyText: string, headers: H
   if (status === 408) return { ...base, kind: 'timeout', retryable: true };
   if (status === 529) return { ...base, kind: 'overloaded', retryable: true };
   if (status >= 500) return { ...base, kind: 'server', retryable: true };
-  if (status === 401 || status === 403) return { ...base, kind: 'auth', retryable: true };
+  // 402 is the gateway's account out of credit (OpenRouter): an account problem like auth, not the client's request.
+  if (status === 401 || status === 402 || status === 403) return { ...base, kind: 'auth', retryable: true };
   if (status === 404) return { ...base, kind: 'not_found', retryable: true };
   if ((status === 400 || status === 413 || status === 422) && (CONTEXT_HINT.test(message) || code === 'context_length_exceeded')) {
     return { ...base, kind: 'context_length', retryable: true };

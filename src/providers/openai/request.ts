@@ -14,6 +14,12 @@ export function buildOpenAIRequest(req: ChatRequest, target: UpstreamTarget, opt
     if (value === undefined || DROPPED.has(key)) continue;
     body[key] = value;
   }
+  if (target.endpoint.outputLimitField === 'max_completion_tokens' && typeof body.max_tokens === 'number') {
+    // The provider rejects max_tokens (OpenAI's reasoning models): the tighter of the two caps, in the field it reads.
+    const asked = typeof body.max_completion_tokens === 'number' ? Math.min(body.max_completion_tokens, body.max_tokens) : body.max_tokens;
+    body.max_completion_tokens = asked;
+    delete body.max_tokens;
+  }
   const maxOut = target.endpoint.maxOutputTokens;
   for (const field of ['max_tokens', 'max_completion_tokens'] as const) {
     const asked = body[field];

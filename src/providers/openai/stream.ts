@@ -27,7 +27,8 @@ export function createOpenAIStreamTranslator(): StreamTranslator {
       }
       if (json.error || ev.event === 'error') {
         const err = (json.error ?? json) as Record<string, unknown>;
-        const kind = /rate|429/i.test(String(err.type ?? err.code ?? '')) ? 'rate_limit' : 'stream_error';
+        // OpenAI's rate-limit errors carry type 'requests' or 'tokens' and the telling code: read both.
+        const kind = /rate|429/i.test(`${String(err.type ?? '')} ${String(err.code ?? '')}`) ? 'rate_limit' : 'stream_error';
         throw new UpstreamError({
           kind,
           retryable: true,
