@@ -42,7 +42,7 @@ export default defineConfig(async () => {
     KEY_PEPPER: 'test-pepper',
   };
   const shared = {
-    setupFiles: ['./test/setup/apply-migrations.ts'],
+    setupFiles: ['./test/setup/apply-migrations.ts', './test/setup/wire.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   };

@@ -1,23 +1,17 @@
 /**
- * Classifies prompts from a JSONL file with the same model files and TS pre/post-processing as the Worker.
+ * Classifies prompts from a JSONL file with the same model file and TS pre/post-processing as the Worker.
  * Usage: npx tsx scripts/classify.ts FILE.jsonl [--model-dir DIR] > out.jsonl
- * (--model-dir: another checkpoint's intent.int8.onnx/intent.tokenizer.json/labels.json, e.g. the cross-fitted
- * models of training/oof_complexity.sh; default: the shipped src/classifier/model)
+ * (--model-dir: a directory holding another intent.bin, e.g. a training run's; default: src/classifier/model)
  * Input lines: {"prompt": "...", ...} (or "text"; optional has_images, has_tools, stream). Output: each line
  * with task_class, class_probs, complexity, strategy, ms added; other fields are kept.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
-import * as ort from 'onnxruntime-web';
-import { createIntentEngine, type ModelLabels } from '../src/classifier/engine';
+import { loadEngineFromFile, SHIPPED_MODEL_DIR } from '../bench/classifier/engine-file';
 import { classifyWithEngine, warmUpEngine } from '../src/classifier/classify';
 
 const modelDirFlag = process.argv.indexOf('--model-dir');
-const modelDir =
-  modelDirFlag > 0 ? process.argv[modelDirFlag + 1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'classifier', 'model');
+const modelDir = modelDirFlag > 0 ? process.argv[modelDirFlag + 1] : SHIPPED_MODEL_DIR;
 
 async function main() {
   const file = process.argv[2];
@@ -25,19 +19,10 @@ async function main() {
     console.error('usage: npx tsx scripts/classify.ts FILE.jsonl');
     process.exit(2);
   }
-  ort.env.wasm.numThreads = 1;
   const t0 = performance.now();
-  const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(modelDir, 'intent.int8.onnx'))));
-  const engine = createIntentEngine({
-    ort,
-    session,
-    tokenizerJson: JSON.parse(readFileSync(join(modelDir, 'intent.tokenizer.json'), 'utf8')),
-    labels: JSON.parse(readFileSync(join(modelDir, 'labels.json'), 'utf8')) as ModelLabels,
-  });
+  const engine = loadEngineFromFile(modelDir);
   console.error(`model loaded in ${(performance.now() - t0).toFixed(0)} ms`);
-  const w0 = performance.now();
-  await warmUpEngine(engine); // as the Worker does before its model answers, so `ms` is steady-state latency
-  console.error(`warmed up in ${(performance.now() - w0).toFixed(0)} ms`);
+  warmUpEngine(engine); // as the Worker does before its model answers, so `ms` is steady-state latency
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;

@@ -15,6 +15,11 @@ import { initialCursor, planSlice, runSlice } from '../src/evals/runner';
 import { aggregateScores } from '../src/evals/stats';
 import { buildSnapshot } from '../src/routing/snapshot';
 import { EVAL_CATEGORIES } from '../src/hub';
+import { useSimulatedUpstream } from '../src/providers';
+import { simFetch } from '../src/sim';
+
+// As the worker entry wires it (src/wiring.ts): dispatch answers simulated endpoints from the fleet.
+useSimulatedUpstream(simFetch);
 
 const { values } = parseArgs({
   options: {

@@ -14,11 +14,16 @@
 import type { ChatRequest } from '../../src/hub';
 import { getEndpoint } from '../../src/catalog';
 import type { Env } from '../../src/env';
-import { executeCompletion, executeStream } from '../../src/reliability';
+// Deep import: the reliability barrel also exports the breaker Durable Object, which Node cannot load.
+import { executeCompletion, executeStream } from '../../src/reliability/executor';
 import type { Candidate } from '../../src/routing';
-import { clearSimFaults, setSimFault } from '../../src/sim';
+import { clearSimFaults, setSimFault, simFetch } from '../../src/sim';
+import { useSimulatedUpstream } from '../../src/providers';
 import { type FakeFault, startFakeUpstream } from '../lib/fake-upstream';
 import { percentile } from '../lib/stats';
+
+// As the worker entry wires it (src/wiring.ts): dispatch answers simulated endpoints from the fleet.
+useSimulatedUpstream(simFetch);
 
 const RUNS = Number(process.argv[2] ?? 400);
 const A_ID = 'nscale/meta-llama/Llama-3.3-70B-Instruct';

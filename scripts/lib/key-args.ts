@@ -1,4 +1,5 @@
-import { KEY_SCOPES, type KeyScope } from '../../src/tenancy';
+// Deep import: the tenancy barrel also exports the KeyGuard Durable Object, which Node cannot load.
+import { KEY_SCOPES, type KeyScope } from '../../src/tenancy/types';
 
 /**
  * Arguments of `npm run key:create`. A plain parser rather than node:util's parseArgs so the tests

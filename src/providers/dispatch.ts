@@ -1,7 +1,7 @@
 import type { ChatRequest } from '../hub';
 import { type Endpoint, upstreamAccess } from '../catalog';
 import type { Env } from '../env';
-import { simFetch } from '../sim';
+import { simulatedUpstream } from './simulated-upstream';
 import { buildFailure } from './build-failure';
 import { adapterFor } from './registry';
 import { createSseByteDecoder, type SseEvent } from './sse';
@@ -131,10 +131,11 @@ async function send(
     if (err instanceof UpstreamError) throw err;
     throw buildFailure(err, req, provider.name);
   }
+  const simulate = target.simulated ? simulatedUpstream() : undefined;
   try {
-    if (target.simulated) {
+    if (simulate) {
       const scale = Number(env.CAILOS_SIM_LATENCY_SCALE ?? '1');
-      return await simFetch(
+      return await simulate(
         request,
         { endpointId: endpoint.id, format: endpoint.wireFormat, ...endpoint.latency },
         { latencyScale: Number.isFinite(scale) ? scale : 1 },

@@ -5,3 +5,5 @@ export { callCompletion, defaultTimeouts, openStream, timeoutScale } from './dis
 export type { AttemptTimeouts, CompletionResult, OpenedStream } from './dispatch';
 export { UpstreamError } from './types';
 export type { StreamEvent, UpstreamFailure } from './types';
+export { useSimulatedUpstream } from './simulated-upstream';
+export type { SimulatedProfile, SimulatedUpstream } from './simulated-upstream';
