@@ -1,213 +1,195 @@
-"""Evaluates the intent classifier on held-out REAL prompts and held-out RouterBench rows.
+"""Honest evaluation of the intent model. Usage (after prepare_data, embeddings, train, export):
 
-  * Task class: macro-F1, per-class F1 and confusion matrix on LLMRouter's test split (real benchmark prompts)
-    plus training/heldout_handwritten.jsonl (hand-written, not from the templates). Reported overall and per
-    source, so template-like data can never carry the score alone.
-  * Complexity: ROC-AUC on held-out RouterBench rows, model vs a bag-of-words logistic regression (numpy)
-    trained on the same RouterBench training rows; pooled and within each benchmark (the pooled figure is
-    partly "which benchmark is this", the within-benchmark figure is the harder, more honest one).
-Scores the shipped int8 ONNX model through the TypeScript pipeline when --pred-real/--pred-rb (outputs of
-`npx tsx scripts/classify.ts`) are given, and always the f32 torch model for comparison.
-Usage: /usr/bin/python3 training/evaluate.py [--cache training/.cache] [--pred-real P] [--pred-rb P] [--out training/report.json]
+  /usr/bin/python3 training/evaluate.py loso        [--cache C] [--epochs 3] [--per-epoch 12000]  -> C/loso.json
+  /usr/bin/python3 training/evaluate.py complexity  [--cache C]                                   -> C/complexity.json
+  /usr/bin/python3 training/evaluate.py final PRED.jsonl [--cache C]                               -> C/final.json
+  /usr/bin/python3 training/evaluate.py report      [--cache C]         markdown tables of the above
+
+loso: for every source family with >= 100 rows, train a fresh model without it (same recipe, shorter schedule)
+and test on it: macro-F1 over the classes present in that family, and accuracy. A family that holds one class
+has macro-F1 = that class's F1 (precision is then 1 whenever anything is predicted as it).
+complexity: for every outcome source, a logistic head on the shipped model's pooled representation, trained on the
+other sources, vs a bag-of-words logistic regression (word uni+bigrams, hashed) trained on the same rows: ROC-AUC
+on the held-out source.
+final: scores the output of scripts/classify.ts on training/eval/handwritten_v2.jsonl with the label renamed to
+`gold` (run.sh does it; the shipped int8 model in the TypeScript engine): per-class precision/recall, confusion matrix, coarse-group accuracy, non-English subset.
+Run it once, after every choice is frozen.
 """
 import argparse
 import json
 import os
-import re
+import sys
 from collections import Counter
 
 import numpy as np
-import sentencepiece as spm
 import torch
 
-from common import encode, model_from_labels, read_jsonl
+import train
+from train import CLASSES, read_jsonl
+
+COARSE = {"sql": "coding", "debugging": "coding", "code_generation": "coding", "creative_writing": "writing",
+          "math": "math", "reasoning": "reasoning", "classification": "reasoning", "extraction": "extraction",
+          "summarization": "extraction", "chat": "chat", "translation": "translation", "tool_use": "tool_use"}
 
 
-def f1_report(y_true, y_pred, classes):
-    idx = {c: i for i, c in enumerate(classes)}
-    cm = np.zeros((len(classes), len(classes)), dtype=int)
-    for t, p in zip(y_true, y_pred):
-        cm[idx[t], idx[p]] += 1
-    per = {}
-    for c, i in idx.items():
-        tp = cm[i, i]
-        fp = cm[:, i].sum() - tp
-        fn = cm[i, :].sum() - tp
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        per[c] = {"f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0, "precision": round(prec, 4),
-                  "recall": round(rec, 4), "support": int(cm[i, :].sum())}
-    present = [c for c in classes if per[c]["support"] > 0]
-    macro = float(np.mean([per[c]["f1"] for c in present])) if present else 0.0
-    acc = float(np.trace(cm) / max(1, cm.sum()))
-    return {"macro_f1": round(macro, 4), "accuracy": round(acc, 4), "n": int(cm.sum()), "per_class": per,
-            "confusion": {"labels": classes, "matrix": cm.tolist()}}
-
-
-def roc_auc(y, s):
-    y = np.asarray(y)
-    s = np.asarray(s, dtype=np.float64)
-    pos, neg = (y == 1).sum(), (y == 0).sum()
-    if pos == 0 or neg == 0:
-        return None
-    order = np.argsort(s, kind="mergesort")
-    ranks = np.empty(len(s))
-    sorted_s = s[order]
-    i = 0
-    while i < len(s):  # average ranks over ties
-        j = i
-        while j + 1 < len(s) and sorted_s[j + 1] == sorted_s[i]:
-            j += 1
-        ranks[order[i:j + 1]] = (i + j) / 2 + 1
-        i = j + 1
-    return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
-
-
-WORD = re.compile(r"[a-z0-9_]+")
-
-
-class BowLogistic:
-    """Bag-of-words logistic regression (binary features, L2), batch gradient descent in numpy."""
-
-    def __init__(self, min_count=2, l2=1e-3, lr=0.5, iters=800):
-        self.min_count, self.l2, self.lr, self.iters = min_count, l2, lr, iters
-
-    def _x(self, texts):
-        x = np.zeros((len(texts), len(self.vocab) + 1), dtype=np.float32)
-        for r, t in enumerate(texts):
-            for w in set(WORD.findall(t.lower())):
-                j = self.vocab.get(w)
-                if j is not None:
-                    x[r, j] = 1.0
-            x[r, -1] = 1.0  # bias
-        return x
-
-    def fit(self, texts, y):
-        counts = Counter(w for t in texts for w in set(WORD.findall(t.lower())))
-        self.vocab = {w: i for i, w in enumerate(sorted(w for w, c in counts.items() if c >= self.min_count))}
-        x, y = self._x(texts), np.asarray(y, dtype=np.float32)
-        self.w = np.zeros(x.shape[1], dtype=np.float32)
-        for _ in range(self.iters):
-            p = 1 / (1 + np.exp(-(x @ self.w)))
-            grad = x.T @ (p - y) / len(y) + self.l2 * np.r_[self.w[:-1], 0]
-            self.w -= self.lr * grad
-        return self
-
-    def predict(self, texts):
-        return 1 / (1 + np.exp(-(self._x(texts) @ self.w)))
-
-
-def paired_auc_bootstrap(rows, a, b, resamples=1000, seed=7):
-    """AUC(a) - AUC(b) on the same rows: point estimate, 95 % percentile interval, share of resamples above 0."""
-    rng = np.random.default_rng(seed)
-    y, a, b = np.asarray([r["complexity"] for r in rows]), np.asarray(a), np.asarray(b)
-    diffs = []
-    for _ in range(resamples):
-        idx = rng.integers(0, len(y), len(y))
-        da, db = roc_auc(y[idx], a[idx]), roc_auc(y[idx], b[idx])
-        if da is not None and db is not None:
-            diffs.append(da - db)
-    diffs = np.sort(diffs)
-    return {"diff": round(roc_auc(y, a) - roc_auc(y, b), 4), "ci95": [round(float(np.percentile(diffs, 2.5)), 4),
-            round(float(np.percentile(diffs, 97.5)), 4)], "p_above_0": round(float((diffs > 0).mean()), 3)}
-
-
-def auc_block(rows, scores):
-    out = {"pooled": roc_auc([r["complexity"] for r in rows], scores)}
-    for g in sorted({r["group"] for r in rows}):
-        sel = [i for i, r in enumerate(rows) if r["group"] == g]
-        out[g] = roc_auc([rows[i]["complexity"] for i in sel], [scores[i] for i in sel])
-    return {k: (round(v, 4) if v is not None else None) for k, v in out.items()}
-
-
-def class_eval(rows, preds, classes):
-    out = {"all": f1_report([r["label"] for r in rows], preds, classes)}
-    for src in sorted({r["source"] for r in rows}):
-        sel = [i for i, r in enumerate(rows) if r["source"] == src]
-        out[src] = f1_report([rows[i]["label"] for i in sel], [preds[i] for i in sel], classes)
-        del out[src]["confusion"]
+def prf(y_true, y_pred, classes):
+    out = {}
+    for c in classes:
+        tp = sum(1 for t, p in zip(y_true, y_pred) if t == c and p == c)
+        fp = sum(1 for t, p in zip(y_true, y_pred) if t != c and p == c)
+        fn = sum(1 for t, p in zip(y_true, y_pred) if t == c and p != c)
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        out[c] = {"precision": round(pr, 3), "recall": round(rc, 3),
+                  "f1": round(2 * pr * rc / (pr + rc), 3) if pr + rc else 0.0, "support": tp + fn}
     return out
+
+
+def macro_f1(y_true, y_pred):
+    present = sorted(set(y_true))
+    per = prf(y_true, y_pred, present)
+    return round(float(np.mean([per[c]["f1"] for c in present])), 3), per
+
+
+def loso(a):
+    vectors, _, lookup, _, _ = train.load_lookup(a.cache)
+    pool = read_jsonl(os.path.join(a.cache, "pool.jsonl"))
+    ex = train.encode_cached(a.cache, "pool", [r["text"] for r in pool], [r["has_tools"] for r in pool], lookup)
+    fams = Counter(r["family"] for r in pool)
+    out_path = os.path.join(a.cache, a.out or "loso.json")
+    result = json.load(open(out_path)) if os.path.exists(out_path) else {}
+    for fam, n in sorted(fams.items(), key=lambda kv: kv[1] if a.reverse else -kv[1]):
+        if n < 100 or fam in result:
+            continue
+        tr = [i for i, r in enumerate(pool) if r["family"] != fam]
+        te = [i for i, r in enumerate(pool) if r["family"] == fam]
+        model = train.train_model(vectors, [ex[i] for i in tr], [pool[i]["label"] for i in tr],
+                                  [pool[i]["family"] for i in tr], epochs=a.epochs, per_epoch=a.per_epoch, log=False)
+        pred = train.predict(model, [ex[i] for i in te], len(vectors)).argmax(1)
+        y_true = [pool[i]["label"] for i in te]
+        y_pred = [CLASSES[p] for p in pred]
+        mf1, per = macro_f1(y_true, y_pred)
+        acc = round(float(np.mean([t == p for t, p in zip(y_true, y_pred)])), 3)
+        wrong = Counter(p for t, p in zip(y_true, y_pred) if t != p).most_common(3)
+        result[fam] = {"rows": n, "classes": dict(Counter(y_true)), "macro_f1": mf1, "accuracy": acc,
+                       "per_class_f1": {c: v["f1"] for c, v in per.items()}, "top_errors": wrong}
+        print(f"{fam:32s} n={n:5d} macroF1={mf1:.3f} acc={acc:.3f} errors={wrong}", flush=True)
+        json.dump(result, open(out_path, "w"), indent=1)
+    vals = [v for v in result.values()]
+    summary = {"families": len(vals), "mean_macro_f1": round(float(np.mean([v["macro_f1"] for v in vals])), 3),
+               "mean_accuracy": round(float(np.mean([v["accuracy"] for v in vals])), 3)}
+    print(json.dumps(summary))
+
+
+def auc(y, s):
+    y, s = np.asarray(y), np.asarray(s)
+    order = np.argsort(s)
+    ranks = np.empty(len(s))
+    ranks[order] = np.arange(1, len(s) + 1)
+    for v in np.unique(s):  # average ranks of ties
+        m = s == v
+        ranks[m] = ranks[m].mean()
+    pos = y == 1
+    n1, n0 = pos.sum(), (~pos).sum()
+    return float((ranks[pos].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)) if n1 and n0 else float("nan")
+
+
+def complexity(a):
+    from sklearn.feature_extraction.text import HashingVectorizer
+    from sklearn.linear_model import LogisticRegression
+    vectors, _, lookup, _, _ = train.load_lookup(a.cache)
+    saved = torch.load(os.path.join(a.cache, "model.pt"))
+    from model import IntentModel
+    model = IntentModel(vectors, len(CLASSES))
+    model.load_state_dict(saved["state"])
+    model.eval()
+    rows = read_jsonl(os.path.join(a.cache, "outcomes.jsonl"))
+    ex = train.encode_cached(a.cache, "outcomes", [r["text"] for r in rows], [False] * len(rows), lookup)
+    X = train.pooled(model, ex, len(vectors))
+    bow = HashingVectorizer(n_features=2 ** 18, ngram_range=(1, 2), alternate_sign=False, norm="l2")
+    B = bow.transform([r["text"] for r in rows])
+    fam = np.array([r["family"] for r in rows])
+    y = np.array([r["y"] for r in rows])
+    soft = train.centred_soft(rows)
+    result = {}
+    for f in sorted(set(fam)):
+        te, tr = fam == f, fam != f
+        w, b = train.fit_complexity(X[tr], soft[tr])
+        base = LogisticRegression(C=1.0, max_iter=2000).fit(B[tr], y[tr])
+        result[f] = {"rows": int(te.sum()), "positive_rate": round(float(y[te].mean()), 3),
+                     "auc_model": round(auc(y[te], X[te] @ w + b), 3),
+                     "auc_bow": round(auc(y[te], base.decision_function(B[te])), 3)}
+        print(f, result[f], flush=True)
+    json.dump(result, open(os.path.join(a.cache, "complexity.json"), "w"), indent=1)
+
+
+def final(a):
+    rows = read_jsonl(a.pred)
+    y_true = [r["gold"] for r in rows]
+    y_pred = [r["task_class"] for r in rows]
+    per = prf(y_true, y_pred, CLASSES)
+    cm = {t: dict(Counter(p for tt, p in zip(y_true, y_pred) if tt == t)) for t in CLASSES}
+    coarse_acc = float(np.mean([COARSE[t] == COARSE[p] for t, p in zip(y_true, y_pred)]))
+    non_en = [(t, p) for r, t, p in zip(rows, y_true, y_pred) if r.get("language", "en") != "en"]
+    result = {
+        "n": len(rows), "accuracy": round(float(np.mean([t == p for t, p in zip(y_true, y_pred)])), 3),
+        "macro_f1": round(float(np.mean([v["f1"] for v in per.values()])), 3), "coarse_accuracy": round(coarse_acc, 3),
+        "non_english": {"n": len(non_en), "accuracy": round(float(np.mean([t == p for t, p in non_en])), 3),
+                        "coarse_accuracy": round(float(np.mean([COARSE[t] == COARSE[p] for t, p in non_en])), 3),
+                        "predicted_translation_when_not": sum(1 for t, p in non_en if p == "translation" != t)},
+        "per_class": per, "confusion": cm,
+    }
+    json.dump(result, open(os.path.join(a.cache, "final.json"), "w"), indent=1)
+    print(json.dumps({k: v for k, v in result.items() if k not in ("confusion",)}, indent=1))
+
+
+def report(a):
+    """Markdown tables of the saved results, for bench/classifier/README.md."""
+    res = {}
+    for name in ("loso.json", "loso-small.json"):
+        path = os.path.join(a.cache, name)
+        if os.path.exists(path):
+            res.update(json.load(open(path)))
+    print("| held-out family | rows | classes | macro-F1 | accuracy | most frequent wrong answers |")
+    print("|---|---:|---|---:|---:|---|")
+    for f, v in sorted(res.items(), key=lambda kv: -kv[1]["rows"]):
+        cls = ", ".join(f"{c} {n}" for c, n in sorted(v["classes"].items(), key=lambda kv: -kv[1]))
+        err = ", ".join(f"{c} {n}" for c, n in v["top_errors"])
+        print(f"| {f} | {v['rows']} | {cls} | {v['macro_f1']:.3f} | {v['accuracy']:.3f} | {err} |")
+    print(f"| **mean over {len(res)} families** | | | **{np.mean([v['macro_f1'] for v in res.values()]):.3f}** | "
+          f"**{np.mean([v['accuracy'] for v in res.values()]):.3f}** | |")
+    meta = json.load(open(os.path.join(a.cache, "meta.json")))
+    print("\n| class | rows | source families | largest family share |\n|---|---:|---:|---:|")
+    for c in CLASSES:
+        fam = meta["class_families"][c]
+        n = sum(fam.values())
+        print(f"| {c} | {n} | {len(fam)} | {max(fam.values()) / n:.2f} ({max(fam, key=fam.get)}) |")
+    cx = json.load(open(os.path.join(a.cache, "complexity.json")))
+    print("\n| held-out outcome source | rows | positive rate | ROC-AUC model | ROC-AUC bag-of-words |\n|---|---:|---:|---:|---:|")
+    for f, v in cx.items():
+        print(f"| {f} | {v['rows']} | {v['positive_rate']} | {v['auc_model']} | {v['auc_bow']} |")
+    fin = json.load(open(os.path.join(a.cache, "final.json")))
+    print("\n| class | precision | recall | F1 | support |\n|---|---:|---:|---:|---:|")
+    for c, v in fin["per_class"].items():
+        print(f"| {c} | {v['precision']} | {v['recall']} | {v['f1']} | {v['support']} |")
+    print("\nconfusion (row = label, columns = predictions, zeros left out):")
+    for c, row in fin["confusion"].items():
+        print(f"- {c}: " + ", ".join(f"{p} {n}" for p, n in sorted(row.items(), key=lambda kv: -kv[1])))
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--cache", default=os.path.join(os.path.dirname(__file__), ".cache"))
-    ap.add_argument("--pred-real", help="classify.ts output for .cache/heldout_real.jsonl (int8 ONNX via TS)")
-    ap.add_argument("--pred-rb", help="classify.ts output for .cache/heldout_routerbench.jsonl")
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "report.json"))
+    ap.add_argument("mode", choices=["loso", "complexity", "final", "report"])
+    ap.add_argument("pred", nargs="?")
+    ap.add_argument("--cache", default=os.path.join(train.HERE, ".cache"))
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--per-epoch", type=int, default=12000)
+    ap.add_argument("--out", help="loso: result file in the cache (default loso.json)")
+    ap.add_argument("--reverse", action="store_true", help="loso: smallest families first (to run two in parallel)")
     a = ap.parse_args()
-    labels = json.load(open(os.path.join(a.cache, "labels.json")))
-    classes = labels["classes"]
-    real = read_jsonl(os.path.join(a.cache, "heldout_real.jsonl"))
-    rb = read_jsonl(os.path.join(a.cache, "heldout_routerbench.jsonl"))
-    train = read_jsonl(os.path.join(a.cache, "train.jsonl"))
-    rb_train = [r for r in train if r["complexity"] is not None]
-
-    sp = spm.SentencePieceProcessor(model_file=os.path.join(a.cache, "spm.model"))
-    model = model_from_labels(labels)
-    model.load_state_dict(torch.load(os.path.join(a.cache, "intent.pt")))
-    model.eval()
-
-    def torch_scores(rows):
-        preds, comp = [], []
-        with torch.no_grad():
-            for r in rows:
-                ids = encode(sp, r["text"], labels["arch"])
-                logits, c = model(torch.tensor([ids]), torch.ones(1, len(ids), dtype=torch.long))
-                preds.append(classes[int(logits[0].argmax())])
-                comp.append(float(torch.sigmoid(c[0])))
-        return preds, comp
-
-    report = {"classes": classes, "heldout_real_counts": dict(Counter(r["label"] for r in real)),
-              "routerbench_heldout_n": len(rb), "routerbench_train_n": len(rb_train)}
-    f32_preds, _ = torch_scores(real)
-    _, f32_comp = torch_scores(rb)
-    report["task_class_f32_torch"] = class_eval(real, f32_preds, classes)
-    report["complexity_auc_f32_torch"] = auc_block(rb, f32_comp)
-
-    if a.pred_real:
-        pr = read_jsonl(a.pred_real)
-        assert [p["text"] for p in pr] == [r["text"] for r in real], "predictions do not match heldout_real order"
-        report["task_class_int8_onnx_ts"] = class_eval(real, [p["task_class"] for p in pr], classes)
-        agree = sum(p["task_class"] == q for p, q in zip(pr, f32_preds)) / len(pr)
-        report["int8_vs_f32_argmax_agreement"] = round(agree, 4)
-        ms = sorted(p["ms"] for p in pr)
-        report["node_cli_latency_ms"] = {"p50": ms[len(ms) // 2], "p99": ms[int(len(ms) * 0.99)]}
-    if a.pred_rb:
-        pb = read_jsonl(a.pred_rb)
-        assert [p["text"] for p in pb] == [r["text"] for r in rb]
-        report["complexity_auc_int8_onnx_ts"] = auc_block(rb, [p["complexity"] for p in pb])
-        report["complexity_auc_int8_onnx_ts_note"] = "shipped pipeline output: head blended with class priors by src/classifier/complexity.ts"
-
-    bow = BowLogistic().fit([r["text"] for r in rb_train], [r["complexity"] for r in rb_train])
-    report["complexity_auc_bow_logistic_baseline"] = auc_block(rb, bow.predict([r["text"] for r in rb]).tolist())
-    if a.pred_rb:
-        bow_scores = bow.predict([r["text"] for r in rb]).tolist()
-        shipped = [p["complexity"] for p in pb]
-        report["complexity_auc_shipped_minus_bow_bootstrap"] = {"pooled": paired_auc_bootstrap(rb, shipped, bow_scores)}
-        for g in sorted({r["group"] for r in rb}):
-            sel = [i for i, r in enumerate(rb) if r["group"] == g]
-            report["complexity_auc_shipped_minus_bow_bootstrap"][g] = paired_auc_bootstrap(
-                [rb[i] for i in sel], [shipped[i] for i in sel], [bow_scores[i] for i in sel])
-    report["complexity_base_rate_heldout"] = round(float(np.mean([r["complexity"] for r in rb])), 4)
-
-    with open(a.out, "w") as f:
-        json.dump(report, f, indent=1)
-    key = "task_class_int8_onnx_ts" if a.pred_real else "task_class_f32_torch"
-    print(f"{key}: macro-F1 {report[key]['all']['macro_f1']} acc {report[key]['all']['accuracy']}")
-    for src, block in report[key].items():
-        if src != "all":
-            print(f"  {src}: macro-F1 {block['macro_f1']} acc {block['accuracy']} n={block['n']}")
-    for c, v in report[key]["all"]["per_class"].items():
-        print(f"  {c:17s} F1 {v['f1']:.3f} (n={v['support']})")
-    print("complexity AUC f32:", report["complexity_auc_f32_torch"])
-    if a.pred_rb:
-        print("complexity AUC int8:", report["complexity_auc_int8_onnx_ts"])
-    print("complexity AUC BoW baseline:", report["complexity_auc_bow_logistic_baseline"])
-    if a.pred_rb:
-        print("shipped minus BoW (paired bootstrap):", report["complexity_auc_shipped_minus_bow_bootstrap"])
-    print(f"wrote {a.out}")
+    torch.set_num_threads(1)
+    {"loso": loso, "complexity": complexity, "final": final, "report": report}[a.mode](a)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

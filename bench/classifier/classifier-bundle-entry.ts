@@ -1,5 +1,5 @@
 // Minimal Worker that only classifies: lets `bench/classifier/classifier-bundle.sh` measure what the classifier adds to
-// the bundle (ORT wasm + model + tokenizer) independently of the gateway's entry point.
+// the bundle (engine code + model) independently of the gateway's entry point.
 import { classify } from '../../src/classifier';
 
 export default {

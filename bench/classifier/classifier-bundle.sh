@@ -4,7 +4,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 TMP="$(mktemp -d)"
-node "$ROOT/scripts/copy-ort-wasm.mjs"
 cat > "$TMP/wrangler.toml" <<TOML
 name = "cailos-classifier-bundle"
 main = "$ROOT/bench/classifier/classifier-bundle-entry.ts"
@@ -12,11 +11,7 @@ compatibility_date = "2026-04-20"
 compatibility_flags = ["nodejs_compat"]
 [[rules]]
 type = "Data"
-globs = ["**/*.onnx"]
-fallthrough = true
-[[rules]]
-type = "Text"
-globs = ["**/*.tokenizer.json"]
+globs = ["**/*.bin"]
 fallthrough = true
 TOML
 sizes() {

@@ -38,7 +38,9 @@ const log = (...a: unknown[]) => console.error(new Date().toISOString().slice(11
 function prepareBaseTree(): void {
   execFileSync('git', ['worktree', 'add', '--detach', baseTree, base!], { stdio: 'inherit' });
   symlinkSync(join(head, 'node_modules'), join(baseTree, 'node_modules'));
+  // A base commit from before the TypeScript classifier engine needs onnxruntime's git-ignored wasm copy.
   const vendor = 'src/classifier/vendor';
+  if (!existsSync(join(head, vendor))) return;
   for (const file of readdirSync(join(head, vendor)).filter((f) => f.endsWith('.wasm'))) {
     copyFileSync(join(head, vendor, file), join(baseTree, vendor, file));
   }

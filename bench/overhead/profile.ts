@@ -8,9 +8,6 @@
  * Not covered here (measured in workerd by run.ts instead): the HTTP server, fetch, and the local
  * D1/DO emulation behind the background writes.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as ort from 'onnxruntime-web';
 import { chatRequest, type ChatCompletion } from '../../src/hub';
 import { requestText } from '../../src/flow/classify-request';
 import { IDENTITY_FILTER } from '../../src/flow/output-filter';
@@ -18,13 +15,14 @@ import { shieldFor } from '../../src/flow/shield-request';
 import { ChunkWriter } from '../../src/flow/stream-writer';
 import { endpointsForCodename, getProvider } from '../../src/catalog/catalog';
 import { newKeyHead, classifyWithEngine } from '../../src/classifier';
-import { createIntentEngine, type ModelLabels } from '../../src/classifier/engine';
+import { loadEngineFromFile } from '../classifier/engine-file';
 import type { Env } from '../../src/env';
 import { keyphrasesOf } from '../../src/feedback';
 import { adapterFor } from '../../src/providers/registry';
 import { decide, traceOf, routingSnapshot, type RoutingContext } from '../../src/routing';
 import { STAGES } from '../../src/routing/pipeline';
-import { hashApiKey } from '../../src/tenancy';
+// Deep import: the tenancy barrel also exports the KeyGuard Durable Object, which Node cannot load.
+import { hashApiKey } from '../../src/tenancy/keys';
 import { WORKLOAD_MESSAGES } from './workload';
 import { median } from '../lib/stats';
 import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
@@ -112,16 +110,8 @@ async function main(): Promise<void> {
   await time('parse: JSON.parse + zod chatRequest', () => chatRequest.parse(JSON.parse(body)));
   await time('classify: keyword heuristic', () => classifyWithEngine(null, features, head));
 
-  const modelDir = join('src', 'classifier', 'model');
-  ort.env.wasm.numThreads = 1;
-  const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(modelDir, 'intent.int8.onnx'))));
-  const engine = createIntentEngine({
-    ort,
-    session,
-    tokenizerJson: JSON.parse(readFileSync(join(modelDir, 'intent.tokenizer.json'), 'utf8')),
-    labels: JSON.parse(readFileSync(join(modelDir, 'labels.json'), 'utf8')) as ModelLabels,
-  });
-  await time('classify: ONNX intent model (wasm, 1 thread)', () => classifyWithEngine(engine, features, head), Math.min(N, 300));
+  const engine = loadEngineFromFile();
+  await time('classify: intent model (TypeScript engine)', () => classifyWithEngine(engine, features, head), Math.min(N, 300));
 
   await time('route: decide(), auto, 15 stages over the catalog', () =>
     decide(env, { request: req, key: key('off'), classification: signal }),

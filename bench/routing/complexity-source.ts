@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { lastQuestion, type BenchRow } from './data';
 
 export type ComplexityClassifier = (text: string) => Promise<{ complexity: number; ms: number }>;
 
-/** The shipped intent classifier (ONNX, onnxruntime-web's wasm in Node); null when it cannot load. */
+/** The shipped intent classifier (the Worker's TypeScript engine, in Node); null when it cannot load. */
 export async function loadClassifier(): Promise<ComplexityClassifier | null> {
   try {
-    const ort = await import('onnxruntime-web');
-    const { createIntentEngine } = await import('../../src/classifier/engine');
+    const { loadEngineFromFile } = await import('../classifier/engine-file');
     const { classifyWithEngine } = await import('../../src/classifier/classify');
-    const modelDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'classifier', 'model');
-    ort.env.wasm.numThreads = 1;
-    const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(modelDir, 'intent.int8.onnx'))));
-    const engine = createIntentEngine({
-      ort,
-      session,
-      tokenizerJson: JSON.parse(readFileSync(join(modelDir, 'intent.tokenizer.json'), 'utf8')),
-      labels: JSON.parse(readFileSync(join(modelDir, 'labels.json'), 'utf8')),
-    });
+    const engine = loadEngineFromFile();
     return async (text: string) => {
       const c = await classifyWithEngine(engine, { text, hasImages: false, hasTools: false, stream: false, inputChars: text.length });
       return { complexity: c.complexity, ms: c.ms };

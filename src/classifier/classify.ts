@@ -1,5 +1,5 @@
 /**
- * Intent classifier: task class, complexity and `auto` strategy for a prompt, in milliseconds, in the Worker.
+ * Intent classifier: task class, complexity and `auto` strategy for a prompt, in a fraction of a millisecond, in the Worker.
  * The model is loaded lazily once per isolate; if it cannot load, a keyword heuristic answers instead.
  */
 import { applyClassBias, strategyPreference, type KeyHead } from './adapt';
@@ -21,32 +21,32 @@ let engineReady = false;
 const loadTimings = { importMs: 0, sessionMs: 0, warmupMs: 0 };
 
 /**
- * V8 first runs onnxruntime's wasm in its baseline tier and optimises the hot functions after many calls:
- * measured in workerd, a fresh session took ~4 ms per prompt for its first few hundred prompts and ~1.3 ms
- * after. The engine is therefore exercised on synthetic prompts of every length it will see before it is
- * handed out; requests meanwhile get the heuristic (see src/flow/classify-request.ts).
+ * V8 compiles the engine's loops in its baseline tier first and optimises them after some calls; a few dozen
+ * synthetic prompts of every length, once per isolate (a few milliseconds), make the first real prompts as
+ * fast as the later ones.
  */
-export const WARMUP_PROMPTS = 400;
+export const WARMUP_PROMPTS = 60;
 const WARMUP_WORDS = 'please write a short query that lists the customers with their orders and explain each step'.split(' ');
 
-export async function warmUpEngine(engine: IntentEngine, prompts = WARMUP_PROMPTS): Promise<void> {
+export function warmUpEngine(engine: IntentEngine, prompts = WARMUP_PROMPTS): void {
   for (let i = 0; i < prompts; i++) {
-    const words = 2 + ((i * 7) % 110); // cycles through short to truncated (> 96 tokens) lengths
+    const words = 2 + ((i * 7) % 230); // cycles through short to truncated (> 192 tokens) lengths
     const text = Array.from({ length: words }, (_, j) => WARMUP_WORDS[(i + j * 3) % WARMUP_WORDS.length]).join(' ');
-    await engine.score(text);
+    engine.score(text);
   }
 }
 
-/** Dynamic import keeps onnxruntime out of every code path that does not classify. */
+/** Dynamic import keeps the model's bytes out of every code path that does not classify. */
 function getEngine(): Promise<IntentEngine | null> {
   const t0 = performance.now();
   enginePromise ??= import('./runtime')
-    .then(async (m) => {
+    .then((m) => {
       loadTimings.importMs = performance.now() - t0;
-      const engine = await m.loadEngine();
-      loadTimings.sessionMs = m.sessionCreateMs;
+      const s0 = performance.now();
+      const engine = m.loadEngine();
+      loadTimings.sessionMs = performance.now() - s0;
       const w0 = performance.now();
-      await warmUpEngine(engine);
+      warmUpEngine(engine);
       loadTimings.warmupMs = performance.now() - w0;
       engineReady = true;
       return engine;
@@ -58,15 +58,15 @@ function getEngine(): Promise<IntentEngine | null> {
   return enginePromise;
 }
 
-/** Cold-load cost split: importing the ORT module graph vs creating the session (0 until loaded). */
+/** Cold-load cost split: importing the model module vs parsing it into an engine, then the warm-up (0 until loaded). */
 export function classifierLoadTimings(): { importMs: number; sessionMs: number; warmupMs: number } {
   return { ...loadTimings };
 }
 
 export interface ClassifierStatus {
   state: 'not_loaded' | 'loading' | 'ready' | 'failed';
-  /** Cold load split, ms: importing onnxruntime's module graph, creating the session (wasm + graph), then the
-   * background warm-up before the model answers requests. */
+  /** Cold load split, ms: importing the model module, building the engine from its bytes (vocabulary map,
+   * tensor views), then the warm-up before the model answers requests. */
   importMs: number;
   sessionMs: number;
   warmupMs: number;
@@ -130,7 +130,7 @@ export async function classifyWithEngine(
   const startedAt = performance.now();
   if (engine) {
     try {
-      return finishClassification(await engine.score(features.text), features, keyHead, 'model', startedAt);
+      return finishClassification(engine.score(features.text, features.hasTools), features, keyHead, 'model', startedAt);
     } catch (err) {
       loadError = err instanceof Error ? err.message : String(err);
     }

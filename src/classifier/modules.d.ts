@@ -1,9 +1,5 @@
-// Module types for files wrangler bundles by rule (wrangler.toml [[rules]] and its default CompiledWasm rule).
-declare module '*.onnx' {
+// Module types for files wrangler bundles by rule (wrangler.toml [[rules]]: `*.bin` is a Data module).
+declare module '*.bin' {
   const bytes: ArrayBuffer;
   export default bytes;
-}
-declare module '*.wasm' {
-  const module: WebAssembly.Module;
-  export default module;
 }

@@ -19,14 +19,15 @@ import type { ChatRequest, TaskClass } from '../hub';
  * Runs the intent classifier for routing. The request never waits for the model to load: until the
  * isolate's model is ready (~0.5 s after the first request) the documented keyword heuristic
  * answers and the trace says `heuristic`. `CAILOS_CLASSIFIER=heuristic` pins the heuristic (the test
- * pool uses it: loading onnxruntime costs ~12 s per test file there).
+ * pool uses it, so gateway tests do not depend on the trained weights).
  *
  * Per-key adaptation: each key's head (numbers only, no text) lives in isolate memory, loaded from
  * KV in the background and saved back at most every HEAD_SAVE_MS after it changes.
  */
 
-// The model reads at most 96 tokens (head 48 + tail 48, ~400 characters); tokenizing more is wasted work.
-const MAX_TEXT_CHARS = 1200;
+// The model tokenizes at most 3,000 + 1,500 characters (head and tail) and reads whole-prompt features (code,
+// traces, scripts) over what it is given; beyond this, more text costs CPU and changes little.
+const MAX_TEXT_CHARS = 6000;
 const HEAD_SAVE_MS = 10_000;
 let modelReady = false;
 let warming = false;
@@ -83,7 +84,7 @@ export async function classifyForRouting(
   const hasImages = req.messages.some((m) => Array.isArray(m.content) && m.content.some((p) => p.type === 'image_url'));
   const features = { text: requestText(req), hasImages, hasTools: (req.tools?.length ?? 0) > 0, stream: req.stream === true, inputChars };
   const entry = headEntry(env, key.id, waitUntil);
-  // The model's ~5-8 ms of CPU is spent only where it steers the choice of model: `auto`. A named
+  // The model's CPU (~0.3 ms) is spent only where it steers the choice of model: `auto`. A named
   // model (transparent gateway mode) is classified by the heuristic, for the trace and the eval gate.
   const useModel = env.CAILOS_CLASSIFIER !== 'heuristic' && /^auto(:|$)/i.test(req.model.trim());
   if (useModel && !modelReady && !warming) {

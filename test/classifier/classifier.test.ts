@@ -8,7 +8,8 @@ import {
   type KeyHead,
   type ClassifyFeatures,
 } from '../../src/classifier';
-import { charWindow, headTail, type IntentEngine } from '../../src/classifier/engine';
+import type { IntentEngine } from '../../src/classifier/engine';
+import { tokenize, type TokenConfig } from '../../src/classifier/features';
 import { classifierLoadTimings, classify, classifyWithEngine, modelLoadError, WARMUP_PROMPTS } from '../../src/classifier/classify';
 import { calibrateComplexity } from '../../src/classifier/complexity';
 import { chooseStrategy, strategyScores } from '../../src/classifier/strategy';
@@ -61,7 +62,7 @@ describe('intent classifier (model in workerd)', () => {
     expect(first.source).toBe('model');
     const { importMs, sessionMs, warmupMs } = classifierLoadTimings();
     console.log(
-      `[classifier] cold: first classification ${coldMs.toFixed(0)} ms = ORT module import ${importMs.toFixed(0)} ms (vitest pool transform cost, paid at bundle load in production) + session create ${sessionMs.toFixed(0)} ms + background warm-up ${warmupMs.toFixed(0)} ms (${WARMUP_PROMPTS} prompts; requests get the heuristic meanwhile) + inference`,
+      `[classifier] cold: first classification ${coldMs.toFixed(1)} ms = model module import ${importMs.toFixed(1)} ms + engine build ${sessionMs.toFixed(1)} ms (vocabulary map, tensor views) + warm-up ${warmupMs.toFixed(1)} ms (${WARMUP_PROMPTS} prompts) + inference (target 300 ms)`,
     );
     expect(sessionMs).toBeGreaterThan(0);
     for (const [text, expected] of OBVIOUS) {
@@ -102,41 +103,32 @@ describe('intent classifier (model in workerd)', () => {
     expect(hard.complexity).toBeGreaterThan(easy.complexity);
   });
 
-  it('measures warm latency over 200 prompts of at most 512 chars', async () => {
-    const prompts = Array.from({ length: 200 }, (_, i) => {
-      const base = OBVIOUS[i % OBVIOUS.length][0];
-      return `${base} ${'details '.repeat(i % 50)}`.slice(0, 512);
-    });
-    // No extra warm-up here: the engine was exercised on WARMUP_PROMPTS synthetic prompts before it answered.
-    const times: number[] = [];
-    const t0 = performance.now();
-    for (const p of prompts) times.push((await classify(f(p))).ms);
-    const mean = (performance.now() - t0) / prompts.length;
-    times.sort((a, b) => a - b);
-    const p50 = percentile(times, 50);
-    const p99 = percentile(times, 99);
-    console.log(
-      `[classifier] warm latency over ${times.length} prompts: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, mean ${mean.toFixed(2)} ms (targets p50 2 / p99 5; workerd timers are ms-coarse); session create ${classifierLoadTimings().sessionMs.toFixed(0)} ms (target 500)`,
-    );
-    expect(p50).toBeGreaterThan(0); // a frozen clock would make these figures meaningless
-    // Guard against gross regressions only (e.g. a session per call costs seconds); the targets are reported, not
-    // asserted: on shared 2-core machines under load the same code measured 2-70 ms p50.
-    expect(p50).toBeLessThan(250);
-  });
-
-  it('measures prompts of exactly 512 chars in batches (finer than the 1 ms clock)', async () => {
-    const filler = OBVIOUS.map(([text]) => text).join(' ');
-    const batchMs: number[] = [];
-    for (let b = 0; b < 40; b++) {
+  it('measures CPU per never-seen prompt up to 2,000 characters (targets p50 0.3 ms, p99 1 ms)', async () => {
+    // Distinct prompts of every length up to 2,000 chars; workerd's clock advances only across I/O, so each
+    // figure is the mean of a batch of 20 distinct prompts of similar length (the batch is pure CPU work).
+    const words = OBVIOUS.flatMap(([text]) => text.split(' '));
+    const prompt = (i: number, chars: number) => {
+      let out = `${i}`;
+      for (let k = 0; out.length < chars; k++) out += ` ${words[(i * 31 + k * 7) % words.length]}${k % 11 === 0 ? i : ''}`;
+      return out.slice(0, chars);
+    };
+    const batches: number[] = [];
+    for (let b = 0; b < 100; b++) {
+      const chars = 20 + ((b * 397) % 1981);
       const t0 = performance.now();
-      for (let i = 0; i < 10; i++) await classify(f(`${b}-${i} ${filler}`.slice(0, 512)));
-      batchMs.push((performance.now() - t0) / 10);
+      for (let i = 0; i < 20; i++) await classify(f(prompt(b * 20 + i, chars)));
+      batches.push((performance.now() - t0) / 20);
     }
-    batchMs.sort((a, b) => a - b);
+    batches.sort((a, b) => a - b);
+    const p50 = percentile(batches, 50);
+    const p99 = percentile(batches, 99);
     console.log(
-      `[classifier] 512-char prompts, 40 batches of 10: median ${percentile(batchMs, 50).toFixed(2)} ms/prompt, fastest batch ${batchMs[0].toFixed(2)}, slowest ${batchMs[batchMs.length - 1].toFixed(2)}`,
+      `[classifier] CPU per never-seen prompt (20–2,000 chars, 100 batches of 20): p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms (targets 0.3 / 1)`,
     );
-    expect(batchMs[0]).toBeGreaterThan(0);
+    expect(batches[0]).toBeGreaterThan(0); // a frozen clock would make these figures meaningless
+    // Generous bounds: shared 2-core machines under load run several times slower than an idle one.
+    expect(p50).toBeLessThan(3);
+    expect(p99).toBeLessThan(10);
   });
 });
 
@@ -154,7 +146,12 @@ describe('heuristic fallback', () => {
   });
 
   it('falls back when the engine fails at inference time', async () => {
-    const broken: IntentEngine = { tokenize: () => [1], score: () => Promise.reject(new Error('boom')) };
+    const broken: IntentEngine = {
+      classes: TEXT_CLASSES,
+      score: () => {
+        throw new Error('boom');
+      },
+    };
     const c = await classifyWithEngine(broken, f('Write a haiku about autumn'));
     expect(c.source).toBe('heuristic');
     expect(c.taskClass).toBe('creative_writing');
@@ -248,17 +245,48 @@ describe('per-key adaptation', () => {
   });
 });
 
-describe('truncation of long prompts', () => {
-  it('keeps the head and the tail of the token ids', () => {
-    const ids = Array.from({ length: 200 }, (_, i) => i);
-    expect(headTail(ids, 96, 48)).toEqual([...ids.slice(0, 48), ...ids.slice(152)]);
-    expect(headTail(ids.slice(0, 96), 96, 48)).toHaveLength(96);
+describe('reading long prompts', () => {
+  const cfg: TokenConfig = {
+    head: 128,
+    tail: 64,
+    headChars: 3000,
+    tailChars: 1500,
+    featureChars: 20000,
+    maxWord: 40,
+    maxGrams: 8,
+    minStem: 4,
+    subBuckets: 16384,
+    pairBuckets: 8192,
+    posBuckets: 17,
+  };
+  it('keeps the first and last tokens of a long prompt', () => {
+    const text = Array.from({ length: 500 }, (_, i) => `w${i}`).join(' ');
+    const toks = tokenize(text, cfg).map((t) => t.text);
+    expect(toks).toHaveLength(192);
+    expect(toks.slice(0, 2)).toEqual(['w0', 'w1']);
+    expect(toks.at(-1)).toBe('w499');
   });
 
-  it('cuts characters only beyond twice the window, keeping both ends', () => {
-    const short = 'a'.repeat(800);
-    expect(charWindow(short, 400)).toBe(short);
-    const long = `${'h'.repeat(500)}${'m'.repeat(5000)}${'t'.repeat(500)}`;
-    expect(charWindow(long, 400)).toBe(`${'h'.repeat(400)} ${'t'.repeat(400)}`);
+  it('splits words, symbols and scripts written without spaces', () => {
+    expect(tokenize('Fix f(x)=1; 翻译成英文', cfg).map((t) => t.text)).toEqual([
+      'fix',
+      'f',
+      '(',
+      'x',
+      ')',
+      '=',
+      '1',
+      ';',
+      '翻译',
+      '译成',
+      '成英',
+      '英文',
+    ]);
+  });
+
+  it('sees an instruction at the end of a prompt longer than its token window', async () => {
+    const payload = 'The committee met on Monday and reviewed the budget for the coming year in detail. '.repeat(60);
+    const c = await classify(f(`${payload}\n\nSummarize the text above in three bullet points.`));
+    expect(c.taskClass).toBe('summarization');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import modelBytes from '../../src/classifier/model/intent.int8.onnx';
+import modelBytes from '../../src/classifier/model/intent.bin';
 import { complexity, modelSha256, suiteVersion } from '../../evals/suite/complexity.generated';
 import { itemComplexity, withBands } from '../../src/evals/complexity';
 import { loadSuite } from '../../src/evals';
@@ -21,7 +21,7 @@ describe('eval suite complexity (generated)', () => {
     const shipped = await sha256Hex(modelBytes);
     expect(
       modelSha256,
-      `evals/suite/complexity.generated.ts was computed with another classifier model (src/classifier/model/intent.int8.onnx changed); ${REGENERATE}`,
+      `evals/suite/complexity.generated.ts was computed with another classifier model (src/classifier/model/intent.bin changed); ${REGENERATE}`,
     ).toBe(shipped);
   });
 
