@@ -16,6 +16,8 @@
  * --train-complexity each prompt's complexity comes from a classifier that never saw its outcome.
  * The classifier's complexity of each train prompt goes with its eval item, so quality is also learned per
  * (task class, complexity band); --no-bands learns per task class only (the router before bands).
+ * Each task also gets a dominance report (dominance.ts): the router's AIQ minus the Zero router's with a
+ * paired bootstrap 95 % interval, and the sweep points surely below the Zero hull at their own cost.
  * --eval-gate LB sets the eval gate's minimum Wilson lower bound of the pass rate (the EVAL_THRESHOLDS setting,
  * default 0.5; 0 turns the gate off), which decides how far toward the cheapest models the router may go.
  * Metrics and baselines: metrics.ts; results: README.md (this folder).
@@ -28,6 +30,7 @@ import { DEFAULT_EVAL_THRESHOLDS, type ClassificationSignal } from '../../src/ro
 import { argList, argValue } from './args';
 import { complexityRater, loadClassifier } from './complexity-source';
 import { foldOf, isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './data';
+import { dominanceReport, type DominanceReport } from './dominance';
 import { benchCatalog, benchSnapshot, learn, routeOne, type SignalPath } from './harness';
 import { aiq, costToReach, nonDecreasingHull, pairMetrics, type PairMetrics, type Point } from './metrics';
 import { renderSvg, type Panel } from './plot';
@@ -35,6 +38,8 @@ import { renderSvg, type Panel } from './plot';
 const STRONG = 'gpt-4-1106-preview';
 const WEAK = 'mistralai/mixtral-8x7b-chat';
 /** λc sweep: quality a doubling of cost must buy (0 = best quality regardless of cost). */
+/** Prompt resamples for the dominance report's intervals. */
+const BOOTSTRAP_RESAMPLES = 200;
 const LAMBDAS = [
   0, 0.002, 0.004, 0.006, 0.008, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.125, 0.15, 0.2,
   0.3, 0.5, 1, 100,
@@ -58,6 +63,7 @@ interface TaskReport {
   randomUniform: { cost: number; quality: number };
   oracle: RouterResult & { cost: number; quality: number };
   single: Record<string, { aiq: number; apgr: number }>;
+  dominance: DominanceReport;
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -116,6 +122,19 @@ function evaluateTask(
     randomUniform: { cost: mean(singles.map((p) => p.cost)), quality: mean(singles.map((p) => p.quality)) },
     oracle: { ...result([oracle]), ...oracle },
     single: Object.fromEntries(singles.map((p) => [p.label!, { aiq: aiq([p], range), apgr: pairMetrics([p], weak, strong).apgr }])),
+    dominance: dominanceReport(
+      {
+        scores: rows.map((r) => models.map((m) => r.scores[m])),
+        costs: rows.map((r) => models.map((m) => r.costs[m])),
+        choices: choices.map((perRow) =>
+          rows.map((r) => {
+            const picked = perRow[rowIndex.get(r)!];
+            return picked ? models.indexOf(picked) : -1;
+          }),
+        ),
+      },
+      { resamples: BOOTSTRAP_RESAMPLES },
+    ),
   };
 }
 
@@ -257,6 +276,10 @@ async function main() {
     );
     for (const [m, s] of Object.entries(r.models))
       log(`  ${m.padEnd(34)} acc ${f(s.quality)}  $${s.cost.toExponential(2)}  AIQ ${f(r.single[m].aiq)}  APGR ${f(r.single[m].apgr)}`);
+    const d = r.dominance;
+    log(
+      `dominance: router − Zero AIQ ${d.difference.value >= 0 ? '+' : ''}${d.difference.value.toFixed(4)} (bootstrap 95% ${d.difference.lo.toFixed(4)} to ${d.difference.hi.toFixed(4)}); ${d.dominated} of ${d.points.length} sweep points below the Zero hull beyond noise; worst margin ${Math.min(...d.points.map((p) => p.margin.value)).toFixed(4)}`,
+    );
     log(
       `  sweep: ${r.router.points.map((p, k) => `${p.label} $${p.cost.toExponential(1)} ${f(p.quality)} (gpt-4 ${Math.round(100 * r.router.strongShare[k])}%)`).join(' | ')}`,
     );
@@ -317,6 +340,7 @@ async function main() {
       random: { aiq: r.random.aiq, ...r.random.pair },
       oracle: { aiq: r.oracle.aiq, cost: r.oracle.cost, quality: r.oracle.quality },
       models: Object.fromEntries(Object.entries(r.models).map(([m, s]) => [m, { ...s, ...r.single[m] }])),
+      dominance: { difference: r.dominance.difference, dominated: r.dominance.dominated, sweepPoints: r.dominance.points.length },
     });
     console.log(
       JSON.stringify({

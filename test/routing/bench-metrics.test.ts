@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lastQuestion, parseCsv, parsePythonStringList, parseRouterBench } from '../../bench/routing/data';
+import {
+  chooseWeightPerLambda,
+  dominanceReport,
+  runPairMetrics,
+  shrinkWeight,
+  sweepChoices,
+  uniformStream,
+} from '../../bench/routing/dominance';
 import { aiq, costToReach, nonDecreasingHull, pairMetrics } from '../../bench/routing/metrics';
 import {
   escalationCostShare,
@@ -113,5 +121,113 @@ describe('per-prompt signal (bench/routing/routing-signal.ts)', () => {
     expect(rocAuc(held, y.slice(60).map(Boolean))).toBe(1);
     const near = nearest(X.slice(0, 60), ngramVector('a question about recursion depth'), 5);
     expect(near.every((i) => y[i] === 1)).toBe(true);
+  });
+});
+
+describe('dominance report (bench/routing/dominance.ts)', () => {
+  // Two models: cheap ($1) right on even prompts, strong ($10) right on all but every fifth.
+  const n = 200;
+  const scores = Array.from({ length: n }, (_, i) => [i % 2 === 0 ? 1 : 0, i % 5 === 0 ? 0 : 1]);
+  const costs = scores.map(() => [1, 10]);
+  const allTo = (m: number) => scores.map(() => m);
+
+  it('fixed model choices tie the Zero router and no sweep point lies below its hull', () => {
+    const d = dominanceReport({ scores, costs, choices: [allTo(0), allTo(1)] }, { resamples: 50 });
+    expect(d.difference.value).toBeCloseTo(0, 12);
+    expect(d.difference.lo).toBeCloseTo(0, 12);
+    expect(d.dominated).toBe(0);
+    expect(d.points.map((p) => p.margin.value)).toEqual([0, 0]);
+  });
+
+  it('a router that knows the outcomes beats the Zero router beyond noise', () => {
+    // Cheap where the cheap model is right, strong elsewhere.
+    const oracle = scores.map((s) => (s[0] === 1 ? 0 : 1));
+    const d = dominanceReport({ scores, costs, choices: [allTo(0), oracle, allTo(1)] }, { resamples: 100 });
+    expect(d.difference.value).toBeGreaterThan(0.05);
+    expect(d.difference.lo).toBeGreaterThan(0);
+    expect(d.points[1].margin.lo).toBeGreaterThan(0);
+    expect(runPairMetrics({ scores, costs, choices: [allTo(0), oracle] }, 0, 1).apgr).toBeCloseTo(1, 2);
+  });
+
+  it('a router that wastes money is below the Zero hull, surely, and costs AIQ', () => {
+    // Strong model exactly where the cheap one is already right: strong prices, cheap accuracy.
+    const perverse = scores.map((s) => (s[0] === 1 ? 1 : 0));
+    const d = dominanceReport({ scores, costs, choices: [allTo(0), perverse, allTo(1)] }, { resamples: 100 });
+    expect(d.points[1].margin.value).toBeLessThan(-0.2);
+    expect(d.points[1].margin.hi).toBeLessThan(0);
+    expect(d.dominated).toBe(1);
+    expect(d.difference.value).toBeCloseTo(0, 12);
+  });
+
+  it('unrouted prompts score 0 at no cost', () => {
+    const d = dominanceReport({ scores, costs, choices: [scores.map(() => -1)] }, { resamples: 0 });
+    expect(d.points[0]).toMatchObject({ cost: 0, quality: 0 });
+  });
+
+  it('the bootstrap stream is deterministic and uniform', () => {
+    const a = uniformStream(3);
+    const b = uniformStream(3);
+    const xs = Array.from({ length: 2000 }, () => a());
+    expect(xs.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => b()));
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    expect(xs.reduce((s, x) => s + x, 0) / xs.length).toBeCloseTo(0.5, 1);
+  });
+});
+
+describe('shrinking a per-prompt adjustment (bench/routing/dominance.ts)', () => {
+  it('trusts a calibrated signal fully and a useless one not at all', () => {
+    const rand = uniformStream(9);
+    const calibrated = Array.from({ length: 4000 }, () => {
+      const p = rand();
+      return { y: rand() < p ? 1 : 0, base: 0.5, prediction: p };
+    });
+    expect(shrinkWeight(calibrated)).toBeGreaterThan(0.9);
+    const noise = Array.from({ length: 4000 }, () => ({ y: rand() < 0.5 ? 1 : 0, base: 0.5, prediction: rand() }));
+    expect(shrinkWeight(noise)).toBeLessThan(0.1);
+    // An anti-correlated signal clamps to 0, and no spread at all means nothing to trust.
+    expect(shrinkWeight(calibrated.map((s) => ({ ...s, prediction: 1 - s.prediction })))).toBe(0);
+    expect(shrinkWeight([{ y: 1, base: 0.5, prediction: 0.5 }])).toBe(0);
+  });
+
+  it('halves an overconfident signal', () => {
+    const rand = uniformStream(11);
+    const samples = Array.from({ length: 8000 }, () => {
+      const p = 0.25 + 0.5 * rand();
+      return { y: rand() < p ? 1 : 0, base: 0.5, prediction: 0.5 + 2 * (p - 0.5) };
+    });
+    expect(shrinkWeight(samples)).toBeCloseTo(0.5, 1);
+  });
+
+  it('the cost-weight sweep picks the best quality at λ = 0 and the cheapest when cost dominates', () => {
+    const p = [
+      [0.6, 0.9],
+      [0.8, 0.85],
+    ];
+    const meanCost = p.map(() => [1, 8]);
+    // log2(8) = 3: at λ = 0.02 the 0.05 gap of prompt 1 is not worth it, prompt 0's 0.3 gap is.
+    expect(sweepChoices(p, meanCost, [0, 0.02, 1])).toEqual([
+      [1, 1],
+      [1, 0],
+      [0, 0],
+    ]);
+  });
+
+  it('a per-prompt adjustment is used at a cost weight only where it paid out of fold', () => {
+    // Cheap ($1) right on half the prompts, strong ($8) always; base rates 0.5 and 1.
+    const n = 100;
+    const scores = Array.from({ length: n }, (_, i) => [i % 2, 1]);
+    const base = scores.map(() => [0.5, 1]);
+    const meanCost = scores.map(() => [1, 8]);
+    const grid = [0, 0.5, 1];
+    // λ = 0: quality only (strong everywhere whatever w); λ = 0.1: a correct adjustment saves the strong
+    // model's price where the cheap one is right; λ = 1: cheap everywhere whatever w.
+    const lambdas = [0, 0.1, 1];
+    const knowing = chooseWeightPerLambda({ scores, base, prediction: scores.map((s) => [s[0], 1]), meanCost }, lambdas, grid);
+    // w = 0.5 already routes every prompt right at λ = 0.1; the smallest weight that does wins.
+    expect(knowing).toEqual([0, 0.5, 0]);
+    // Predictions that say the opposite of the outcomes never pay, so w stays 0 at every λ.
+    const wrong = chooseWeightPerLambda({ scores, base, prediction: scores.map((s) => [1 - s[0], 1]), meanCost }, lambdas, grid);
+    expect(wrong).toEqual([0, 0, 0]);
   });
 });
