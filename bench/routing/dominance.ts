@@ -8,6 +8,7 @@
  * AIQ(router) − AIQ(Zero) and of each sweep point's margin over the Zero hull at its own cost
  * includes the noise of which prompts happen to be in the test set.
  */
+import { mulberry32 } from '../../src/lib/mulberry32';
 import { aiq, hullValue, nonDecreasingHull, pairMetrics, type PairMetrics, type Point } from './metrics';
 
 export interface RoutedRun {
@@ -18,17 +19,8 @@ export interface RoutedRun {
   choices: number[][];
 }
 
-/** Deterministic uniform draws in [0, 1) (mulberry32), so intervals reproduce. */
-export function uniformStream(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** Deterministic uniform draws in [0, 1), so intervals reproduce. */
+export const uniformStream = (seed: number): (() => number) => mulberry32(seed);
 
 interface Evaluated {
   router: Point[];
