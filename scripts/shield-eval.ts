@@ -1,8 +1,16 @@
 /**
- * Scores llmshield's detector on a presidio-research format file and (optionally) counts false positives
+ * Scores llmshield's detector on presidio-research format files and (optionally) counts false positives
  * on a corpus that contains no personal data.
  *
- *   npx tsx scripts/shield-eval.ts FILE.json [--negatives FILE] [--runs N] [--json]
+ *   npx tsx scripts/shield-eval.ts FILE.json [--negatives FILE] [--runs N] [--by group|locale|family] [--json]
+ *   npx tsx scripts/shield-eval.ts [--dev-only] [--runs N] [--json]        # the whole report (npm run shield:eval)
+ *
+ * Without FILE: the synthetic held-out set (held-out locales × held-out template families, generated
+ * into training/shield/.cache by scripts/shield-gen.ts when missing), per locale group; then the
+ * development figures: the synthetic dev set, the shared dev set (../shared/data/pii/, when present) and
+ * the negatives corpus test/fixtures/shield/negatives.txt. The detectors were tuned on the development
+ * sets only. Errors (missed and spurious spans) are printed for development sets only. --dev-only skips
+ * the held-out set (what to run while tuning).
  *
  * Gold type mapping: PERSON; EMAIL_ADDRESS→EMAIL; PHONE_NUMBER→PHONE; CREDIT_CARD; IBAN_CODE→IBAN;
  * US_SSN; IP_ADDRESS; STREET_ADDRESS and ADDRESS→ADDRESS. Other gold types are not scored.
@@ -18,10 +26,16 @@
  * median ms per KB (UTF-8).
  * With --json the last line printed is one JSON object with all figures.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { detectEntities } from '../src/shield/detect';
 import { SCORED, emptyCounts, prf, scoreSample, type Counts, type Sample } from '../src/shield/scoring';
+import { CACHE_DIR, writeSet } from './shield-gen';
+
+const SHARED_DEV = '../shared/data/pii/presidio_generated_small.json';
+const NEGATIVES = 'test/fixtures/shield/negatives.txt';
+
+type Grouped = Sample & { group?: string; locale?: string; family?: string };
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,23 +56,8 @@ function countNegatives(text: string) {
   };
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const json = args.includes('--json');
-  const flag = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const negativesPath = flag('--negatives');
-  const runs = Number(flag('--runs') ?? 50);
-  const file = args.find((a, i) => !a.startsWith('--') && !['--negatives', '--runs'].includes(args[i - 1] ?? ''));
-  if (!file) {
-    console.error('usage: npx tsx scripts/shield-eval.ts FILE.json [--negatives FILE] [--runs N] [--json]');
-    process.exit(2);
-  }
-  const samples = JSON.parse(readFileSync(file, 'utf8')) as Sample[];
+function score(samples: Sample[], errors?: string[]) {
   const counts: Record<string, Counts> = emptyCounts();
-  const errors: string[] = [];
   let secrets = 0;
   for (const s of samples) {
     const preds = detectEntities(s.full_text);
@@ -75,6 +74,10 @@ function main(): void {
     }),
     { tp: 0, fp: 0, goldFound: 0, gold: 0 },
   );
+  return { samples: samples.length, overall: prf(total), perType, unscoredSecretPredictions: secrets };
+}
+
+function throughput(samples: Sample[], runs: number) {
   const kb = samples.reduce((a, s) => a + new TextEncoder().encode(s.full_text).length, 0) / 1024;
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -91,39 +94,108 @@ function main(): void {
   const msPerKb = Math.round((median(times) / kb) * 1000) / 1000;
   // CPU time is reported too: on a shared machine wall time includes time spent waiting for a core.
   const cpuMsPerKb = Math.round((median(cpuTimes) / kb) * 1000) / 1000;
-  const negatives = negativesPath ? countNegatives(readFileSync(negativesPath, 'utf8')) : undefined;
-  const result = {
-    file,
-    samples: samples.length,
-    overall: prf(total),
-    perType,
-    unscoredSecretPredictions: secrets,
-    throughput: { msPerKb, cpuMsPerKb, runs, kb: Math.round(kb * 10) / 10 },
-    ...(negatives
-      ? {
-          negatives: { kb: negatives.kb, falsePositives: negatives.falsePositives, perTenKb: negatives.perTenKb, byType: negatives.byType },
-        }
-      : {}),
-  };
-  if (!json) {
-    console.log(`${samples.length} samples, ${result.throughput.kb} KB`);
-    console.log('type          precision recall  f1     gold');
-    for (const t of SCORED) {
-      const r = perType[t];
-      console.log(`${t.padEnd(13)} ${String(r.precision).padEnd(9)} ${String(r.recall).padEnd(7)} ${String(r.f1).padEnd(6)} ${r.gold}`);
-    }
-    const o = result.overall;
-    console.log(
-      `${'OVERALL'.padEnd(13)} ${String(o.precision).padEnd(9)} ${String(o.recall).padEnd(7)} ${String(o.f1).padEnd(6)} ${o.gold}`,
-    );
-    console.log(`throughput: ${msPerKb} ms/KB wall, ${cpuMsPerKb} ms/KB CPU (median of ${runs} runs)`);
-    if (errors.length) console.log(`errors:\n  ${errors.join('\n  ')}`);
-    if (negatives) {
-      console.log(`negatives: ${negatives.falsePositives} detections in ${negatives.kb} KB = ${negatives.perTenKb} per 10 KB`);
-      for (const e of negatives.examples) console.log(`  ${e}`);
-    }
+  return { msPerKb, cpuMsPerKb, runs, kb: Math.round(kb * 10) / 10 };
+}
+
+function printTable(r: ReturnType<typeof score>): void {
+  console.log('type          precision recall  f1     gold');
+  for (const t of SCORED) {
+    const x = r.perType[t];
+    console.log(`${t.padEnd(13)} ${String(x.precision).padEnd(9)} ${String(x.recall).padEnd(7)} ${String(x.f1).padEnd(6)} ${x.gold}`);
   }
-  console.log(JSON.stringify(json ? result : { overall: result.overall, msPerKb, negatives: result.negatives }));
+  const o = r.overall;
+  console.log(`${'OVERALL'.padEnd(13)} ${String(o.precision).padEnd(9)} ${String(o.recall).padEnd(7)} ${String(o.f1).padEnd(6)} ${o.gold}`);
+}
+
+/** One row per group: overall and per-type precision/recall. */
+function printByGroup(samples: Grouped[], key: 'group' | 'locale' | 'family') {
+  const groups = [...new Set(samples.map((s) => s[key] ?? '?'))].sort();
+  const result: Record<string, ReturnType<typeof score>> = {};
+  console.log(`by ${key}: overall P/R, then per type P/R (gold count); - where the group has no such span`);
+  console.log(`${key.padEnd(16)} ${'overall'.padEnd(12)} ${SCORED.map((t) => t.padEnd(16)).join(' ')}`);
+  for (const g of groups) {
+    const r = score(samples.filter((s) => (s[key] ?? '?') === g));
+    result[g] = r;
+    const cell = (x: { precision: number; recall: number; gold: number; tp: number; fp: number }) =>
+      x.gold === 0 && x.tp + x.fp === 0 ? '-' : `${x.precision.toFixed(2)}/${x.recall.toFixed(2)} (${x.gold})`;
+    console.log(
+      `${g.padEnd(16)} ${`${r.overall.precision.toFixed(3)}/${r.overall.recall.toFixed(3)}`.padEnd(12)} ${SCORED.map((t) => cell(r.perType[t]).padEnd(16)).join(' ')}`,
+    );
+  }
+  return result;
+}
+
+function evaluateFile(file: string, opts: { runs: number; json: boolean; showErrors: boolean; by?: 'group' | 'locale' | 'family' }) {
+  const samples = JSON.parse(readFileSync(file, 'utf8')) as Grouped[];
+  const errors: string[] = [];
+  const r = score(samples, errors);
+  const tp = throughput(samples, opts.runs);
+  let groups: Record<string, ReturnType<typeof score>> | undefined;
+  if (!opts.json) {
+    console.log(`${samples.length} samples, ${tp.kb} KB`);
+    printTable(r);
+    console.log(`throughput: ${tp.msPerKb} ms/KB wall, ${tp.cpuMsPerKb} ms/KB CPU (median of ${opts.runs} runs)`);
+    if (opts.by) groups = printByGroup(samples, opts.by);
+    if (opts.showErrors && errors.length) console.log(`errors:\n  ${errors.join('\n  ')}`);
+  }
+  return { file, ...r, throughput: tp, ...(groups ? { groups } : {}) };
+}
+
+function printNegatives(path: string, json: boolean) {
+  const negatives = countNegatives(readFileSync(path, 'utf8'));
+  if (!json) {
+    console.log(`negatives: ${negatives.falsePositives} detections in ${negatives.kb} KB = ${negatives.perTenKb} per 10 KB`);
+    for (const e of negatives.examples) console.log(`  ${e}`);
+  }
+  return { kb: negatives.kb, falsePositives: negatives.falsePositives, perTenKb: negatives.perTenKb, byType: negatives.byType };
+}
+
+function cached(split: 'dev' | 'heldout'): string {
+  const path = `${CACHE_DIR}/${split}.json`;
+  return existsSync(path) ? path : writeSet(split);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const withValue = ['--negatives', '--runs', '--by'];
+  const negativesPath = flag('--negatives');
+  const runs = Number(flag('--runs') ?? 50);
+  const by = flag('--by') as 'group' | 'locale' | 'family' | undefined;
+  const file = args.find((a, i) => !a.startsWith('--') && !withValue.includes(args[i - 1] ?? ''));
+  if (file) {
+    const result = evaluateFile(file, { runs, json, showErrors: true, by });
+    const negatives = negativesPath ? printNegatives(negativesPath, json) : undefined;
+    const out = { ...result, ...(negatives ? { negatives } : {}) };
+    console.log(JSON.stringify(json ? out : { overall: out.overall, msPerKb: out.throughput.msPerKb, negatives }));
+    return;
+  }
+  // The whole report.
+  const report: Record<string, unknown> = {};
+  if (!args.includes('--dev-only')) {
+    if (!json) console.log('== HELD-OUT: held-out locales × held-out template families (never used for tuning or training) ==');
+    report.heldout = evaluateFile(cached('heldout'), { runs, json, showErrors: false, by: by ?? 'group' });
+  }
+  if (!json) console.log('\n== DEVELOPMENT (the detectors were tuned on these) ==\n-- synthetic dev set (dev locales × dev families)');
+  report.dev = evaluateFile(cached('dev'), { runs, json, showErrors: args.includes('--errors'), by: by ?? 'group' });
+  if (existsSync(SHARED_DEV)) {
+    if (!json) console.log(`-- shared dev set ${SHARED_DEV}`);
+    report.sharedDev = evaluateFile(SHARED_DEV, { runs, json, showErrors: true });
+  }
+  if (!json) console.log(`-- false-positive corpus ${NEGATIVES}`);
+  report.negatives = printNegatives(NEGATIVES, json);
+  const overall = (r: unknown) => (r as { overall?: unknown } | undefined)?.overall;
+  const summary = {
+    heldout: overall(report.heldout),
+    dev: overall(report.dev),
+    sharedDev: overall(report.sharedDev),
+    negatives: report.negatives,
+  };
+  console.log(JSON.stringify(json ? report : summary));
 }
 
 main();

@@ -5,6 +5,7 @@ import { detectIpv4, detectIpv6 } from './detectors/network';
 import { detectPersons } from './detectors/person';
 import { detectPhones } from './detectors/phone';
 import { detectSecrets } from './detectors/secrets';
+import { tagPersons } from './model/tagger';
 import { ENTITY_TYPES, type Detection, type Detector, type EntityType } from './types';
 
 /** Detectors in priority order: when spans overlap, the earlier (more specific) type wins. */
@@ -17,7 +18,8 @@ const DETECTORS: ReadonlyArray<[EntityType, Detector]> = [
   ['IP_ADDRESS', (t) => [...detectIpv4(t), ...detectIpv6(t)]],
   ['PHONE', detectPhones],
   ['ADDRESS', detectAddresses],
-  ['PERSON', detectPersons],
+  // Names: the cue and list rules, and the learned tagger; overlaps resolve to the longer span.
+  ['PERSON', (t) => [...detectPersons(t), ...tagPersons(t)]],
 ];
 
 /**

@@ -37,6 +37,33 @@ describe('CREDIT_CARD', () => {
       expect(detectCreditCards(t)).toEqual([]);
     }
   });
+  it('knows every scheme: JCB, legacy JCB, Maestro, Diners, UnionPay, RuPay, Mir, Discover ranges', () => {
+    const cards = [
+      '3530 1113 3330 0000', // JCB 16
+      '3569 7853 2779 9166 854', // JCB 19
+      '2131 2390 9580 808', // JCB legacy 15
+      '1800-8442-3893-714', // JCB legacy 15
+      '5038.2672.4216', // Maestro 12
+      '6304 6755 5934 7559 196', // Maestro 19
+      '3852 000002 3237', // Diners 14, 4-6-4
+      '6222 5622 4757 9988', // Discover 622126-622925
+      '2203-2813-4695-4974', // Mir
+      '8171 9999 2766 0000', // RuPay 81
+      '4783 0894 0457 5', // Visa 13
+      '353114 1157974900234', // JCB 19 as 6-13
+    ];
+    for (const c of cards) expect(values(`pay with ${c}.`, detectCreditCards(`pay with ${c}.`)), c).toEqual([c]);
+  });
+  it('reads dotted cards only in card groupings, and UnionPay without Luhn only next to a card word', () => {
+    expect(values('card 6040.4768.3872.1224 ok', detectCreditCards('card 6040.4768.3872.1224 ok'))).toEqual(['6040.4768.3872.1224']);
+    for (const t of ['oid 1.3.6.1.4.1.4111.1111.1111.1111', 'v4111.1111.1111.1111', 'build 60.4768.3872.1224.5', '+49 1504 6363 5401'])
+      expect(detectCreditCards(t), t).toEqual([]);
+    // 6212 3456 7890 1234 fails Luhn: a UnionPay number only when the text speaks of a card.
+    expect(detectCreditCards('ref 6212 3456 7890 1234')).toEqual([]);
+    expect(values('UnionPay card 6212 3456 7890 1234', detectCreditCards('UnionPay card 6212 3456 7890 1234'))).toEqual([
+      '6212 3456 7890 1234',
+    ]);
+  });
 });
 
 describe('IBAN', () => {
@@ -49,6 +76,14 @@ describe('IBAN', () => {
     for (const t of ['DE89 3704 0044 0532 0130 01', 'DE89 3704 0044 0532 0130', 'ZZ12 3456 7890 1234 5678 90']) {
       expect(detectIbans(t)).toEqual([]);
     }
+  });
+  it('finds lower-case IBANs, national IBANs (Iran) and a second IBAN right after a first', () => {
+    const t = 'pay es91 2100 0418 4502 0005 1332 or CH93 0076 2011 6238 5295 7, or IR38 0029 2203 0290 7910 3500 23';
+    expect(values(t, detectIbans(t))).toEqual([
+      'es91 2100 0418 4502 0005 1332',
+      'CH93 0076 2011 6238 5295 7',
+      'IR38 0029 2203 0290 7910 3500 23',
+    ]);
   });
 });
 
@@ -100,6 +135,36 @@ describe('PHONE', () => {
   it('does not take dates, amounts or bare ids', () => {
     for (const t of ['on 2024-03-01 at noon', 'total 12345678 bytes', 'id 4155552671', 'v1.22.333']) expect(detectPhones(t)).toEqual([]);
   });
+  it('takes extensions, grouped national forms and bare trunk-0 numbers', () => {
+    for (const p of [
+      '(415) 555-2671 ext. 45',
+      '07400 560534 #37',
+      '1-973-928-7567 x0635',
+      '912 961 475, ext. 8382',
+      '34 41 63 03',
+      '612-83-01-24',
+      '(976)993-05-37',
+      '(11) 96906-2289',
+      '0667781995',
+      '+36 50/670-7256',
+    ]) {
+      const t = `I am on ${p}.`;
+      expect(values(t, detectPhones(t)), p).toEqual([p]);
+    }
+    const card = 'Shirin Ahmadi\nT 984-1864203\nE shirin@example.org';
+    expect(values(card, detectPhones(card))).toEqual(['984-1864203']);
+  });
+  it('does not take amounts with thousands separators, postcodes, dates in other orders or sentences after', () => {
+    for (const t of [
+      'it costs 1 234 567 in total',
+      'we counted 21 809 721 votes',
+      'Boston, MA 05475-6996',
+      'due 2025-12-27',
+      'on 31.12.2024 09:30',
+    ])
+      expect(detectPhones(t), t).toEqual([]);
+    expect(detectPhones('Pickup at Rondônia, 68289-315. Questions? Call us.')).toEqual([]);
+  });
 });
 
 describe('SECRET', () => {
@@ -143,6 +208,68 @@ describe('ADDRESS', () => {
       expect(values(t, detectAddresses(t))).toEqual([v]);
     }
   });
+  it('finds US military addresses whole', () => {
+    for (const a of [
+      'PSC 3117, Box 0609\nAPO AA 44332',
+      'Unit 8154 Box 2150, DPO AE 09876',
+      'USNS Cooper\nFPO AP 96543',
+      'USS Halsey FPO AE 09578',
+    ]) {
+      const t = `Mail it to ${a}. Thanks`;
+      expect(values(t, detectAddresses(t)), a).toEqual([a]);
+    }
+  });
+  it('finds unit designators alone and after a street', () => {
+    expect(values('my unit is apt. 169 btw', detectAddresses('my unit is apt. 169 btw'))).toEqual(['apt. 169']);
+    expect(values('Leave it at Apt. 022, thanks', detectAddresses('Leave it at Apt. 022, thanks'))).toEqual(['Apt. 022']);
+    const t = 'Deliver to 12 Oak Street Apt. 4, Dayton, OH 45402 today';
+    expect(values(t, detectAddresses(t))).toEqual(['12 Oak Street Apt. 4, Dayton, OH 45402']);
+  });
+  it('finds streets of many countries: type after the name, compounds, European number order', () => {
+    for (const [t, v] of [
+      ['we live in Kalda tee 12 now', 'Kalda tee 12'],
+      ['Adres: Fatih Sokak 5, 34000 İstanbul', 'Fatih Sokak 5, 34000 İstanbul'],
+      ['She lives on Halász sor 69.', 'Halász sor 69'],
+      ['Ünvan: Qarabağ küç., 269, Bakı', 'Qarabağ küç., 269, Bakı'],
+      ['Office: Max-Ernst-Str. 4, 50858 Köln', 'Max-Ernst-Str. 4, 50858 Köln'],
+      ['resolved "Smogelisgate 2, 0875 Oslo, Norge" ok', 'Smogelisgate 2, 0875 Oslo, Norge'],
+      ['Clematisvej 4, 5. tv, 2100 København', 'Clematisvej 4, 5. tv, 2100 København'],
+      ['Ship to Aleea Teiului, Bloc 45/81, Iași', 'Aleea Teiului, Bloc 45/81, Iași'],
+      ['Pickup at Nyallén 9.', 'Nyallén 9'],
+    ]) {
+      expect(values(t, detectAddresses(t)), t).toEqual([v]);
+    }
+  });
+  it('finds postcodes after a label or in a US city line, UK and Canadian postcodes on their own', () => {
+    for (const [t, v] of [
+      ['Postcode: 12-345', '12-345'],
+      ['{"zip": "94107-1234"}', '94107-1234'],
+      ['PLZ 10115 bitte', '10115'],
+      ['moved to Springfield, IL 62704 last year', 'Springfield, IL 62704'],
+      ['the office is near SW1A 1AA I think', 'SW1A 1AA'],
+      ['sent to K1A 0B6 yesterday', 'K1A 0B6'],
+    ]) {
+      expect(values(t, detectAddresses(t)), t).toEqual([v]);
+    }
+  });
+  it('reads address fields: labels, JSON keys and CSV columns', () => {
+    const csv = 'id;full_name;street;city;postcode\n#6585;Ana Lima;333 Olufunke Curve;Lagos;03456';
+    expect(values(csv, detectAddresses(csv))).toEqual(['333 Olufunke Curve', '03456']);
+    const form = 'Current address: Västra Backgärdet 474\n27017 Boland\nEmployer: ACME';
+    expect(values(form, detectAddresses(form))).toEqual(['Västra Backgärdet 474\n27017 Boland']);
+  });
+  it('needs more than a weak suffix ("Point", "Center") to read a street', () => {
+    for (const t of [
+      'The 5 Key Points of the talk',
+      'We opened 3 Data Centers',
+      'On 29 March 2017 the vote',
+      'paid via bank transfer from CZ12',
+    ])
+      expect(detectAddresses(t), t).toEqual([]);
+    expect(values('meet at 54464 Cheryl Well, Denver', detectAddresses('meet at 54464 Cheryl Well, Denver'))).toEqual([
+      '54464 Cheryl Well, Denver',
+    ]);
+  });
   it('ignores counts and prose', () => {
     for (const t of [
       'I drove 5 miles down the road',
@@ -173,6 +300,28 @@ describe('PERSON', () => {
     ]) {
       expect(values(t, detectPersons(t))).toEqual([]);
     }
+  });
+});
+
+describe('PERSON fields', () => {
+  it('reads names from labels, JSON keys, CSV columns and attendee lists', () => {
+    for (const [t, v] of [
+      ['Customer: Ana Lima\nIssue: refund', ['Ana Lima']],
+      ['{"firstName": "Sigrún", "lastName": "Þórðardóttir", "email": "s@example.is"}', ['Sigrún', 'Þórðardóttir']],
+      ['first_name,last_name,ssn\nKaito,Shibata,536-22-1234', ['Kaito', 'Shibata']],
+      ['Contact: Tõnu Raudsepp – 5123 4567', ['Tõnu Raudsepp']],
+      ['Attendees: Kaori Uchida, Pille Kuusik, Jóhann Egilsson', ['Kaori Uchida', 'Pille Kuusik', 'Jóhann Egilsson']],
+    ] as const) {
+      expect(values(t, detectPersons(t)), t).toEqual(v);
+    }
+  });
+  it('does not read a build step, a type name or a user agent as a person', () => {
+    for (const t of [
+      '{"name": "Upload Artifact", "uses": "actions/upload-artifact@v4"}',
+      '{"firstName": "string"}',
+      'ip=10.0.0.1 agent="Mozilla/5.0"',
+    ])
+      expect(values(t, detectPersons(t)), t).toEqual([]);
   });
 });
 

@@ -1,263 +1,289 @@
 import type { Detection } from '../types';
-import { FUNCTION_WORDS } from './words';
+import { detectAddressExtras } from './address-extra';
+import { extendEnd, leadingNumbersStart } from './address-extend';
+import { labelledValuesCached } from './fields';
+import { tagStreets } from '../model/tagger';
+import {
+  COMPOUND_ENDINGS,
+  POST_TYPES,
+  PREFIX_TYPES,
+  AMBIGUOUS_PREFIXES,
+  SHORT_ENDINGS,
+  STRONG_SUFFIXES,
+  WEAK_SUFFIXES,
+} from './address-words';
+import { COMMON_WORDS, FUNCTION_WORDS } from './words';
 
 /*
- * Street addresses: a street core (house number + street name + suffix, a street-type prefix such as
- * "rue"/"via"/"calle", a compound street word such as "...straat"/"...strasse"/"...gata" with a number,
- * or a house number + name after an address cue), then greedily extended over an optional unit
- * (Apt/Suite/Unit), up to four short comma- or line-separated city/state/zip/country segments, and
- * house numbers written before the core.
+ * Street addresses. A street core is found first:
+ *  - house number + name words + suffix ("12 Oak Street"; weak suffixes such as "Park" need more address),
+ *  - street-type word + name (+ number) ("Rue de Rivoli 8", "Calle Mayor 5", "ulitsa Lenina, 12"),
+ *  - name + street-type word + number ("Halász sor 69", "Fatih Sokak 5", "Kalda tee 12"),
+ *  - a compound street word with a number ("Nassaustraat 123", "Max-Ernst-Str. 4"),
+ *  - after an address cue ("lives at", "Address:", "ship to"): numbers and name words ("Nyallén 9"),
+ * then extended over a unit (Apt/Suite/Zimmer…), up to four city/state/postcode/country segments, and house
+ * numbers written before the core. Military addresses, lone unit designators and postcodes with a label
+ * are in address-extra.ts.
  */
 
-const NAME_WORD = String.raw`[\p{L}][\p{L}\p{M}'’.-]*`;
-const SUFFIXES =
-  'street|st|road|rd|avenue|ave|av|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|crescent|cres|close|grove|gardens|row|walk|alley|plaza|pike|path|loop|mews|heights|hollow|ridge|view';
-const PLAIN_SUFFIXES = new Set([
-  'street',
-  'st',
-  'road',
-  'rd',
-  'avenue',
-  'ave',
-  'drive',
-  'lane',
-  'ln',
-  'boulevard',
-  'blvd',
-  'highway',
-  'hwy',
+const NAME_WORD = String.raw`(?:[\p{L}][\p{L}\p{M}'’.-]*|\d{1,3}(?:st|nd|rd|th))`;
+const PARTICLES = new Set([
+  'de',
+  'la',
+  'del',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'di',
+  'van',
+  'von',
+  'der',
+  'du',
+  'des',
+  'le',
+  'y',
+  'e',
+  'den',
+  'ten',
+  'ter',
 ]);
-const PREFIXES =
-  'rue|avenue|av\\.|via|viale|corso|piazza|calle|avenida|avda\\.?|paseo|plaza|carrera|rua|travessa|largo|strada|ulica|ul\\.|aleja|al\\.|chemin|allée|boulevard|bd|camino|Πλατεία|Οδός|Λεωφόρος|οδός';
-// Street words written as one compound ("Nassaustraat", "Auerstrasse", "Aðalgata"); checked with endsWith
-// so the pattern itself stays a cheap word + number scan.
-const COMPOUND_ENDINGS = [
-  'straat',
-  'strasse',
-  'straße',
-  'str.',
-  'gasse',
-  'weg',
-  'gata',
-  'gatan',
-  'vej',
-  'veien',
-  'vegen',
-  'plein',
-  'laan',
-  'allee',
-  'platz',
-  'damm',
-  'gade',
-  'utca',
-  'útja',
-  'katu',
-  'tie',
-  'väg',
-  'vägen',
-  'steig',
-  'kade',
-  'singel',
-  'gracht',
-  'dreef',
-];
-function isCompoundStreet(word: string): boolean {
-  const w = word.toLowerCase();
-  return w.length >= 5 && COMPOUND_ENDINGS.some((e) => w.endsWith(e) && w.length > e.length + 1);
-}
+const HAS_UPPER = /\p{Lu}/u;
+const PLACE_PREPOSITION = /\b(?:at|to|on|from)[ ]$/i;
+const CAPITALIZED = /^(?:\p{Lu}|\d)/u;
 
-const HOUSE_NUMBER = String.raw`\d{1,6}[A-Za-z]?`;
-// 1) number + name words + suffix (+ optional number)
-const NUMBER_NAME_SUFFIX = new RegExp(
-  String.raw`(?<![\w.,-])${HOUSE_NUMBER}(?:[ ]+(?:${NAME_WORD})){1,4}?[ ]+(?:${SUFFIXES})\.?(?![\p{L}\d])`,
-  'giu',
-);
-// 2) street-type prefix + name words (+ number)
+// 1) number + 2–5 words; the suffix is looked up among the words.
+const NUMBER_WORDS = new RegExp(String.raw`(?<![\w.,-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?(?:[ ]+${NAME_WORD}){2,5}`, 'gu');
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (words: ReadonlySet<string>) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+const NUMBER_TAIL = String.raw`\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?`;
+
+// 2) street-type word + name words (+ number).
 const PREFIX_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(?:${PREFIXES})[ ]+(?:${NAME_WORD})(?:[ ]+(?:${NAME_WORD}|\d{1,5}[A-Za-z]?\b)){0,3}`,
+  String.raw`(?<![\p{L}\p{N}])(?:${alternation(PREFIX_TYPES)})(?![\p{L}\p{N}])(?:[ ]+${NAME_WORD}(?![\p{N}])){1,4}(?:,?[ ]+${NUMBER_TAIL}(?![\p{L}\p{N}]))?`,
   'giu',
 );
-// 3) compound street word + number, or number + compound street word
-const WORD_NUMBER = /(?<![\p{L}])([\p{L}][\p{L}\p{M}.]{3,})[ ]+\d{1,5}[A-Za-z]?\b/gu;
-const NUMBER_WORD = /(?<![\w.,-])\d{1,6}[A-Za-z]?[ ]+([\p{L}][\p{L}\p{M}.]{3,})(?![\p{L}])/gu;
-// 5) address cue + (numbers) + name words + number
+// 3) name words + street-type word + number.
+const NAME_TYPE_NUMBER = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])((?:[\p{L}][\p{L}\p{M}'’.-]*[ ]+){1,3})(?:${alternation(POST_TYPES)})(?![\p{L}\p{N}]),?[ ]*${NUMBER_TAIL}(?![\p{L}\p{N}])`,
+  'giu',
+);
+// 4) compound street word + number, or number + compound street word.
+const WORD_NUMBER = new RegExp(String.raw`(?<![\p{L}])([\p{L}][\p{L}\p{M}.-]{3,})[ ]+${NUMBER_TAIL}(?![\p{L}\p{N}])`, 'gu');
+const NUMBER_WORD = /(?<![\w.,-])\d{1,6}[A-Za-z]?[ ]+([\p{L}][\p{L}\p{M}.-]{3,})(?![\p{L}])/gu;
+// 5) an address cue, then the street written as words and numbers.
 const CUE =
-  /\b(?:address(?:es)?|lives? (?:at|on|in)|lived (?:at|on|in)|living (?:at|on|in)|located at|return(?:ed)? to|moved to|ship(?:ping)? to|deliver(?:ed|y)? to|send (?:it |them )?to|mail (?:it )?to|is at|located on|reside(?:s)? at)\b/gi;
-const CUE_BODY = new RegExp(
-  String.raw`^[\s\S]{0,24}?(?<![\w])(${HOUSE_NUMBER}(?:[ ]+\d{1,6})?[ ]+${NAME_WORD}(?:[ ]+(?:${NAME_WORD}|\d{1,5}\.?))*?(?:[ ]+\d{1,5}[A-Za-z]?\.?|(?=[,\n])))`,
+  /\b(?:address(?:es)?|addr|adr|adresse|adres|adresa|dirección|direccion|indirizzo|endereço|anschrift|osoite|cím|aadress|home|lives? (?:at|on|in)|lived (?:at|on|in)|living (?:at|on|in)|located (?:at|on)|return(?:ed)? to|moved to|ship(?:ping)? to|deliver(?:ed|y)? to|send (?:it |them )?to|mail (?:it )?to|reside(?:s)? at|pick-?up (?:at|from)|pick (?:it |them )?up (?:at|from)|visit us at|find us at|based at|is at|i'?m at|am at|meet(?: me)? at|see you at|staying at|sale (?:\S+ ){0,3}at|street|straße|calle)\b/giu;
+const CUE_GAP = /^(?:[ \t]*[:=][ \t]*|[ \t]*"[ \t]*:[ \t]*"|[ \t]{2,}|\t|[ \t]+(?:is[ \t]+)?)/;
+// After a cue, a few words may come before the house number ("his address: 46 …", "here they are: 63 …").
+const CUE_NUMBER_BODY = new RegExp(
+  String.raw`^[\s\S]{0,24}?(?<![\w])(\d{1,6}[A-Za-z]?(?:[ ]+\d{1,6})?[ ]+${NAME_WORD}(?:[ ]+(?:${NAME_WORD}|\d{1,5}\.?))*?(?:[ ]+${NUMBER_TAIL}\.?|(?=[,\n])))`,
   'u',
 );
-// 5b) house number + name words + number, directly followed by a unit line ("11 Školní 939\n Apt. 827")
-const NUMBER_NAME_NUMBER_UNIT = new RegExp(
-  String.raw`(?<![\w.,-])${HOUSE_NUMBER}(?:[ ]+${NAME_WORD}){1,3}[ ]+\d{1,5}[A-Za-z]?\.?(?=[ ,]*\n?[^\S\n]*(?:apt|apartment|suite|ste|unit|flat)\b)`,
-  'giu',
+// 6) house number + name words + number: the form "52 Ibirapita 8057" of many generated and European
+// addresses; weak, so it needs a unit, city or postcode after it (or a cue before it).
+const NUMBER_NAME_NUMBER = new RegExp(
+  String.raw`(?<![\w.,-])\d{1,6}[A-Za-z]?(?:[ ]+[\p{L}][\p{L}\p{M}'’.-]*){1,3}[ ]+\d{1,5}[A-Za-z]?(?![\p{L}\p{N}]|[.,]\d)`,
+  'gu',
 );
-// 6) a postal code after a ZIP label
-const ZIP =
-  /\b(?:zip|zip code|zipcode|postal code|postcode|post code)\s*[:#]?\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi;
+const CUE_BODY = new RegExp(
+  String.raw`^(?:${NUMBER_TAIL}[ ]+)?(?:${NAME_WORD}[ ]+){0,4}${NAME_WORD}(?:,?[ ]+${NUMBER_TAIL})?(?=$|[,;\n"]|\.(?:\s|$)|[ ]+(?:in|since|on|for|from|and|before|after|by|at|until|tomorrow|today|yesterday|now|but|when|if|please|to|instead)\b)`,
+  'u',
+);
 
-const UNIT =
-  /^(?:,?[ \t]*\n?[ \t]*|,[ ]*|[ ]+)(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|#)\.?[ ]?#?[\p{L}\d-]{1,6}\.?/iu;
-const SEGMENT_SEP = /^(?:[ \t]*(?:,|\n)[ \t,\n]*)/;
-const SAME_LINE_SEP = /^[ ]+/;
-
-const HAS_UPPER = /\p{Lu}/u;
-const HAS_DIGIT = /\d/;
-
-function isAddressToken(tok: string, lowerText: boolean): boolean {
-  if (/^\d{1,6}(?:-\d{4})?$/.test(tok)) return true; // zip, locality number
-  if (/^\p{Lu}{2,3}$/u.test(tok)) return true; // state code
-  if (/^[(]?\p{Lu}[\p{L}\p{M}'’.()-]*$/u.test(tok)) return true;
-  if (lowerText && /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(tok) && !FUNCTION_WORDS.has(tok)) return true;
-  return false;
+function isCompoundStreet(word: string): boolean {
+  const w = word.toLowerCase();
+  return COMPOUND_ENDINGS.some((e) => w.endsWith(e) && w.length >= e.length + (SHORT_ENDINGS.has(e) ? 4 : 2));
 }
 
-/** Consume a run of address tokens (city, state, zip, country) separated by single spaces. */
-function takeTokens(text: string, from: number, lowerText: boolean, max: number): number {
-  let pos = from;
-  let taken = 0;
-  while (taken < max) {
-    const m = /^([^\s,]+)/.exec(text.slice(pos, pos + 60));
-    if (!m || !isAddressToken(m[1].replace(/[.]$/, ''), lowerText)) break;
-    // A token ending a sentence ends the address, without its period.
-    if (m[1].length > 1 && m[1].endsWith('.') && !/^\p{Lu}\p{Ll}?\.$/u.test(m[1])) {
-      pos += m[1].length - 1;
-      taken++;
-      break;
+function hasFunctionWord(words: string[]): boolean {
+  return words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()) && !PARTICLES.has(w.toLowerCase()));
+}
+
+interface Core {
+  start: number;
+  end: number;
+  /** Needs more address (unit, city, postcode) after it or a cue before it to count. */
+  weak: boolean;
+}
+
+function numberSuffixCores(text: string, lowerText: boolean, cores: Core[]): void {
+  for (const m of text.matchAll(NUMBER_WORDS)) {
+    const parts = m[0].split(/ +/);
+    // The suffix is the first street word after at least one name word ("12 Oak Street Station" ends at Street).
+    let k = 2;
+    let weak = false;
+    for (; k < parts.length; k++) {
+      const w = parts[k].toLowerCase().replace(/\.$/, '');
+      if (STRONG_SUFFIXES.has(w)) break;
+      if (WEAK_SUFFIXES.has(w)) {
+        weak = true;
+        break;
+      }
     }
-    pos += m[1].length;
-    taken++;
-    const sp = /^ +(?=[^\s,])/.exec(text.slice(pos, pos + 4));
-    if (!sp) break;
-    // Only continue if the next token is also an address token.
-    const nextTok = /^([^\s,]+)/.exec(text.slice(pos + sp[0].length, pos + sp[0].length + 60));
-    if (!nextTok || !isAddressToken(nextTok[1].replace(/[.]$/, ''), lowerText)) break;
-    pos += sp[0].length;
+    if (k === parts.length) continue;
+    const names = parts.slice(1, k);
+    if (hasFunctionWord(names)) continue;
+    if (!lowerText && !CAPITALIZED.test(names[0])) continue;
+    // "10 page view": in mixed-case text the street name is capitalized; in lower-case text weak suffixes
+    // need more address around them.
+    if (lowerText && !STRONG_SUFFIXES.has(parts[k].toLowerCase().replace(/\.$/, ''))) weak = true;
+    let end = m.index + trueLength(m[0], k + 1);
+    if (parts[k].endsWith('.') && !/^(?:st|rd|ave|av|dr|ln|blvd|ct|pl|ter|cir|hwy|pkwy|sq|trl|cres|str)\.$/i.test(parts[k])) end--;
+    cores.push({ start: m.index, end, weak });
   }
-  return taken > 0 ? pos : from;
 }
 
-function extendEnd(text: string, end: number, lowerText: boolean): number {
-  const unit = UNIT.exec(text.slice(end, end + 40));
-  if (unit) end += unit[0].length;
-  // Same-line city/state/zip after the core or unit.
-  const sameLine = SAME_LINE_SEP.exec(text.slice(end, end + 4));
-  if (sameLine) {
-    const after = takeTokens(text, end + sameLine[0].length, lowerText, 4);
-    if (after > end + sameLine[0].length) end = after;
+/** Length of the first n space-separated parts of s, spaces between them included. */
+function trueLength(s: string, n: number): number {
+  let count = 0;
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && s[i] === ' ') i++;
+    if (count === n) return s.slice(0, i).trimEnd().length;
+    while (i < s.length && s[i] !== ' ') i++;
+    count++;
   }
-  for (let segments = 0; segments < 4; segments++) {
-    const sep = SEGMENT_SEP.exec(text.slice(end, end + 16));
-    if (!sep) break;
-    const segStart = end + sep[0].length;
-    const unitHere = UNIT.exec(text.slice(end, end + 40));
-    if (unitHere) {
-      end += unitHere[0].length;
+  return s.length;
+}
+
+function prefixCores(text: string, lowerText: boolean, cores: Core[]): void {
+  for (const m of text.matchAll(PREFIX_NAME)) {
+    const words = m[0].split(/[ ,]+/);
+    const type = words[0].toLowerCase();
+    const rest = words.slice(1);
+    if (FUNCTION_WORDS.has(rest[0].toLowerCase()) && !PARTICLES.has(rest[0].toLowerCase())) continue;
+    const hasNumber = /\d/.test(m[0]);
+    const capitalizedName = rest.some((w) => HAS_UPPER.test(w[0]));
+    // "via bank transfer", "place an order": a common word as the type needs a capitalized name or a number.
+    const firstName = rest.find((w) => !PARTICLES.has(w)) ?? rest[0];
+    if (AMBIGUOUS_PREFIXES.has(type) && !(lowerText ? hasNumber : /^\p{Lu}/u.test(firstName) && (hasNumber || capitalizedName))) continue;
+    if (!hasNumber && !capitalizedName) continue;
+    let end = m.index + m[0].length;
+    if (!lowerText) {
+      // Trailing lower-case words are the sentence going on ("Via Roma is closed"), unless a number follows.
+      const trimmed = m[0].replace(/(?: +(?:[\p{Ll}][\p{L}\p{M}'’.-]*))+$/u, (t) => (/\d/.test(t) ? t : ''));
+      end = m.index + trimmed.length;
+    }
+    if (end - m.index < 6) continue;
+    cores.push({ start: m.index, end, weak: !hasNumber && lowerText });
+  }
+}
+
+function postTypeCores(text: string, lowerText: boolean, cores: Core[]): void {
+  for (const m of text.matchAll(NAME_TYPE_NUMBER)) {
+    const names = m[1].trim().split(/ +/);
+    // Keep only the name words right before the type: drop leading lower-case words in mixed-case text.
+    let first = 0;
+    while (first < names.length && (FUNCTION_WORDS.has(names[first].toLowerCase()) || (!lowerText && !HAS_UPPER.test(names[first][0]))))
+      first++;
+    if (first === names.length) {
+      // "the sokak 5": no name. In mixed-case text a capitalized type may carry the name ("Ulica 5" is rare).
       continue;
     }
-    const segEnd = takeTokens(text, segStart, lowerText, 4);
-    if (segEnd === segStart) break;
-    // A segment must end at a separator or end of text, otherwise it is the start of a sentence.
-    const tail = text.slice(segEnd, segEnd + 2);
-    if (tail !== '' && !/^(?:[,\n]| *$| +\p{Lu}| \d|[.?!;)])/u.test(tail) && !/^ ?\n/.test(tail)) {
-      // keep what we have but stop
-      end = segEnd;
-      break;
-    }
-    end = segEnd;
+    if (hasFunctionWord(names.slice(first))) continue;
+    const offset = names.slice(0, first).reduce((a, w) => a + w.length, 0);
+    const start = first === 0 ? m.index : m.index + m[1].indexOf(names[first], offset);
+    cores.push({ start, end: m.index + m[0].length, weak: false });
   }
-  return end;
 }
 
-function leadingNumbersStart(text: string, start: number): number {
-  let s = start;
-  for (let k = 0; k < 2; k++) {
-    const m = /(?:^|(?<=[\s,:]))\d{1,6}[A-Za-z]? +$/.exec(text.slice(Math.max(0, s - 10), s));
-    if (!m) break;
-    s -= m[0].length;
+function compoundCores(text: string, cores: Core[]): void {
+  for (const m of text.matchAll(WORD_NUMBER)) {
+    if (!isCompoundStreet(m[1])) continue;
+    // Include one capitalized word before the compound ("Korte Noordsstraat 307").
+    const before = /(\p{Lu}[\p{L}\p{M}]+) $/u.exec(text.slice(Math.max(0, m.index - 20), m.index));
+    const start = before && !FUNCTION_WORDS.has(before[1].toLowerCase()) ? m.index - before[0].length : m.index;
+    cores.push({ start, end: m.index + m[0].length, weak: false });
   }
-  return s;
+  for (const m of text.matchAll(NUMBER_WORD)) {
+    if (isCompoundStreet(m[1])) cores.push({ start: m.index, end: m.index + m[0].length, weak: false });
+  }
+}
+
+function cueCores(text: string, lowerText: boolean, cores: Core[]): Array<[number, number]> {
+  const cueEnds: Array<[number, number]> = [];
+  for (const m of text.matchAll(CUE)) {
+    const after = m.index + m[0].length;
+    cueEnds.push([m.index, after]);
+    const gap = CUE_GAP.exec(text.slice(after, after + 12));
+    if (gap) {
+      const from = after + gap[0].length;
+      const b = CUE_BODY.exec(text.slice(from, from + 120));
+      if (b && /\d/.test(b[0]) && /\p{L}{2}/u.test(b[0]) && (lowerText || CAPITALIZED.test(b[0]))) {
+        const words = b[0].split(/[ ,]+/).filter((w) => !/^\d/.test(w));
+        if (words.length > 0 && !hasFunctionWord(words)) {
+          cores.push({ start: from, end: from + b[0].length, weak: false });
+          continue;
+        }
+      }
+    }
+    const numbered = CUE_NUMBER_BODY.exec(text.slice(after, after + 160));
+    if (!numbered) continue;
+    const s = after + numbered[0].length - numbered[1].length;
+    const words = numbered[1].split(/ +/).filter((w) => !/^\d/.test(w));
+    if (words.length > 0 && !hasFunctionWord(words)) cores.push({ start: s, end: s + numbered[1].length, weak: false });
+  }
+  return cueEnds;
+}
+
+function numberNameNumberCores(text: string, lowerText: boolean, cores: Core[]): void {
+  for (const m of text.matchAll(NUMBER_NAME_NUMBER)) {
+    const words = m[0].split(/ +/).slice(1, -1);
+    if (hasFunctionWord(words) || words.some((w) => COMMON_WORDS.has(w.toLowerCase()))) continue;
+    if (!lowerText && !words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w))) continue;
+    cores.push({ start: m.index, end: m.index + m[0].length, weak: true });
+  }
+}
+
+/** The value of an address field ("Address: …", "street": "…", a CSV column "street"). */
+function fieldCores(text: string, cores: Core[], out: Detection[]): void {
+  for (const f of labelledValuesCached(text)) {
+    const value = text.slice(f.start, f.end);
+    if (f.kind === 'postcode' && /\d/.test(value) && value.length <= 10) out.push({ type: 'ADDRESS', start: f.start, end: f.end });
+    if (f.kind !== 'address') continue;
+    // The address ends where the line's next sentence or field starts ("…, Luzville N8M 3V1. Recipient: …").
+    const stop = value.search(/\.\s+\p{Lu}|;\s|\s\|\s|\s[–—]\s/u);
+    const head = stop >= 0 ? value.slice(0, stop) : value;
+    if (head.includes('@') || head.length > 120) continue;
+    if (!/\d/.test(head) && !/\p{Lu}[\p{L}.'-]+[ ,]+\p{Lu}/u.test(head)) continue;
+    cores.push({ start: f.start, end: f.start + head.length, weak: false });
+  }
 }
 
 export function detectAddresses(text: string): Detection[] {
   const lowerText = !HAS_UPPER.test(text);
-  const hasDigit = HAS_DIGIT.test(text);
-  const cores: Array<[number, number]> = [];
-  for (const m of hasDigit ? text.matchAll(NUMBER_NAME_SUFFIX) : []) {
-    const parts = m[0].split(/ +/);
-    const words = parts.slice(1, -1).map((w) => w.toLowerCase());
-    if (words.some((w) => FUNCTION_WORDS.has(w))) continue;
-    // "10 page view", "2 table row": in mixed-case text the street name is capitalized (or an ordinal);
-    // in all-lower-case text only unambiguous suffixes count.
-    if (lowerText) {
-      if (!PLAIN_SUFFIXES.has(parts[parts.length - 1].toLowerCase().replace(/\.$/, ''))) continue;
-    } else if (!/^(?:\p{Lu}|\d+(?:st|nd|rd|th)$)/u.test(parts[1])) {
-      continue;
-    }
-    cores.push([m.index, m.index + m[0].length]);
+  const hasDigit = /\d/.test(text);
+  const cores: Core[] = [];
+  if (hasDigit) {
+    numberSuffixCores(text, lowerText, cores);
+    postTypeCores(text, lowerText, cores);
+    compoundCores(text, cores);
+    numberNameNumberCores(text, lowerText, cores);
+    // Streets the learned tagger reads as places, next to a house number.
+    for (const [start, end] of tagStreets(text)) cores.push({ start, end, weak: false });
   }
-  for (const m of text.matchAll(PREFIX_NAME)) {
-    const rest = m[0]
-      .split(/ +/)
-      .slice(1)
-      .map((w) => w.toLowerCase());
-    if (FUNCTION_WORDS.has(rest[0])) continue;
-    // "Avenue" and "Plaza" alone are common words: require a number or a capitalized name after them.
+  prefixCores(text, lowerText, cores);
+  const cues = hasDigit ? cueCores(text, lowerText, cores) : [];
+  const out: Detection[] = [];
+  fieldCores(text, cores, out);
+  for (const c of cores) {
+    const { end, evidence } = extendEnd(text, c.end, lowerText);
     if (
-      !/\d/.test(m[0]) &&
-      !m[0]
-        .split(/ +/)
-        .slice(1)
-        .some((w) => /^\p{Lu}/u.test(w))
+      c.weak &&
+      !evidence &&
+      !cues.some(([, e]) => e <= c.start && c.start - e <= 40) &&
+      !PLACE_PREPOSITION.test(text.slice(Math.max(0, c.start - 6), c.start))
     )
       continue;
-    let end = m.index + m[0].length;
-    const trimmed = m[0].replace(/(?: +(?:[\p{Ll}][\p{L}\p{M}'’.-]*))+$/u, (t) => (/\d/.test(t) ? t : ''));
-    if (!lowerText && trimmed.length < m[0].length) end = m.index + trimmed.length;
-    if (end - m.index < 6) continue;
-    cores.push([m.index, end]);
+    out.push({ type: 'ADDRESS', start: leadingNumbersStart(text, c.start), end });
   }
-  if (hasDigit) {
-    for (const m of text.matchAll(WORD_NUMBER)) {
-      if (!isCompoundStreet(m[1])) continue;
-      // Include one capitalized word before the compound ("Korte Noordsstraat 307").
-      const before = /(\p{Lu}[\p{L}\p{M}]+) $/u.exec(text.slice(Math.max(0, m.index - 20), m.index));
-      const start = before && !FUNCTION_WORDS.has(before[1].toLowerCase()) ? m.index - before[0].length : m.index;
-      cores.push([start, m.index + m[0].length]);
-    }
-    for (const m of text.matchAll(NUMBER_WORD)) {
-      if (isCompoundStreet(m[1])) cores.push([m.index, m.index + m[0].length]);
-    }
-  }
-  for (const m of hasDigit ? text.matchAll(NUMBER_NAME_NUMBER_UNIT) : []) {
-    const words = m[0]
-      .split(/ +/)
-      .filter((w) => !/^\d/.test(w))
-      .map((w) => w.toLowerCase());
-    if (words.some((w) => FUNCTION_WORDS.has(w))) continue;
-    cores.push([m.index, m.index + m[0].length]);
-  }
-  for (const m of hasDigit ? text.matchAll(CUE) : []) {
-    const bodyFrom = m.index + m[0].length;
-    const b = CUE_BODY.exec(text.slice(bodyFrom, bodyFrom + 160));
-    if (!b) continue;
-    const s = bodyFrom + b[0].length - b[1].length;
-    const words = b[1]
-      .split(/ +/)
-      .filter((w) => !/^\d/.test(w))
-      .map((w) => w.toLowerCase());
-    if (words.length === 0 || words.some((w) => FUNCTION_WORDS.has(w))) continue;
-    cores.push([s, s + b[1].length]);
-  }
-  const out: Detection[] = [];
-  for (const [s, e] of cores) {
-    const end = extendEnd(text, e, lowerText);
-    out.push({ type: 'ADDRESS', start: leadingNumbersStart(text, s), end });
-  }
-  for (const m of hasDigit ? text.matchAll(ZIP) : []) {
-    const s = m.index + m[0].length - m[1].length;
-    out.push({ type: 'ADDRESS', start: s, end: m.index + m[0].length });
-  }
+  if (hasDigit) out.push(...detectAddressExtras(text, lowerText));
   return mergeOverlapping(out);
 }
 

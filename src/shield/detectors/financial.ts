@@ -1,101 +1,43 @@
 import type { Detection } from '../types';
 import { hasContextWord } from './util';
 
-/* ---------- credit cards ---------- */
+/* ---------- credit cards: cards.ts ---------- */
 
-// A plain digit run, or digit groups separated by single spaces or dashes (separator required between
-// groups so the pattern cannot backtrack over long digit runs); the validator picks the longest valid prefix.
-const CARD_CANDIDATE = /(?<![\d.,-])(?:\d{13,19}|\d{2,6}(?:[ -]\d{1,6}){1,8})(?!\d)/g;
-
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
-}
-
-/** Issuer identification ranges (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro). */
-export function issuerKnown(d: string): boolean {
-  const n = d.length;
-  const p2 = Number(d.slice(0, 2));
-  const p3 = Number(d.slice(0, 3));
-  const p4 = Number(d.slice(0, 4));
-  if (d[0] === '4') return n === 13 || n === 16 || n === 19;
-  if (p2 >= 51 && p2 <= 55) return n === 16;
-  if (p4 >= 2221 && p4 <= 2720) return n === 16;
-  if (p2 === 34 || p2 === 37) return n === 15;
-  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649)) return n >= 16 && n <= 19;
-  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19;
-  if ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39) return n >= 14 && n <= 19;
-  if (p2 === 62) return n >= 16 && n <= 19;
-  if (p2 === 50 || (p2 >= 56 && p2 <= 69)) return n >= 12 && n <= 19;
-  return false;
-}
-
-export function detectCreditCards(text: string): Detection[] {
-  const out: Detection[] = [];
-  for (const m of text.matchAll(CARD_CANDIDATE)) {
-    const raw = m[0];
-    // Group boundaries: index just after each digit run, so a prefix never ends on a separator.
-    const ends: number[] = [];
-    let digits = '';
-    const digitsAtEnd: string[] = [];
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw[i];
-      if (c >= '0' && c <= '9') {
-        digits += c;
-        if (i + 1 === raw.length || raw[i + 1] < '0' || raw[i + 1] > '9') {
-          ends.push(i + 1);
-          digitsAtEnd.push(digits);
-        }
-      }
-    }
-    // Separators must be consistent: either none, or the same one throughout a prefix.
-    for (let g = ends.length - 1; g >= 0; g--) {
-      const d = digitsAtEnd[g];
-      if (d.length < 13 || d.length > 19) continue;
-      const span = raw.slice(0, ends[g]);
-      if (span.includes(' ') && span.includes('-')) continue;
-      if (!issuerKnown(d) || !luhnValid(d)) continue;
-      if (/^(\d)\1+$/.test(d)) continue;
-      out.push({ type: 'CREDIT_CARD', start: m.index, end: m.index + ends[g] });
-      break;
-    }
-  }
-  return out;
-}
+export { detectCreditCards, issuerKnown, luhnValid } from './cards';
 
 /* ---------- IBAN ---------- */
 
+// The SWIFT registry plus the national IBANs in use outside it (Iran, West and Central Africa).
 const IBAN_LENGTHS: Record<string, number> = {
   AD: 24,
   AE: 23,
   AL: 28,
+  AO: 25,
   AT: 20,
   AZ: 28,
   BA: 20,
   BE: 16,
+  BF: 28,
   BG: 22,
   BH: 22,
   BI: 27,
+  BJ: 28,
   BR: 29,
   BY: 28,
+  CF: 27,
+  CG: 27,
   CH: 21,
+  CI: 28,
+  CM: 27,
   CR: 22,
+  CV: 25,
   CY: 28,
   CZ: 24,
   DE: 22,
   DJ: 27,
   DK: 18,
   DO: 28,
+  DZ: 26,
   EE: 20,
   EG: 29,
   ES: 24,
@@ -103,10 +45,12 @@ const IBAN_LENGTHS: Record<string, number> = {
   FK: 18,
   FO: 18,
   FR: 27,
+  GA: 27,
   GB: 22,
   GE: 22,
   GI: 23,
   GL: 18,
+  GQ: 27,
   GR: 27,
   GT: 28,
   HN: 28,
@@ -115,9 +59,11 @@ const IBAN_LENGTHS: Record<string, number> = {
   IE: 22,
   IL: 23,
   IQ: 23,
+  IR: 26,
   IS: 26,
   IT: 27,
   JO: 30,
+  KM: 27,
   KW: 30,
   KZ: 20,
   LB: 28,
@@ -127,14 +73,19 @@ const IBAN_LENGTHS: Record<string, number> = {
   LU: 20,
   LV: 21,
   LY: 25,
+  MA: 28,
   MC: 27,
   MD: 24,
   ME: 22,
+  MG: 27,
   MK: 19,
+  ML: 28,
   MN: 20,
   MR: 27,
   MT: 31,
   MU: 30,
+  MZ: 25,
+  NE: 28,
   NI: 28,
   NL: 18,
   NO: 15,
@@ -154,9 +105,12 @@ const IBAN_LENGTHS: Record<string, number> = {
   SI: 19,
   SK: 24,
   SM: 27,
+  SN: 28,
   SO: 23,
   ST: 25,
   SV: 28,
+  TD: 27,
+  TG: 28,
   TL: 23,
   TN: 24,
   TR: 26,
@@ -167,7 +121,8 @@ const IBAN_LENGTHS: Record<string, number> = {
   YE: 30,
 };
 
-const IBAN_CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,31}/g;
+// Case-insensitive: chat typed in lower case writes IBANs in lower case too.
+const IBAN_CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,31}/gi;
 
 export function ibanChecksumValid(iban: string): boolean {
   const rearranged = iban.slice(4) + iban.slice(0, 4);
@@ -182,24 +137,32 @@ export function ibanChecksumValid(iban: string): boolean {
 
 export function detectIbans(text: string): Detection[] {
   const out: Detection[] = [];
-  for (const m of text.matchAll(IBAN_CANDIDATE)) {
-    const raw = m[0];
-    const len = IBAN_LENGTHS[raw.slice(0, 2)];
-    if (!len) continue;
-    let compact = '';
-    let endInRaw = -1;
-    for (let i = 0; i < raw.length && compact.length < len; i++) {
-      if (raw[i] === ' ') continue;
-      compact += raw[i];
-      if (compact.length === len) endInRaw = i + 1;
-    }
-    if (endInRaw < 0) continue;
-    const after = text[m.index + endInRaw];
-    if (after && /[A-Za-z0-9]/.test(after)) continue;
-    if (!ibanChecksumValid(compact)) continue;
-    out.push({ type: 'IBAN', start: m.index, end: m.index + endInRaw });
+  const re = new RegExp(IBAN_CANDIDATE.source, IBAN_CANDIDATE.flags);
+  // A candidate runs on over following words ("… 1332 or CH93 …"); after each one the scan resumes right
+  // behind the IBAN found, or one character on, so a second IBAN inside the run is still seen.
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const found = ibanAt(text, m.index, m[0].toUpperCase());
+    if (found > 0) out.push({ type: 'IBAN', start: m.index, end: m.index + found });
+    re.lastIndex = m.index + (found > 0 ? found : 1);
   }
   return out;
+}
+
+/** Length in the text of a valid IBAN at the start of a candidate, or 0. */
+function ibanAt(text: string, start: number, raw: string): number {
+  const len = IBAN_LENGTHS[raw.slice(0, 2)];
+  if (!len) return 0;
+  let compact = '';
+  let endInRaw = -1;
+  for (let i = 0; i < raw.length && compact.length < len; i++) {
+    if (raw[i] === ' ') continue;
+    compact += raw[i];
+    if (compact.length === len) endInRaw = i + 1;
+  }
+  if (endInRaw < 0) return 0;
+  const after = text[start + endInRaw];
+  if (after && /[A-Za-z0-9]/.test(after)) return 0;
+  return ibanChecksumValid(compact) ? endInRaw : 0;
 }
 
 /* ---------- US SSN ---------- */

@@ -1,5 +1,6 @@
 import { GIVEN_NAMES, SURNAMES_SET } from '../names';
 import type { Detection } from '../types';
+import { labelledValuesCached, nameInValue, personalContext } from './fields';
 import { AMBIGUOUS_NAMES, COMMON_WORDS } from './words';
 
 /*
@@ -333,9 +334,37 @@ function cueBefore(text: string, words: Word[], i: number): string | null {
     if (gap.length > 6 || /[.!;]/.test(gap.replace(/^\.\s/, ''))) continue;
     if (/[,\n]/.test(gap) && !SIGN_OFF_CUES.has(phrase)) continue;
     if (gap.includes('?') && !phrase.endsWith('name')) continue;
+    // A quoted key ("name": "Upload Artifact") is a field; fields.ts decides whether it names a person.
+    if (gap.includes('"') || gap.includes('=')) continue;
     return phrase;
   }
   return null;
+}
+
+/** Names in person fields: "Customer: Ana Lima", "firstName": "Ana", a CSV column "last_name", "Attendees: A, B". */
+function fieldNames(text: string, lowerText: boolean, spans: Detection[]): void {
+  for (const f of labelledValuesCached(text)) {
+    if (f.kind !== 'person' && f.kind !== 'people') continue;
+    const value = text.slice(f.start, f.end);
+    // "Contact: Ana Lima – 0412 345 678": a phone number or e-mail in the value itself also says "person".
+    if (f.ambiguous && !personalContext(text, f.start) && !/@|\d(?:[ ().-]?\d){6}/.test(value)) continue;
+    if (f.kind === 'person') {
+      // A CSV column named "name" next to e-mail or phone columns, or a value that carries a phone number or
+      // e-mail, is about a person: its value is read as a person label's. Otherwise "name: str" stays code.
+      const aboutPerson = !f.ambiguous || f.column === true || /@|\d(?:[ ().-]?\d){6}/.test(value);
+      const n = nameInValue(value, lowerText, !aboutPerson);
+      if (n) spans.push({ type: 'PERSON', start: f.start + n[0], end: f.start + n[1] });
+      continue;
+    }
+    // A list: every item must be a name as a whole.
+    for (const item of value.matchAll(/[^,;]+/g)) {
+      const part = item[0].replace(/^\s*(?:and\s+)?/, '');
+      const at = f.start + item.index + (item[0].length - part.length);
+      const trimmed = part.trimEnd();
+      const n = nameInValue(trimmed, lowerText, false);
+      if (n && n[1] === trimmed.length) spans.push({ type: 'PERSON', start: at, end: at + n[1] });
+    }
+  }
 }
 
 export function detectPersons(text: string): Detection[] {
@@ -400,5 +429,18 @@ export function detectPersons(text: string): Detection[] {
     }
     i = j + 1;
   }
-  return spans;
+  fieldNames(text, lowerText, spans);
+  return mergeOverlaps(spans);
+}
+
+/** One span per name when a cue and a field both found it. */
+function mergeOverlaps(spans: Detection[]): Detection[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Detection[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
 }

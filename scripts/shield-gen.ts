@@ -1,0 +1,39 @@
+/**
+ * Writes the synthetic PII evaluation sets (presidio-research format plus locale/group/family fields).
+ *
+ *   npx tsx scripts/shield-gen.ts [--split dev|heldout|heldout-locales|heldout-families] [--count N] [--seed S] [--out FILE]
+ *
+ * Without --split all four sets are written to training/shield/.cache/<split>.json (git-ignored; the
+ * same seed and faker version give the same files). Locales and template families are split up front
+ * (training/shield/gen/locales.ts, generate.ts): `dev` is what the detectors may be tuned on, `heldout`
+ * (held-out locales × held-out families) is scored once for the report.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { generate, type Split } from '../training/shield/gen/generate';
+
+export const GEN_SEED = 20261207;
+export const GEN_COUNT = 2000;
+export const CACHE_DIR = 'training/shield/.cache';
+
+export function writeSet(split: Split, count = GEN_COUNT, seed = GEN_SEED, out = `${CACHE_DIR}/${split}.json`): string {
+  const samples = generate(split, count, seed);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(samples));
+  return out;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const count = Number(flag('--count') ?? GEN_COUNT);
+  const seed = Number(flag('--seed') ?? GEN_SEED);
+  const split = flag('--split') as Split | undefined;
+  const splits: Split[] = split ? [split] : ['dev', 'heldout', 'heldout-locales', 'heldout-families'];
+  for (const s of splits) console.log(`${s}: ${count} samples -> ${writeSet(s, count, seed, split ? flag('--out') : undefined)}`);
+}
+
+if (process.argv[1]?.endsWith('shield-gen.ts')) main();

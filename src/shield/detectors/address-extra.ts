@@ -1,0 +1,52 @@
+import type { Detection } from '../types';
+
+/*
+ * Address parts that need no street core: US military addresses (PSC/Unit/CMR + Box, ships, APO/FPO/DPO
+ * lines), a unit designator on its own ("Apt. 022"), a postcode after a label ("ZIP: 44332",
+ * "\"postcode\": \"1011 AB\""), a US "City, ST 12345" line, and UK and Canadian postcodes, whose shape
+ * is distinctive enough on its own.
+ */
+
+const MIL_STATE = String.raw`A[AEP]`;
+const MIL_LINE = String.raw`[AFD]PO[ ]+${MIL_STATE}[ ]+\d{5}(?:-\d{4})?`;
+const MIL_SEP = String.raw`(?:,?[ \t]*\n[ \t]*|,[ ]*|[ ]+)`;
+const MILITARY = new RegExp(
+  String.raw`\b(?:(?:PSC|CMR|Unit)[ ]+\d{3,5},?[ ]+Box[ ]+\d{1,5}(?:${MIL_SEP}${MIL_LINE})?|(?:USNS|USS|USCGC|USNV|USAV)[ ]+[A-Z][A-Za-z'.-]+(?:[ ]+[A-Z][A-Za-z'.-]+){0,2}${MIL_SEP}${MIL_LINE}|${MIL_LINE})\b`,
+  'g',
+);
+const MILITARY_LOWER = new RegExp(MILITARY.source, 'gi');
+
+// A unit alone: "Apt. 022", "apt 169", "Suite 300", "Flat 4B"; "Unit/Room/Floor 5" only capitalized.
+const LONE_UNIT =
+  /(?<![\w.])(?:(?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te|[Ff]lat)\.?[ ]?#?[ ]?\d{1,5}[A-Za-z]?|(?:Unit|Room|Floor)[ ]#?\d{1,5}[A-Za-z]?)(?![\w])/g;
+
+const POSTCODE = String.raw`(?:\d{5}(?:-\d{4})?|\d{3}[ -]?\d{2,4}|\d{2}-\d{3}|\d{4}(?:[ ]?[A-Za-z]{2})?|[A-Za-z]\d[A-Za-z][ ]?\d[A-Za-z]\d|[A-Za-z]{1,2}\d[A-Za-z\d]?[ ]?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|[A-Za-z]\d{2}[ ]?[A-Za-z\d]{4}|\d{3,6})`;
+const POSTCODE_LABEL = new RegExp(
+  String.raw`\b(?:zip|zip ?code|zipcode|postal[ _]?code|postcode|post[ _]code|plz|cep|código postal|code postal|postnummer|postinumero|irányítószám|psč|kod pocztowy)(?:["']?[ \t]*[:=#][ \t]*["']?|[ \t]+(?:is[ \t]+)?)(${POSTCODE})(?![\w-])`,
+  'giu',
+);
+
+const US_STATES =
+  'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI';
+const CITY_STATE_ZIP = new RegExp(
+  String.raw`\b\p{Lu}[\p{L}'.-]+(?:[ ]\p{Lu}[\p{L}'.-]+){0,2},?[ ]+(?:${US_STATES})[ ]+\d{5}(?:-\d{4})?\b`,
+  'gu',
+);
+const UK_POSTCODE = /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPS-UW\d]?) \d[ABD-HJLNP-UW-Z]{2}\b/g;
+const CA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d\b/g;
+
+export function detectAddressExtras(text: string, lowerText: boolean): Detection[] {
+  const out: Detection[] = [];
+  const push = (start: number, end: number) => out.push({ type: 'ADDRESS', start, end });
+  for (const m of text.matchAll(lowerText ? MILITARY_LOWER : MILITARY)) push(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(LONE_UNIT)) push(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(POSTCODE_LABEL)) {
+    const value = m[1];
+    if (!/\d/.test(value)) continue;
+    push(m.index + m[0].length - value.length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(CITY_STATE_ZIP)) push(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(UK_POSTCODE)) push(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(CA_POSTCODE)) push(m.index, m.index + m[0].length);
+  return out;
+}

@@ -1,0 +1,318 @@
+/*
+ * The learned name tagger: pure TypeScript inference of small int8 weights (trained by
+ * training/shield/train_tagger.py on synthetic texts of many locales; see src/shield/README.md).
+ *
+ * Each token's vector is the sum of the embeddings of its hashed features (features.ts); a candidate
+ * word's tag comes from the 2*window+1 token vectors around it through one ReLU layer. Person-tagged
+ * words joined by spaces, initials' periods or name particles ("van de") form one name.
+ *
+ * Weights (little-endian): "SHNT", u32 version, dim, window, hidden, classes, buckets, maxFeatures;
+ * f32 embScale[buckets], i8 emb[buckets*dim], f32 w1Scale[hidden], i8 w1[hidden*(2w+1)*dim],
+ * f32 b1[hidden], f32 w2[classes*hidden], f32 b2[classes].
+ */
+import type { Detection } from '../types';
+import { GIVEN_NAMES, SURNAMES_SET } from '../names';
+import { COMMON_WORDS, FUNCTION_WORDS } from '../detectors/words';
+import { MAX_FEATURES, candidateMask, featurize, isLowerText, tokenize, type Token } from './features';
+import { TAGGER_WEIGHTS_BASE64 } from './tagger-weights';
+
+interface Weights {
+  dim: number;
+  window: number;
+  hidden: number;
+  classes: number;
+  buckets: number;
+  embScale: Float32Array;
+  emb: Int8Array;
+  /** The dense layer, dequantized at load (it is small): hidden rows of (2*window+1)*dim. */
+  w1: Float64Array;
+  b1: Float32Array;
+  w2: Float32Array;
+  b2: Float32Array;
+}
+
+const PERSON = 1;
+// Bounded work per text (≈ 100 KB of capitalized prose, a few hundred ms); past it the rule detectors alone
+// find names.
+const MAX_JUDGED = 20000;
+let weights: Weights | null = null;
+
+function decode(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+function load(): Weights {
+  const bytes = decode(TAGGER_WEIGHTS_BASE64);
+  const view = new DataView(bytes.buffer);
+  if (String.fromCharCode(...bytes.subarray(0, 4)) !== 'SHNT') throw new Error('tagger weights: bad magic');
+  const u = (i: number) => view.getUint32(4 + i * 4, true);
+  const [dim, window, hidden, classes, buckets, maxFeatures] = [u(1), u(2), u(3), u(4), u(5), u(6)];
+  if (maxFeatures !== MAX_FEATURES) throw new Error('tagger weights: feature count differs from features.ts');
+  if (dim % 4 !== 0) throw new Error('tagger weights: dim must be a multiple of 4');
+  let at = 32;
+  const f32 = (n: number) => {
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i++, at += 4) out[i] = view.getFloat32(at, true);
+    return out;
+  };
+  const i8 = (n: number) => {
+    const out = new Int8Array(bytes.buffer, at, n);
+    at += n;
+    return out;
+  };
+  const width = (2 * window + 1) * dim;
+  const embScale = f32(buckets);
+  const emb = i8(buckets * dim);
+  const w1Scale = f32(hidden);
+  const w1q = i8(hidden * width);
+  // Float64: V8 multiplies doubles without a conversion per element.
+  const w1 = new Float64Array(hidden * width);
+  for (let j = 0; j < hidden; j++) for (let k = 0; k < width; k++) w1[j * width + k] = w1q[j * width + k] * w1Scale[j];
+  return { dim, window, hidden, classes, buckets, embScale, emb, w1, b1: f32(hidden), w2: f32(classes * hidden), b2: f32(classes) };
+}
+
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'bin',
+  'al',
+  'el',
+  'y',
+]);
+
+/** Gap between two person words that keeps them one name: a space, an initial's period, particles. */
+function joins(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (gap === ' ') return true;
+  if (gap === '. ' && a.end - a.start === 1) return true;
+  if (gap.length > 16 || gap.includes('\n')) return false;
+  const words = gap.trim().split(/ +/);
+  return gap.startsWith(' ') && gap.endsWith(' ') && words.every((x) => PARTICLES.has(x));
+}
+
+/** Class probabilities of each candidate token (candidates × classes), by the window network. */
+function classProbabilities(w: Weights, text: string, tokens: Token[], candidates: number[], lower: boolean): Float32Array {
+  const { dim, window, hidden, classes, emb, embScale, w1, b1, w2, b2 } = w;
+  const need = new Uint8Array(tokens.length);
+  for (const c of candidates) need.fill(1, Math.max(0, c - window), Math.min(tokens.length, c + window + 1));
+  const feats = featurize(text, tokens, lower, need);
+  const width = (2 * window + 1) * dim;
+  // Token vectors: the sum of the token's feature embeddings, computed once per token.
+  const vectors = new Float64Array(tokens.length * dim);
+  for (let t = 0; t < tokens.length; t++) {
+    if (!need[t]) continue;
+    const at = t * dim;
+    for (let k = 0; k < MAX_FEATURES; k++) {
+      const id = feats[t * MAX_FEATURES + k];
+      if (id < 0) break;
+      const s = embScale[id];
+      const row = id * dim;
+      for (let d = 0; d < dim; d++) vectors[at + d] += emb[row + d] * s;
+    }
+  }
+  const x = new Float64Array(width);
+  const h = new Float64Array(hidden);
+  const scores = new Float32Array(classes);
+  const out = new Float32Array(candidates.length * classes);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    for (let o = -window; o <= window; o++) {
+      const t = c + o;
+      const at = (o + window) * dim;
+      if (t < 0 || t >= tokens.length) for (let d = 0; d < dim; d++) x[at + d] = 0;
+      else for (let d = 0, from = t * dim; d < dim; d++) x[at + d] = vectors[from + d];
+    }
+    for (let j = 0; j < hidden; j++) {
+      let a0 = b1[j];
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      const row = j * width;
+      // width is a multiple of 4 (dim is): four running sums.
+      for (let k = 0; k < width; k += 4) {
+        a0 += w1[row + k] * x[k];
+        a1 += w1[row + k + 1] * x[k + 1];
+        a2 += w1[row + k + 2] * x[k + 2];
+        a3 += w1[row + k + 3] * x[k + 3];
+      }
+      const acc = a0 + a1 + a2 + a3;
+      h[j] = acc > 0 ? acc : 0;
+    }
+    let max = -Infinity;
+    for (let k = 0; k < classes; k++) {
+      let s = b2[k];
+      for (let j = 0; j < hidden; j++) s += w2[k * hidden + j] * h[j];
+      scores[k] = s;
+      if (s > max) max = s;
+    }
+    let sum = 0;
+    for (let k = 0; k < classes; k++) sum += scores[k] = Math.exp(scores[k] - max);
+    for (let k = 0; k < classes; k++) out[i * classes + k] = scores[k] / sum;
+  }
+  return out;
+}
+
+interface Tagged {
+  lower: boolean;
+  tokens: Token[];
+  candidates: number[];
+  /** candidates × classes probabilities. */
+  probs: Float32Array;
+  classes: number;
+}
+
+let lastText: string | null = null;
+let lastTagged: Tagged | null = null;
+
+/** The tagger's reading of a text; remembered for the last text (names and streets both ask). */
+function tagText(text: string): Tagged {
+  if (text === lastText && lastTagged) return lastTagged;
+  const tokens = tokenize(text);
+  const lower = isLowerText(text, tokens);
+  // Candidates that are common words (and no name) never make a name on their own: not judged.
+  const candidates: number[] = [];
+  const mask = candidateMask(text, tokens, lower);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!mask[i]) continue;
+    const key = text.slice(t.start, t.end).toLowerCase();
+    if (COMMON_WORDS.has(key) && !GIVEN_NAMES.has(key) && !SURNAMES_SET.has(key)) continue;
+    candidates.push(i);
+    if (candidates.length === MAX_JUDGED) break;
+  }
+  const w = candidates.length ? (weights ??= load()) : null;
+  const probs = w ? classProbabilities(w, text, tokens, candidates, lower) : new Float32Array(0);
+  lastText = text;
+  lastTagged = { lower, tokens, candidates, probs, classes: w?.classes ?? 4 };
+  return lastTagged;
+}
+
+/** Runs of candidates whose probability of class k is at least min, joined as in names: [first, last, best]. */
+function runsOf(text: string, tagged: Tagged, k: number, min: number): Array<[number, number, number]> {
+  const { tokens, candidates, probs, classes } = tagged;
+  const runs: Array<[number, number, number]> = [];
+  let prev = -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const p = probs[i * classes + k];
+    if (p < min) continue;
+    const c = candidates[i];
+    const last = runs[runs.length - 1];
+    if (prev >= 0 && joins(text, tokens[prev], tokens[c])) {
+      last[1] = c;
+      last[2] = Math.max(last[2], p);
+    } else runs.push([c, c, p]);
+    prev = c;
+  }
+  return runs;
+}
+
+const PLACE = 2;
+const HOUSE_NUMBER_AFTER = /^,?[ ]\d{1,5}[A-Za-z]?(?:[/-]\d{1,4})?(?![\p{L}\d])/u;
+const HOUSE_NUMBER_BEFORE = /(?<![\w.,-])\d{1,5}[A-Za-z]?[ ]$/;
+
+/**
+ * Streets the tagger reads as places, written with a house number: "Drinska 961", "12 Tingrøa".
+ * The address detector grows them into whole addresses.
+ */
+export function tagStreets(text: string): Array<[number, number]> {
+  if (!/\d/.test(text)) return [];
+  const tagged = tagText(text);
+  const out: Array<[number, number]> = [];
+  for (const [a, b, best] of runsOf(text, tagged, PLACE, 0.5)) {
+    if (best < TAGGER_THRESHOLDS.street) continue;
+    // A street name has a word of three or more letters that is not all capitals ("67 MB" is a size).
+    const words = tagged.tokens.slice(a, b + 1).filter((t) => t.kind === 0 && t.end - t.start >= 3);
+    if (!words.some((t) => /\p{Ll}/u.test(text.slice(t.start, t.end)))) continue;
+    if (tagged.tokens.slice(a, b + 1).some((t) => FUNCTION_WORDS.has(text.slice(t.start, t.end).toLowerCase()))) continue;
+    const start = tagged.tokens[a].start;
+    const end = tagged.tokens[b].end;
+    const after = HOUSE_NUMBER_AFTER.exec(text.slice(end, end + 16));
+    if (after) out.push([start, end + after[0].length]);
+    else if (!tagged.lower) {
+      // "12 Tingrøa"; not in lower-case text, where "5 miles" reads the same.
+      const before = HOUSE_NUMBER_BEFORE.exec(text.slice(Math.max(0, start - 10), start));
+      if (before) out.push([start - before[0].length, end]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Decision thresholds on the person probability: a word joins a name at THRESHOLD; a name of one word
+ * that is in none of the name lists needs singleWord (one unknown capitalized word is the commonest
+ * false positive: a product, a heading, a unit), one of the lists singleListed. A street read as a place
+ * needs street. Chosen on cross-validation folds of the development data (training/shield/README.md).
+ */
+export const TAGGER_THRESHOLDS = { word: 0.5, singleWord: 0.9, singleListed: 0.8, street: 0.8 };
+
+function listed(text: string, t: Token): boolean {
+  const key = text.slice(t.start, t.end).toLowerCase();
+  return GIVEN_NAMES.has(key) || SURNAMES_SET.has(key);
+}
+
+/** Person names found by the tagger. */
+export function tagPersons(text: string): Detection[] {
+  const tagged = tagText(text);
+  const { tokens } = tagged;
+  const out: Detection[] = [];
+  for (const [a, b, best] of runsOf(text, tagged, PERSON, TAGGER_THRESHOLDS.word)) {
+    const words = tokens.slice(a, b + 1).filter((t) => t.kind === 0 && t.end - t.start >= 2);
+    if (words.length === 0) continue;
+    if (words.length === 1 && listed(text, words[0]) && best < TAGGER_THRESHOLDS.singleListed) continue;
+    if (words.length === 1 && !listed(text, words[0])) {
+      if (best < TAGGER_THRESHOLDS.singleWord) continue;
+      // One unknown all-caps word is an acronym or a keyword (VCARD, SKUs), not a name.
+      const word = text.slice(words[0].start, words[0].end);
+      if (word === word.toUpperCase() || /^\p{Lu}{2}/u.test(word)) continue;
+    }
+    // An initial before the name belongs to it ("N. Karamanlis").
+    let start = tokens[a].start;
+    if (a >= 2 && tokens[a - 1].kind === 3 && text[tokens[a - 1].start] === '.' && tokens[a - 2].end - tokens[a - 2].start === 1) {
+      const initial = tokens[a - 2];
+      if (
+        tokens[a - 1].start === initial.end &&
+        text.slice(tokens[a - 1].end, tokens[a].start) === ' ' &&
+        /\p{Lu}/u.test(text[initial.start])
+      )
+        start = initial.start;
+    }
+    out.push({ type: 'PERSON', start, end: tokens[b].end });
+  }
+  return lastFirstPairs(text, out);
+}
+
+/**
+ * "Rhodes, Mario": two one-word names joined by a comma are one name written surname first, unless they
+ * are part of a longer list ("Kara, Bill, Sara").
+ */
+function lastFirstPairs(text: string, spans: Detection[]): Detection[] {
+  const oneWord = (d: Detection | undefined) => d !== undefined && !/\s/.test(text.slice(d.start, d.end));
+  const comma = (a: Detection | undefined, b: Detection | undefined) =>
+    a !== undefined && b !== undefined && text.slice(a.end, b.start) === ', ';
+  const out: Detection[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const [a, b] = [spans[i], spans[i + 1]];
+    if (oneWord(a) && oneWord(b) && comma(a, b) && !comma(spans[i - 1], a) && !comma(b, spans[i + 2])) {
+      out.push({ type: 'PERSON', start: a.start, end: b.end });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+/**
+ * Training data of the name tagger: synthetic texts of the development locales and template families
+ * (never the held-out ones) plus texts without personal data, featurized by the tagger's own code
+ * (src/shield/model/features.ts) so training and inference see identical features.
+ *
+ *   npx tsx training/shield/export-features.ts [--train N] [--valid N] [--cv v1|v3]
+ *
+ * Writes training/shield/.cache/train/{train,valid}.{feat,tags,cand,offs} (little-endian):
+ *   feat Int32 [tokens × MAX_FEATURES] feature ids (-1 unused); tags Uint8 [tokens] 0 other, 1 person,
+ *   2 place or street, 3 organization; cand Uint8 [tokens] 1 if the tagger judges the token; offs Int32
+ *   [texts + 1] first token of each text. Seeds differ from the evaluation sets' seed.
+ * With --cv FOLD, training leaves a fold of development families and locales out and the fold is also
+ * written as training/shield/.cache/train/cv-valid.json for scripts/shield-eval.ts and sweep-thresholds.ts.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as F from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { BUCKETS, MAX_FEATURES, candidateMask, featurize, isLowerText, tokenize } from '../../src/shield/model/features';
+import { DEV_FAMILIES, generate, generateFrom, type GenSpan } from './gen/generate';
+import { DEV_LOCALES, LOCALE_GROUPS, fnv1a } from './gen/locales';
+import { negativeSample } from './gen/negatives';
+import { stdlibChunks } from './gen/stdlib-text';
+import { composedSample } from './gen/compose';
+
+const OUT = 'training/shield/.cache/train';
+const TAG: Record<string, number> = {
+  PERSON: 1,
+  STREET_ADDRESS: 2,
+  ADDRESS: 2,
+  LOCATION: 2,
+  ORGANIZATION: 3,
+};
+
+interface Text {
+  text: string;
+  spans: GenSpan[];
+}
+
+function write(name: string, texts: Text[]): void {
+  const feats: Int32Array[] = [];
+  const tags: number[] = [];
+  const cand: number[] = [];
+  const offs: number[] = [0];
+  for (const { text, spans } of texts) {
+    const tokens = tokenize(text);
+    const lower = isLowerText(text, tokens);
+    feats.push(featurize(text, tokens, lower));
+    const mask = candidateMask(text, tokens, lower);
+    tokens.forEach((t, i) => {
+      const s = spans.find((g) => TAG[g.entity_type] && t.start < g.end_position && t.end > g.start_position);
+      tags.push(s ? TAG[s.entity_type] : 0);
+      cand.push(mask[i]);
+    });
+    offs.push(tags.length);
+  }
+  const featAll = new Int32Array(tags.length * MAX_FEATURES);
+  let at = 0;
+  for (const f of feats) {
+    featAll.set(f, at);
+    at += f.length;
+  }
+  writeFileSync(`${OUT}/${name}.feat`, Buffer.from(featAll.buffer));
+  writeFileSync(`${OUT}/${name}.tags`, Buffer.from(Uint8Array.from(tags)));
+  writeFileSync(`${OUT}/${name}.cand`, Buffer.from(Uint8Array.from(cand)));
+  writeFileSync(`${OUT}/${name}.offs`, Buffer.from(Int32Array.from(offs).buffer));
+  const persons = tags.filter((t, i) => t === 1 && cand[i]).length;
+  console.log(`${name}: ${texts.length} texts, ${tags.length} tokens, ${cand.filter(Boolean).length} candidates, ${persons} person candidates`);
+}
+
+/** Compositional texts (random record formats and sentences) of the given locales. */
+function composed(locales: string[], count: number, seed: number): Text[] {
+  const out: Text[] = [];
+  for (let i = 0; i < count; i++) out.push(composedSample(locales[i % locales.length], seed + i));
+  return out;
+}
+
+/** Texts without personal data: half generated, half Python standard library chunks; a tenth upper-cased. */
+function negatives(count: number, seed: number): Text[] {
+  const locales = [F.fakerEN, F.fakerEN_GB, F.fakerDE, F.fakerFR, F.fakerES, F.fakerIT, F.fakerPL, F.fakerPT_BR, F.fakerSV];
+  const out: Text[] = [];
+  for (let i = 0; i < Math.ceil(count / 2); i++) {
+    const f: Faker = locales[i % locales.length];
+    f.seed(seed + i);
+    const s = negativeSample(f);
+    out.push({ text: s.text, spans: s.spans });
+  }
+  for (const chunk of stdlibChunks(Math.floor(count / 2), seed)) out.push({ text: chunk, spans: [] });
+  return out.map((t, i) => (i % 10 === 3 && t.spans.length === 0 ? { text: t.text.toUpperCase(), spans: [] } : t));
+}
+
+/**
+ * Cross-validation inside the development part: 4 development families and one development locale per
+ * group (where a group has two or more) are left out of training and used for validation, so the
+ * validation figures measure unseen wording and unseen locales, as the held-out evaluation does.
+ */
+function cvSplit(salt: string) {
+  const order = (xs: string[]) => [...xs].sort((a, b) => fnv1a(`${salt}:${a}`) - fnv1a(`${salt}:${b}`));
+  const cvFamilies = new Set(order(DEV_FAMILIES.map((f) => f.name)).slice(0, 4));
+  const cvLocales = new Set(
+    Object.values(LOCALE_GROUPS)
+      .map((ls) => ls.filter((l) => DEV_LOCALES.includes(l)))
+      .filter((ls) => ls.length >= 2)
+      .map((ls) => order(ls)[0]),
+  );
+  return {
+    trainLocales: DEV_LOCALES.filter((l) => !cvLocales.has(l)),
+    trainFamilies: DEV_FAMILIES.filter((f) => !cvFamilies.has(f.name)),
+    validLocales: [...cvLocales],
+    validFamilies: DEV_FAMILIES.filter((f) => cvFamilies.has(f.name)),
+  };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const flag = (n: string, d: number) => (args.includes(n) ? Number(args[args.indexOf(n) + 1]) : d);
+  const train = flag('--train', 30000);
+  const valid = flag('--valid', 3000);
+  mkdirSync(OUT, { recursive: true });
+  const toText = (s: { full_text: string; spans: GenSpan[] }) => ({ text: s.full_text, spans: s.spans });
+  if (args.includes('--cv')) {
+    const fold = args[args.indexOf('--cv') + 1];
+    const cv = cvSplit(`shield-cv-${fold && !fold.startsWith('--') ? fold : 'v1'}`);
+    console.log(`cv: validation families ${cv.validFamilies.map((f) => f.name).join(', ')}; locales ${cv.validLocales.join(', ')}`);
+    write('train', [
+      ...generateFrom(cv.trainLocales, cv.trainFamilies, train, 911).map(toText),
+      ...composed(cv.trainLocales, train, 31000),
+      ...negatives(Math.round(train / 2), 5000),
+    ]);
+    write('valid', [...generateFrom(cv.validLocales, cv.validFamilies, valid, 912).map(toText), ...negatives(Math.round(valid / 3), 9000000)]);
+    // The same fold as an evaluation set for scripts/shield-eval.ts (span level, whole detector).
+    writeFileSync(`${OUT}/cv-valid.json`, JSON.stringify(generateFrom(cv.validLocales, cv.validFamilies, 2000, 913)));
+  } else {
+    write('train', [...generate('dev', train, 911).map(toText), ...composed(DEV_LOCALES, train, 31000), ...negatives(Math.round(train / 2), 5000)]);
+    write('valid', [...generate('dev', valid, 912).map(toText), ...negatives(Math.round(valid / 3), 9000000)]);
+  }
+  writeFileSync(`${OUT}/meta.json`, JSON.stringify({ buckets: BUCKETS, maxFeatures: MAX_FEATURES }));
+}
+
+main();

@@ -1,0 +1,181 @@
+/**
+ * Synthetic presidio-research format samples: `{full_text, spans, locale, group, family, split}`.
+ * Deterministic for a given seed, split and count (faker is pinned to an exact version).
+ */
+import { DEV_LOCALES, HELD_LOCALES, fnv1a, groupOf, localeSource, type LocaleSource } from './locales';
+import { FAMILIES, type Family } from './templates';
+import * as V from './values';
+import type { Piece } from './values';
+
+export interface GenSpan {
+  entity_type: string;
+  entity_value: string;
+  start_position: number;
+  end_position: number;
+}
+export interface GenSample {
+  full_text: string;
+  spans: GenSpan[];
+  locale: string;
+  group: string;
+  family: string;
+  template: number;
+}
+
+function heldOutFamilies(): Set<string> {
+  const n = Math.ceil(FAMILIES.length / 3);
+  const sorted = [...FAMILIES].sort((a, b) => fnv1a(`shield-split-v1:${a.name}`) - fnv1a(`shield-split-v1:${b.name}`));
+  return new Set(sorted.slice(0, n).map((f) => f.name));
+}
+export const HELD_OUT_FAMILIES: ReadonlySet<string> = heldOutFamilies();
+export const DEV_FAMILIES: Family[] = FAMILIES.filter((f) => !HELD_OUT_FAMILIES.has(f.name));
+export const HELD_FAMILIES: Family[] = FAMILIES.filter((f) => HELD_OUT_FAMILIES.has(f.name));
+
+/** dev: development locales × development families; heldout: held-out locales × held-out families. */
+export type Split = 'dev' | 'heldout' | 'heldout-locales' | 'heldout-families';
+
+function partsOf(split: Split): { locales: string[]; families: Family[] } {
+  switch (split) {
+    case 'dev':
+      return { locales: DEV_LOCALES, families: DEV_FAMILIES };
+    case 'heldout':
+      return { locales: HELD_LOCALES, families: HELD_FAMILIES };
+    case 'heldout-locales':
+      return { locales: HELD_LOCALES, families: DEV_FAMILIES };
+    case 'heldout-families':
+      return { locales: DEV_LOCALES, families: HELD_FAMILIES };
+  }
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Context {
+  private people = new Map<number, V.Person>();
+  private cache = new Map<string, Piece[]>();
+  constructor(readonly src: LocaleSource) {}
+
+  person(k: number): V.Person {
+    let p = this.people.get(k);
+    if (!p) this.people.set(k, (p = V.makePerson(this.src)));
+    return p;
+  }
+
+  slot(name: string): Piece[] {
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    const value = this.make(name);
+    this.cache.set(name, value);
+    return value;
+  }
+
+  private make(slot: string): Piece[] {
+    const f = this.src.faker;
+    const m = /^([a-z_]+?)(\d?)$/.exec(slot)!;
+    const base = m[1];
+    const k = m[2] ? Number(m[2]) : 1;
+    switch (base) {
+      case 'name':
+        return V.fullName(f, this.person(k));
+      case 'first':
+        return V.nameOnly(f, this.person(k).first);
+      case 'last':
+        return V.nameOnly(f, this.person(k).last);
+      case 'tname':
+        return V.titledName(f, this.person(k));
+      case 'email':
+        return V.email(f, this.person(k));
+      case 'phone':
+        return V.phone(this.src);
+      case 'addr':
+        return V.fullAddress(this.src, false);
+      case 'addr_ml':
+        return V.fullAddress(this.src, true);
+      case 'street':
+        return V.streetLine(this.src);
+      case 'unit':
+        return V.secondaryUnit(this.src);
+      case 'city':
+        return [{ text: this.src.city(), type: 'LOCATION' }];
+      case 'zip':
+        return [{ text: this.src.postcode(), type: 'ADDRESS' }];
+      case 'country':
+        return [{ text: this.src.country(), type: 'LOCATION' }];
+      case 'card':
+        return V.cardNumber(f);
+      case 'iban':
+        return V.iban(f);
+      case 'ssn':
+        return V.ssn(f);
+      case 'ip':
+        return V.ipAddress(f);
+      case 'company':
+        return V.company(f);
+      case 'product':
+        return V.product(f);
+      case 'job':
+        return V.jobTitle(f);
+      case 'date':
+        return V.dateText(f);
+      case 'money':
+        return V.money(f);
+      case 'order':
+        return V.orderId(f);
+      case 'time':
+        return V.timeText(f);
+      case 'host':
+        return V.hostname(f);
+      default:
+        throw new Error(`unknown slot {${slot}}`);
+    }
+  }
+}
+
+const SLOT = /\{([a-z_]+\d?)\}/g;
+
+export function renderTemplate(template: string, ctx: Context, lower: boolean): { text: string; spans: GenSpan[] } {
+  let text = '';
+  const spans: GenSpan[] = [];
+  const low = (s: string) => (lower ? s.toLowerCase() : s);
+  let at = 0;
+  for (const m of template.matchAll(SLOT)) {
+    text += low(template.slice(at, m.index));
+    at = m.index + m[0].length;
+    for (const piece of ctx.slot(m[1])) {
+      const t = low(piece.text);
+      if (piece.type) spans.push({ entity_type: piece.type, entity_value: t, start_position: text.length, end_position: text.length + t.length });
+      text += t;
+    }
+  }
+  text += low(template.slice(at));
+  return { text, spans };
+}
+
+export function generate(split: Split, count: number, seed: number): GenSample[] {
+  const { locales, families } = partsOf(split);
+  return generateFrom(locales, families, count, seed ^ fnv1a(split));
+}
+
+/** Samples of the given locales and families (cross-validation folds inside the development part). */
+export function generateFrom(locales: string[], families: Family[], count: number, seed: number): GenSample[] {
+  const rand = mulberry32(seed);
+  const out: GenSample[] = [];
+  for (let i = 0; i < count; i++) {
+    const locale = locales[Math.floor(rand() * locales.length)];
+    const family = families[Math.floor(rand() * families.length)];
+    const template = Math.floor(rand() * family.templates.length);
+    const src = localeSource(locale, Math.floor(rand() * 2 ** 31));
+    const lower = rand() < family.lower;
+    const { text, spans } = renderTemplate(family.templates[template], new Context(src), lower);
+    out.push({ full_text: text, spans, locale, group: groupOf(locale), family: family.name, template });
+  }
+  return out;
+}
