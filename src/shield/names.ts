@@ -282,10 +282,31 @@ function toSet(list: string): Set<string> {
 }
 
 export const GIVEN_NAMES: ReadonlySet<string> = toSet(GIVEN);
-// Particles of compound surnames ("van der Berg", "de Luca") are not names on their own.
-const PARTICLES = ['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'del', 'della', 'dos', 'das', 'al', 'el', 'bin'];
+/** Particles of compound surnames ("van der Berg", "de Luca", "Gómez y Pérez"): part of a name, never one on their own. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'bin',
+  'al',
+  'el',
+  'y',
+]);
 export const SURNAMES_SET: ReadonlySet<string> = (() => {
   const set = toSet(SURNAMES);
-  for (const p of PARTICLES) set.delete(p);
+  for (const p of NAME_PARTICLES) set.delete(p);
   return set;
 })();

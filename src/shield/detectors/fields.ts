@@ -1,4 +1,4 @@
-import { GIVEN_NAMES, SURNAMES_SET } from '../names';
+import { GIVEN_NAMES, NAME_PARTICLES, SURNAMES_SET } from '../names';
 import { COMMON_WORDS } from './words';
 
 /*
@@ -208,28 +208,6 @@ export function personalContext(text: string, at: number): boolean {
 }
 
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|[\p{Ll}][\p{L}\p{M}'’-]*)$/u;
-const LOWER_PARTICLES = new Set([
-  'van',
-  'von',
-  'de',
-  'der',
-  'den',
-  'da',
-  'di',
-  'du',
-  'le',
-  'la',
-  'del',
-  'della',
-  'dos',
-  'das',
-  'ter',
-  'ten',
-  'bin',
-  'al',
-  'el',
-  'y',
-]);
 const NOT_NAMES = new Set([
   'string',
   'null',
@@ -266,12 +244,12 @@ export function nameInValue(value: string, lowerText: boolean, strict = true): [
     const bare = w.replace(/,$/, '');
     if (!NAME_TOKEN.test(bare)) break;
     const lower = /^\p{Ll}/u.test(bare);
-    if (lower && !lowerText && !lowerValue && !LOWER_PARTICLES.has(bare)) break;
+    if (lower && !lowerText && !lowerValue && !NAME_PARTICLES.has(bare)) break;
     if (lowerValue && kept.length === 3) return null;
     kept.push(w);
     if (w.endsWith(',') && kept.length > 1) break;
   }
-  while (kept.length && (LOWER_PARTICLES.has(kept[kept.length - 1]) || kept[kept.length - 1].endsWith(','))) {
+  while (kept.length && (NAME_PARTICLES.has(kept[kept.length - 1]) || kept[kept.length - 1].endsWith(','))) {
     const last = kept[kept.length - 1];
     // "Last, First": a comma after the first word only.
     if (last.endsWith(',') && kept.length === 1) break;

@@ -11,7 +11,7 @@
  * f32 b1[hidden], f32 w2[classes*hidden], f32 b2[classes].
  */
 import type { Detection } from '../types';
-import { GIVEN_NAMES, SURNAMES_SET } from '../names';
+import { GIVEN_NAMES, NAME_PARTICLES, SURNAMES_SET } from '../names';
 import { COMMON_WORDS, FUNCTION_WORDS } from '../detectors/words';
 import { MAX_FEATURES, candidateMask, featurize, isLowerText, tokenize, type Token } from './features';
 import { TAGGER_WEIGHTS_BASE64 } from './tagger-weights';
@@ -74,29 +74,6 @@ function load(): Weights {
   return { dim, window, hidden, classes, buckets, embScale, emb, w1, b1: f32(hidden), w2: f32(classes * hidden), b2: f32(classes) };
 }
 
-const PARTICLES = new Set([
-  'van',
-  'von',
-  'de',
-  'der',
-  'den',
-  'da',
-  'di',
-  'du',
-  'le',
-  'la',
-  'del',
-  'della',
-  'dos',
-  'das',
-  'ter',
-  'ten',
-  'bin',
-  'al',
-  'el',
-  'y',
-]);
-
 /** Gap between two person words that keeps them one name: a space, an initial's period, particles. */
 function joins(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
@@ -104,7 +81,7 @@ function joins(text: string, a: Token, b: Token): boolean {
   if (gap === '. ' && a.end - a.start === 1) return true;
   if (gap.length > 16 || gap.includes('\n')) return false;
   const words = gap.trim().split(/ +/);
-  return gap.startsWith(' ') && gap.endsWith(' ') && words.every((x) => PARTICLES.has(x));
+  return gap.startsWith(' ') && gap.endsWith(' ') && words.every((x) => NAME_PARTICLES.has(x));
 }
 
 /** Class probabilities of each candidate token (candidates × classes), by the window network. */
