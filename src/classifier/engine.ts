@@ -6,10 +6,13 @@
  * Tables are int8 with one scale per row. Buffers are allocated once per engine, so a call allocates only its
  * tokens; the work is O(tokens × 64) plus one 416×128 matrix-vector product.
  */
-import { fnv, grams, Lookup, posBucket, promptFeatures, tokenize, type TokenConfig } from './features';
+import { fnv, fnvPair, grams, Lookup, posBucket, promptFeatures, tokenize, type TokenConfig } from './features';
 import { logSoftmax, sigmoid } from './math';
 import type { TextScores } from './types';
 import { TEXT_CLASSES } from '../hub';
+
+/** Distinct words whose vectors an isolate keeps (64 floats each: 2 MB). */
+const WORD_CACHE = 8192;
 
 interface TensorInfo {
   dtype: 'int8' | 'float32' | 'utf8';
@@ -53,6 +56,8 @@ function parse(bytes: ArrayBuffer) {
 export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
   const { header, f32, i8, words } = parse(bytes);
   if (header.format !== 1) throw new Error(`intent.bin: unknown format ${header.format}`);
+  if (header.dims.queries !== 4 || header.dims.hidden % 4 !== 0)
+    throw new Error('intent.bin: the engine is unrolled for 4 queries and a hidden width divisible by 4');
   if (header.classes.join() !== TEXT_CLASSES.join()) throw new Error('model classes do not match TEXT_CLASSES');
   const cfg = header.tokens;
   const { d: D, queries: Q, hidden: H, features: NF } = header.dims;
@@ -89,78 +94,141 @@ export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
   const hidden = new Float32Array(H);
   const logits = new Float32Array(C);
   const feats = new Float32Array(NF);
+  const qmax = new Float64Array(Q);
   const gramBuf: number[] = new Array<number>(cfg.maxGrams).fill(0);
 
-  /** out[o : o+D] += scale[row] · q[row] */
-  function addRow(q: Int8Array, scale: Float32Array, row: number, o: number, mult = 1): void {
+  /** out[o : o+D] += scale[row] · q[row] · mult */
+  function addRow(out: Float32Array, q: Int8Array, scale: Float32Array, row: number, o: number, mult = 1): void {
     const s = scale[row] * mult;
     const r = row * D;
-    for (let k = 0; k < D; k++) X[o + k] += q[r + k] * s;
+    for (let k = 0; k < D; k++) out[o + k] += q[r + k] * s;
+  }
+
+  /** queries[q] · v[o : o+D] */
+  function dot(v: Float32Array, o: number, q: number): number {
+    let s = 0;
+    for (let k = 0; k < D; k++) s += queries[q * D + k] * v[o + k];
+    return s;
+  }
+
+  /** queries · (scale[row] · table[row]) for every row of an int8 table. */
+  function rowDots(table: Int8Array, scale: Float32Array, rows: number): Float32Array {
+    const out = new Float32Array(rows * Q);
+    for (let r = 0; r < rows; r++)
+      for (let q = 0; q < Q; q++) {
+        let s = 0;
+        for (let k = 0; k < D; k++) s += queries[q * D + k] * table[r * D + k];
+        out[r * Q + q] = s * scale[r];
+      }
+    return out;
+  }
+
+  // A word's own part of its vector (pretrained row or trigrams, plus its hashed bucket) depends on the word
+  // alone, and words repeat across prompts, so it is computed once per isolate and kept in a bounded slab.
+  // When the slab is full it starts over: no per-entry bookkeeping on the request path.
+  const wordSlots = new Map<string, number>();
+  const wordSlab = new Float32Array(WORD_CACHE * D);
+  const wordKnown = new Uint8Array(WORD_CACHE);
+  // Attention scores are linear in the token vector, so each part's dot product with the queries is computed
+  // once (words when cached, pair buckets and positions at load) and a token's score is three additions.
+  const wordDots = new Float32Array(WORD_CACHE * Q);
+  const pairDots = rowDots(pairQ, pairS, cfg.pairBuckets);
+  const posDots = new Float32Array(cfg.posBuckets * Q);
+  for (let b = 0; b < cfg.posBuckets; b++) for (let q = 0; q < Q; q++) posDots[b * Q + q] = dot(pos, b * D, q);
+
+  function wordSlot(tok: string, kind: number): number {
+    const key = kind === 1 ? tok : `${kind}${tok}`;
+    const hit = wordSlots.get(key);
+    if (hit !== undefined) return hit;
+    if (wordSlots.size >= WORD_CACHE) wordSlots.clear();
+    const slot = wordSlots.size;
+    const o = slot * D;
+    wordSlab.fill(0, o, o + D);
+    const row = lookup.row(tok, kind as 1 | 2 | 3);
+    wordKnown[slot] = row >= 0 ? 1 : 0;
+    if (row >= 0) addRow(wordSlab, tableQ, tableS, row, o);
+    else if (kind === 1) {
+      const g = grams(tok, cfg, gramBuf);
+      for (let k = 0; k < g; k++) addRow(wordSlab, subQ, subS, gramBuf[k], o, 1 / g);
+    }
+    addRow(wordSlab, subQ, subS, fnv(`w${tok}`) % cfg.subBuckets, o);
+    for (let q = 0; q < Q; q++) wordDots[slot * Q + q] = dot(wordSlab, o, q);
+    wordSlots.set(key, slot);
+    return slot;
   }
 
   function embed(text: string, hasTools: boolean): number {
     const toks = tokenize(text, cfg);
     const n = Math.max(1, toks.length);
-    X.fill(0, 0, n * D);
     let known = 0;
     let prev = '';
     for (let t = 0; t < toks.length; t++) {
       const { text: tok, kind } = toks[t];
       const o = t * D;
-      const row = lookup.row(tok, kind);
-      if (row >= 0) {
-        known++;
-        addRow(tableQ, tableS, row, o);
-      } else if (kind === 1) {
-        const g = grams(tok, cfg, gramBuf);
-        for (let k = 0; k < g; k++) addRow(subQ, subS, gramBuf[k], o, 1 / g);
-      }
-      addRow(subQ, subS, fnv(`w${tok}`) % cfg.subBuckets, o);
-      addRow(pairQ, pairS, fnv(`p${prev} ${tok}`) % cfg.pairBuckets, o);
-      const p = posBucket(t, toks.length) * D;
-      for (let k = 0; k < D; k++) X[o + k] += pos[p + k];
+      const slot = wordSlot(tok, kind);
+      known += wordKnown[slot];
+      const pair = fnvPair(prev, tok) % cfg.pairBuckets;
+      const b = posBucket(t, toks.length);
+      const ws = slot * D;
+      const pr = pair * D;
+      const ps = pairS[pair];
+      const p = b * D;
+      for (let k = 0; k < D; k++) X[o + k] = wordSlab[ws + k] + pairQ[pr + k] * ps + pos[p + k];
+      for (let q = 0; q < Q; q++) scores[q * maxT + t] = wordDots[slot * Q + q] + pairDots[pair * Q + q] + posDots[b * Q + q];
       prev = tok;
     }
     if (toks.length === 0) {
       // An empty prompt is one wordless token, as in training: bucket 0, pair 0, position 0.
-      addRow(subQ, subS, 0, 0);
-      addRow(pairQ, pairS, 0, 0);
+      X.fill(0, 0, D);
+      addRow(X, subQ, subS, 0, 0);
+      addRow(X, pairQ, pairS, 0, 0);
       for (let k = 0; k < D; k++) X[k] += pos[k];
+      for (let q = 0; q < Q; q++) scores[q * maxT] = 0; // one token: its attention weight is 1 whatever the score
     }
     promptFeatures(text, hasTools, n, toks.length ? known / n : 0, cfg, feats);
     return n;
   }
 
+  /** Attention pooling, mean and max in token-major passes: each token's vector is read while it is in cache. */
   function pool(n: number): void {
+    qmax.fill(-Infinity);
+    for (let q = 0; q < Q; q++) for (let t = 0; t < n; t++) if (scores[q * maxT + t] > qmax[q]) qmax[q] = scores[q * maxT + t];
     for (let q = 0; q < Q; q++) {
-      let max = -Infinity;
-      for (let t = 0; t < n; t++) {
-        let s = 0;
-        for (let k = 0; k < D; k++) s += queries[q * D + k] * X[t * D + k];
-        scores[q * maxT + t] = s;
-        if (s > max) max = s;
-      }
+      const so = q * maxT;
       let sum = 0;
-      for (let t = 0; t < n; t++) sum += scores[q * maxT + t] = Math.exp(scores[q * maxT + t] - max);
-      const o = q * D;
-      pooled.fill(0, o, o + D);
-      for (let t = 0; t < n; t++) {
-        const a = scores[q * maxT + t] / sum;
-        for (let k = 0; k < D; k++) pooled[o + k] += a * X[t * D + k];
-      }
+      for (let t = 0; t < n; t++) sum += scores[so + t] = Math.exp(scores[so + t] - qmax[q]);
+      const inv = 1 / sum;
+      for (let t = 0; t < n; t++) scores[so + t] *= inv;
     }
     const mo = Q * D;
     const xo = mo + D;
+    // One dimension at a time with the sums in registers; the four queries are unrolled (dims.queries = 4).
+    const w0 = 0,
+      w1 = maxT,
+      w2 = 2 * maxT,
+      w3 = 3 * maxT;
     for (let k = 0; k < D; k++) {
-      let s = 0;
-      let m = -Infinity;
-      for (let t = 0; t < n; t++) {
-        const v = X[t * D + k];
-        s += v;
-        if (v > m) m = v;
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0,
+        sum = 0,
+        max = -Infinity;
+      for (let t = 0, x = k; t < n; t++, x += D) {
+        const v = X[x];
+        a0 += scores[w0 + t] * v;
+        a1 += scores[w1 + t] * v;
+        a2 += scores[w2 + t] * v;
+        a3 += scores[w3 + t] * v;
+        sum += v;
+        if (v > max) max = v;
       }
-      pooled[mo + k] = s / n;
-      pooled[xo + k] = m;
+      pooled[k] = a0;
+      pooled[D + k] = a1;
+      pooled[2 * D + k] = a2;
+      pooled[3 * D + k] = a3;
+      pooled[mo + k] = sum / n;
+      pooled[xo + k] = max;
     }
     pooled.set(feats, xo + D);
   }
@@ -173,11 +241,27 @@ export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
     for (let i = 0; i < W; i++) v += (pooled[i] - mean) ** 2;
     const inv = 1 / Math.sqrt(v / W + 1e-5);
     for (let i = 0; i < W; i++) normed[i] = (pooled[i] - mean) * inv * normW[i] + normB[i];
-    for (let h = 0; h < H; h++) {
-      let s = fc1B[h];
-      const r = h * W;
-      for (let i = 0; i < W; i++) s += fc1W[r + i] * normed[i];
-      hidden[h] = s > 0 ? s : 0;
+    // Four hidden units per pass over the input (dims.hidden is a multiple of 4): a quarter of the loads.
+    for (let h = 0; h < H; h += 4) {
+      let s0 = fc1B[h],
+        s1 = fc1B[h + 1],
+        s2 = fc1B[h + 2],
+        s3 = fc1B[h + 3];
+      const r0 = h * W,
+        r1 = r0 + W,
+        r2 = r1 + W,
+        r3 = r2 + W;
+      for (let i = 0; i < W; i++) {
+        const v = normed[i];
+        s0 += fc1W[r0 + i] * v;
+        s1 += fc1W[r1 + i] * v;
+        s2 += fc1W[r2 + i] * v;
+        s3 += fc1W[r3 + i] * v;
+      }
+      hidden[h] = s0 > 0 ? s0 : 0;
+      hidden[h + 1] = s1 > 0 ? s1 : 0;
+      hidden[h + 2] = s2 > 0 ? s2 : 0;
+      hidden[h + 3] = s3 > 0 ? s3 : 0;
     }
     for (let c = 0; c < C; c++) {
       let s = fc2B[c];

@@ -70,6 +70,15 @@ export function fnv(key: string): number {
   return h;
 }
 
+/** fnv(`p${prev} ${tok}`) without building the string: the pair bucket of every token. */
+export function fnvPair(prev: string, tok: string): number {
+  let h = Math.imul(0x811c9dc5 ^ 112, 16777619) >>> 0; // 'p'
+  for (let i = 0; i < prev.length; i++) h = Math.imul(h ^ prev.charCodeAt(i), 16777619) >>> 0;
+  h = Math.imul(h ^ 32, 16777619) >>> 0;
+  for (let i = 0; i < tok.length; i++) h = Math.imul(h ^ tok.charCodeAt(i), 16777619) >>> 0;
+  return h;
+}
+
 export function charWindow(text: string, cfg: TokenConfig): string {
   if (text.length <= cfg.headChars + cfg.tailChars) return text;
   return `${text.slice(0, cfg.headChars)}\n${text.slice(text.length - cfg.tailChars)}`;
