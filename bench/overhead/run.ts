@@ -3,6 +3,7 @@
  * provider directly. See bench/overhead/README.md for the method and the latest figures.
  *
  *   npx tsx bench/overhead/run.ts [--quick] [--repeats 3] [--duration 4] [--soak 180] [--latency 50] [--inspector | --miniflare] [--pin] [--only NAME] [--concurrency 1,16,64] [--modes json,stream] [--out file.json]
+ *     [--portkey DIR] [--portkey-node]
  *
  * Starts a fake OpenAI-compatible upstream (fixed latency) and the worker in workerd through wrangler's
  * programmatic dev server (bench/overhead/serve.mjs: the same bundler and runtime as `wrangler dev`, but with
@@ -13,6 +14,10 @@
  * stream × concurrency) runs `repeats` times, interleaved across targets so machine noise hits them
  * alike; figures are medians over repeats, and "added" is the gateway's percentile minus the direct
  * percentile of the same round.
+ *
+ * With `--miniflare`, `--portkey DIR` adds Portkey's open gateway as a peer, its Worker bundle (DIR, e.g.
+ * ../shared/peers/portkey-gateway-1.15.2) in workerd the same way, and `--portkey-node` its Node build from npm
+ * (bench/overhead/peers.ts); each round then also reports Cailos ÷ Portkey ratios (added p50/p99, RPS, CPU).
  */
 import { WORKLOAD_MESSAGES } from './workload';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -26,6 +31,8 @@ import { listeningPorts, openFds, ownProcessGroup, procSample, processesInGroup 
 import { freePort, snapshotRepo } from '../../scripts/lib/local-dev';
 import { Miniflare } from 'miniflare';
 import { createBenchKey, startInspectedWorker } from './inspected-worker';
+import { startPortkeyNode, startPortkeyWorker } from './peers';
+import { ratioTable } from './ratios';
 
 const argv = process.argv.slice(2);
 const has = (f: string) => argv.includes(`--${f}`);
@@ -71,6 +78,12 @@ const PASSTHROUGH = 'pass-through worker (floor)';
 const TRANSLATING = 'minimal translating worker';
 /** Floors are runtime baselines, not gateways: no "over floor" figures for them. */
 const FLOORS = new Set(['direct', PASSTHROUGH, TRANSLATING]);
+const PORTKEY_DIR = str('portkey', '');
+const PORTKEY_NODE = has('portkey-node');
+export const PORTKEY_WORKERD = 'Portkey (workerd)';
+export const PORTKEY_NODE_NAME = 'Portkey (Node)';
+/** Peers run in every round like the floors, whatever `--only` says. */
+const PEERS = new Set([PORTKEY_WORKERD, PORTKEY_NODE_NAME]);
 
 const log = (...a: unknown[]) => console.error(new Date().toISOString().slice(11, 19), ...a);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -250,6 +263,8 @@ interface Target {
   name: string;
   url: string;
   key?: string;
+  /** Extra request headers (a peer's routing headers). */
+  headers?: Record<string, string>;
   /** The workerd serving this target, when it is a Worker (CPU per request is measured for it). */
   pids?: Pids;
   model: string;
@@ -300,6 +315,11 @@ function meanStages(timings: string[]): Record<string, number> {
   return Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, Number((v / Math.max(1, timings.length)).toFixed(3))]));
 }
 
+const headersFor = (t: Target): Record<string, string> => ({
+  ...(t.headers ?? {}),
+  ...(t.key ? { authorization: `Bearer ${t.key}` } : {}),
+});
+
 const groupCpu = (pgid: number) => (pgid ? processesInGroup(pgid).reduce((n, p) => n + p.cpuMs, 0) : 0);
 
 /** CPU the processes burn per second with no traffic (timers, file watching), subtracted from runs; per worker pid. */
@@ -324,7 +344,7 @@ async function measure(t: Target, stream: boolean, concurrency: number, repeat: 
   const wall0 = Date.now();
   const r = await runLoad({
     url: t.url,
-    headers: t.key ? { authorization: `Bearer ${t.key}` } : {},
+    headers: headersFor(t),
     body: bodyFor(t, stream),
     stream,
     concurrency,
@@ -516,6 +536,7 @@ interface Targets {
   viaProxy?: Target;
   pids: Pids;
   floorPids: Pids;
+  peerPids?: Pids[];
 }
 
 const allowFake = { providers: { allow: ['nscale'] } };
@@ -599,18 +620,36 @@ async function miniflareTargets(upstreamPort: number): Promise<Targets> {
   const pids: Pids = { worker: workerdOn(Number(new URL(gateway.base).port)), pgid: 0 };
   const floorPids: Pids = { worker: workerdOn(Number(new URL(floorBase).port)), pgid: 0 };
   log(`worker (workerd pid ${pids.worker}) at ${gateway.base}; pass-through (workerd pid ${floorPids.worker}) at ${floorBase}`);
-  return {
-    targets: targetsFor(
-      upstreamPort,
-      `${floorBase}/v1/chat/completions`,
-      `${gateway.base}/v1/chat/completions`,
-      gateway.keys,
-      pids,
-      floorPids,
-    ),
+  const targets = targetsFor(
+    upstreamPort,
+    `${floorBase}/v1/chat/completions`,
+    `${gateway.base}/v1/chat/completions`,
+    gateway.keys,
     pids,
     floorPids,
-  };
+  );
+  const peerPids: Pids[] = [];
+  for (const peer of await peersFor(upstreamPort)) {
+    stoppers.push(() => peer.dispose());
+    const peerPidsOne: Pids = { worker: peer.pid, pgid: 0 };
+    peerPids.push(peerPidsOne);
+    log(`${peer.name} (pid ${peer.pid}) at ${peer.base}`);
+    targets.push({
+      name: peer.name,
+      url: `${peer.base}/v1/chat/completions`,
+      headers: peer.headers,
+      model: UPSTREAM_MODEL,
+      pids: peerPidsOne,
+    });
+  }
+  return { targets, pids, floorPids, peerPids };
+}
+
+async function peersFor(upstreamPort: number) {
+  const peers = [];
+  if (PORTKEY_DIR) peers.push({ name: PORTKEY_WORKERD, ...(await startPortkeyWorker(PORTKEY_DIR, upstreamPort, workerdOn)) });
+  if (PORTKEY_NODE) peers.push({ name: PORTKEY_NODE_NAME, ...(await startPortkeyNode(upstreamPort, children)) });
+  return peers;
 }
 
 async function main(): Promise<void> {
@@ -619,10 +658,17 @@ async function main(): Promise<void> {
     `overhead benchmark: ${quick ? 'quick' : 'full'}${CLASSIFIER ? `, classifier ${CLASSIFIER}` : ''}, repeats ${REPEATS}, ${DURATION_MS / 1000} s per run, upstream latency ${LATENCY_MS} ms, soak ${SOAK_S} s`,
   );
   const upstreamPort = await startUpstream();
-  const { targets, viaProxy, pids, floorPids } = MINIFLARE ? await miniflareTargets(upstreamPort) : await devServerTargets(upstreamPort);
+  if ((PORTKEY_DIR || PORTKEY_NODE) && !MINIFLARE) throw new Error('--portkey and --portkey-node need --miniflare');
+  const {
+    targets,
+    viaProxy,
+    pids,
+    floorPids,
+    peerPids = [],
+  } = MINIFLARE ? await miniflareTargets(upstreamPort) : await devServerTargets(upstreamPort);
   const runtime = { pid: pids.worker };
   const pgid = pids.pgid;
-  const pinning = PIN ? pinProcesses([pids.worker, floorPids.worker]) : 'not pinned';
+  const pinning = PIN ? pinProcesses([pids.worker, floorPids.worker, ...peerPids.map((p) => p.worker)]) : 'not pinned';
   if (PIN) log(pinning);
   const rssStartMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
 
@@ -631,21 +677,21 @@ async function main(): Promise<void> {
     for (const stream of [false, true])
       await runLoad({
         url: t.url,
-        headers: t.key ? { authorization: `Bearer ${t.key}` } : {},
+        headers: headersFor(t),
         body: bodyFor(t, stream),
         stream,
         concurrency: 4,
         durationMs: 2000,
       });
   const rssWarmMb = (procSample(runtime.pid)?.rssKb ?? 0) / 1024;
-  await calibrateIdle([pids, floorPids], 5000);
+  await calibrateIdle([pids, floorPids, ...peerPids], 5000);
   const idle = idleByWorker.get(pids.worker)!;
   log(
     `idle CPU: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s (subtracted from the per-request CPU)`,
   );
 
   const runs: Run[] = [];
-  const measured = targets.filter((t) => FLOORS.has(t.name) || t.name.includes(ONLY));
+  const measured = targets.filter((t) => FLOORS.has(t.name) || PEERS.has(t.name) || t.name.includes(ONLY));
   for (const stream of MODES) {
     for (const concurrency of CONCURRENCIES) {
       for (let repeat = 0; repeat < REPEATS; repeat++) {
@@ -675,6 +721,8 @@ async function main(): Promise<void> {
     table(rows),
     '',
     stageTable(rows),
+    '',
+    ratioTable(runs, PORTKEY_DIR ? PORTKEY_WORKERD : PORTKEY_NODE ? PORTKEY_NODE_NAME : null),
     '',
     `Idle CPU subtracted: worker ${idle.workerMsPerS.toFixed(1)} ms/s, worker + dev tools ${idle.groupMsPerS.toFixed(1)} ms/s.`,
     `workerd (worker) RSS: ${rssStartMb.toFixed(0)} MB after start, ${rssWarmMb.toFixed(0)} MB warm.` +
