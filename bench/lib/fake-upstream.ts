@@ -8,7 +8,10 @@
  * runtime (workerd):
  *   POST   /__control/faults  {target: "<provider>/<model>" | "<provider>/" | "*", fault | null, times?, retryAfterSeconds?, delayMs?}
  *   GET    /__control/hits    {"<provider>/<model>": requests received}
+ *   GET    /__control/anthropic-requests  the bodies POST /<provider>/v1/messages received (fake-anthropic.ts)
  *   POST   /__control/release answer every request held by the 'hold' fault (correctly)
+ *   POST   /__control/strict  {strict: boolean}: refuse top-level fields outside OpenAI's reference with
+ *                              OpenAI's 400 (strict-openai.ts); GET it for {strict, rejected: [[names]…]}
  *   DELETE /__control         clear faults and hit counters
  *
  *   npx tsx bench/lib/fake-upstream.ts [--port 0] [--style echo|fixed] [--latency 0] [--chunks 10] [--chunk-interval 2]
@@ -20,6 +23,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AnswerOptions, type AnswerStyle, type ChatBody, type FakeFault, isBodyFault, writeAnswer } from './fake-answer';
+import { createFakeAnthropic } from './fake-anthropic';
+import { unrecognizedArguments, unrecognizedArgumentsError } from './strict-openai';
 
 export { FAKE_FAULTS, fakeAnswer, type AnswerStyle, type FakeFault } from './fake-answer';
 
@@ -35,6 +40,8 @@ export interface FakeUpstreamOptions {
   chunkIntervalMs?: number;
   /** Called as each request arrives, before its body is read (e.g. to time when a failover reached it). */
   onRequest?: () => void;
+  /** Refuse fields OpenAI's reference does not define, as OpenAI does (400). Default false. */
+  strict?: boolean;
 }
 
 export interface FaultOptions {
@@ -68,6 +75,7 @@ interface FaultEntry {
 }
 
 const CHAT_PATH = /^\/([a-z0-9-]+)\/v1\/chat\/completions$/;
+const MESSAGES_PATH = /^\/([a-z0-9-]+)\/v1\/messages$/;
 
 function json(res: http.ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -84,14 +92,20 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   const faults = new Map<string, FaultEntry>();
   const hits = new Map<string, number>();
   const held: (() => void)[] = [];
+  let strict = options.strict ?? false;
+  /** The unknown fields of each request refused in strict mode (cleared by reset). */
+  const rejected: string[][] = [];
 
   const setFault = (target: string, fault: FakeFault | null, o: FaultOptions = {}) => {
     if (fault === null) faults.delete(target);
     else faults.set(target, { fault, remaining: o.times ?? null, retryAfterSeconds: o.retryAfterSeconds ?? 1, delayMs: o.delayMs ?? 300 });
   };
+  // Not cleared by reset: its tests tell their requests apart by content, so other tests' resets cannot race them.
+  const anthropic = createFakeAnthropic();
   const reset = () => {
     faults.clear();
     hits.clear();
+    rejected.length = 0;
   };
   const release = () => {
     const n = held.length;
@@ -117,6 +131,11 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     }
     const endpointId = provider ? `${provider}/${body.model}` : String(body.model ?? 'fake');
     hits.set(endpointId, (hits.get(endpointId) ?? 0) + 1);
+    const unknown = strict ? unrecognizedArguments(body as Record<string, unknown>) : [];
+    if (unknown.length > 0) {
+      rejected.push(unknown);
+      return json(res, 400, unrecognizedArgumentsError(unknown));
+    }
     const entry = takeFault(provider, endpointId);
     const answer = () => writeAnswer(req, res, endpointId, body, raw, answerOpts, isBodyFault(entry?.fault) ? entry.fault : undefined);
     const act = () => {
@@ -154,7 +173,12 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       return json(res, 200, { ok: true });
     }
     if (path === '/__control/hits') return json(res, 200, Object.fromEntries(hits));
+    if (path === '/__control/anthropic-requests') return json(res, 200, anthropic.received());
     if (path === '/__control/release') return json(res, 200, { released: release() });
+    if (path === '/__control/strict') {
+      if (req.method === 'POST') strict = (JSON.parse(raw) as { strict: boolean }).strict === true;
+      return json(res, 200, { strict, rejected });
+    }
     if (path === '/__control/faults' && req.method === 'POST') {
       const b = JSON.parse(raw) as { target: string; fault: FakeFault | null } & FaultOptions;
       setFault(b.target, b.fault, b);
@@ -171,6 +195,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (path.startsWith('/__control')) return handleControl(req, res, path, raw);
+      const messages = req.method === 'POST' ? MESSAGES_PATH.exec(path) : null;
+      if (messages) return anthropic.handle(req, res, messages[1], raw);
       if (req.method !== 'POST' || !path.endsWith('/chat/completions')) return json(res, 404, { error: { message: 'not found' } });
       handleChat(req, res, CHAT_PATH.exec(path)?.[1] ?? '', raw);
     });

@@ -1,23 +1,71 @@
-import type { Context } from 'hono';
-import { endpointsForCodename } from '../catalog';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
-import { routingSnapshot } from '../routing';
-import { STRATEGIES } from '../hub';
+import { ApiError, echo } from '../hub';
+import { parseModelSpec, routingSnapshot, type RoutingSnapshot } from '../routing';
+import { requireKey } from '../tenancy';
+import { anthropicModelPage, toAnthropicModel } from './anthropic-models';
+import { anthropicErrorResponse } from './messages/errors';
+import { groupEntry, modelList, type ModelEntry, routerEntry } from './model-entries';
 
-/** Catalog snapshot date, as a Unix time for the `created` field. */
-const CREATED = Math.floor(Date.parse('2026-07-24T00:00:00Z') / 1000);
+/**
+ * GET /v1/models and GET /v1/models/{id}: OpenAI's list and retrieve shapes (enriched, see
+ * model-entries.ts), or Anthropic's when the request carries `anthropic-version`. Mounted ahead of
+ * the /v1 router so that an Anthropic client's errors, key checks included, come in its envelope;
+ * keys are accepted as `Authorization: Bearer` or `x-api-key`.
+ */
+export const modelsApp = new Hono<AppEnv>();
 
-export function listModels(c: Context<AppEnv>): Response {
-  // Families with an available endpoint, self-hosted ones included; owner = a provider serving it.
-  const available = new Map<string, string>();
-  for (const { endpoint: e } of routingSnapshot(c.env).endpoints)
-    if (!available.has(e.codename)) available.set(e.codename, endpointsForCodename(e.codename)[0]?.provider ?? e.provider);
-  const data = [
-    { id: 'auto', object: 'model' as const, created: CREATED, owned_by: 'cailos' },
-    ...STRATEGIES.map((s) => ({ id: `auto:${s}`, object: 'model' as const, created: CREATED, owned_by: 'cailos' })),
-    ...[...available.keys()]
-      .sort()
-      .map((name) => ({ id: name, object: 'model' as const, created: CREATED, owned_by: available.get(name)! })),
-  ];
-  return c.json({ object: 'list', data });
+const fromAnthropicClient = (c: Context<AppEnv>) => c.req.header('anthropic-version') !== undefined;
+
+modelsApp.use('*', requireKey('api'));
+
+modelsApp.get('/', (c) => {
+  const entries = modelList(routingSnapshot(c.env));
+  if (fromAnthropicClient(c)) return c.json(anthropicModelPage(entries, c.req.query()));
+  return c.json({ object: 'list', data: entries });
+});
+
+// `{.+}`: endpoint ids contain a slash (groq/llama-3.3-70b-versatile), sent plain or percent-encoded.
+modelsApp.get('/:id{.+}', (c) => {
+  const entry = retrieve(routingSnapshot(c.env), c.req.param('id'));
+  return c.json(fromAnthropicClient(c) ? toAnthropicModel(entry) : entry);
+});
+
+// Anthropic clients get their envelope; anything else goes on to the app's handler (OpenAI's envelope).
+modelsApp.onError((err, c) => {
+  if (fromAnthropicClient(c)) return anthropicErrorResponse(err);
+  throw err;
+});
+
+function parseSpec(id: string, snapshot: RoutingSnapshot): ReturnType<typeof parseModelSpec> {
+  try {
+    return parseModelSpec(id, snapshot.catalog);
+  } catch (err) {
+    // An unknown strategy (auto:cheapest) names no model either.
+    if (err instanceof ApiError) throw notFound(id);
+    throw err;
+  }
+}
+
+function notFound(id: string, why = 'does not exist'): ApiError {
+  return new ApiError(404, {
+    message: `The model '${echo(id)}' ${why}. GET /v1/models lists the models and "auto".`,
+    type: 'not_found_error',
+    param: 'model',
+    code: 'model_not_found',
+  });
+}
+
+/** Whatever a request's `model` accepts, described under the name the client gave. */
+export function retrieve(snapshot: RoutingSnapshot, raw: string): ModelEntry {
+  const id = raw.trim();
+  const spec = parseSpec(id, snapshot);
+  const strategy = spec.strategy ?? null;
+  if (spec.kind === 'auto') return routerEntry(id, strategy, snapshot.endpoints);
+  const members =
+    spec.kind === 'codename'
+      ? snapshot.endpoints.filter((a) => a.endpoint.codename === spec.codename)
+      : snapshot.endpoints.filter((a) => a.endpoint.id === spec.endpointId);
+  if (members.length === 0) throw notFound(id, 'has no endpoint available in this deployment');
+  return groupEntry(id, spec.kind === 'codename' ? 'family' : 'endpoint', strategy, members);
 }

@@ -72,7 +72,16 @@ export const CATALOG_VERSION: string = fnv1aHex(
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((e) => {
       const p = e.pricing;
-      return [e.id, p.inputPerMTok, p.outputPerMTok, p.cachedInputPerMTok ?? '', p.cacheWritePerMTok ?? '', p.asOf, e.trustLevel].join('|');
+      return [
+        e.id,
+        p.inputPerMTok,
+        p.outputPerMTok,
+        p.cachedInputPerMTok ?? '',
+        p.cacheWritePerMTok ?? '',
+        p.cacheWrite1hPerMTok ?? '',
+        p.asOf,
+        e.trustLevel,
+      ].join('|');
     })
     .join('\n'),
 );

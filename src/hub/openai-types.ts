@@ -8,18 +8,28 @@ export interface ToolCall {
   function: { name: string; arguments: string };
 }
 
+/**
+ * Anthropic extended-thinking output, kept verbatim: the signature covers the text, and the client must
+ * send the block back unchanged for the conversation to continue on an Anthropic endpoint.
+ */
+export type ThinkingBlock = { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
+
 export interface AssistantMessage {
   role: 'assistant';
   content: string | null;
   tool_calls?: ToolCall[];
   refusal?: string | null;
+  thinking_blocks?: ThinkingBlock[];
 }
 
 export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-  prompt_tokens_details?: { cached_tokens?: number; cache_creation_tokens?: number };
+  /** cache_creation_1h_tokens: the part of cache_creation_tokens written with Anthropic's 1-hour TTL (priced higher). */
+  prompt_tokens_details?: { cached_tokens?: number; cache_creation_tokens?: number; cache_creation_1h_tokens?: number };
+  /** USD the gateway bills for the answer (OpenRouter's name), set by the request flow, never by a provider. */
+  cost?: number;
 }
 
 export interface ChatCompletion {
@@ -39,11 +49,21 @@ export interface ToolCallDelta {
   function?: { name?: string; arguments?: string };
 }
 
+/** A piece of a streamed thinking block; `index` numbers the answer's thinking blocks (text and signature come in pieces). */
+export interface ThinkingDelta {
+  index: number;
+  type: 'thinking' | 'redacted_thinking';
+  thinking?: string;
+  signature?: string;
+  data?: string;
+}
+
 export interface ChunkDelta {
   role?: 'assistant';
   content?: string | null;
   tool_calls?: ToolCallDelta[];
   refusal?: string | null;
+  thinking_blocks?: ThinkingDelta[];
 }
 
 export interface ChatCompletionChunk {

@@ -5,7 +5,14 @@ import { simulatedUpstream } from './simulated-upstream';
 import { buildFailure } from './build-failure';
 import { adapterFor } from './registry';
 import { createSseByteDecoder, type SseEvent } from './sse';
-import { type NormalizedResponse, type StreamEvent, UpstreamError, type UpstreamFailure } from './types';
+import {
+  type NormalizedResponse,
+  type StreamEvent,
+  UpstreamError,
+  type UpstreamFailure,
+  type UpstreamHttpRequest,
+  type UpstreamTarget,
+} from './types';
 
 /**
  * The I/O edge between the gateway and one upstream endpoint: builds the native request with the
@@ -109,19 +116,35 @@ async function send(
   signal: AbortSignal,
   simHeaders?: Record<string, string>,
 ): Promise<Response> {
+  const adapter = adapterFor(target.endpoint.wireFormat);
+  const build = (t: UpstreamTarget) => adapter.buildRequest(req, t, { stream });
+  return sendUpstream(env, target, build, (err, name) => buildFailure(err, req, name), signal, simHeaders);
+}
+
+/**
+ * Builds one upstream request with `build` (a chat or an embeddings adapter) and sends it to the real
+ * provider or the simulated fleet. `onBuildError` turns an exception of the gateway's own building
+ * code into the error the client sees (nothing was sent).
+ */
+export async function sendUpstream(
+  env: Env,
+  target: CallTarget,
+  build: (t: UpstreamTarget) => UpstreamHttpRequest,
+  onBuildError: (err: unknown, providerName: string) => Error,
+  signal: AbortSignal,
+  simHeaders?: Record<string, string>,
+): Promise<Response> {
   const { endpoint } = target;
-  const adapter = adapterFor(endpoint.wireFormat);
   // Catalog provider or self-hosted endpoint: base URL and key come from the catalog module.
   const provider = upstreamAccess(env, endpoint);
-  if (!provider)
-    throw buildFailure(new Error(`endpoint ${endpoint.id} names unknown provider ${endpoint.provider}`), req, endpoint.provider);
+  if (!provider) throw onBuildError(new Error(`endpoint ${endpoint.id} names unknown provider ${endpoint.provider}`), endpoint.provider);
   const apiKey = target.simulated ? 'simulated' : provider.apiKey;
   if (apiKey === undefined)
     throw new UpstreamError({ kind: 'auth', retryable: true, status: 0, message: `no API key configured for ${provider.name}` });
   const baseUrl = target.simulated ? provider.baseUrl : upstreamBaseUrl(env, endpoint.provider, provider.baseUrl);
   let request: Request;
   try {
-    const built = adapter.buildRequest(req, { endpoint, baseUrl, apiKey }, { stream });
+    const built = build({ endpoint, baseUrl, apiKey });
     // Internal hints for the simulated fleet (e.g. the eval item id) never leave the gateway.
     const headers = target.simulated && simHeaders ? { ...built.headers, ...simHeaders } : built.headers;
     request = new Request(built.url, { method: built.method, headers, body: built.body, signal });
@@ -129,7 +152,7 @@ async function send(
     // A translator's verdict on the request (UpstreamError 'bad_request') stands; any other exception here is
     // the gateway's own, thrown before the provider received anything.
     if (err instanceof UpstreamError) throw err;
-    throw buildFailure(err, req, provider.name);
+    throw onBuildError(err, provider.name);
   }
   const simulate = target.simulated ? simulatedUpstream() : undefined;
   try {
@@ -217,29 +240,46 @@ export async function callCompletion(
   parent: AbortSignal,
   internal: { simHeaders?: Record<string, string> } = {},
 ): Promise<CompletionResult> {
+  const started = Date.now();
+  return withResponseTimeout(parent, timeouts, async (signal) => {
+    const res = await send(env, target, req, false, signal, internal.simHeaders);
+    if (!res.ok) throw new UpstreamError(await failureOf(env, target, res));
+    const response = adapterFor(target.endpoint.wireFormat).parseResponse(await jsonBody(res, signal));
+    return { response, ttftMs: Date.now() - started };
+  });
+}
+
+/**
+ * Runs one whole-answer attempt (a completion, an embeddings call) under the endpoint's response
+ * timeout and the request's abort: when a timer or the deadline ends it, its UpstreamError is thrown.
+ */
+export async function withResponseTimeout<T>(
+  parent: AbortSignal,
+  timeouts: AttemptTimeouts,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent.reason);
   parent.addEventListener('abort', onParentAbort);
   const disarm = arm(controller, 'response', timeouts.headersMs, timeouts.own?.headersMs);
-  const started = Date.now();
   try {
-    const res = await send(env, target, req, false, controller.signal, internal.simHeaders);
-    if (!res.ok) throw new UpstreamError(await failureOf(env, target, res));
-    let body: unknown;
-    try {
-      body = JSON.parse(await res.text());
-    } catch {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw new UpstreamError({ kind: 'malformed', retryable: true, status: res.status, message: 'upstream sent a body that is not JSON' });
-    }
-    const response = adapterFor(target.endpoint.wireFormat).parseResponse(body);
-    return { response, ttftMs: Date.now() - started };
+    return await run(controller.signal);
   } catch (err) {
     if (controller.signal.aborted && controller.signal.reason instanceof UpstreamError) throw controller.signal.reason;
     throw err;
   } finally {
     disarm();
     parent.removeEventListener('abort', onParentAbort);
+  }
+}
+
+/** A 2xx body as JSON; one that is not JSON is the endpoint's malformed answer, unless the attempt was aborted meanwhile. */
+export async function jsonBody(res: Response, signal: AbortSignal): Promise<unknown> {
+  try {
+    return JSON.parse(await res.text());
+  } catch {
+    if (signal.aborted) throw signal.reason;
+    throw new UpstreamError({ kind: 'malformed', retryable: true, status: res.status, message: 'upstream sent a body that is not JSON' });
   }
 }
 
@@ -254,7 +294,8 @@ export interface OpenedStream {
 
 function carriesContent(ev: StreamEvent): boolean {
   if (ev.type !== 'delta') return ev.type === 'done';
-  return !!(ev.delta.content || ev.delta.tool_calls?.length || ev.delta.refusal || ev.finishReason);
+  // A thinking model's first output is its thinking: it is the first token, as far as timeouts go.
+  return !!(ev.delta.content || ev.delta.tool_calls?.length || ev.delta.refusal || ev.delta.thinking_blocks?.length || ev.finishReason);
 }
 
 /**

@@ -6,6 +6,7 @@ import { takeFault, type SimFaultHit } from './faults';
 import { recordReceived, recordStreamEnd } from './recorder';
 import { scriptedTurn, takeScript } from './scripts';
 import { simFormatFor } from './formats/index';
+import { answerEmbeddings, isEmbeddingsRequest } from './embeddings';
 import type { SimFormat, SimHttpError, SimRequestView, SimTurn } from './types';
 
 /**
@@ -264,6 +265,17 @@ export async function simFetch(request: Request, profile: SimProfile, options: S
 
   const bodyText = await request.text();
   recordReceived(profile.endpointId, bodyText);
+  if (isEmbeddingsRequest(profile.format, new URL(request.url))) {
+    // One round trip (no token stream): the endpoint's time to first byte, then the answer or the fault.
+    await sleep(
+      Math.min(profile.ttftMs * Math.max(0, options.latencyScale) * (hit?.fault === 'slow' ? SLOW_FACTOR : 1), MAX_TTFT_MS),
+      signal,
+    );
+    if (hit?.fault === 'hang_mid_stream') return untilAborted(signal);
+    const answer = (hit && faultError(format, hit)) ?? answerEmbeddings(format, profile.endpointId, new URL(request.url), bodyText);
+    const corrupt = answer.status === 200 && (hit?.fault === 'garbage_json' || hit?.fault === 'truncated_sse');
+    return errorResponse(corrupt ? { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) } : answer, profile, hit);
+  }
   let view: SimRequestView;
   try {
     view = format.parseRequest(JSON.parse(bodyText), new URL(request.url));

@@ -194,7 +194,7 @@ describe('Anthropic SDK → /v1/messages', () => {
   });
 
   it('answers unknown routes under /v1/messages in the Anthropic envelope', async () => {
-    const res = await workerFetch(`${BASE}/v1/messages/count_tokens`, {
+    const res = await workerFetch(`${BASE}/v1/messages/batches`, {
       method: 'POST',
       headers: { 'x-api-key': key, 'content-type': 'application/json' },
       body: '{}',

@@ -56,7 +56,7 @@ describe('Messages request → ChatRequest', () => {
       }),
     );
     expect(chat.messages).toEqual([
-      { role: 'system', content: 'Be brief.' },
+      { role: 'system', content: [{ type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } }] },
       {
         role: 'user',
         content: [
@@ -69,6 +69,7 @@ describe('Messages request → ChatRequest', () => {
         role: 'assistant',
         content: 'Checking.',
         tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }],
+        thinking_blocks: [{ type: 'thinking', thinking: 'hmm', signature: 'sig' }],
       },
       { role: 'tool', tool_call_id: 'toolu_1', content: [{ type: 'text', text: 'Rain' }] },
       { role: 'user', content: 'And tomorrow?' },

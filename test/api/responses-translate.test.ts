@@ -163,7 +163,7 @@ describe('ChatCompletion → Responses object', () => {
     ]);
     expect(res.usage).toEqual({
       input_tokens: 120,
-      input_tokens_details: { cached_tokens: 20 },
+      input_tokens_details: { cached_tokens: 20, cache_write_tokens: 10 },
       output_tokens: 30,
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: 150,

@@ -1,4 +1,4 @@
-import { ApiError, type ChatCompletion, type FinishReason, type Usage } from '../../hub';
+import { ApiError, type ChatCompletion, type FinishReason, type ThinkingBlock, type Usage } from '../../hub';
 
 /** Hub ChatCompletion → Anthropic Messages `message` object. Pure. */
 
@@ -9,10 +9,14 @@ export interface AnthropicUsage {
   output_tokens: number;
   cache_read_input_tokens: number;
   cache_creation_input_tokens: number;
+  /** Cache writes by TTL, when the upstream reported the split (Anthropic does). */
+  cache_creation?: { ephemeral_5m_input_tokens: number; ephemeral_1h_input_tokens: number };
+  /** USD billed for the message (OpenRouter's name); the SDK's usage type tolerates the extra field. */
+  cost?: number;
 }
 
 export type AnthropicOutputBlock =
-  { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
+  { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> } | ThinkingBlock;
 
 export interface AnthropicMessageObject {
   id: string;
@@ -50,11 +54,16 @@ export function stopReasonFor(finish: FinishReason | null): StopReason | null {
 export function toAnthropicUsage(u: Usage): AnthropicUsage {
   const cacheRead = u.prompt_tokens_details?.cached_tokens ?? 0;
   const cacheCreation = u.prompt_tokens_details?.cache_creation_tokens ?? 0;
+  const cacheCreation1h = u.prompt_tokens_details?.cache_creation_1h_tokens;
   return {
     input_tokens: Math.max(0, u.prompt_tokens - cacheRead - cacheCreation),
     output_tokens: u.completion_tokens,
     cache_read_input_tokens: cacheRead,
     cache_creation_input_tokens: cacheCreation,
+    ...(cacheCreation1h !== undefined
+      ? { cache_creation: { ephemeral_5m_input_tokens: cacheCreation - cacheCreation1h, ephemeral_1h_input_tokens: cacheCreation1h } }
+      : {}),
+    ...(u.cost !== undefined ? { cost: u.cost } : {}),
   };
 }
 
@@ -75,7 +84,8 @@ export function toolInput(name: string, args: string): Record<string, unknown> {
 
 export function completionToMessage(completion: ChatCompletion, decisionId: string): AnthropicMessageObject {
   const choice = completion.choices[0];
-  const content: AnthropicOutputBlock[] = [];
+  // Thinking first, as Anthropic orders it, verbatim so the client can send it back.
+  const content: AnthropicOutputBlock[] = [...(choice.message.thinking_blocks ?? [])];
   const text = choice.message.content ?? choice.message.refusal;
   if (text) content.push({ type: 'text', text });
   for (const call of choice.message.tool_calls ?? []) {

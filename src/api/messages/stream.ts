@@ -1,18 +1,22 @@
 import { type StreamFailure, translateChunks } from '../../flow';
-import type { ChatCompletionChunk, FinishReason, Usage } from '../../hub';
+import type { ChatCompletionChunk, FinishReason, ThinkingDelta, Usage } from '../../hub';
 import { messageId, stopReasonFor, toAnthropicUsage } from './from-chat';
 
 /**
  * Hub chunk stream → Anthropic Messages event stream. Pure and incremental.
  * Sequence: message_start, ping, then per content block content_block_start →
- * content_block_delta (text_delta | input_json_delta)… → content_block_stop, then message_delta
+ * content_block_delta (thinking_delta | signature_delta | text_delta | input_json_delta)… →
+ * content_block_stop, then message_delta
  * (stop_reason and usage) and message_stop. A failure after the answer began ends with an `error`
  * event, as Anthropic does.
  */
 
 export type AnthropicEvent = { type: string } & Record<string, unknown>;
 
-type OpenBlock = { kind: 'text'; index: number } | { kind: 'tool'; index: number; toolIndex: number };
+type OpenBlock =
+  | { kind: 'text'; index: number }
+  | { kind: 'tool'; index: number; toolIndex: number }
+  | { kind: 'thinking'; index: number; thinkingIndex: number };
 
 export class MessagesStreamTranslator {
   private started = false;
@@ -59,6 +63,22 @@ export class MessagesStreamTranslator {
     out.push({ type: 'content_block_delta', index: this.open.index, delta: { type: 'text_delta', text } });
   }
 
+  /** Thinking blocks pass through verbatim: a new hub thinking index opens a new content block. */
+  private thinking(t: ThinkingDelta, out: AnthropicEvent[]): void {
+    if (this.open?.kind !== 'thinking' || this.open.thinkingIndex !== t.index) {
+      this.stopOpen(out);
+      this.open = { kind: 'thinking', index: this.nextIndex++, thinkingIndex: t.index };
+      const block =
+        t.type === 'redacted_thinking'
+          ? { type: 'redacted_thinking', data: t.data ?? '' }
+          : { type: 'thinking', thinking: '', signature: '' };
+      out.push({ type: 'content_block_start', index: this.open.index, content_block: block });
+    }
+    const index = this.open.index;
+    if (t.thinking) out.push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: t.thinking } });
+    if (t.signature) out.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: t.signature } });
+  }
+
   push(chunk: ChatCompletionChunk): AnthropicEvent[] {
     const out: AnthropicEvent[] = [];
     this.start(chunk.model, out);
@@ -66,6 +86,7 @@ export class MessagesStreamTranslator {
     const choice = chunk.choices[0];
     if (!choice) return out;
     const delta = choice.delta;
+    for (const t of delta.thinking_blocks ?? []) this.thinking(t, out);
     if (delta.content) this.text(delta.content, out);
     if (delta.refusal) this.text(delta.refusal, out);
     for (const tc of delta.tool_calls ?? []) {

@@ -1,25 +1,40 @@
-import { toChatRequest, type ChatMessage, type ChatRequest, type ContentPart, badRequest, type ToolCall, echo } from '../../hub';
-import type { AnthropicBlockIn, MessagesRequest } from './schema';
+import {
+  toChatRequest,
+  type CacheControl,
+  type ChatMessage,
+  type ChatRequest,
+  type ContentPart,
+  badRequest,
+  type ThinkingBlock,
+  type ToolCall,
+  echo,
+} from '../../hub';
+import { checkCacheBreakpoints, checkThinking, structuredOutput } from './request-checks';
+import type { AnthropicBlockIn, CountTokensRequest } from './schema';
 
 /**
  * Anthropic Messages request → hub ChatRequest. Pure.
- * thinking / redacted_thinking blocks in the history are dropped (provider-specific signatures that
- * no other provider can verify); `thinking` and `top_k` in the request are accepted and not
- * forwarded, since the hub format has no equivalent.
+ * `cache_control` breakpoints ride on the hub's parts, messages (a message-level breakpoint marks its
+ * last block) and tools; thinking blocks of earlier assistant turns become `thinking_blocks`; both
+ * reach Anthropic endpoints only. `thinking` is carried as is; `output_config.format` becomes a
+ * json_schema response_format. `top_k` and `output_config.effort` are accepted and not forwarded.
  */
 
 type Block = AnthropicBlockIn;
 
+const cacheOf = (block: object): CacheControl | undefined => (block as { cache_control?: CacheControl | null }).cache_control ?? undefined;
+const withCache = <T extends object>(x: T, cc: CacheControl | undefined): T => (cc ? { ...x, cache_control: cc } : x);
+
 function imagePart(block: Extract<Block, { type: 'image' }>): ContentPart {
   const source = block.source as { type: 'base64'; media_type: string; data: string } | { type: 'url'; url: string };
   const url = source.type === 'base64' ? `data:${source.media_type};base64,${source.data}` : source.url;
-  return { type: 'image_url', image_url: { url } };
+  return withCache({ type: 'image_url', image_url: { url } }, cacheOf(block));
 }
 
 function contentPart(block: Block, param: string): ContentPart | null {
   switch (block.type) {
     case 'text':
-      return { type: 'text', text: (block as { text: string }).text };
+      return withCache<ContentPart>({ type: 'text', text: (block as { text: string }).text }, cacheOf(block));
     case 'image':
       return imagePart(block as Extract<Block, { type: 'image' }>);
     case 'thinking':
@@ -43,8 +58,9 @@ function toolResultContent(block: Extract<Block, { type: 'tool_result' }>, param
   return parts;
 }
 
-/** Collapse a text-only part list to a string, which every provider adapter accepts. */
+/** Collapse a text-only part list without breakpoints to a string, which every provider adapter accepts. */
 function simplify(parts: ContentPart[]): string | ContentPart[] {
+  if (parts.some((p) => p.cache_control)) return parts;
   return parts.every((p) => p.type === 'text') ? parts.map((p) => (p as { text: string }).text).join('\n') : parts;
 }
 
@@ -57,7 +73,7 @@ function userMessages(content: string | Block[], param: string): ChatMessage[] {
     const p = `${param}[${i}]`;
     if (block.type === 'tool_result') {
       const result = block as Extract<Block, { type: 'tool_result' }>;
-      out.push({ role: 'tool', tool_call_id: result.tool_use_id, content: toolResultContent(result, p) });
+      out.push(withCache({ role: 'tool', tool_call_id: result.tool_use_id, content: toolResultContent(result, p) }, cacheOf(result)));
     } else if (block.type === 'tool_use') {
       throw badRequest('tool_use blocks belong in assistant messages.', p, 'unsupported_content');
     } else {
@@ -69,26 +85,46 @@ function userMessages(content: string | Block[], param: string): ChatMessage[] {
   return out;
 }
 
+/**
+ * Text and tool_use blocks, plus the turn's thinking blocks (kept verbatim for Anthropic endpoints).
+ * A breakpoint on any block becomes the message's, which marks its last block upstream.
+ */
 function assistantMessage(content: string | Block[], param: string): ChatMessage | null {
   if (typeof content === 'string') return { role: 'assistant', content };
   const texts: string[] = [];
   const toolCalls: ToolCall[] = [];
+  const thinking: ThinkingBlock[] = [];
+  let cache: CacheControl | undefined;
   content.forEach((block, i) => {
     const p = `${param}[${i}]`;
+    cache = cacheOf(block) ?? cache;
     if (block.type === 'tool_use') {
       const use = block as Extract<Block, { type: 'tool_use' }>;
       toolCalls.push({ id: use.id, type: 'function', function: { name: use.name, arguments: JSON.stringify(use.input) } });
     } else if (block.type === 'text') {
       texts.push((block as { text: string }).text);
-    } else if (block.type !== 'thinking' && block.type !== 'redacted_thinking') {
+    } else if (block.type === 'thinking') {
+      const t = block as { thinking: string; signature: string };
+      thinking.push({ type: 'thinking', thinking: t.thinking, signature: t.signature });
+    } else if (block.type === 'redacted_thinking') {
+      thinking.push({ type: 'redacted_thinking', data: (block as { data: string }).data });
+    } else {
       throw badRequest(`assistant messages may contain text and tool_use blocks, got '${echo(block.type)}'.`, p, 'unsupported_content');
     }
   });
   if (texts.length === 0 && toolCalls.length === 0) return null;
-  return { role: 'assistant', content: texts.length ? texts.join('') : null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) };
+  return withCache<ChatMessage>(
+    {
+      role: 'assistant',
+      content: texts.length ? texts.join('') : null,
+      ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+      ...(thinking.length ? { thinking_blocks: thinking } : {}),
+    },
+    cache,
+  );
 }
 
-function tools(body: MessagesRequest): ChatRequest['tools'] {
+function tools(body: CountTokensRequest): ChatRequest['tools'] {
   if (!body.tools?.length) return undefined;
   return body.tools.map((t, i) => {
     if (t.type !== undefined && t.type !== 'custom') {
@@ -99,14 +135,15 @@ function tools(body: MessagesRequest): ChatRequest['tools'] {
       );
     }
     const custom = t as { name: string; description?: string; input_schema: Record<string, unknown> };
-    return {
+    const tool = {
       type: 'function' as const,
       function: { name: custom.name, ...(custom.description ? { description: custom.description } : {}), parameters: custom.input_schema },
     };
+    return withCache(tool, cacheOf(t));
   });
 }
 
-function toolChoice(choice: MessagesRequest['tool_choice']): Pick<ChatRequest, 'tool_choice' | 'parallel_tool_calls'> {
+function toolChoice(choice: CountTokensRequest['tool_choice']): Pick<ChatRequest, 'tool_choice' | 'parallel_tool_calls'> {
   if (!choice) return {};
   const parallel = 'disable_parallel_tool_use' in choice && choice.disable_parallel_tool_use === true ? { parallel_tool_calls: false } : {};
   switch (choice.type) {
@@ -124,7 +161,18 @@ function toolChoice(choice: MessagesRequest['tool_choice']): Pick<ChatRequest, '
 /** The hub forwards at most 4 stop sequences (OpenAI's limit, shared by every wire format). */
 const MAX_STOP_SEQUENCES = 4;
 
-export function messagesToChatRequest(body: MessagesRequest): ChatRequest {
+/** The system prompt: a string, or text parts when a block carries a cache breakpoint. */
+function systemMessage(system: CountTokensRequest['system']): ChatMessage | null {
+  if (system === undefined) return null;
+  if (typeof system !== 'string' && system.some((b) => cacheOf(b))) {
+    return { role: 'system', content: system.map((b) => withCache({ type: 'text' as const, text: b.text }, cacheOf(b))) };
+  }
+  const text = typeof system === 'string' ? system : system.map((b) => b.text).join('\n');
+  return text ? { role: 'system', content: text } : null;
+}
+
+/** `max_tokens` is optional only for count_tokens, which shares this translation. */
+export function messagesToChatRequest(body: CountTokensRequest): ChatRequest {
   if ((body.stop_sequences?.length ?? 0) > MAX_STOP_SEQUENCES) {
     throw badRequest(
       `stop_sequences may hold at most ${MAX_STOP_SEQUENCES} entries through the gateway.`,
@@ -132,11 +180,11 @@ export function messagesToChatRequest(body: MessagesRequest): ChatRequest {
       'too_many_stop_sequences',
     );
   }
+  checkCacheBreakpoints(body);
+  checkThinking(body);
   const messages: ChatMessage[] = [];
-  if (body.system !== undefined) {
-    const system = typeof body.system === 'string' ? body.system : body.system.map((b) => b.text).join('\n');
-    if (system) messages.push({ role: 'system', content: system });
-  }
+  const system = systemMessage(body.system);
+  if (system) messages.push(system);
   body.messages.forEach((msg, i) => {
     const param = `messages[${i}].content`;
     if (msg.role === 'user') messages.push(...userMessages(msg.content as string | Block[], param));
@@ -157,8 +205,14 @@ export function messagesToChatRequest(body: MessagesRequest): ChatRequest {
     ...toolChoice(body.tool_choice),
     user: body.metadata?.user_id ?? undefined,
     stream: body.stream === true,
+    thinking: body.thinking,
+    response_format: structuredOutput(body),
     trust_level: body.trust_level,
     routing: body.routing,
+    // OpenRouter's routing fields mean here what they mean on chat completions; the chat schema validates them.
+    models: body.models,
+    route: body.route,
+    provider: body.provider,
   };
   return toChatRequest(candidate);
 }

@@ -14,15 +14,37 @@ export interface ResponseContext {
 export const responseId = (decisionId: string) => `resp_${decisionId}`;
 export const messageItemId = (decisionId: string, outputIndex: number) => `msg_${decisionId}_${outputIndex}`;
 export const functionCallItemId = (decisionId: string, outputIndex: number) => `fc_${decisionId}_${outputIndex}`;
+/**
+ * The plain form of those item ids: what a stream's events name an item by, and what an item too large
+ * to seal keeps. The route replaces it by the sealed id (item-ids.ts) wherever the whole item is known.
+ */
+export const PLAIN_ITEM_ID = /^(?:msg|fc)_[A-Za-z0-9]{8,64}_\d+$/;
 
 export function toResponsesUsage(u: Usage): ResponsesUsage {
-  return {
+  const usage: ResponsesUsage = {
     input_tokens: u.prompt_tokens,
-    input_tokens_details: { cached_tokens: u.prompt_tokens_details?.cached_tokens ?? 0 },
+    input_tokens_details: {
+      cached_tokens: u.prompt_tokens_details?.cached_tokens ?? 0,
+      cache_write_tokens: u.prompt_tokens_details?.cache_creation_tokens ?? 0,
+    },
     output_tokens: u.completion_tokens,
     output_tokens_details: { reasoning_tokens: 0 },
     total_tokens: u.total_tokens,
   };
+  if (u.cost !== undefined) usage.cost = u.cost;
+  return usage;
+}
+
+/**
+ * The request's tools as the response object echoes them. OpenAI's schema requires a function tool's
+ * `parameters` and `strict` (both nullable): null says the client set none, so none was enforced.
+ */
+export function echoTools(tools: ResponsesRequest['tools']): unknown[] {
+  return (tools ?? []).map((tool) => {
+    if (tool.type !== 'function') return tool;
+    const fn = tool as { parameters?: unknown; strict?: boolean | null };
+    return { ...tool, parameters: fn.parameters ?? null, strict: fn.strict ?? null };
+  });
 }
 
 export function statusFor(finish: FinishReason | null): Pick<ResponseObject, 'status' | 'incomplete_details'> {
@@ -52,11 +74,11 @@ export function responseShell(ctx: ResponseContext, model: string, status: Respo
     temperature: req.temperature ?? null,
     text: { format: (req.text?.format as Record<string, unknown> | undefined) ?? { type: 'text' } },
     tool_choice: req.tool_choice ?? 'auto',
-    tools: req.tools ?? [],
+    tools: echoTools(req.tools),
     top_p: req.top_p ?? null,
     truncation: 'disabled',
-    usage: null,
-    user: req.user ?? null,
+    // OpenAI's schema types `usage` and `user` as non-null: absent until known or when not sent.
+    ...(req.user ? { user: req.user } : {}),
     metadata: req.metadata ?? {},
   };
 }

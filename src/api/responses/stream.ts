@@ -211,7 +211,7 @@ export class ResponsesStreamTranslator {
     const response: ResponseObject = {
       ...this.snapshot(status),
       incomplete_details,
-      usage: this.usage ? toResponsesUsage(this.usage) : null,
+      ...(this.usage ? { usage: toResponsesUsage(this.usage) } : {}),
     };
     out.push(this.event(status === 'incomplete' ? 'response.incomplete' : 'response.completed', { response }));
     return out;

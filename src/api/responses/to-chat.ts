@@ -5,8 +5,9 @@ import type { ResponsesContentPart, ResponsesInputItem, ResponsesRequest } from 
  * Responses API request → hub ChatRequest. Pure.
  *
  * Cailos never stores prompt or response text, so everything that needs server-side state is
- * refused with a 400 that says so: previous_response_id, conversation, item_reference, store:true,
- * background. `store` omitted or false is accepted (nothing is stored either way).
+ * refused with a 400 that says so: previous_response_id, conversation, store:true, background.
+ * `store` omitted or false is accepted (nothing is stored either way). item_reference items are
+ * resolved before translation from their self-contained ids (item-references.ts); one left here is refused.
  */
 
 const NO_STATE =
@@ -197,6 +198,10 @@ export function responsesToChatRequest(body: ResponsesRequest): ChatRequest {
     stream: body.stream === true,
     trust_level: body.trust_level,
     routing: body.routing,
+    // OpenRouter's routing fields, validated by the chat schema.
+    models: body.models,
+    route: body.route,
+    provider: body.provider,
   };
   return toChatRequest(candidate);
 }

@@ -33,10 +33,12 @@ export type OutputItem = MessageOutputItem | FunctionCallOutputItem;
 
 export interface ResponsesUsage {
   input_tokens: number;
-  input_tokens_details: { cached_tokens: number };
+  input_tokens_details: { cached_tokens: number; cache_write_tokens: number };
   output_tokens: number;
   output_tokens_details: { reasoning_tokens: number };
   total_tokens: number;
+  /** USD billed for the response (OpenRouter's name), when known. */
+  cost?: number;
 }
 
 export type ResponseStatus = 'in_progress' | 'completed' | 'incomplete' | 'failed';
@@ -62,8 +64,8 @@ export interface ResponseObject {
   tools: unknown[];
   top_p: number | null;
   truncation: 'disabled';
-  usage: ResponsesUsage | null;
-  user: string | null;
+  usage?: ResponsesUsage;
+  user?: string;
   metadata: Record<string, string>;
 }
 

@@ -1,5 +1,8 @@
-import type { ChatMessage, ChatRequest, ContentPart, ResponseFormat, ToolChoice } from '../../hub';
+import type { CacheControl, ChatMessage, ChatRequest, ContentPart, ResponseFormat, ThinkingConfig, ToolChoice } from '../../hub';
+import type { Endpoint } from '../../catalog';
+import { clientFields } from '../fields';
 import { type BuildOptions, type UpstreamHttpRequest, type UpstreamTarget, UpstreamError } from '../types';
+import { type AnthropicThinkingBlock, historyThinkingBlocks, thinkingFor, thinks } from './thinking';
 
 /** Hub (OpenAI chat) request → Anthropic Messages request. Pure. */
 
@@ -25,18 +28,22 @@ export const JSON_OBJECT_INSTRUCTION = 'Respond with exactly one valid JSON obje
 
 const MAX_TOOL_NAME = 64;
 
-export type AnthropicTextBlock = { type: 'text'; text: string };
+/** A prompt-caching breakpoint, forwarded as the client marked it. */
+type Cached = { cache_control?: CacheControl };
+
+export type AnthropicTextBlock = { type: 'text'; text: string } & Cached;
 export type AnthropicImageBlock = {
   type: 'image';
   source: { type: 'base64'; media_type: string; data: string } | { type: 'url'; url: string };
-};
-export type AnthropicToolUseBlock = { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
+} & Cached;
+export type AnthropicToolUseBlock = { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> } & Cached;
 export type AnthropicToolResultBlock = {
   type: 'tool_result';
   tool_use_id: string;
   content: string | (AnthropicTextBlock | AnthropicImageBlock)[];
-};
-export type AnthropicBlock = AnthropicTextBlock | AnthropicImageBlock | AnthropicToolUseBlock | AnthropicToolResultBlock;
+} & Cached;
+export type AnthropicBlock =
+  AnthropicTextBlock | AnthropicImageBlock | AnthropicToolUseBlock | AnthropicToolResultBlock | AnthropicThinkingBlock;
 
 export interface AnthropicMessage {
   role: 'user' | 'assistant';
@@ -47,6 +54,7 @@ export interface AnthropicTool {
   name: string;
   description?: string;
   input_schema: Record<string, unknown>;
+  cache_control?: CacheControl;
 }
 
 export type AnthropicToolChoice =
@@ -58,13 +66,16 @@ export interface AnthropicRequestBody {
   model: string;
   messages: AnthropicMessage[];
   max_tokens: number;
-  system?: string;
+  /** Blocks only when a block carries a cache breakpoint; otherwise one string, as before. */
+  system?: string | AnthropicTextBlock[];
   temperature?: number;
   top_p?: number;
   stop_sequences?: string[];
   metadata?: { user_id: string };
   tools?: AnthropicTool[];
   tool_choice?: AnthropicToolChoice;
+  thinking?: ThinkingConfig;
+  output_config?: { format: { type: 'json_schema'; schema: Record<string, unknown> } };
   stream?: true;
 }
 
@@ -86,20 +97,22 @@ export function buildAnthropicRequest(req: ChatRequest, target: UpstreamTarget, 
  * (seed, penalties, n, catch-all fields, Cailos routing fields) are deliberately dropped.
  */
 export function buildAnthropicBody(req: ChatRequest, target: UpstreamTarget, opts: BuildOptions): AnthropicRequestBody {
-  const systemParts: string[] = [];
+  const systemParts: AnthropicTextBlock[][] = [];
   const turns: AnthropicMessage[] = [];
   for (const msg of req.messages) {
     if (msg.role === 'system' || msg.role === 'developer') {
-      const text = systemText(msg.content);
-      if (text) systemParts.push(text);
+      systemParts.push(systemBlocks(msg));
       continue;
     }
     const converted = convertMessage(msg);
     if (converted) appendMerging(turns, converted);
   }
 
-  const jsonTool = jsonSchemaTool(req.response_format);
-  if (req.response_format?.type === 'json_object') systemParts.push(JSON_OBJECT_INSTRUCTION);
+  const thinking = thinkingFor(req.thinking, target.endpoint.capabilities);
+  // A thinking model may not be forced to call a tool: structured output then uses Anthropic's native JSON outputs.
+  const nativeJson = thinks(thinking) && req.response_format?.type === 'json_schema';
+  const jsonTool = nativeJson ? undefined : jsonSchemaTool(req.response_format);
+  if (req.response_format?.type === 'json_object') systemParts.push([{ type: 'text', text: JSON_OBJECT_INSTRUCTION }]);
 
   const endpointMax = target.endpoint.maxOutputTokens;
   const requested = req.max_completion_tokens ?? req.max_tokens ?? endpointMax;
@@ -108,13 +121,19 @@ export function buildAnthropicBody(req: ChatRequest, target: UpstreamTarget, opt
     messages: turns.map(collapseSingleText),
     max_tokens: Math.min(requested, endpointMax),
   };
-  if (systemParts.length > 0) body.system = systemParts.join('\n\n');
-  if (req.temperature != null) {
+  const system = systemField(systemParts);
+  if (system !== undefined) body.system = system;
+  if (thinking) body.thinking = thinking;
+  if (nativeJson && req.response_format?.type === 'json_schema') {
+    body.output_config = { format: { type: 'json_schema', schema: req.response_format.json_schema.schema ?? { type: 'object' } } };
+  }
+  // Thinking is incompatible with a changed temperature or top_p (Anthropic refuses the request).
+  if (req.temperature != null && !thinks(thinking)) {
     // OpenAI accepts 0–2, Anthropic 0–1: values above 1 are clamped to Anthropic's most random setting.
     body.temperature = Math.min(req.temperature, 1);
   }
   // Recent Claude models reject temperature and top_p together; temperature is the more common knob.
-  if (req.top_p != null && body.temperature === undefined) body.top_p = req.top_p;
+  if (req.top_p != null && body.temperature === undefined && !thinks(thinking)) body.top_p = req.top_p;
   if (req.stop != null) {
     const stops = (typeof req.stop === 'string' ? [req.stop] : req.stop).filter((s) => s.length > 0);
     if (stops.length > 0) body.stop_sequences = stops;
@@ -125,6 +144,7 @@ export function buildAnthropicBody(req: ChatRequest, target: UpstreamTarget, opt
     name: t.function.name,
     ...(t.function.description ? { description: t.function.description } : {}),
     input_schema: t.function.parameters ?? { type: 'object', properties: {} },
+    ...cached(t.cache_control),
   }));
   if (jsonTool) tools.push(jsonTool);
   if (tools.length > 0) body.tools = tools;
@@ -171,27 +191,68 @@ function toolChoice(
   return { type: 'tool', name: choice.function.name, ...noParallel };
 }
 
-function systemText(content: string | ContentPart[]): string {
-  if (typeof content === 'string') return content;
-  return content
-    .map((part) => {
-      if (part.type !== 'text') throw unsupported('system and developer messages may only contain text parts');
-      return part.text;
-    })
-    .join('\n');
+const cached = (cc: CacheControl | undefined): Cached => (cc ? { cache_control: cc } : {});
+
+/** One system or developer message as text blocks, its message-level breakpoint on the last non-empty one. */
+function systemBlocks(msg: Extract<ChatMessage, { role: 'system' | 'developer' }>): AnthropicTextBlock[] {
+  const parts: ContentPart[] = typeof msg.content === 'string' ? [{ type: 'text', text: msg.content }] : msg.content;
+  const blocks: AnthropicTextBlock[] = parts.map((part) => {
+    if (part.type !== 'text') throw unsupported('system and developer messages may only contain text parts');
+    return { type: 'text', text: part.text, ...cached(part.cache_control) };
+  });
+  const last = blocks.findLastIndex((b) => b.text);
+  if (msg.cache_control && last >= 0) blocks[last] = { ...blocks[last], cache_control: msg.cache_control };
+  return blocks;
+}
+
+/**
+ * The system prompt, or undefined when empty: one string (messages joined by a blank line, parts by a
+ * newline) unless a block carries a cache breakpoint, which only the block form can hold (empty
+ * blocks left out: Anthropic refuses them).
+ */
+function systemField(messages: AnthropicTextBlock[][]): string | AnthropicTextBlock[] | undefined {
+  const blocks = messages.flat().filter((b) => b.text);
+  if (blocks.some((b) => b.cache_control)) return blocks;
+  const text = messages
+    .map((m) => m.map((b) => b.text).join('\n'))
+    .filter((t) => t)
+    .join('\n\n');
+  return text || undefined;
+}
+
+/** A message-level breakpoint lands on the message's last block that can carry one (never a thinking block). */
+function markLast<B extends AnthropicBlock>(blocks: B[], cc: CacheControl | undefined): B[] {
+  if (!cc) return blocks;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i];
+    if (b.type === 'thinking' || b.type === 'redacted_thinking') continue;
+    blocks[i] = { ...b, cache_control: cc };
+    break;
+  }
+  return blocks;
 }
 
 type NonSystemMessage = Exclude<ChatMessage, { role: 'system' } | { role: 'developer' }>;
 
 function convertMessage(msg: NonSystemMessage): AnthropicMessage | undefined {
   if (msg.role === 'user') {
-    const blocks = contentBlocks(msg.content);
+    const blocks = markLast(contentBlocks(msg.content), msg.cache_control);
     return blocks.length > 0 ? { role: 'user', content: blocks } : undefined;
   }
   if (msg.role === 'tool') {
-    return { role: 'user', content: [{ type: 'tool_result', tool_use_id: msg.tool_call_id, content: toolResultContent(msg.content) }] };
+    // A breakpoint inside the result (or on the message) marks the tool_result block.
+    const partCache = typeof msg.content === 'string' ? undefined : msg.content.findLast((p) => p.cache_control)?.cache_control;
+    const result: AnthropicToolResultBlock = {
+      type: 'tool_result',
+      tool_use_id: msg.tool_call_id,
+      content: toolResultContent(msg.content),
+      ...cached(msg.cache_control ?? partCache),
+    };
+    return { role: 'user', content: [result] };
   }
-  const blocks: AnthropicBlock[] = msg.content == null ? [] : contentBlocks(msg.content);
+  // Thinking blocks come first: Anthropic requires an assistant turn to open with its thinking.
+  const blocks: AnthropicBlock[] = historyThinkingBlocks(msg.thinking_blocks);
+  if (msg.content != null) blocks.push(...contentBlocks(msg.content));
   for (const call of msg.tool_calls ?? []) {
     blocks.push({
       type: 'tool_use',
@@ -200,7 +261,7 @@ function convertMessage(msg: NonSystemMessage): AnthropicMessage | undefined {
       input: parseToolArguments(call.function.name, call.function.arguments),
     });
   }
-  return blocks.length > 0 ? { role: 'assistant', content: blocks } : undefined;
+  return blocks.length > 0 ? { role: 'assistant', content: markLast(blocks, msg.cache_control) } : undefined;
 }
 
 /** The client sent these arguments: a request error, not the endpoint's. */
@@ -225,9 +286,9 @@ function contentBlocks(content: string | ContentPart[]): (AnthropicTextBlock | A
   const blocks: (AnthropicTextBlock | AnthropicImageBlock)[] = [];
   for (const part of content) {
     if (part.type === 'text') {
-      if (part.text) blocks.push({ type: 'text', text: part.text });
+      if (part.text) blocks.push({ type: 'text', text: part.text, ...cached(part.cache_control) });
     } else {
-      blocks.push(imageBlock(part.image_url.url));
+      blocks.push({ ...imageBlock(part.image_url.url), ...cached(part.cache_control) });
     }
   }
   return blocks;
@@ -236,7 +297,8 @@ function contentBlocks(content: string | ContentPart[]): (AnthropicTextBlock | A
 function toolResultContent(content: string | ContentPart[]): AnthropicToolResultBlock['content'] {
   if (typeof content === 'string') return content;
   if (content.every((p) => p.type === 'text')) return content.map((p) => (p.type === 'text' ? p.text : '')).join('');
-  return contentBlocks(content);
+  // The breakpoint is on the tool_result block itself (convertMessage).
+  return contentBlocks(content).map(({ cache_control: _, ...b }) => b);
 }
 
 const DATA_URL = /^data:([a-z]+\/[a-z0-9.+-]+);base64,(.+)$/is;
@@ -260,6 +322,41 @@ function appendMerging(turns: AnthropicMessage[], next: AnthropicMessage): void 
 
 function collapseSingleText(msg: AnthropicMessage): AnthropicMessage {
   const c = msg.content;
-  if (Array.isArray(c) && c.length === 1 && c[0].type === 'text') return { role: msg.role, content: c[0].text };
+  if (Array.isArray(c) && c.length === 1 && c[0].type === 'text' && !c[0].cache_control) return { role: msg.role, content: c[0].text };
   return msg;
+}
+
+/** The hub parameters buildAnthropicBody translates (some only in the cases anthropicDroppedParams spells out). */
+export const ANTHROPIC_PARAMS: ReadonlySet<string> = new Set([
+  'model',
+  'messages',
+  'max_tokens',
+  'max_completion_tokens',
+  'temperature',
+  'top_p',
+  'stop',
+  'user',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'response_format',
+  'thinking',
+  'stream',
+  'stream_options',
+  // Must be 1 (the hub schema), which is what Anthropic answers.
+  'n',
+]);
+
+/** The client's fields this endpoint does not receive, mirroring buildAnthropicBody. */
+export function anthropicDroppedParams(req: ChatRequest, endpoint: Endpoint): string[] {
+  const thinking = thinkingFor(req.thinking, endpoint.capabilities);
+  const thinkingOn = thinks(thinking);
+  return clientFields(req).filter((k) => {
+    if (!ANTHROPIC_PARAMS.has(k)) return true;
+    if (k === 'thinking') return thinking === undefined;
+    if (k === 'temperature') return thinkingOn;
+    // Recent Claude models refuse temperature and top_p together: temperature is kept.
+    if (k === 'top_p') return thinkingOn || req.temperature != null;
+    return false;
+  });
 }

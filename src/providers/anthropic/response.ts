@@ -1,4 +1,4 @@
-import type { FinishReason, ToolCall, Usage } from '../../hub';
+import type { FinishReason, ThinkingBlock, ToolCall, Usage } from '../../hub';
 import { UpstreamError, type NormalizedResponse } from '../types';
 import { JSON_TOOL_PREFIX } from './request';
 
@@ -34,6 +34,8 @@ export interface AnthropicUsageCounts {
   output: number;
   cacheRead: number;
   cacheCreation: number;
+  /** The part of cacheCreation written with a 1-hour TTL, when the upstream reports the split. */
+  cacheCreation1h?: number;
 }
 
 /** Anthropic's input_tokens excludes cached tokens; OpenAI's prompt_tokens includes them. */
@@ -43,7 +45,11 @@ export function toHubUsage(u: AnthropicUsageCounts): Usage {
     prompt_tokens: prompt,
     completion_tokens: u.output,
     total_tokens: prompt + u.output,
-    prompt_tokens_details: { cached_tokens: u.cacheRead, cache_creation_tokens: u.cacheCreation },
+    prompt_tokens_details: {
+      cached_tokens: u.cacheRead,
+      cache_creation_tokens: u.cacheCreation,
+      ...(u.cacheCreation1h !== undefined ? { cache_creation_1h_tokens: u.cacheCreation1h } : {}),
+    },
   };
 }
 
@@ -51,11 +57,14 @@ export function toHubUsage(u: AnthropicUsageCounts): Usage {
 export function readUsageCounts(raw: unknown, into: AnthropicUsageCounts): AnthropicUsageCounts {
   if (!isRecord(raw)) return into;
   const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+  const split = isRecord(raw.cache_creation) ? raw.cache_creation.ephemeral_1h_input_tokens : undefined;
+  const cacheCreation1h = typeof split === 'number' && Number.isFinite(split) ? split : into.cacheCreation1h;
   return {
     input: num(raw.input_tokens, into.input),
     output: num(raw.output_tokens, into.output),
     cacheRead: num(raw.cache_read_input_tokens, into.cacheRead),
     cacheCreation: num(raw.cache_creation_input_tokens, into.cacheCreation),
+    ...(cacheCreation1h !== undefined ? { cacheCreation1h } : {}),
   };
 }
 
@@ -66,6 +75,7 @@ export function parseAnthropicResponse(body: unknown): NormalizedResponse {
   let text = '';
   let jsonAnswer: string | undefined;
   const toolCalls: ToolCall[] = [];
+  const thinking: ThinkingBlock[] = [];
   for (const block of body.content) {
     if (!isRecord(block) || typeof block.type !== 'string') throw malformed('content block without a type');
     if (block.type === 'text') {
@@ -76,14 +86,23 @@ export function parseAnthropicResponse(body: unknown): NormalizedResponse {
       const args = JSON.stringify(block.input ?? {});
       if (isJsonAnswerTool(block.name)) jsonAnswer = args;
       else toolCalls.push({ id: block.id, type: 'function', function: { name: block.name, arguments: args } });
+    } else if (block.type === 'thinking') {
+      if (typeof block.thinking !== 'string' || typeof block.signature !== 'string')
+        throw malformed('thinking block without text or signature');
+      thinking.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
+    } else if (block.type === 'redacted_thinking') {
+      if (typeof block.data !== 'string') throw malformed('redacted_thinking block without data');
+      thinking.push({ type: 'redacted_thinking', data: block.data });
     }
-    // Other block types (thinking, server tool results…) have no hub equivalent and are dropped.
+    // Other block types (server tool results, citations…) have no hub equivalent and are dropped.
   }
 
   // Structured output replaces any preamble text: the client expects the content to parse as JSON.
   const content = jsonAnswer ?? (text.length > 0 || toolCalls.length === 0 ? text : null);
   const message: NormalizedResponse['message'] = { role: 'assistant', content };
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
+  // Kept verbatim: the client sends them back, and Anthropic checks the signature.
+  if (thinking.length > 0) message.thinking_blocks = thinking;
   const result: NormalizedResponse = {
     message,
     finishReason: mapStopReason(body.stop_reason, toolCalls.length > 0, jsonAnswer !== undefined),

@@ -6,11 +6,17 @@ import { isJsonAnswerTool, isRecord, mapStopReason, readUsageCounts, toHubUsage,
 /** Anthropic Messages SSE → hub stream events. Pure state machine, one per upstream stream. */
 
 /** What an Anthropic content block index became on the hub side. */
-type BlockRole = { kind: 'text' } | { kind: 'tool'; toolIndex: number } | { kind: 'json_answer' } | { kind: 'ignored' };
+type BlockRole =
+  | { kind: 'text' }
+  | { kind: 'tool'; toolIndex: number }
+  | { kind: 'json_answer' }
+  | { kind: 'thinking'; thinkingIndex: number }
+  | { kind: 'ignored' };
 
 export function createAnthropicStreamTranslator(): StreamTranslator {
   const blocks = new Map<number, BlockRole>();
   let nextToolIndex = 0;
+  let nextThinkingIndex = 0;
   let sawJsonAnswer = false;
   let usage: AnthropicUsageCounts = ZERO_USAGE;
   let roleSent = false;
@@ -46,6 +52,17 @@ export function createAnthropicStreamTranslator(): StreamTranslator {
         }),
       ];
     }
+    if (block.type === 'thinking' || block.type === 'redacted_thinking') {
+      const thinkingIndex = nextThinkingIndex++;
+      blocks.set(index, { kind: 'thinking', thinkingIndex });
+      if (block.type === 'redacted_thinking') {
+        // Arrives whole in the start event; it has no deltas.
+        return [delta({ thinking_blocks: [{ index: thinkingIndex, type: 'redacted_thinking', data: String(block.data ?? '') }] })];
+      }
+      return typeof block.thinking === 'string' && block.thinking
+        ? [delta({ thinking_blocks: [{ index: thinkingIndex, type: 'thinking', thinking: block.thinking }] })]
+        : [];
+    }
     blocks.set(index, { kind: 'ignored' });
     return [];
   };
@@ -62,7 +79,16 @@ export function createAnthropicStreamTranslator(): StreamTranslator {
         return [delta({ tool_calls: [{ index: role.toolIndex, function: { arguments: d.partial_json } }] })];
       }
     }
-    // thinking_delta, signature_delta, citations_delta… have no hub equivalent.
+    if (role.kind === 'thinking') {
+      const index = role.thinkingIndex;
+      if (d.type === 'thinking_delta' && typeof d.thinking === 'string' && d.thinking) {
+        return [delta({ thinking_blocks: [{ index, type: 'thinking', thinking: d.thinking }] })];
+      }
+      if (d.type === 'signature_delta' && typeof d.signature === 'string' && d.signature) {
+        return [delta({ thinking_blocks: [{ index, type: 'thinking', signature: d.signature }] })];
+      }
+    }
+    // citations_delta… have no hub equivalent.
     return [];
   };
 

@@ -1,4 +1,5 @@
 import type { ChatMessage, ChatRequest, ContentPart, FunctionTool } from '../../hub';
+import { clientFields } from '../fields';
 import { type BuildOptions, type UpstreamHttpRequest, type UpstreamTarget, UpstreamError } from '../types';
 import { echo } from '../../hub';
 
@@ -176,4 +177,30 @@ export function buildCohereRequest(req: ChatRequest, target: UpstreamTarget, opt
     },
     body: JSON.stringify(body),
   };
+}
+
+/** The hub parameters toCohereBody translates; every other client field is dropped. */
+export const COHERE_PARAMS: ReadonlySet<string> = new Set([
+  'model',
+  'messages',
+  'tools',
+  'tool_choice',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'stop',
+  'seed',
+  'frequency_penalty',
+  'presence_penalty',
+  'response_format',
+  'stream',
+  'stream_options',
+  // Must be 1 (the hub schema), which is what this format answers.
+  'n',
+]);
+
+/** The client's fields this format does not receive. */
+export function cohereDroppedParams(req: ChatRequest): string[] {
+  return clientFields(req).filter((k) => !COHERE_PARAMS.has(k));
 }

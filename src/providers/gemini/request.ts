@@ -1,4 +1,5 @@
 import type { ChatMessage, ChatRequest, ContentPart, ToolChoice } from '../../hub';
+import { clientFields } from '../fields';
 import { type BuildOptions, type UpstreamHttpRequest, type UpstreamTarget, UpstreamError } from '../types';
 import { reduceSchemaForGemini } from './schema';
 
@@ -248,4 +249,30 @@ function toolResultContent(text: string): unknown {
   } catch {
     return { result: text };
   }
+}
+
+/** The hub parameters buildGeminiBody translates; every other client field is dropped. */
+export const GEMINI_PARAMS: ReadonlySet<string> = new Set([
+  'model',
+  'messages',
+  'tools',
+  'tool_choice',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'stop',
+  'seed',
+  'presence_penalty',
+  'frequency_penalty',
+  'response_format',
+  'stream',
+  'stream_options',
+  // Must be 1 (the hub schema), which is what this format answers.
+  'n',
+]);
+
+/** The client's fields this format does not receive. */
+export function geminiDroppedParams(req: ChatRequest): string[] {
+  return clientFields(req).filter((k) => !GEMINI_PARAMS.has(k));
 }

@@ -2,10 +2,12 @@ import { echo } from '../../hub';
 import { ApiError, STRATEGIES, type Strategy } from '../../hub';
 import { resolveModelName, type CatalogView } from '../../catalog';
 import { traced } from '../filter';
+import { interpretPrefs, MODEL_SUFFIX_STRATEGIES } from '../provider-prefs';
 import type { ModelSpec, RoutingContext } from '../types';
 
 /**
- * `auto`, `auto:<strategy>`, `<codename|endpoint id>`, `<codename>:<strategy>`. Names resolve in the
+ * `auto`, `auto:<strategy>`, `<codename|endpoint id>`, `<codename>:<strategy>`; OpenRouter's `:nitro`
+ * and `:floor` suffixes stand for the speed and cost strategies. Names resolve in the
  * deployment's catalog when given (it adds the self-hosted endpoints), else in the typed catalog.
  */
 export function parseModelSpec(model: string, catalog?: Pick<CatalogView, 'resolveModelName'>): ModelSpec {
@@ -15,8 +17,9 @@ export function parseModelSpec(model: string, catalog?: Pick<CatalogView, 'resol
   let strategy: Strategy | undefined;
   if (colon > 0) {
     const suffix = trimmed.slice(colon + 1).toLowerCase();
-    if ((STRATEGIES as readonly string[]).includes(suffix)) {
-      strategy = suffix as Strategy;
+    const asked = (STRATEGIES as readonly string[]).includes(suffix) ? (suffix as Strategy) : MODEL_SUFFIX_STRATEGIES.get(suffix);
+    if (asked) {
+      strategy = asked;
       name = trimmed.slice(0, colon);
     } else if (trimmed.slice(0, colon).toLowerCase() === 'auto') {
       throw new ApiError(400, {
@@ -42,7 +45,14 @@ export function parseModelSpec(model: string, catalog?: Pick<CatalogView, 'resol
 }
 
 export function parseSpecStage(ctx: RoutingContext): RoutingContext {
-  const spec = parseModelSpec(ctx.request.model, ctx.snapshot.catalog);
+  const resolve = (name: string) => parseModelSpec(name, ctx.snapshot.catalog);
+  const { spec, prefs } = interpretPrefs(ctx.request, resolve(ctx.request.model), resolve, () => providerIds(ctx));
   const target = spec.kind === 'auto' ? 'auto' : spec.kind === 'codename' ? `model ${spec.codename}` : `endpoint ${spec.endpointId}`;
-  return traced({ ...ctx, spec }, 'parse_spec', `${target}${spec.strategy ? `, strategy ${spec.strategy}` : ''}`);
+  const then = prefs?.fallbacks.length ? `, then ${prefs.fallbacks.map((f) => f.name).join(', ')}` : '';
+  const next = prefs ? { ...ctx, spec, prefs } : { ...ctx, spec };
+  return traced(next, 'parse_spec', `${target}${spec.strategy ? `, strategy ${spec.strategy}` : ''}${then}`);
+}
+
+function providerIds(ctx: RoutingContext): ReadonlySet<string> {
+  return new Set(ctx.snapshot.endpoints.map((e) => e.endpoint.provider));
 }

@@ -1,5 +1,6 @@
 import type { ChatMessage, ChatRequest } from '../../hub';
 import { traced } from '../filter';
+import { withTrustFloor } from '../provider-prefs';
 import type { Requirements, RoutingContext } from '../types';
 
 /** A flat per-image token estimate (OpenAI's high-detail tile math lands near this for typical images). */
@@ -46,13 +47,13 @@ export function deriveRequirements(req: ChatRequest, keyMinTrust: number): Requi
 }
 
 export function requirementsStage(ctx: RoutingContext): RoutingContext {
-  const r = deriveRequirements(ctx.request, ctx.key.settings.minTrustLevel);
+  const r = withTrustFloor(deriveRequirements(ctx.request, ctx.key.settings.minTrustLevel), ctx.prefs);
   const needs = [r.tools && 'tools', r.vision && 'vision', r.jsonSchema && 'json_schema', r.streaming && 'streaming']
     .filter(Boolean)
     .join(', ');
   return traced(
     { ...ctx, requirements: r },
     'requirements',
-    `needs [${needs}], ~${r.estimatedInputTokens} in / ${r.expectedOutputTokens} out tokens, trust >= ${r.minTrustLevel}`,
+    `needs [${needs}], ~${r.estimatedInputTokens} in / ${r.expectedOutputTokens} out tokens, trust >= ${r.minTrustLevel}${ctx.prefs?.trustFloor?.level === r.minTrustLevel ? ` (${ctx.prefs.trustFloor.field})` : ''}`,
   );
 }

@@ -1,11 +1,17 @@
+import { fallbackPool } from '../model-fallbacks';
 import type { Candidate, RoutingContext } from '../types';
 
-/** The whole available catalog for `auto`, one model's providers for a codename, or one endpoint. */
+/**
+ * The whole available catalog for `auto`, one model's providers for a codename, or one endpoint;
+ * with `models`, those of every listed model too (model-fallbacks.ts).
+ */
 export function candidatesStage(ctx: RoutingContext): RoutingContext {
   const spec = ctx.spec!;
   const all = ctx.snapshot.endpoints;
-  const pool =
-    spec.kind === 'auto'
+  const fallback = ctx.prefs?.fallbacks.length ? fallbackPool(all, spec, ctx.prefs) : undefined;
+  const pool = fallback
+    ? fallback.pool
+    : spec.kind === 'auto'
       ? all
       : spec.kind === 'codename'
         ? all.filter((e) => e.endpoint.codename === spec.codename)
@@ -21,6 +27,7 @@ export function candidatesStage(ctx: RoutingContext): RoutingContext {
   const simulated = candidates.filter((c) => c.simulated).length;
   return {
     ...ctx,
+    ...(fallback ? { prefs: { ...ctx.prefs!, groupOf: fallback.groupOf } } : {}),
     candidates,
     trace: [
       ...ctx.trace,

@@ -1,4 +1,5 @@
-import { assembleChain, DEFAULT_OBJECTIVE_PARAMS, qualityFloor, rankCandidates } from '../objectives';
+import { DEFAULT_OBJECTIVE_PARAMS, qualityFloor, rankCandidates } from '../objectives';
+import { chainLength, preferenceChain, preferenceOrder } from '../model-fallbacks';
 import { nextScores } from '../filter';
 import type { RoutingContext } from '../types';
 
@@ -8,14 +9,16 @@ export function rankStage(ctx: RoutingContext): RoutingContext {
   const strategy = ctx.strategy ?? 'balanced';
   const complexity = ctx.classification?.complexity ?? 0.5;
   const params = ctx.objectiveParams ? { ...DEFAULT_OBJECTIVE_PARAMS, ...ctx.objectiveParams } : DEFAULT_OBJECTIVE_PARAMS;
-  const ranked = rankCandidates(ctx.candidates, strategy, complexity, params);
+  // models and provider.order come before the strategy's own rank (model-fallbacks.ts).
+  const ranked = preferenceOrder(rankCandidates(ctx.candidates, strategy, complexity, params), ctx.prefs);
   const candidates = ranked.map((r) => ({
     ...r.candidate,
     scores: nextScores(r.candidate.scores!, { objective: r.objective, tier: r.tier }),
   }));
-  const chain = assembleChain(
+  const chain = preferenceChain(
     candidates.map((candidate, i) => ({ candidate, objective: ranked[i].objective, tier: ranked[i].tier })),
-    ctx.hints.max_attempts ?? DEFAULT_CHAIN_LENGTH,
+    chainLength(ctx, DEFAULT_CHAIN_LENGTH),
+    ctx.prefs,
   );
   let bestQ = 0;
   for (const c of candidates) bestQ = Math.max(bestQ, c.scores!.quality);
