@@ -2,8 +2,9 @@
  * Where a request's CPU goes inside workerd: a sampling CPU profile of the gateway's isolate under load.
  *
  *   node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts [--seconds 6] [--concurrency 16]
- *        [--interval 100] [--targets gateway,auto,shield] [--stream] [--alloc] [--out bench/overhead/cpu-profile.md]
+ *        [--interval 100] [--targets gateway,auto,shield] [--stream] [--alloc] [--lines] [--out bench/overhead/cpu-profile.md]
  *
+ * `--lines`: also self time per source line (V8's per-line ticks through the source map), to find the line to cut.
  * `--alloc`: instead of CPU, V8's sampling heap profiler (every 4 KB allocated, objects collected by minor and
  * major GCs included), attributed the same way: bytes allocated per request by source file and function — what
  * makes the garbage collector run (bench/overhead/README.md, finding 8).
@@ -32,6 +33,7 @@ const INTERVAL_US = num('interval', 100);
 const STREAM = argv.includes('--stream');
 const TARGETS = str('targets', 'gateway,auto,shield').split(',') as TargetName[];
 const ALLOC = argv.includes('--alloc');
+const LINES = argv.includes('--lines');
 const OUT = str('out', ALLOC ? 'bench/overhead/alloc-profile.md' : 'bench/overhead/cpu-profile.md');
 
 interface CallFrame {
@@ -41,8 +43,25 @@ interface CallFrame {
   columnNumber: number;
 }
 interface Profile {
-  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
+  nodes: { id: number; callFrame: CallFrame; children?: number[]; positionTicks?: { line: number; ticks: number }[] }[];
   samples: number[];
+}
+
+/** Self samples per source line (`--lines`): V8's per-line ticks mapped through the bundle's source map. */
+function selfTimeByLine(profile: Profile, outdir: string): Map<string, number> {
+  const map = new SourceMap(JSON.parse(readFileSync(join(outdir, 'index.js.map'), 'utf8')));
+  const counts = new Map<string, number>();
+  for (const n of profile.nodes) {
+    if (!n.callFrame.url.endsWith('index.js')) continue;
+    for (const { line, ticks } of n.positionTicks ?? []) {
+      const entry = map.findEntry(line - 1, 0) as { originalSource?: string; originalLine?: number };
+      const src = /(src\/.*)$/.exec(entry.originalSource ?? '')?.[1];
+      if (!src) continue;
+      const k = `${src}:${(entry.originalLine ?? 0) + 1} ${n.callFrame.functionName || '(anonymous)'}`;
+      counts.set(k, (counts.get(k) ?? 0) + ticks);
+    }
+  }
+  return counts;
 }
 
 /** Source file of a bundle position: src/… or node_modules/<package>, through the bundle's source map. */
@@ -189,6 +208,17 @@ runWithInspectedWorker(async (worker) => {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 25)
       .map(([k, n]) => `| ${k} | ${((100 * n) / busy).toFixed(1)} % |`);
+    const lines = LINES
+      ? [
+          '',
+          '| src/ lines (self) | of busy samples |',
+          '|---|---:|',
+          ...[...selfTimeByLine(profile, worker.outdir)]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 40)
+            .map(([k, n]) => `| ${k} | ${((100 * n) / busy).toFixed(1)} % |`),
+        ]
+      : [];
     sections.push(
       [
         `### ${line}`,
@@ -204,6 +234,7 @@ runWithInspectedWorker(async (worker) => {
         '| src/ functions, inclusive (self + callees) | of busy samples |',
         '|---|---:|',
         ...inclusive,
+        ...lines,
       ].join('\n'),
     );
   }

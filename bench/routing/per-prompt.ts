@@ -35,6 +35,7 @@ import {
   type RoutedRun,
 } from './dominance';
 import { nearest, ngramVector, type SparseVector } from './signal';
+import { loadEngineFromFile } from '../classifier/engine-file';
 
 const NEIGHBOURS = 25;
 const PSEUDO = 5;
@@ -57,6 +58,22 @@ interface Row {
   vec: SparseVector;
   scores: number[];
   costs: number[];
+}
+
+/**
+ * `--repr ngram` (default): hashed word 1–2-grams. `--repr hidden|normed`: the shipped classifier's
+ * representation of the prompt (its hidden layer, or its normalised pooled input), L2-normalised.
+ */
+const REPR = argValue(process.argv.slice(2), '--repr') ?? 'ngram';
+const engine = REPR === 'ngram' ? null : loadEngineFromFile();
+function vectorOf(text: string): SparseVector {
+  if (!engine) return ngramVector(text);
+  const r = engine.represent(text);
+  const v = REPR === 'hidden' ? r.hidden : r.normed;
+  const norm = Math.sqrt(v.reduce((a, x) => a + x * x, 0)) || 1;
+  const out: SparseVector = new Map();
+  v.forEach((x, i) => x !== 0 && out.set(i, x / norm));
+  return out;
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -271,7 +288,7 @@ function loadRouterBench(files: string[]): { rows: (Row & { task: string })[]; m
       rows.push({
         id: r.id,
         task: r.evalName,
-        vec: ngramVector(lastQuestion(r.prompt)),
+        vec: vectorOf(lastQuestion(r.prompt)),
         scores: models.map((m) => r.scores[m]),
         costs: models.map((m) => r.costs[m]),
       });
@@ -289,7 +306,7 @@ function loadAlpaca(file: string, meanCost: Record<string, number>): Row[] {
     if (r.length < header.length || cols.some((c) => r[c] === '' || r[c] === undefined)) continue;
     rows.push({
       id: r[header.indexOf('prompt_id')],
-      vec: ngramVector(r[header.indexOf('prompt')]),
+      vec: vectorOf(r[header.indexOf('prompt')]),
       scores: cols.map((c) => Number(r[c])),
       costs: Object.values(SHARED_MODELS).map((m) => meanCost[m]),
     });

@@ -32,6 +32,11 @@ interface Header {
 
 export interface IntentEngine {
   score(text: string, hasTools?: boolean): TextScores;
+  /**
+   * The prompt as the model sees it: `hidden` (the ReLU layer the class logits are read from) and `normed`
+   * (the normalised pooled input). Fresh copies, for per-prompt predictors built on the classifier.
+   */
+  represent(text: string, hasTools?: boolean): { hidden: Float32Array; normed: Float32Array };
   readonly classes: readonly string[];
 }
 
@@ -279,6 +284,11 @@ export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
       pool(embed(text, hasTools));
       const cx = head();
       return { classLogProbs: logSoftmax(logits), complexity: sigmoid(cx) };
+    },
+    represent(text: string, hasTools = false) {
+      pool(embed(text, hasTools));
+      head();
+      return { hidden: hidden.slice(), normed: normed.slice() };
     },
   };
 }

@@ -151,6 +151,9 @@ describe('heuristic fallback', () => {
       score: () => {
         throw new Error('boom');
       },
+      represent: () => {
+        throw new Error('boom');
+      },
     };
     const c = await classifyWithEngine(broken, f('Write a haiku about autumn'));
     expect(c.source).toBe('heuristic');
