@@ -40,6 +40,7 @@ export default defineConfig(async () => {
     CAILOS_CLASSIFIER: 'heuristic',
     ADMIN_SECRET: 'test-admin-secret',
     KEY_PEPPER: 'test-pepper',
+    CACHE_SECRET: 'test-cache-secret',
   };
   const shared = {
     setupFiles: ['./test/setup/apply-migrations.ts', './test/setup/wire.ts'],
@@ -51,11 +52,46 @@ export default defineConfig(async () => {
       projects: [
         {
           plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings } })],
-          test: { ...shared, name: 'gateway', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/reliability/**'] },
+          test: {
+            ...shared,
+            name: 'gateway',
+            include: ['test/**/*.test.ts'],
+            exclude: ['**/node_modules/**', 'test/reliability/**', 'test/telemetry/**'],
+            // A loopback webhook receiver for the spend-alert tests (test/tenancy/spend-alerts.test.ts).
+            globalSetup: ['./test/tenancy/webhook-receiver.ts'],
+          },
+        },
+        {
+          // OpenTelemetry export (src/telemetry): traces go to a loopback OTLP/HTTP receiver
+          // (test/telemetry/otlp-receiver.ts) that records what it got, headers included.
+          plugins: [
+            cloudflareTest(({ inject }) => {
+              const otlp = inject('otlpReceiver');
+              return {
+                wrangler: { configPath: './wrangler.toml' },
+                miniflare: {
+                  bindings: {
+                    ...bindings,
+                    OTLP_RECEIVER_URL: otlp,
+                    OTEL_EXPORTER_OTLP_ENDPOINT: `${otlp}/collector`,
+                    OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Bearer%20otlp-test-token, x-scope = gateway%2Ctests',
+                    OTEL_SERVICE_NAME: 'cailos-test',
+                  },
+                },
+              };
+            }),
+          ],
+          test: {
+            ...shared,
+            name: 'telemetry',
+            include: ['test/telemetry/**/*.test.ts'],
+            globalSetup: ['./test/telemetry/global-setup.ts'],
+          },
         },
         {
           // Fault injection: two providers are "real" here, served by loopback fake providers
-          // (bench/lib/fake-upstream.ts) through UPSTREAM_BASE_URL_OVERRIDES; breakers cool
+          // (bench/lib/fake-upstream.ts) through UPSTREAM_BASE_URL_OVERRIDES, and Anthropic is served by
+          // the fake's Messages endpoint (fake-anthropic.ts: thinking, prompt caching); breakers cool
           // down in 1 s instead of 5 s so recovery can be tested; the DO's synthetic probe
           // waits 2 s after that, so it does not race the real probes of the burst tests.
           // Endpoints' own timeouts are a tenth of production's (first token 320 ms for these
@@ -71,7 +107,12 @@ export default defineConfig(async () => {
                     FAKE_UPSTREAM_URL: fake,
                     NSCALE_API_KEY: 'fake-nscale-key',
                     NCOMPASS_API_KEY: 'fake-ncompass-key',
-                    UPSTREAM_BASE_URL_OVERRIDES: JSON.stringify({ nscale: `${fake}/nscale/v1`, ncompass: `${fake}/ncompass/v1` }),
+                    ANTHROPIC_API_KEY: 'fake-anthropic-key',
+                    UPSTREAM_BASE_URL_OVERRIDES: JSON.stringify({
+                      nscale: `${fake}/nscale/v1`,
+                      ncompass: `${fake}/ncompass/v1`,
+                      anthropic: `${fake}/anthropic/v1`,
+                    }),
                     CAILOS_BREAKER_COOLDOWN_MS: '1000',
                     CAILOS_BREAKER_PROBE_DELAY_MS: '2000',
                     CAILOS_TIMEOUT_SCALE: '0.1',

@@ -1,12 +1,22 @@
 import { Hono } from 'hono';
 import { requireKey } from './tenancy';
-import { chatCompletions, getDecision, postFeedback, messagesApp, listModels, createResponse, getUsage, adminRoutes } from './api';
+import {
+  chatCompletions,
+  createEmbeddings,
+  getDecision,
+  postFeedback,
+  messagesApp,
+  modelsApp,
+  createResponse,
+  getUsage,
+  adminRoutes,
+} from './api';
 import { ApiError, echo } from './hub';
 import { dashboard } from './dashboard';
 import type { AppEnv } from './env';
 
 /**
- * Where a request goes: /v1/chat/completions → api/chat.ts → routing/decide.ts (15 stages over the
+ * Where a request goes: /v1/chat/completions → api/chat.ts → routing/decide.ts (the stages over the
  * in-memory snapshot) → reliability/executor.ts (fallback chain) → providers/dispatch.ts (adapter
  * per wire format; real provider or the simulated fleet) → back through the output filter.
  */
@@ -30,11 +40,12 @@ const v1 = new Hono<AppEnv>();
 v1.use('*', requireKey('api'));
 v1.post('/chat/completions', chatCompletions);
 v1.post('/responses', createResponse);
-v1.get('/models', listModels);
+v1.post('/embeddings', createEmbeddings);
 v1.get('/routing/decisions/:id', getDecision);
 v1.post('/feedback', postFeedback);
 v1.get('/usage', getUsage);
 app.route('/v1/messages', messagesApp); // ahead of /v1: Anthropic-shaped errors, auth included
+app.route('/v1/models', modelsApp); // ahead of /v1: Anthropic's shapes for Anthropic clients
 app.route('/v1', v1);
 app.route('/admin', adminRoutes);
 app.route('/dashboard', dashboard);

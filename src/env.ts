@@ -32,6 +32,23 @@ export interface Env {
   CAILOS_TIMEOUT_SCALE?: string;
   ADMIN_SECRET?: string;
   KEY_PEPPER?: string;
+  /** Secret the response cache derives its per-team keys from (src/cache); KEY_PEPPER when unset. */
+  CACHE_SECRET?: string;
+  /** OpenTelemetry trace export (src/telemetry): the standard OTLP exporter variables; off without an endpoint. */
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+  OTEL_EXPORTER_OTLP_HEADERS?: string;
+  OTEL_EXPORTER_OTLP_TRACES_HEADERS?: string;
+  OTEL_EXPORTER_OTLP_TIMEOUT?: string;
+  OTEL_SERVICE_NAME?: string;
+  OTEL_RESOURCE_ATTRIBUTES?: string;
+  OTEL_SDK_DISABLED?: string;
+  OTEL_BSP_MAX_QUEUE_SIZE?: string;
+  OTEL_BSP_MAX_EXPORT_BATCH_SIZE?: string;
+  OTEL_BSP_SCHEDULE_DELAY?: string;
+  /** Days request_log rows and feedback rows are kept (src/db/retention.ts); defaults 30 and the request log's. */
+  REQUEST_LOG_RETENTION_DAYS?: string;
+  FEEDBACK_RETENTION_DAYS?: string;
   /** Provider API keys, e.g. OPENAI_API_KEY, ANTHROPIC_API_KEY; see src/catalog/providers.ts. */
   [providerKey: `${string}_API_KEY`]: string | undefined;
 }

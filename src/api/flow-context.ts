@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { parseCacheHeaders } from '../cache';
 import type { AppEnv } from '../env';
 import type { FlowContext } from '../flow';
 
@@ -12,5 +13,6 @@ export function flowContext(c: Context<AppEnv>): FlowContext {
     signal: c.req.raw.signal,
     country: cf?.country as string | undefined,
     colo: cf?.colo as string | undefined,
+    cache: parseCacheHeaders(c.req.raw.headers),
   };
 }

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { db, requestLog } from '../db';
 import type { AppEnv } from '../env';
 import { ApiError } from '../hub';
+import { limitsView } from '../tenancy';
 
 const DAY_MS = 86_400_000;
 export const MAX_USAGE_DAYS = 366;
@@ -42,6 +43,7 @@ export async function getUsage(c: Context<AppEnv>): Promise<Response> {
     .select({
       requests: sql<number>`count(*)`,
       succeeded: sql<number>`coalesce(sum(case when ${requestLog.status} = 200 then 1 else 0 end), 0)`,
+      cached: sql<number>`coalesce(sum(${requestLog.cached}), 0)`,
       inputTokens: sql<number>`coalesce(sum(${requestLog.inputTokens}), 0)`,
       outputTokens: sql<number>`coalesce(sum(${requestLog.outputTokens}), 0)`,
       costUsd: sql<number>`coalesce(sum(${requestLog.costUsd}), 0)`,
@@ -50,7 +52,7 @@ export async function getUsage(c: Context<AppEnv>): Promise<Response> {
     .from(requestLog)
     .where(and(eq(requestLog.keyId, key.id), gte(requestLog.createdAt, since)))
     .get();
-  const totals = row ?? { requests: 0, succeeded: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, baselineCostUsd: 0 };
+  const totals = row ?? { requests: 0, succeeded: 0, cached: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, baselineCostUsd: 0 };
   const { savingsUsd, savingsPct } = savingsOf(totals.costUsd, totals.baselineCostUsd);
   return c.json({
     object: 'usage',
@@ -59,6 +61,8 @@ export async function getUsage(c: Context<AppEnv>): Promise<Response> {
     period: { days, start: new Date(since).toISOString(), end: new Date(now).toISOString() },
     requests: totals.requests,
     succeeded: totals.succeeded,
+    // Answered from the response cache, at cost 0.
+    cached_requests: totals.cached,
     input_tokens: totals.inputTokens,
     output_tokens: totals.outputTokens,
     total_tokens: totals.inputTokens + totals.outputTokens,
@@ -66,5 +70,7 @@ export async function getUsage(c: Context<AppEnv>): Promise<Response> {
     baseline_cost_usd: round(totals.baselineCostUsd, 8),
     savings_usd: round(savingsUsd, 8),
     savings_pct: savingsPct === null ? null : round(savingsPct, 2),
+    // Rates and budgets (the key's, its team's), with each budget window's spend so far.
+    limits: await limitsView(c.env, key, (p) => c.executionCtx.waitUntil(p)),
   });
 }

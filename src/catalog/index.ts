@@ -5,5 +5,16 @@ export { blendedPricePerMTok, costOfUsage, DEFAULT_RESERVED_OUTPUT_TOKENS, estim
 export { catalogReport } from './report';
 export { syncCatalogToD1 } from './sync';
 export type { Capabilities, Endpoint, WireFormat } from './types';
+export { EXTRA_PARAMS } from './data/extra-params';
 export { catalogView, trustSummary, upstreamAccess } from './view';
 export type { CatalogView } from './view';
+export { embeddingFacts, servesDimensions } from './embedding-types';
+export type { EmbeddingEndpoint, EmbeddingFacts } from './embedding-types';
+export {
+  DEFAULT_EMBEDDING_FAMILY,
+  EMBEDDING_BASELINE_ENDPOINT,
+  embeddingEndpoints,
+  embeddingFamilies,
+  getEmbeddingEndpoint,
+  resolveEmbeddingModel,
+} from './embeddings';

@@ -1,3 +1,4 @@
+import { PROCESSING_REGIONS } from './data/processing-regions';
 import { TRUST_EVIDENCE } from './data/trust-evidence';
 import type { CatalogProviderId, Provider } from './types';
 
@@ -14,7 +15,9 @@ import type { CatalogProviderId, Provider } from './types';
  * Agreements that improve the terms (ZDR, DPAs) are per deployment: TRUST_OVERRIDES.
  *
  * Regions: short codes ('us', 'ca', 'eu', 'apac'). 'global' means the serving region is not
- * documented (or not selectable), NOT that the provider serves everywhere.
+ * documented (or not selectable), NOT that the provider serves everywhere. `processing` is stricter:
+ * where the provider's own documentation says inference runs (data/processing-regions.ts), set only
+ * with that source; strict residency relies on it alone.
  */
 export const PROVIDERS: Record<CatalogProviderId, Provider> = {
   openai: {
@@ -103,6 +106,7 @@ export const PROVIDERS: Record<CatalogProviderId, Provider> = {
     trustLevel: 1,
     trustEvidence: TRUST_EVIDENCE.scaleway,
     regions: ['eu'], // all Generative API models hosted in Paris (Scaleway Generative APIs FAQ)
+    processing: PROCESSING_REGIONS.scaleway,
   },
   cerebras: {
     id: 'cerebras',
@@ -205,6 +209,7 @@ export const PROVIDERS: Record<CatalogProviderId, Provider> = {
     trustLevel: 1,
     trustEvidence: TRUST_EVIDENCE.byteplus,
     regions: ['apac'], // Johor (MY) / Jakarta (ID) data centers behind the ap-southeast host
+    processing: PROCESSING_REGIONS.byteplus,
   },
   'google-free': {
     id: 'google-free',

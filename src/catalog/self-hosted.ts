@@ -40,6 +40,17 @@ const specSchema = z
       .strict()
       .default({ tools: false, vision: false, jsonSchema: false, streaming: true }),
     regions: z.array(z.string().min(1)).min(1).default(['global']),
+    // Where the operator states inference runs (strict residency admits only declared regions).
+    processing: z
+      .object({
+        region: z
+          .string()
+          .regex(/^[a-z]{2,16}$/, 'a lowercase region code such as "eu"')
+          .refine((r) => r !== 'global', "'global' is not a processing region"),
+        source: z.string().trim().min(1).max(500),
+      })
+      .strict()
+      .optional(),
     latency: z.object({ ttftMs: z.number().positive(), tokensPerSec: z.number().positive() }).strict().optional(),
     qualityPrior: z.number().min(0).max(1).optional(),
     trust: z
@@ -52,7 +63,11 @@ const specSchema = z
       .optional(),
   })
   .strict()
-  .refine((s) => s.maxOutputTokens <= s.contextWindow, { message: 'must not exceed contextWindow', path: ['maxOutputTokens'] });
+  .refine((s) => s.maxOutputTokens <= s.contextWindow, { message: 'must not exceed contextWindow', path: ['maxOutputTokens'] })
+  .refine((s) => !s.processing || s.regions.includes(s.processing.region), {
+    message: "must be one of the endpoint's regions",
+    path: ['processing', 'region'],
+  });
 
 type Spec = z.infer<typeof specSchema>;
 
@@ -109,6 +124,7 @@ function toEndpoint(spec: Spec, asOf: string, warn: (msg: string) => void): Endp
     trustLevel: Math.min(wanted, supported) as TrustLevel,
     trustEvidence: evidence,
     regions: spec.regions,
+    ...(spec.processing ? { processing: { ...spec.processing, quote: 'Declared by the operator in SELF_HOSTED_ENDPOINTS.', asOf } } : {}),
     latency: spec.latency ?? { ...SELF_HOSTED_LATENCY },
     qualityPrior,
     upstream: { baseUrl: spec.baseUrl, ...(spec.apiKeyEnv ? { apiKeyEnv: spec.apiKeyEnv as `${string}_API_KEY` } : {}) },

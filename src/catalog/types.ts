@@ -76,6 +76,32 @@ export interface TrustOverride {
   agreement: string;
 }
 
+/**
+ * Where a provider's own documentation says inference runs for the API the catalog calls (its base
+ * URL and default terms). Set only with that source; absent means unknown, and strict residency
+ * (routing `residency`) then never admits the endpoint. Unlike `regions` (where an endpoint is served,
+ * 'global' when not documented), this is a guarantee the provider states.
+ */
+export interface ProcessingRegion {
+  /** Region code as in `regions` ('eu', 'us', 'ca', 'apac', …); never 'global'. */
+  region: string;
+  /** URL of the provider's page that states it (for self-hosted endpoints, the operator's statement). */
+  source: string;
+  /** Short quote or close paraphrase of that page. */
+  quote: string;
+  /** ISO date the page was read. */
+  asOf: string;
+}
+
+/** Request parameters a provider's OpenAI-format API documents beyond OpenAI's own reference. */
+export interface ExtraParams {
+  params: readonly string[];
+  /** URL of the provider's API reference that lists them. */
+  source: string;
+  /** ISO date the reference was read. */
+  asOf: string;
+}
+
 /** Published limits of a free tier, so operators know what a price of 0 buys. null = not published. */
 export interface FreeTierLimits {
   requestsPerMinute: number | null;
@@ -97,6 +123,8 @@ export interface Provider {
   trustLevel: TrustLevel;
   trustEvidence: TrustEvidence;
   regions: string[];
+  /** Sourced processing region of the provider's API (see ProcessingRegion); absent = unknown. */
+  processing?: ProcessingRegion;
   /**
    * The request field that caps output, when the provider's OpenAI-format API wants
    * `max_completion_tokens` instead of `max_tokens` (OpenAI's own API rejects `max_tokens` for its
@@ -113,6 +141,8 @@ export interface Pricing {
   cachedInputPerMTok?: number;
   /** USD per million cache-write tokens (Anthropic cache creation), when billed separately. */
   cacheWritePerMTok?: number;
+  /** USD per million cache-write tokens with Anthropic's 1-hour TTL (`cache_control.ttl: "1h"`), when priced apart. */
+  cacheWrite1hPerMTok?: number;
   /** ISO date the price was read. */
   asOf: string;
   source: string;
@@ -123,6 +153,13 @@ export interface Capabilities {
   vision: boolean;
   jsonSchema: boolean;
   streaming: boolean;
+  /**
+   * Accepts a reasoning control in its format: Anthropic `thinking` with `budget_tokens`, OpenAI
+   * `reasoning_effort`. Set only where confirmed.
+   */
+  reasoning?: boolean;
+  /** Anthropic `thinking: {type: "adaptive"}` (the model decides how much to think). */
+  adaptiveThinking?: boolean;
 }
 
 export interface LatencyPrior {
@@ -152,6 +189,8 @@ export interface Endpoint {
   /** Set when TRUST_OVERRIDES replaced the default level for this endpoint's provider. */
   trustOverride?: TrustOverride;
   regions: string[];
+  /** Sourced processing region (strict residency admits only these); absent = unknown. */
+  processing?: ProcessingRegion;
   latency: LatencyPrior;
   /** Catalog prior for general answer quality in [0,1] before evals/feedback exist. */
   qualityPrior: number;
@@ -159,6 +198,8 @@ export interface Endpoint {
   freeTier?: FreeTierLimits;
   /** See Provider.outputLimitField. */
   outputLimitField?: 'max_completion_tokens';
+  /** Parameters beyond OpenAI's reference that the provider documents and the adapter sends (data/extra-params.ts). */
+  extraParams?: readonly string[];
   /** Self-hosted endpoints only: where to send requests; catalog endpoints use their provider's. */
   upstream?: { baseUrl: string; apiKeyEnv?: `${string}_API_KEY` };
 }

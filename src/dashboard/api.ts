@@ -15,8 +15,9 @@ import {
   WINDOWS,
   type WindowName,
 } from './stats';
-import { createKeyInput, createTeamKey, revokeTeamKey, teamKeys, updateTeamKey } from './team-keys';
-import { keySettingsPatch } from '../tenancy';
+import { createKeyInput, createTeamKey, revokeTeamKey, rotateTeamKey, teamKeys, updateTeamKey } from './team-keys';
+import { keySettingsPatch, rotationRequest } from '../tenancy';
+import { dataExport, keysReport } from './controls';
 
 /**
  * JSON behind every view (/dashboard/api/*): the pages render from these same functions, so
@@ -103,7 +104,17 @@ dashboardApi.get('/endpoints', async (c) =>
 
 dashboardApi.get('/spend', async (c) => c.json(await spend(c.env, c.get('viewer').team, windowParam(c.req.query('window')))));
 
-dashboardApi.get('/keys', async (c) => c.json({ object: 'list', data: await teamKeys(c.env, c.get('viewer').team) }));
+const report = async (c: { env: Env; get(k: 'viewer'): { team: string } }, keyLimits = true) =>
+  keysReport(c.env, c.get('viewer').team, await teamKeys(c.env, c.get('viewer').team), { keyLimits });
+
+// Each key with its state (expired, rotated), its limits and the spend of each budget window so far.
+dashboardApi.get('/keys', async (c) => c.json({ object: 'list', data: (await report(c)).keys }));
+
+// Team-wide limits with spend, whether a webhook is set (host only), recent alert deliveries.
+dashboardApi.get('/team', async (c) => c.json({ object: 'team', ...(await report(c, false)).team }));
+
+// The request-log retention and OpenTelemetry export in effect (no URL path, no headers).
+dashboardApi.get('/data', (c) => c.json({ object: 'data_export', ...dataExport(c.env) }));
 
 dashboardApi.post('/keys', async (c) => {
   const input = await readJsonBody(c.req.raw, createKeyInput);
@@ -114,6 +125,16 @@ dashboardApi.post('/keys', async (c) => {
 dashboardApi.post('/keys/:id/revoke', async (c) => {
   if (!(await revokeTeamKey(c.env, c.get('viewer'), c.req.param('id')))) throw notFound('active key with this id');
   return c.json({ id: c.req.param('id'), revoked: true });
+});
+
+dashboardApi.post('/keys/:id/rotate', async (c) => {
+  // No body means the defaults, as in the admin API.
+  const empty = !c.req.raw.body || c.req.header('content-length') === '0';
+  const body = empty ? rotationRequest.parse({}) : await readJsonBody(c.req.raw, rotationRequest);
+  const rotated = await rotateTeamKey(c.env, c.get('viewer'), c.req.param('id'), body);
+  if (!rotated) throw notFound('active key with this id');
+  const previous = { id: rotated.previous.id, expiresAt: rotated.previous.expiresAt };
+  return c.json({ key: rotated.apiKey, note: 'Store this key now: it is shown only once.', ...rotated.record, previous }, 201);
 });
 
 dashboardApi.patch('/keys/:id', async (c) => {

@@ -11,6 +11,7 @@ import {
   looksLikeApiKey,
   canManageKeys,
   canViewDashboard,
+  keyExpired,
   type KeyScope,
 } from '../tenancy';
 import type { Env } from '../env';
@@ -47,7 +48,7 @@ export async function checkCredential(env: Env, credential: string, team: string
   if (looksLikeApiKey(value)) {
     const hash = await hashApiKey(value, pepperOf(env));
     const key = await resolveKey(hash, (h) => loadKeyByHash(env, h));
-    if (!key || !canViewDashboard(key.scopes)) return { ok: false };
+    if (!key || keyExpired(key) || !canViewDashboard(key.scopes)) return { ok: false };
     return { ok: true, team: key.teamId, role: 'key', keyId: key.id, scopes: key.scopes };
   }
   if (env.ADMIN_SECRET && safeEqual(value, env.ADMIN_SECRET)) {
@@ -66,7 +67,7 @@ async function sessionAccess(env: Env, session: Session): Promise<{ canManage: b
   if (session.role === 'admin') return env.ADMIN_SECRET ? { canManage: true } : null;
   if (!session.keyId) return null;
   const key = await getKey(env, session.keyId);
-  if (!key || key.revokedAt || key.teamId !== session.team || !canViewDashboard(key.scopes)) return null;
+  if (!key || key.revokedAt || keyExpired(key) || key.teamId !== session.team || !canViewDashboard(key.scopes)) return null;
   return { canManage: canManageKeys(key.scopes) };
 }
 

@@ -9,11 +9,22 @@ import { checkCredential, type DashEnv, DashboardAuthError, requireCsrf, resolve
 import { decision, feed, spend } from './queries';
 import { encodeSession, newSession, SESSION_COOKIE, SESSION_TTL_MS, sessionCookieHeader } from './session';
 import { parseWindow } from './stats';
-import { createKeyInput, createTeamKey, revokeTeamKey, scopesFromForm, settingsFromForm, teamKeys, updateTeamKey } from './team-keys';
+import { dataExport, keysReport } from './controls';
+import {
+  createKeyInput,
+  createTeamKey,
+  revokeTeamKey,
+  rotateTeamKey,
+  rotationFromForm,
+  scopesFromForm,
+  settingsFromForm,
+  teamKeys,
+  updateTeamKey,
+} from './team-keys';
 import { DecisionPage } from './views/decision';
 import { EndpointsPage } from './views/endpoints';
 import { FeedPage } from './views/feed';
-import { KeysPage } from './views/keys';
+import { KeysPage, type NewKey } from './views/keys';
 import { Document } from './views/layout';
 import { LoginPage } from './views/login';
 import { SpendPage } from './views/spend';
@@ -149,18 +160,37 @@ authed.get('/endpoints', async (c) => {
 
 authed.get('/spend', async (c) => {
   const viewer = c.get('viewer');
-  return page(c, <SpendPage viewer={viewer} report={await spend(c.env, viewer.team, parseWindow(c.req.query('window')))} />);
+  const report = await spend(c.env, viewer.team, parseWindow(c.req.query('window')));
+  return page(c, <SpendPage viewer={viewer} report={report} data={dataExport(c.env)} />);
 });
 
-authed.get('/keys', async (c) => {
+/** The keys page with the team's keys, their controls and the team panel, read fresh for every render. */
+async function keysPage(
+  c: Context<DashEnv>,
+  extra: { created?: NewKey; error?: string; notice?: string } = {},
+  status: 200 | 400 | 403 = 200,
+): Promise<Response> {
   const viewer = c.get('viewer');
-  const notice =
-    c.req.query('done') === 'revoked'
-      ? 'Key revoked: it now gets 401 from the API.'
-      : c.req.query('done') === 'saved'
-        ? 'Settings saved.'
-        : undefined;
-  return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} notice={notice} />);
+  const report = await keysReport(c.env, viewer.team, await teamKeys(c.env, viewer.team));
+  return page(c, <KeysPage viewer={viewer} report={report} {...extra} />, status);
+}
+
+/**
+ * A form asking for something invalid, or more than the signed-in key holds: said on the keys page,
+ * next to the form, rather than on a bare error page. Anything else is not the form's fault.
+ */
+function formRefusal(err: unknown): { status: 400 | 403; message: string } {
+  if (err instanceof ZodError) return { status: 400, message: fromZodError(err).message };
+  if (err instanceof ApiError && err.code === 'exceeds_own_limits') return { status: 403, message: err.message };
+  if (err instanceof ApiError && err.status === 400) return { status: 400, message: err.message };
+  throw err;
+}
+
+const NOTICES: Record<string, string> = { revoked: 'Key revoked: it now gets 401 from the API.', saved: 'Settings saved.' };
+
+authed.get('/keys', async (c) => {
+  const done = c.req.query('done');
+  return keysPage(c, { notice: done && Object.hasOwn(NOTICES, done) ? NOTICES[done] : undefined });
 });
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -170,17 +200,12 @@ authed.post('/keys', async (c) => {
   const form = await c.req.parseBody({ all: true });
   if (!viewer.canManage)
     throw new DashboardAuthError(403, "Creating keys needs a key with the 'keys:manage' scope (this one can only view).");
-  const parsed = createKeyInput.safeParse({ name: text(form.name), scopes: scopesFromForm(form), settings: settingsFromForm(form) });
-  if (!parsed.success) {
-    return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} error={fromZodError(parsed.error).message} />, 400);
-  }
   try {
-    const created = await createTeamKey(c.env, viewer, parsed.data);
-    return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} created={created} />);
+    const input = createKeyInput.parse({ name: text(form.name), scopes: scopesFromForm(form), settings: settingsFromForm(form) });
+    return keysPage(c, { created: await createTeamKey(c.env, viewer, input) });
   } catch (err) {
-    // Asking for more than the signed-in key holds: say so on the form rather than on a bare error page.
-    if (!(err instanceof ApiError && err.code === 'exceeds_own_limits')) throw err;
-    return page(c, <KeysPage viewer={viewer} keys={await teamKeys(c.env, viewer.team)} error={err.message} />, 403);
+    const refused = formRefusal(err);
+    return keysPage(c, { error: refused.message }, refused.status);
   }
 });
 
@@ -197,10 +222,36 @@ authed.post('/keys/:id/revoke', async (c) => {
 
 authed.post('/keys/:id/settings', async (c) => {
   const form = await c.req.parseBody();
-  const record = await updateTeamKey(c.env, c.get('viewer'), c.req.param('id'), settingsFromForm(form));
+  let record;
+  try {
+    record = await updateTeamKey(c.env, c.get('viewer'), c.req.param('id'), settingsFromForm(form));
+  } catch (err) {
+    const refused = formRefusal(err);
+    return keysPage(c, { error: refused.message }, refused.status);
+  }
   if (!record)
     throw new ApiError(404, { message: 'No key with this id in this team.', type: 'not_found_error', param: 'id', code: 'not_found' });
   return c.redirect('/dashboard/keys?done=saved', 303);
+});
+
+authed.post('/keys/:id/rotate', async (c) => {
+  const form = await c.req.parseBody();
+  let rotated;
+  try {
+    rotated = await rotateTeamKey(c.env, c.get('viewer'), c.req.param('id'), rotationFromForm(form));
+  } catch (err) {
+    const refused = formRefusal(err);
+    return keysPage(c, { error: refused.message }, refused.status);
+  }
+  if (!rotated)
+    throw new ApiError(404, {
+      message: 'No active key with this id in this team.',
+      type: 'not_found_error',
+      param: 'id',
+      code: 'not_found',
+    });
+  const previous = { id: rotated.previous.id, expiresAt: rotated.previous.expiresAt };
+  return keysPage(c, { created: { apiKey: rotated.apiKey, record: rotated.record, previous } });
 });
 
 dashboard.route('/', authed);

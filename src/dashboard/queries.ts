@@ -28,15 +28,17 @@ export interface FeedItem {
   costUsd: number;
   baselineCostUsd: number;
   simulated: boolean;
+  /** Answered from the response cache: no provider called, cost 0. */
+  cached: boolean;
 }
 
 const FEED_COLUMNS = `id, created_at AS createdAt, key_id AS keyId, api, requested_model AS requestedModel, endpoint_id AS endpointId,
   provider, model, strategy, task_class AS taskClass, status, error_class AS errorClass, stream, attempts,
   input_tokens AS inputTokens, output_tokens AS outputTokens, latency_ms AS latencyMs, ttft_ms AS ttftMs,
-  cost_usd AS costUsd, baseline_cost_usd AS baselineCostUsd, simulated`;
+  cost_usd AS costUsd, baseline_cost_usd AS baselineCostUsd, simulated, cached`;
 
 function toFeedItem(row: Record<string, unknown>): FeedItem {
-  return { ...(row as unknown as FeedItem), stream: Boolean(row.stream), simulated: Boolean(row.simulated) };
+  return { ...(row as unknown as FeedItem), stream: Boolean(row.stream), simulated: Boolean(row.simulated), cached: Boolean(row.cached) };
 }
 
 export const FEED_MAX = 200;
@@ -124,6 +126,8 @@ export interface ModelSpend {
   provider: string;
   model: string;
   requests: number;
+  /** Of `requests`, answered from the response cache. */
+  cachedRequests: number;
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
@@ -142,6 +146,8 @@ export interface SpendReport {
   totals: {
     requests: number;
     errors: number;
+    /** Requests answered from the response cache (cost 0). */
+    cachedRequests: number;
     inputTokens: number;
     outputTokens: number;
     costUsd: number;
@@ -157,7 +163,7 @@ export async function spend(env: Env, team: string, window: WindowName, now = Da
   const [timeline, providers, models] = await env.DB.batch([
     env.DB.prepare(
       `SELECT CAST(created_at / ?3 AS INTEGER) * ?3 AS t, COUNT(*) AS requests, SUM(CASE WHEN status IN (200, 499) THEN 0 ELSE 1 END) AS errors,
-        SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens, SUM(cost_usd) AS costUsd, SUM(baseline_cost_usd) AS baselineCostUsd
+        SUM(cached) AS cachedRequests, SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens, SUM(cost_usd) AS costUsd, SUM(baseline_cost_usd) AS baselineCostUsd
        FROM request_log WHERE team_id = ?1 AND created_at >= ?2 GROUP BY t ORDER BY t`,
     ).bind(team, from, bucketMs),
     env.DB.prepare(
@@ -165,7 +171,7 @@ export async function spend(env: Env, team: string, window: WindowName, now = Da
        FROM request_log WHERE team_id = ?1 AND created_at >= ?2 AND provider IS NOT NULL GROUP BY t, provider`,
     ).bind(team, from, bucketMs),
     env.DB.prepare(
-      `SELECT provider, model, COUNT(*) AS requests, SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens,
+      `SELECT provider, model, COUNT(*) AS requests, SUM(cached) AS cachedRequests, SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens,
         SUM(cost_usd) AS costUsd, SUM(baseline_cost_usd) AS baselineCostUsd
        FROM request_log WHERE team_id = ?1 AND created_at >= ?2 AND provider IS NOT NULL GROUP BY provider, model ORDER BY costUsd DESC, requests DESC`,
     ).bind(team, from),
@@ -176,12 +182,13 @@ export async function spend(env: Env, team: string, window: WindowName, now = Da
     (acc, b) => ({
       requests: acc.requests + b.requests,
       errors: acc.errors + b.errors,
+      cachedRequests: acc.cachedRequests + b.cachedRequests,
       inputTokens: acc.inputTokens + b.inputTokens,
       outputTokens: acc.outputTokens + b.outputTokens,
       costUsd: acc.costUsd + b.costUsd,
       baselineCostUsd: acc.baselineCostUsd + b.baselineCostUsd,
     }),
-    { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, baselineCostUsd: 0 },
+    { requests: 0, errors: 0, cachedRequests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, baselineCostUsd: 0 },
   );
   return {
     window,

@@ -149,6 +149,8 @@ export interface SpendBucket {
   t: number;
   requests: number;
   errors: number;
+  /** Requests answered from the response cache. */
+  cachedRequests: number;
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
@@ -160,7 +162,9 @@ export function fillBuckets(rows: readonly SpendBucket[], from: number, to: numb
   const byT = new Map(rows.map((r) => [r.t, r]));
   const out: SpendBucket[] = [];
   for (let t = Math.floor(from / bucketMs) * bucketMs; t <= to; t += bucketMs) {
-    out.push(byT.get(t) ?? { t, requests: 0, errors: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, baselineCostUsd: 0 });
+    out.push(
+      byT.get(t) ?? { t, requests: 0, errors: 0, cachedRequests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, baselineCostUsd: 0 },
+    );
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, STRATEGIES } from '../hub';
+import { ApiError } from '../hub';
 import type { Env } from '../env';
 import {
   evictKey,
@@ -15,14 +15,16 @@ import {
   revokeKey,
   updateKeySettings,
   canManageKeys,
-  KEY_SCOPES,
+  keyExpired,
   type KeyRecord,
-  type KeyScope,
   keyScopesSchema,
   type KeySettings,
   keySettingsPatch,
-  SHIELD_MODES,
+  rotateKey,
+  rotationRequest,
 } from '../tenancy';
+
+export { rotationFromForm, scopesFromForm, settingsFromForm } from './settings-form';
 
 /**
  * Key management scoped to one team: every write names the team, so ids of other teams are inert.
@@ -61,7 +63,7 @@ const forbidden = (message: string, param: string | null, code: string) =>
 async function managingKey(env: Env, actor: KeyActor): Promise<KeyRecord | null> {
   if (actor.role === 'admin') return null;
   const key = actor.keyId ? await getKey(env, actor.keyId) : null;
-  if (!key || key.revokedAt || key.teamId !== actor.team || !canManageKeys(key.scopes)) {
+  if (!key || key.revokedAt || keyExpired(key) || key.teamId !== actor.team || !canManageKeys(key.scopes)) {
     throw forbidden("Managing keys needs a key with the 'keys:manage' scope (this one can only view).", null, 'insufficient_scope');
   }
   return key;
@@ -97,12 +99,28 @@ export async function revokeTeamKey(env: Env, actor: KeyActor, id: string): Prom
   return true;
 }
 
+/**
+ * A form says "none" with null where a key record may hold nothing at all (a setting it never had):
+ * the same setting, so not a change to hold against the acting key, nor one to write.
+ */
+function withoutSameNone(current: KeySettings, patch: Partial<KeySettings>): Partial<KeySettings> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === null && current[field as keyof KeySettings] == null) continue;
+    out[field] = value;
+  }
+  return out as Partial<KeySettings>;
+}
+
 export async function updateTeamKey(env: Env, actor: KeyActor, id: string, patch: Partial<KeySettings>): Promise<KeyRecord | null> {
   const manager = await managingKey(env, actor);
   const existing = await getKey(env, id);
   if (!existing || existing.teamId !== actor.team) return null;
   // Changing the shield mode keeps the key's entity list (set through the admin API).
-  const merged = patch.shield ? { ...patch, shield: { ...existing.settings.shield, ...patch.shield } } : patch;
+  const merged = withoutSameNone(
+    existing.settings,
+    patch.shield ? { ...patch, shield: { ...existing.settings.shield, ...patch.shield } } : patch,
+  );
   // Only what changes is held against the acting key: values the operator set stay as they are.
   const [problem] = manager ? settingsProblems(manager.settings, changedFields(existing.settings, merged)) : [];
   if (problem) refuse(problem);
@@ -111,31 +129,24 @@ export async function updateTeamKey(env: Env, actor: KeyActor, id: string, patch
   return record;
 }
 
-const formText = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-
-/** Maps the settings form (all strings) onto a settings patch; zod then validates ranges. */
-export function settingsFromForm(form: Record<string, unknown>): Partial<KeySettings> {
-  const patch: Record<string, unknown> = {};
-  const strategy = formText(form.defaultStrategy);
-  // "auto" (empty) means no default: the classifier picks a strategy per request.
-  if ((STRATEGIES as readonly string[]).includes(strategy)) patch.defaultStrategy = strategy;
-  else if ('defaultStrategy' in form && (strategy === '' || strategy === 'auto')) patch.defaultStrategy = null;
-  const trust = formText(form.minTrustLevel);
-  if (trust !== '') patch.minTrustLevel = Number(trust);
-  if ('monthlyBudgetUsd' in form) {
-    const budget = formText(form.monthlyBudgetUsd);
-    patch.monthlyBudgetUsd = budget === '' ? null : Number(budget);
+/**
+ * A new key for an active key of the team, with its scopes and settings; the old one expires after
+ * the grace period. The new key holds what the old one did, so a managing key may rotate only a key
+ * it could have created: rotating would otherwise hand it the secret of a stronger key.
+ */
+export async function rotateTeamKey(env: Env, actor: KeyActor, id: string, opts: z.infer<typeof rotationRequest>) {
+  const manager = await managingKey(env, actor);
+  const existing = await getKey(env, id);
+  if (!existing || existing.teamId !== actor.team || existing.revokedAt) return null;
+  if (manager) {
+    const scopes = scopeProblem(manager.scopes, existing.scopes);
+    if (scopes) refuse(scopes);
+    // A setting the key lacks (no allow list, no residency) is no limit: held against the manager's own.
+    const held = { ...Object.fromEntries(Object.keys(manager.settings).map((f) => [f, undefined])), ...existing.settings };
+    const [problem] = settingsProblems(manager.settings, held as KeySettings);
+    if (problem) refuse(problem);
   }
-  const rpm = formText(form.requestsPerMinute);
-  if (rpm !== '') patch.requestsPerMinute = Number(rpm);
-  const shield = formText(form.shieldMode);
-  if ((SHIELD_MODES as readonly string[]).includes(shield)) patch.shield = { mode: shield };
-  return keySettingsPatch.parse(patch);
-}
-
-export function scopesFromForm(form: Record<string, unknown>): KeyScope[] {
-  const raw = form['scopes'] ?? form['scopes[]'];
-  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const scopes = list.filter((s): s is KeyScope => (KEY_SCOPES as readonly unknown[]).includes(s));
-  return scopes.length ? [...new Set(scopes)] : ['api'];
+  const rotated = await rotateKey(env, id, { graceSeconds: opts.gracePeriodSeconds, expiresAt: opts.expiresAt });
+  if (rotated) evictKey(rotated.previous.keyHash);
+  return rotated;
 }

@@ -86,10 +86,24 @@ function hmacKeyFor(salt: string): KeyObject {
   return key;
 }
 
+/**
+ * Tokens already computed, per salt: content words repeat across requests and an HMAC is most of this
+ * module's CPU. Bounded; emptied when full. It lives in isolate memory only, like the request itself.
+ */
+const TOKEN_CACHE = 4096;
+const tokenCaches = new Map<string, Map<string, string>>();
+
 /** HMAC-SHA-256(salt, word), first 30 bits in base 36: 6 characters at most. */
 function saltedToken(word: string, salt: string): string {
+  let cache = tokenCaches.get(salt);
+  if (!cache) tokenCaches.set(salt, (cache = new Map()));
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
   const h = createHmac('sha256', hmacKeyFor(salt)).update(word).digest().readUInt32BE(0) >>> 2;
-  return `h:${h.toString(36).padStart(6, '0')}`;
+  const token = `h:${h.toString(36).padStart(6, '0')}`;
+  if (cache.size >= TOKEN_CACHE) cache.clear();
+  cache.set(word, token);
+  return token;
 }
 
 /** Pure: prompt text → ≤ 5 tokens (generic terms first, then salted word hashes). */

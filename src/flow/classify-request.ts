@@ -166,3 +166,10 @@ export function updateKeyHead(env: Env, keyId: string, update: (head: KeyHead) =
   entry.dirty = true;
   saveHead(env, keyId, entry, waitUntil);
 }
+
+/** Erasure: forgets what the key's head learned, in KV and in this isolate (the head and the answers cached under it). */
+export async function forgetKeyHead(env: Env, keyId: string): Promise<void> {
+  heads.delete(keyId);
+  for (const cacheKey of [...modelCache.keys()]) if (cacheKey.startsWith(`${keyId}|`)) modelCache.delete(cacheKey);
+  await env.KV.delete(headKvKey(keyId));
+}

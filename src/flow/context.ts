@@ -1,3 +1,4 @@
+import type { CacheDirective } from '../cache';
 import type { Env } from '../env';
 import type { KeyRecord } from '../tenancy';
 
@@ -16,6 +17,13 @@ export interface FlowContext {
   country?: string;
   /** The Cloudflare data centre that served the request (`cf.colo`), for the log row. */
   colo?: string;
+  /** The request's response-cache headers (`x-cailos-cache`, `x-cailos-cache-ttl`), when it sent any. */
+  cache?: CacheDirective;
+  /**
+   * The client's fields the inbound dialect did not translate into the ChatRequest (e.g. Responses
+   * fields Cailos does not implement): reported with the endpoint's own drops (dropped-params.ts).
+   */
+  inboundDropped?: readonly string[];
 }
 
-export type InboundApi = 'chat' | 'responses' | 'messages';
+export type InboundApi = 'chat' | 'responses' | 'messages' | 'embeddings';

@@ -1,10 +1,11 @@
 import type { ChatCompletion } from '../hub';
+import { plainDecimal } from '../lib';
 import { executeCompletion, type ExecuteOptions } from '../reliability';
 import type { FlowContext } from './context';
 import type { Routed } from './route';
-import { settle, settleFailure } from './settle';
+import { billedCost, settle, settleFailure } from './settle';
 import type { StageTimer } from './timing';
-import { type HubResult, responseHeaders } from './result';
+import { type HubResult, responseHeaders, specMessage } from './result';
 
 export function executeOptions(ctx: FlowContext, routed: Routed): ExecuteOptions {
   const hints = routed.request.routing;
@@ -24,16 +25,23 @@ export async function executeJson(ctx: FlowContext, routed: Routed, timing?: Sta
   );
   const { candidate, result, attempts } = executed;
   timing?.mark('upstream');
+  const cost = billedCost(candidate.endpoint, result.response.usage);
   const completion: ChatCompletion = {
     id: `chatcmpl-${routed.decisionId}`,
     object: 'chat.completion',
     created: Math.floor(routed.startedAt / 1000),
     model: candidate.endpoint.model,
     choices: [
-      { index: 0, message: routed.filter.message(result.response.message), finish_reason: result.response.finishReason, logprobs: null },
+      {
+        index: 0,
+        message: specMessage(routed.filter.message(result.response.message)),
+        finish_reason: result.response.finishReason,
+        logprobs: null,
+      },
     ],
-    usage: result.response.usage,
-    system_fingerprint: candidate.simulated ? 'cailos-sim' : null,
+    usage: { ...result.response.usage, cost },
+    // OpenAI's schema types it as a string: absent rather than null when there is none.
+    ...(candidate.simulated ? { system_fingerprint: 'cailos-sim' } : {}),
   };
   settle(ctx, routed, {
     status: 200,
@@ -42,8 +50,11 @@ export async function executeJson(ctx: FlowContext, routed: Routed, timing?: Sta
     usage: result.response.usage,
     attempts,
     ttftMs: result.ttftMs,
+    finishReason: result.response.finishReason,
     stream: false,
   });
   timing?.mark('respond');
-  return { kind: 'json', completion, headers: responseHeaders(routed, candidate, timing), decisionId: routed.decisionId };
+  // USD, as plain decimal text that reads back as exactly usage.cost (small costs would otherwise print as 5.9e-7).
+  const headers = { ...responseHeaders(routed, candidate, timing), 'x-cailos-cost': plainDecimal(cost) };
+  return { kind: 'json', completion, headers, decisionId: routed.decisionId };
 }

@@ -1,5 +1,6 @@
-import type { ChatCompletion, ChatCompletionChunk } from '../hub';
+import type { AssistantMessage, ChatCompletion, ChatCompletionChunk } from '../hub';
 import type { Candidate } from '../routing';
+import { droppedParamsHeader } from './dropped-params';
 import type { Routed } from './route';
 import { type StageTimer, withTiming } from './timing';
 
@@ -16,8 +17,15 @@ export function isStreamFailure(x: ChatCompletionChunk | StreamFailure): x is St
   return 'error' in x;
 }
 
-/** The headers every answer carries: which endpoint answered, under which strategy, and the decision id. */
-export function responseHeaders(routed: Routed, candidate: Candidate, timing?: StageTimer | null): Record<string, string> {
+/**
+ * The headers every answer carries: which endpoint answered, under which strategy, and the decision id;
+ * `x-cailos-dropped-params` when that endpoint did not receive some of the client's parameters.
+ */
+export function responseHeaders(
+  routed: Pick<Routed, 'decisionId' | 'routing' | 'inboundDropped'>,
+  candidate: Candidate,
+  timing?: StageTimer | null,
+): Record<string, string> {
   const h: Record<string, string> = {
     'x-cailos-decision-id': routed.decisionId,
     'x-cailos-endpoint': candidate.endpoint.id,
@@ -25,7 +33,13 @@ export function responseHeaders(routed: Routed, candidate: Candidate, timing?: S
     'x-cailos-strategy': routed.routing.strategy ?? 'balanced',
   };
   if (candidate.simulated) h['x-cailos-simulated'] = 'true';
+  Object.assign(h, droppedParamsHeader(routed.routing.request, candidate.endpoint, routed.inboundDropped));
   return withTiming(h, timing ?? null);
+}
+
+/** OpenAI's response message always has `refusal` (null when the model did not refuse). */
+export function specMessage(message: AssistantMessage): AssistantMessage {
+  return { ...message, refusal: message.refusal ?? null };
 }
 
 /** What an inbound dialect's stream translator offers: one hub chunk in, its own events out. */

@@ -1,7 +1,7 @@
 import { DEFAULT_RESERVED_OUTPUT_TOKENS, worstCaseCost } from '../catalog';
 import type { ChatRequest } from '../hub';
 import { decide, type Decision } from '../routing';
-import { randomBase62, reserveSpend, type SpendHold } from '../tenancy';
+import { randomBase62, reserveUsage, type SpendHold } from '../tenancy';
 import { classifyForRouting } from './classify-request';
 import type { FlowContext, InboundApi } from './context';
 import { IDENTITY_FILTER, type OutputFilter } from './output-filter';
@@ -23,6 +23,8 @@ export interface Routed {
   estimatedInputTokens: number;
   hold: SpendHold;
   reservedUsd: number;
+  /** FlowContext.inboundDropped: reported in the headers and the trace. */
+  inboundDropped?: readonly string[];
 }
 
 /** Classification → the routing pipeline → llmshield → the budget reservation for the chosen chain. */
@@ -35,13 +37,13 @@ export async function route(ctx: FlowContext, req: ChatRequest, api: InboundApi,
   const shield = shieldFor(ctx.key, req, ctx.env.KEY_PEPPER);
   timing?.mark('shield');
   const estimatedInputTokens = routing.requirements!.estimatedInputTokens;
-  // The worst case of whichever chain endpoint answers, held against the budget until the request ends.
-  const reservedUsd = worstCaseCost(
-    routing.chain.map((cand) => cand.endpoint),
-    estimatedInputTokens,
-    req.max_completion_tokens ?? req.max_tokens ?? DEFAULT_RESERVED_OUTPUT_TOKENS,
-  );
-  const hold = reserveSpend(ctx.key, reservedUsd);
+  // The worst case of whichever chain endpoint answers, held against the budgets (and the token rates)
+  // until the request ends.
+  const endpoints = routing.chain.map((cand) => cand.endpoint);
+  const outputCap = req.max_completion_tokens ?? req.max_tokens ?? DEFAULT_RESERVED_OUTPUT_TOKENS;
+  const reservedUsd = worstCaseCost(endpoints, estimatedInputTokens, outputCap);
+  const outputTokens = Math.min(outputCap, Math.max(0, ...endpoints.map((e) => e.maxOutputTokens)));
+  const hold = await reserveUsage(ctx.env, ctx.key, reservedUsd, estimatedInputTokens + outputTokens, ctx.waitUntil);
   return {
     decisionId,
     startedAt,
@@ -54,5 +56,6 @@ export async function route(ctx: FlowContext, req: ChatRequest, api: InboundApi,
     estimatedInputTokens,
     hold,
     reservedUsd,
+    inboundDropped: ctx.inboundDropped,
   };
 }

@@ -13,7 +13,8 @@ const CHARS_PER_TOKEN = 4;
 
 export class ChunkWriter {
   private sentRole = false;
-  private finishReason: FinishReason | null = null;
+  /** The finish reason sent to the client, once sent. */
+  finishReason: FinishReason | null = null;
   usage: Usage | null = null;
   /** Characters of text, refusal and tool calls the provider produced, and how many its usage report covers. */
   private producedChars = 0;
@@ -56,6 +57,8 @@ export class ChunkWriter {
       if (text) delta.content = text;
     }
     if (ev.delta.refusal) delta.refusal = ev.delta.refusal;
+    // Thinking goes out verbatim (its signature covers the text), as in whole answers.
+    if (ev.delta.thinking_blocks?.length) delta.thinking_blocks = ev.delta.thinking_blocks;
     if (ev.delta.tool_calls?.length) {
       delta.tool_calls = ev.delta.tool_calls.map((tc) => {
         const args = tc.function?.arguments;
@@ -106,5 +109,6 @@ export class ChunkWriter {
 function producedChars(delta: ChunkDelta): number {
   let n = (delta.content?.length ?? 0) + (delta.refusal?.length ?? 0);
   for (const tc of delta.tool_calls ?? []) n += (tc.function?.name?.length ?? 0) + (tc.function?.arguments?.length ?? 0);
+  for (const t of delta.thinking_blocks ?? []) n += (t.thinking?.length ?? 0) + (t.data?.length ?? 0);
   return n;
 }

@@ -4,7 +4,7 @@ import type { FlowContext } from './context';
 import { executeOptions } from './execute';
 import { type HubResult, responseHeaders, type StreamFailure } from './result';
 import type { Routed } from './route';
-import { settle, settleFailure } from './settle';
+import { billedCost, settle, settleFailure } from './settle';
 import { ChunkWriter } from './stream-writer';
 import type { StageTimer } from './timing';
 
@@ -34,7 +34,11 @@ export async function executeStreaming(ctx: FlowContext, routed: Routed, include
       for (const ev of opened.head) yield* writer.push(ev);
       for await (const ev of opened.rest) yield* writer.push(ev);
       ended = true;
-      if (includeUsage) yield writer.usageChunk(writer.billedUsage(routed.estimatedInputTokens));
+      if (includeUsage) {
+        // The same usage settle() bills below, so the cost the client reads is the one billed.
+        const usage = writer.billedUsage(routed.estimatedInputTokens);
+        yield writer.usageChunk({ ...usage, cost: billedCost(candidate.endpoint, usage) });
+      }
     } catch (err) {
       opened.cancel();
       if (ctx.signal.aborted) {
@@ -67,6 +71,7 @@ export async function executeStreaming(ctx: FlowContext, routed: Routed, include
         usage: writer.billedUsage(routed.estimatedInputTokens),
         attempts,
         ttftMs: opened.ttftMs,
+        finishReason: writer.finishReason,
         errorClass,
         stream: true,
       });

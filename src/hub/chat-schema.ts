@@ -1,11 +1,19 @@
 import { z } from 'zod';
+import { fallbackModels, modelRoute, OPENROUTER_FIELDS, providerPreferencesField } from './openrouter-schema';
 
 /** The hub format: an OpenAI Chat Completions request, validated at the boundary. */
 
-const textPart = z.object({ type: z.literal('text'), text: z.string() });
+/**
+ * Anthropic prompt-caching breakpoint (`cache_control`): the prompt up to and including the marked
+ * part, message (its last block) or tool is cached. Forwarded to Anthropic endpoints only.
+ */
+export const cacheControl = z.object({ type: z.literal('ephemeral'), ttl: z.enum(['5m', '1h']).optional() });
+
+const textPart = z.object({ type: z.literal('text'), text: z.string(), cache_control: cacheControl.optional() });
 const imagePart = z.object({
   type: z.literal('image_url'),
   image_url: z.object({ url: z.string().min(1), detail: z.enum(['auto', 'low', 'high']).optional() }),
+  cache_control: cacheControl.optional(),
 });
 export const contentPart = z.discriminatedUnion('type', [textPart, imagePart]);
 
@@ -17,18 +25,29 @@ const toolCall = z.object({
 
 const content = z.union([z.string(), z.array(contentPart)]);
 
+/** Anthropic thinking blocks of an earlier assistant turn, sent back verbatim (their signature covers the text). */
+export const thinkingBlock = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('thinking'), thinking: z.string(), signature: z.string() }),
+  z.object({ type: z.literal('redacted_thinking'), data: z.string() }),
+]);
+
+/** Per message, `cache_control` marks the message's last block as a prompt-caching breakpoint. */
+const cache_control = cacheControl.optional();
+
 export const chatMessage = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('system'), content, name: z.string().optional() }),
-  z.object({ role: z.literal('developer'), content, name: z.string().optional() }),
-  z.object({ role: z.literal('user'), content, name: z.string().optional() }),
+  z.object({ role: z.literal('system'), content, name: z.string().optional(), cache_control }),
+  z.object({ role: z.literal('developer'), content, name: z.string().optional(), cache_control }),
+  z.object({ role: z.literal('user'), content, name: z.string().optional(), cache_control }),
   z.object({
     role: z.literal('assistant'),
     content: content.nullable().optional(),
     name: z.string().optional(),
     tool_calls: z.array(toolCall).optional(),
     refusal: z.string().nullable().optional(),
+    thinking_blocks: z.array(thinkingBlock).optional(),
+    cache_control,
   }),
-  z.object({ role: z.literal('tool'), content, tool_call_id: z.string() }),
+  z.object({ role: z.literal('tool'), content, tool_call_id: z.string(), cache_control }),
 ]);
 
 export const functionTool = z.object({
@@ -39,6 +58,17 @@ export const functionTool = z.object({
     parameters: z.record(z.string(), z.unknown()).optional(),
     strict: z.boolean().nullable().optional(),
   }),
+  cache_control,
+});
+
+/**
+ * Anthropic extended thinking: `enabled` with a token budget, `adaptive` (the model decides), or
+ * `disabled`. Forwarded to Anthropic endpoints that support that form; mapped to `reasoning_effort`
+ * on OpenAI-format endpoints with the reasoning capability; dropped elsewhere.
+ */
+export const thinkingConfig = z.looseObject({
+  type: z.string().min(1),
+  budget_tokens: z.number().int().positive().optional(),
 });
 
 export const toolChoice = z.union([
@@ -70,6 +100,12 @@ export const routingHints = z
       .strict()
       .optional(),
     region: z.string().min(2).max(32).optional(),
+    /** Strict: only endpoints whose processing region is sourced to be this one ('global' never qualifies). */
+    residency: z
+      .string()
+      .regex(/^[a-z]{2,16}$/, 'a lowercase region code such as "eu"')
+      .refine((r) => r !== 'global', "'global' is not a residency: name the region data must be processed in")
+      .optional(),
     /** Per-attempt timeout before response headers / first token, ms. */
     timeout_ms: z.number().int().min(100).max(600_000).optional(),
     /** Overall deadline for the request including fallbacks, ms. */
@@ -82,7 +118,11 @@ export type RoutingHints = z.infer<typeof routingHints>;
 
 export const chatRequest = z
   .object({
-    model: z.string().min(1, 'model is required, e.g. "auto"'),
+    model: z
+      .string({
+        error: (iss) => (iss.input == null ? 'model is required, e.g. "auto" (or models: [...], the first tried first)' : undefined),
+      })
+      .min(1, 'model is required, e.g. "auto"'),
     messages: z.array(chatMessage).min(1, 'messages must contain at least one message'),
     temperature: z.number().min(0).max(2).nullable().optional(),
     top_p: z.number().min(0).max(1).nullable().optional(),
@@ -103,10 +143,16 @@ export const chatRequest = z
     response_format: responseFormat.optional(),
     stream: z.boolean().nullable().optional(),
     stream_options: z.object({ include_usage: z.boolean().optional() }).nullable().optional(),
+    thinking: thinkingConfig.optional(),
     trust_level: z.number().int().min(0).max(3).optional(),
     routing: routingHints.optional(),
+    // OpenRouter's routing fields (./openrouter-schema.ts), read by the router.
+    models: fallbackModels.nullable().optional(),
+    route: modelRoute.nullable().optional(),
+    provider: providerPreferencesField.nullable().optional(),
   })
-  // Unknown fields pass through to OpenAI-format providers that accept them.
+  // Unknown fields are accepted: each wire format sends only the parameters its API defines, and the
+  // others are reported as dropped (src/providers/params.ts).
   .catchall(z.unknown());
 
 export type ChatRequest = z.infer<typeof chatRequest>;
@@ -115,6 +161,8 @@ export type ContentPart = z.infer<typeof contentPart>;
 export type FunctionTool = z.infer<typeof functionTool>;
 export type ToolChoice = z.infer<typeof toolChoice>;
 export type ResponseFormat = z.infer<typeof responseFormat>;
+export type CacheControl = z.infer<typeof cacheControl>;
+export type ThinkingConfig = z.infer<typeof thinkingConfig>;
 
 /** Fields Cailos consumes itself and never forwards upstream. */
-export const CAILOS_FIELDS = ['trust_level', 'routing'] as const;
+export const CAILOS_FIELDS = ['trust_level', 'routing', ...OPENROUTER_FIELDS] as const;

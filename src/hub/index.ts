@@ -2,9 +2,30 @@
 export type { Attempt, UpstreamFailureKind } from './attempts';
 export { readJsonBody, toChatRequest } from './body';
 export type { EndpointHealth, EvalCell, FeedbackEvidence, LatencyStat } from './cells';
-export { CAILOS_FIELDS, chatRequest, routingHints } from './chat-schema';
-export type { ChatMessage, ChatRequest, ContentPart, FunctionTool, ResponseFormat, RoutingHints, ToolChoice } from './chat-schema';
+export { cacheControl, CAILOS_FIELDS, chatRequest, routingHints, thinkingConfig } from './chat-schema';
+export type {
+  CacheControl,
+  ChatMessage,
+  ChatRequest,
+  ContentPart,
+  FunctionTool,
+  ResponseFormat,
+  RoutingHints,
+  ThinkingConfig,
+  ToolChoice,
+} from './chat-schema';
 export { echo } from './echo';
+export { OPENROUTER_FIELDS, PROVIDER_SORTS, withModelFromModels } from './openrouter-schema';
+export type { ProviderPreferences, ProviderSort } from './openrouter-schema';
+export {
+  EMBEDDING_INPUT_TYPES,
+  embeddingInputs,
+  embeddingsRequest,
+  estimateEmbeddingTokens,
+  inputCount,
+  MAX_EMBEDDING_INPUTS,
+} from './embeddings';
+export type { EmbeddingInputs, EmbeddingInputType, EmbeddingsCall, EmbeddingsRequest } from './embeddings';
 export { ApiError, badRequest, fromZodError } from './errors';
 export type {
   AssistantMessage,
@@ -12,6 +33,8 @@ export type {
   ChatCompletionChunk,
   ChunkDelta,
   FinishReason,
+  ThinkingBlock,
+  ThinkingDelta,
   ToolCall,
   ToolCallDelta,
   Usage,

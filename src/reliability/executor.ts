@@ -1,9 +1,11 @@
-import { type ChatRequest, ApiError, type Attempt } from '../hub';
+import { type ChatRequest, ApiError, type Attempt, type EmbeddingsCall } from '../hub';
 import {
   RequestBuildError,
   type AttemptTimeouts,
   callCompletion,
+  callEmbeddings,
   type CompletionResult,
+  type EmbeddingsResult,
   defaultTimeouts,
   type OpenedStream,
   openStream,
@@ -251,6 +253,17 @@ export async function executeCompletion(
   opts: ExecuteOptions,
 ): Promise<Executed<CompletionResult>> {
   const { probe: _p, ...executed } = await runChain(env, chain, opts, false, (c, t, signal) => callCompletion(env, c, req, t, signal));
+  return executed;
+}
+
+/** Embeddings walk the chain as completions do: the same breakers, timeouts, blame and fallback rules. */
+export async function executeEmbeddings(
+  env: Env,
+  chain: Candidate[],
+  call: EmbeddingsCall,
+  opts: ExecuteOptions,
+): Promise<Executed<EmbeddingsResult>> {
+  const { probe: _p, ...executed } = await runChain(env, chain, opts, false, (c, t, signal) => callEmbeddings(env, c, call, t, signal));
   return executed;
 }
 

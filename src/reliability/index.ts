@@ -2,5 +2,5 @@
 export type { BreakerRecord, BreakerRpc } from './breaker-protocol';
 export { allBreakerViews, breakerSignalSource, KV_PREFIX, providerHealth, resetBreakerViews } from './breaker-view';
 export { EndpointBreaker } from './breaker';
-export { executeCompletion, executeStream } from './executor';
+export { executeCompletion, executeEmbeddings, executeStream } from './executor';
 export type { ExecuteOptions } from './executor';

@@ -62,6 +62,8 @@ export function traceOf(ctx: RoutingContext, extra: Record<string, unknown>) {
       .map((c) => ({ id: c.endpoint.id, simulated: c.simulated, evalStatus: c.evalStatus, ...(c.scores ? scoreTerms(c.scores) : {}) })),
     dropped: ctx.dropped,
     chain: ctx.chain.map((c) => c.endpoint.id),
+    // What Cailos made of each OpenRouter field the request set (provider-prefs.ts).
+    ...(ctx.prefs ? { openrouter: ctx.prefs.notes } : {}),
     ...extra,
   };
 }

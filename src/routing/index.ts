@@ -23,4 +23,15 @@ export type { SignalSource } from './signals';
 export { routingSnapshot } from './snapshot';
 export type { RoutingSnapshot } from './snapshot';
 export { parseModelSpec } from './stages/01-parse-spec';
+export { estimateInputTokens } from './stages/02-requirements';
+export { clearCacheAffinity, recordCacheAffinity } from './cache-affinity';
+export type { CacheAffinity } from './cache-affinity';
 export type { Candidate, ClassificationSignal, RoutingContext } from './types';
+// The filter stages embedding routing (src/flow/embed-route.ts) runs over its own candidates.
+export { filterStage, traced } from './filter';
+export { trustStage } from './stages/07-trust';
+export { policyStage } from './stages/08-policy';
+export { healthStage } from './stages/09-health';
+// Key model rules and strict residency, for routes that build their own pipeline (embeddings).
+export { accessStage } from './stages/04a-access';
+export { residencyStage } from './stages/04b-residency';

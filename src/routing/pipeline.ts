@@ -3,17 +3,21 @@ import { parseSpecStage } from './stages/01-parse-spec';
 import { requirementsStage } from './stages/02-requirements';
 import { classifyStage } from './stages/03-classify';
 import { candidatesStage } from './stages/04-candidates';
+import { accessStage } from './stages/04a-access';
+import { residencyStage } from './stages/04b-residency';
 import { capabilityStage } from './stages/05-capabilities';
 import { contextWindowStage } from './stages/06-context-window';
 import { trustStage } from './stages/07-trust';
 import { policyStage } from './stages/08-policy';
 import { healthStage } from './stages/09-health';
 import { evalGateStage } from './stages/10-eval-gate';
+import { byModelGroup } from './model-fallbacks';
 import { budgetStage } from './stages/11-budget';
 import { qualityStage } from './stages/12-quality';
 import { latencyStage } from './stages/13-latency';
 import { costStage } from './stages/14-cost';
 import { rankStage } from './stages/15-rank';
+import { cacheAffinityStage } from './stages/16-cache-affinity';
 import type { Dropped, RoutingContext, Stage } from './types';
 
 /** The ranking pipeline, in order. Each stage is pure: context in, context out, trace appended. */
@@ -22,17 +26,23 @@ export const STAGES: readonly { name: string; run: Stage }[] = [
   { name: 'requirements', run: requirementsStage },
   { name: 'classify', run: classifyStage },
   { name: 'candidates', run: candidatesStage },
+  // Key model rules and strict residency: they throw their own 403 / 422 when nothing qualifies.
+  { name: 'access', run: accessStage },
+  { name: 'residency', run: residencyStage },
   { name: 'capabilities', run: capabilityStage },
   { name: 'context_window', run: contextWindowStage },
   { name: 'trust', run: trustStage },
   { name: 'policy', run: policyStage },
   { name: 'health', run: healthStage },
-  { name: 'eval_gate', run: evalGateStage },
+  // With `models`, each model is gated on its own evals.
+  { name: 'eval_gate', run: byModelGroup(evalGateStage) },
   { name: 'budget', run: budgetStage },
   { name: 'quality', run: qualityStage },
   { name: 'latency', run: latencyStage },
   { name: 'cost', run: costStage },
   { name: 'rank', run: rankStage },
+  // A preference over the ranked chain: only endpoints every filter kept (stages/16-cache-affinity.ts).
+  { name: 'cache_affinity', run: cacheAffinityStage },
 ];
 
 /** Runs every stage; throws an OpenAI-shaped error naming the stage that left no endpoint. */
@@ -83,9 +93,9 @@ function noEndpoint(ctx: RoutingContext, stage: string): ApiError {
   const fix: Record<string, string> = {
     capabilities: 'remove the unsupported feature or choose a model that supports it',
     context_window: 'shorten the prompt or lower max_tokens',
-    trust: 'lower trust_level or choose a model served at that trust level',
-    policy: 'relax routing.providers / routing.region or the key policy',
-    budget: 'raise routing.max_price_per_mtok or the key budget',
+    trust: 'lower trust_level (or drop provider.zdr / provider.data_collection) or choose a model served at that trust level',
+    policy: 'relax routing.providers / routing.region, provider.only / ignore / allow_fallbacks or the key policy',
+    budget: 'raise routing.max_price_per_mtok, provider.max_price or the key budget',
     latency: 'raise routing.max_latency_ms',
   };
   return new ApiError(stage === 'capabilities' || stage === 'context_window' ? 400 : 422, {

@@ -2,6 +2,8 @@ import type { ChatRequest, RoutingHints, Strategy } from '../hub';
 import type { Endpoint } from '../catalog';
 import type { KeyRecord } from '../tenancy';
 import type { RoutingSnapshot } from './snapshot';
+import type { CacheAffinity } from './cache-affinity';
+import type { RequestPrefs } from './provider-prefs';
 
 export type ModelSpec =
   | { kind: 'auto'; strategy?: Strategy }
@@ -90,6 +92,10 @@ export interface RoutingContext {
   dropped: Dropped[];
   chain: Candidate[];
   trace: TraceStage[];
+  /** OpenRouter's routing fields as the stages read them (provider-prefs.ts); set by parse_spec when present. */
+  prefs?: RequestPrefs;
+  /** Set by cache_affinity for a request with cache_control breakpoints; the flow records who answered it. */
+  cacheAffinity?: CacheAffinity;
 }
 
 export type Stage = (ctx: RoutingContext) => RoutingContext;

@@ -1,6 +1,8 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { resolveKey } from './key-cache';
+import { rateLimitHeaders } from './rate-headers';
+import { keyExpired } from './key-fields';
 import { loadKeyByHash, pepperOf } from './key-store';
 import { hashApiKey, looksLikeApiKey } from './keys';
 import type { KeyScope } from './types';
@@ -19,8 +21,8 @@ export function presentedKey(headers: Headers): string | null {
 const unauthorized = (message: string, code: string) => new ApiError(401, { message, type: 'authentication_error', code });
 
 /**
- * Resolves the caller's key from the isolate cache; KV/D1 only on a miss. Revoked, unknown and
- * malformed keys get 401 with a message saying which.
+ * Resolves the caller's key from the isolate cache; KV/D1 only on a miss. Revoked, unknown,
+ * expired and malformed keys get 401 with a message saying which.
  */
 export function requireKey(scope: KeyScope = 'api'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -37,11 +39,27 @@ export function requireKey(scope: KeyScope = 'api'): MiddlewareHandler<AppEnv> {
     );
     if (!key)
       throw unauthorized('Incorrect or revoked API key. Create a new key with `npm run key:create` or the dashboard.', 'invalid_api_key');
+    // From the record in hand (cached or just loaded): an expiry takes effect to the millisecond, with no lookup.
+    if (keyExpired(key))
+      throw unauthorized(
+        `This API key expired at ${new Date(key.settings.expiresAt!).toISOString()}. Use the key that replaced it, or ask for a new one.`,
+        'key_expired',
+      );
     if (!key.scopes.includes(scope))
       throw new ApiError(403, { message: `This key lacks the '${scope}' scope.`, type: 'permission_error', code: 'insufficient_scope' });
     c.set('key', key);
     await next();
+    applyHeaders(c, rateLimitHeaders(key));
   };
+}
+
+/** Sets headers on the finished response (success, stream or error alike); a response with fixed headers is copied. */
+function applyHeaders(c: Context<AppEnv>, headers: Record<string, string>): void {
+  try {
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  } catch {
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  }
 }
 
 /** Constant-time comparison so the admin secret cannot be recovered by timing. */

@@ -18,12 +18,27 @@ type Check<F extends keyof KeySettings> = (own: KeySettings[F], wanted: KeySetti
 const within = (wanted: readonly string[], own: readonly string[]) => wanted.every((x) => own.includes(x));
 const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : 'none');
 
+/** A budget no larger than the granting key's own; "none" only when it has none itself. */
+function capAtOwn(own: number | null | undefined, wanted: number | null | undefined, what: string): string | null {
+  if (own === null || own === undefined) return null;
+  if (wanted === null || wanted === undefined) return `no ${what} (its own is $${own})`;
+  return wanted > own ? `a ${what} above its own $${own}` : null;
+}
+
 const CHECKS: { [F in keyof KeySettings]?: Check<F> } = {
   requestsPerMinute: (own, wanted) => (wanted > own ? `a rate limit above its own ${own} requests per minute` : null),
   monthlyBudgetUsd: (own, wanted) => {
     if (own === null) return null;
     if (wanted === null) return `no monthly budget (its own is $${own})`;
     return wanted > own ? `a monthly budget above its own $${own}` : null;
+  },
+  dailyBudgetUsd: (own, wanted) => capAtOwn(own, wanted, 'daily budget'),
+  weeklyBudgetUsd: (own, wanted) => capAtOwn(own, wanted, 'weekly budget'),
+  // No token limit means unlimited: only a key without one may grant none.
+  tokensPerMinute: (own, wanted) => {
+    if (own === null || own === undefined) return null;
+    if (wanted === null || wanted === undefined) return `no token rate limit (its own is ${own} tokens per minute)`;
+    return wanted > own ? `a token rate limit above its own ${own} tokens per minute` : null;
   },
   tier: (own, wanted) => (own === 'free' && wanted !== 'free' ? "the 'paid' tier (its own is 'free')" : null),
   minTrustLevel: (own, wanted) => (wanted < own ? `a minimum trust level below its own ${own}` : null),
@@ -38,6 +53,20 @@ const CHECKS: { [F in keyof KeySettings]?: Check<F> } = {
   regions: (own, wanted) => {
     if (!own?.length) return null;
     return wanted?.length && within(wanted, own) ? null : `regions outside its own (${list(own)})`;
+  },
+  // Model rules: a narrower allow list (rule for rule) and a deny list that keeps every own rule.
+  allowModels: (own, wanted) => {
+    if (!own) return null;
+    return wanted && within(wanted, own) ? null : `models outside its own allow list (${list(own)})`;
+  },
+  denyModels: (own, wanted) =>
+    !own?.length || within(own, wanted ?? []) ? null : `a model deny list without its own denied rules (${list(own)})`,
+  residency: (own, wanted) => (own && wanted !== own ? `a residency other than its own '${own}'` : null),
+  // An expiry is a limit: no later one, and none at all only when its own has none.
+  expiresAt: (own, wanted) => {
+    if (own === null || own === undefined) return null;
+    if (wanted === null || wanted === undefined) return `no expiry (its own key expires ${new Date(own).toISOString()})`;
+    return wanted > own ? `an expiry after its own (${new Date(own).toISOString()})` : null;
   },
   shield: (own, wanted) => {
     if (own.mode === 'off') return null;
@@ -70,11 +99,18 @@ const INHERITED = [
   'tier',
   'minTrustLevel',
   'monthlyBudgetUsd',
+  'dailyBudgetUsd',
+  'weeklyBudgetUsd',
   'requestsPerMinute',
+  'tokensPerMinute',
   'shield',
   'allowProviders',
   'denyProviders',
   'regions',
+  'allowModels',
+  'denyModels',
+  'residency',
+  'expiresAt',
 ] as const;
 
 /** A new key's settings: what was asked for, and the creator's own limits for the rest. */

@@ -6,7 +6,7 @@ import { type KeyRecord, type KeyScope, type KeySettings, keySettingsSchema } fr
 
 /** D1 and KV access for keys. Only the request path's cache miss and the admin API come here. */
 
-const KV_PREFIX = 'key:';
+export const KV_PREFIX = 'key:';
 const KV_TTL_SECONDS = 300;
 
 type KeyRow = typeof apiKeys.$inferSelect;
@@ -16,7 +16,7 @@ export function pepperOf(env: Env): string {
   return env.KEY_PEPPER;
 }
 
-function toRecord(row: KeyRow): KeyRecord {
+export function toRecord(row: KeyRow): KeyRecord {
   return {
     id: row.id,
     teamId: row.teamId,
@@ -25,6 +25,7 @@ function toRecord(row: KeyRow): KeyRecord {
     scopes: JSON.parse(row.scopes) as KeyScope[],
     settings: keySettingsSchema.parse(JSON.parse(row.settings)),
     createdBy: row.createdBy ?? null,
+    rotatedFrom: row.rotatedFrom ?? null,
     createdAt: row.createdAt,
     revokedAt: row.revokedAt ?? null,
   };
@@ -50,14 +51,14 @@ export interface CreatedKey {
   record: KeyRecord;
 }
 
-interface NewKey {
+export interface NewKey {
   name: string;
   teamId: string;
   scopes?: KeyScope[];
   settings?: Partial<KeySettings>;
 }
 
-async function newRow(env: Env, input: NewKey, createdBy: string | null): Promise<{ apiKey: string; row: KeyRow }> {
+export async function newRow(env: Env, input: NewKey, createdBy: string | null): Promise<{ apiKey: string; row: KeyRow }> {
   const apiKey = generateApiKey();
   const settings = keySettingsSchema.parse(input.settings ?? {});
   await ensureTeam(env, input.teamId);
@@ -70,6 +71,7 @@ async function newRow(env: Env, input: NewKey, createdBy: string | null): Promis
     scopes: JSON.stringify(input.scopes ?? ['api']),
     settings: JSON.stringify(settings),
     createdBy,
+    rotatedFrom: null,
     createdAt: Date.now(),
     revokedAt: null,
   };

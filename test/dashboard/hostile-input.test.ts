@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_SECRET, BASE, workerFetch } from '../helpers/gateway';
+import { ADMIN_SECRET, admin, BASE, createTestKey, workerFetch } from '../helpers/gateway';
 import { dashGet, signInAdmin } from './helpers';
 
 /** Names every plain object inherits: a lookup that is not own-property-only finds them. */
@@ -112,5 +112,30 @@ describe('Strict-Transport-Security', () => {
       await workerFetch(`${BASE}/no-such-route`),
     ];
     for (const res of responses) expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+  });
+});
+
+describe('markup in operator-set values on the keys page', () => {
+  it('escapes key names, model rules and team names wherever they appear (list, edit form, team panel)', async () => {
+    const team = `hostile-ctl-${crypto.randomUUID().slice(0, 8)}`;
+    const TEAM_NAME = '<img src=x onerror=alert(1)>';
+    const DENY = '</textarea><script>alert(2)</script>';
+    const ALLOW = '"><b onmouseover=alert(3)>x</b>';
+    const KEY_NAME = '<svg onload=alert(4)>';
+    expect((await admin('/teams', { body: { id: team, name: TEAM_NAME } })).status).toBe(201);
+    const k = await createTestKey({ name: KEY_NAME, team, settings: { denyModels: [DENY], allowModels: [ALLOW] } });
+    // A rotation puts the key's name in the successor's "replaces …" and the old row's "replaced by …".
+    expect((await admin(`/keys/${k.id}/rotate`, { method: 'POST', body: { gracePeriodSeconds: 60 } })).status).toBe(201);
+    const s = await signInAdmin(team);
+    const page = await (await dashGet(s, '/keys')).text();
+    for (const raw of [TEAM_NAME, DENY, ALLOW, KEY_NAME, '<script>', '<svg', '<img', '<b ']) expect(page).not.toContain(raw);
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('&lt;/textarea&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(page).toContain('&quot;&gt;&lt;b onmouseover=alert(3)&gt;x&lt;/b&gt;');
+    expect(page).toContain('replaces &lt;svg onload=alert(4)&gt;');
+    // The values round-trip: they are stored as given, only their display is escaped.
+    const json = (await (await dashGet(s, '/api/keys')).json()) as { data: { name: string; settings: { denyModels: string[] } }[] };
+    expect(json.data.every((x) => x.name === KEY_NAME && x.settings.denyModels[0] === DENY)).toBe(true);
+    expect(((await (await dashGet(s, '/api/team')).json()) as { name: string }).name).toBe(TEAM_NAME);
   });
 });

@@ -32,7 +32,9 @@ describe('dashboard aggregation', () => {
 
   it('fills empty buckets with zeros and aligns provider series on them', () => {
     const h = 3600_000;
-    const rows = [{ t: 2 * h, requests: 3, errors: 1, inputTokens: 10, outputTokens: 20, costUsd: 0.5, baselineCostUsd: 2 }];
+    const rows = [
+      { t: 2 * h, requests: 3, errors: 1, cachedRequests: 1, inputTokens: 10, outputTokens: 20, costUsd: 0.5, baselineCostUsd: 2 },
+    ];
     const buckets = fillBuckets(rows, 0, 3 * h, h);
     expect(buckets.map((b) => b.requests)).toEqual([0, 0, 3, 0]);
     const series = seriesByProvider(buckets, [
@@ -108,6 +110,40 @@ describe('key settings form', () => {
     expect(settingsFromForm({})).toEqual({});
     expect(() => settingsFromForm({ minTrustLevel: '7' })).toThrow();
     expect(() => settingsFromForm({ requestsPerMinute: '0' })).toThrow();
+  });
+
+  it('maps the control fields onto the admin API shapes: empty is none, rules by line or comma, cache on/off', () => {
+    expect(
+      settingsFromForm({
+        dailyBudgetUsd: '',
+        weeklyBudgetUsd: '7',
+        tokensPerMinute: '',
+        allowMode: 'list',
+        allowModels: ' gpt-4o \n\nprovider:groq, family:claude ',
+        denyModels: '',
+        residency: ' eu ',
+        expiresAt: '1900000000000',
+        cacheEnabled: 'yes',
+        cacheTtlSeconds: '',
+      }),
+    ).toEqual({
+      dailyBudgetUsd: null,
+      weeklyBudgetUsd: 7,
+      tokensPerMinute: null,
+      allowModels: ['gpt-4o', 'provider:groq', 'family:claude'],
+      denyModels: null,
+      residency: 'eu',
+      expiresAt: 1900000000000,
+      responseCache: { enabled: true, ttlSeconds: 3600 },
+    });
+    expect(settingsFromForm({ allowMode: 'any', allowModels: 'gpt-4o' })).toEqual({ allowModels: null });
+    expect(settingsFromForm({ allowMode: 'list', allowModels: '' })).toEqual({ allowModels: [] });
+    expect(settingsFromForm({ expiresAt: '2030-01-01T00:00:00Z', residency: '' })).toEqual({
+      expiresAt: Date.parse('2030-01-01T00:00:00Z'),
+      residency: null,
+    });
+    expect(() => settingsFromForm({ expiresAt: '2030-01-01' })).toThrow();
+    expect(() => settingsFromForm({ tokensPerMinute: '1.5' })).toThrow();
   });
 
   it('keeps only known scopes and defaults to api', () => {

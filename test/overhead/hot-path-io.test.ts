@@ -1,8 +1,9 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
+import { CACHE_KV_PREFIX } from '../../src/cache';
 import type { Env } from '../../src/env';
-import { createTestKey } from '../helpers/gateway';
+import { admin, createTestKey } from '../helpers/gateway';
 
 /**
  * The warm request path must not wait on D1, KV or a Durable Object (bench/overhead/README.md).
@@ -14,15 +15,19 @@ import { createTestKey } from '../helpers/gateway';
 
 const never = () => new Promise<never>(() => undefined);
 
-function blockedEnv(real: Env, calls: string[]): Env {
-  const hangingObject = (label: string): object =>
+/** The KV key (or list prefix) a KV call names. */
+const kvName = (arg: unknown): string => (typeof arg === 'string' ? arg : String((arg as { prefix?: string } | undefined)?.prefix ?? ''));
+
+function blockedEnv(real: Env, calls: string[], kvNames: string[] = []): Env {
+  const hangingObject = (label: string, names?: string[]): object =>
     new Proxy(
       {},
       {
         get(_t, prop) {
           if (prop === 'then' || typeof prop === 'symbol') return undefined;
-          return (..._args: unknown[]) => {
+          return (...args: unknown[]) => {
             calls.push(`${label}.${String(prop)}`);
+            names?.push(kvName(args[0]));
             return never();
           };
         },
@@ -66,7 +71,7 @@ function blockedEnv(real: Env, calls: string[]): Env {
   return {
     ...real,
     DB: d1 as D1Database,
-    KV: hangingObject('KV') as KVNamespace,
+    KV: hangingObject('KV', kvNames) as KVNamespace,
     KEY_GUARD: namespace('KEY_GUARD', real.KEY_GUARD),
     BREAKER: namespace('BREAKER', real.BREAKER),
   };
@@ -92,12 +97,20 @@ async function warmUp(key: string, body: unknown): Promise<void> {
   }
 }
 
-async function blockedRequests(key: string, body: unknown, n: number): Promise<string[]> {
+async function blockedRequests(
+  key: string,
+  body: unknown,
+  n: number,
+  kvNames: string[] = [],
+  headers: Record<string, string> = {},
+): Promise<string[]> {
   const calls: string[] = [];
-  const blocked = blockedEnv(env as Env, calls);
+  const blocked = blockedEnv(env as Env, calls, kvNames);
   for (let i = 0; i < n; i++) {
     const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} } as unknown as ExecutionContext;
-    const res = await app.fetch(post(key, body), blocked, ctx);
+    const req = post(key, body);
+    for (const [name, value] of Object.entries(headers)) req.headers.set(name, value);
+    const res = await app.fetch(req, blocked, ctx);
     const text = await res.text();
     expect(res.status, text).toBe(200);
     if ((body as { stream?: boolean }).stream) expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
@@ -137,5 +150,79 @@ describe('warm request path I/O', () => {
         expect(perRequest).toBeLessThanOrEqual(2);
       });
     }
+  }
+});
+
+describe('response cache I/O (src/cache)', () => {
+  const cacheNames = (names: string[]) => names.filter((n) => n.startsWith(CACHE_KV_PREFIX));
+
+  for (const stream of [false, true]) {
+    it(`not opted in, ${stream ? 'streaming' : 'non-streaming'}: no cache read or write`, async () => {
+      const { key } = await createTestKey({ name: `hot-path-nocache-${stream}` });
+      const body = { model: 'auto:cost', messages, stream };
+      await warmUp(key, body);
+      const kvNames: string[] = [];
+      await blockedRequests(key, body, 3, kvNames);
+      expect(cacheNames(kvNames)).toEqual([]);
+    });
+  }
+
+  it('`x-cailos-cache: off` on a key that caches: no cache read or write', async () => {
+    const { key } = await createTestKey({ name: 'hot-path-cache-off', settings: { responseCache: { enabled: true } } });
+    const body = { model: 'auto:cost', messages };
+    await warmUp(key, body);
+    const kvNames: string[] = [];
+    await blockedRequests(key, body, 3, kvNames, { 'x-cailos-cache': 'off' });
+    expect(cacheNames(kvNames)).toEqual([]);
+  });
+
+  it('opted in: the request waits on exactly one KV read, of its cache entry', async () => {
+    const { key } = await createTestKey({ name: 'hot-path-cache-on', settings: { responseCache: { enabled: true } } });
+    const body = { model: 'auto:cost', messages };
+    await warmUp(key, body);
+    const calls: string[] = [];
+    const kvNames: string[] = [];
+    const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} } as unknown as ExecutionContext;
+    const res = Promise.resolve(app.fetch(post(key, body), blockedEnv(env as Env, calls, kvNames), ctx));
+    const outcome = await Promise.race([res.then(() => 'answered'), new Promise((r) => setTimeout(() => r('hung'), 500))]);
+    expect(outcome).toBe('hung');
+    expect(calls).toEqual(['KV.get']);
+    expect(cacheNames(kvNames)).toHaveLength(1);
+  });
+});
+
+describe('limits I/O (src/tenancy: token rates, budget windows, team limits, alerts)', () => {
+  for (const stream of [false, true]) {
+    it(`key and team token rates, window budgets and alerts, ${stream ? 'streaming' : 'non-streaming'}: nothing awaited`, async () => {
+      const team = `hot-path-limits-${stream}-${crypto.randomUUID().slice(0, 6)}`;
+      const created = await admin('/teams', {
+        body: {
+          id: team,
+          settings: {
+            requestsPerMinute: 6_000,
+            tokensPerMinute: 10_000_000,
+            dailyBudgetUsd: 500,
+            weeklyBudgetUsd: 800,
+            monthlyBudgetUsd: 1_000,
+          },
+          alertWebhookUrl: 'https://hooks.example.com/cailos',
+        },
+      });
+      expect(created.status).toBe(201);
+      const { key } = await createTestKey({
+        name: `hot-path-limits-${stream}`,
+        team,
+        settings: { tokensPerMinute: 10_000_000, dailyBudgetUsd: 100, weeklyBudgetUsd: 200, monthlyBudgetUsd: 300 },
+      });
+      const body = { model: 'auto', messages, stream };
+      await warmUp(key, body);
+      const n = 5;
+      const calls = await blockedRequests(key, body, n);
+      console.log(
+        `limits ${stream ? 'stream' : 'json'}: background I/O per warm request ${calls.length / n}: ${[...new Set(calls)].join(', ')}`,
+      );
+      expect(calls.every((c) => /^(D1|KV|DO\.\w+)\./.test(c))).toBe(true);
+      expect(calls.length / n).toBeLessThanOrEqual(2);
+    });
   }
 });

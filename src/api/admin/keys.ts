@@ -25,6 +25,8 @@ import {
   keyScopesSchema,
   keySettingsPatch,
   requireAdmin,
+  rotateKey,
+  rotationRequest,
 } from '../../tenancy';
 import { readJsonBody, ApiError } from '../../hub';
 
@@ -88,6 +90,18 @@ admin.post('/keys/:id/revoke', async (c) => {
   if (!hashes) throw new ApiError(404, { message: 'No such active key.', type: 'not_found_error', param: 'id', code: 'key_not_found' });
   hashes.forEach((h) => evictKey(h));
   return c.json({ id: c.req.param('id'), revoked: true, alsoRevoked: hashes.length - 1 });
+});
+
+// A new key with the same team, scopes and settings, its secret shown once; the old key expires after the grace period.
+admin.post('/keys/:id/rotate', async (c) => {
+  // No body at all means the defaults, so a bare `curl -X POST …/rotate` works.
+  const empty = !c.req.raw.body || c.req.header('content-length') === '0';
+  const body = empty ? rotationRequest.parse({}) : await readJsonBody(c.req.raw, rotationRequest);
+  const rotated = await rotateKey(c.env, c.req.param('id'), { graceSeconds: body.gracePeriodSeconds, expiresAt: body.expiresAt });
+  if (!rotated) throw new ApiError(404, { message: 'No such active key.', type: 'not_found_error', param: 'id', code: 'key_not_found' });
+  evictKey(rotated.previous.keyHash);
+  const { keyHash: _h, ...previous } = rotated.previous;
+  return c.json({ key: rotated.apiKey, note: 'Store this key now: it is shown only once.', ...rotated.record, previous }, 201);
 });
 
 admin.patch('/keys/:id', async (c) => {

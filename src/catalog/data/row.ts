@@ -1,4 +1,5 @@
 import { PROVIDERS } from '../providers';
+import { EXTRA_PARAMS } from './extra-params';
 import { latencyPrior } from '../latency-priors';
 import { QUALITY_PRIORS, type Codename } from '../quality-priors';
 import type { Capabilities, CatalogProviderId, Endpoint, FreeTierLimits } from '../types';
@@ -19,7 +20,7 @@ export function eurToUsd(eur: number): number {
 export const UNKNOWN_CONTEXT = 32_768;
 export const UNKNOWN_MAX_OUTPUT = 4_096;
 
-type Cap = 'tools' | 'vision' | 'json';
+type Cap = 'tools' | 'vision' | 'json' | 'reasoning' | 'adaptiveThinking';
 
 /**
  * Capabilities a source confirmed (Y). Anything unconfirmed ('?') stays false. Streaming is true
@@ -32,6 +33,9 @@ export function caps(...confirmed: Cap[]): Capabilities {
     vision: confirmed.includes('vision'),
     jsonSchema: confirmed.includes('json'),
     streaming: true,
+    // Only when confirmed, so rows without them keep the four-field shape.
+    ...(confirmed.includes('reasoning') ? { reasoning: true } : {}),
+    ...(confirmed.includes('adaptiveThinking') ? { adaptiveThinking: true } : {}),
   };
 }
 
@@ -43,6 +47,8 @@ export interface RowSpec {
   output: number;
   cached?: number;
   cacheWrite?: number;
+  /** Cache write with a 1-hour TTL (Anthropic), when priced apart from the default one. */
+  cacheWrite1h?: number;
   asOf: string;
   source: string;
   contextWindow: number;
@@ -66,6 +72,7 @@ export function row(provider: CatalogProviderId, spec: RowSpec): Endpoint {
       outputPerMTok: spec.output,
       ...(spec.cached !== undefined ? { cachedInputPerMTok: spec.cached } : {}),
       ...(spec.cacheWrite !== undefined ? { cacheWritePerMTok: spec.cacheWrite } : {}),
+      ...(spec.cacheWrite1h !== undefined ? { cacheWrite1hPerMTok: spec.cacheWrite1h } : {}),
       asOf: spec.asOf,
       source: spec.source,
     },
@@ -76,10 +83,12 @@ export function row(provider: CatalogProviderId, spec: RowSpec): Endpoint {
     trustLevel: p.trustLevel,
     trustEvidence: p.trustEvidence,
     regions: [...p.regions],
+    ...(p.processing ? { processing: p.processing } : {}),
     latency: latencyPrior(provider, spec.model, spec.codename),
     qualityPrior: QUALITY_PRIORS[spec.codename],
     ...(spec.freeTier ? { freeTier: spec.freeTier } : {}),
     ...(p.outputLimitField ? { outputLimitField: p.outputLimitField } : {}),
+    ...(EXTRA_PARAMS[provider] ? { extraParams: EXTRA_PARAMS[provider].params } : {}),
   };
 }
 

@@ -53,6 +53,11 @@ export const CLIENT_JS = String.raw`(function () {
     tr.appendChild(el('td', usd(d.costUsd), 'num'));
     var label = d.status === 200 ? 'ok' : d.status === 499 ? 'client closed' : 'error ' + d.status; // as format.ts statusLabel
     var st = el('td'); st.appendChild(el('span', label, 'badge ' + (d.status === 200 ? 'ok' : 'bad'))); tr.appendChild(st);
+    if (d.cached) { // as feed.tsx: a cache hit, no provider called
+      tr.setAttribute('data-cached', 'true');
+      var cb = el('span', 'cached', 'badge cached'); cb.setAttribute('data-field', 'cached'); cb.title = 'Answered from the response cache: no provider called, cost $0';
+      st.appendChild(document.createTextNode(' ')); st.appendChild(cb);
+    }
     var lk = el('td'); var a = el('a', 'trace'); a.href = '/dashboard/decisions/' + encodeURIComponent(d.id); a.setAttribute('aria-label', 'Trace of decision ' + d.id); lk.appendChild(a); tr.appendChild(lk);
     return tr;
   }

@@ -4,7 +4,7 @@ export const APP_CSS = `
 * { box-sizing: border-box; }
 body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--fg); background:var(--bg); }
 a { color:var(--accent); }
-a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible { outline:3px solid #f5a623; outline-offset:2px; }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline:3px solid #f5a623; outline-offset:2px; }
 .skip { position:absolute; left:-999px; top:0; background:#000; color:#fff; padding:.5rem 1rem; }
 .skip:focus { left:0; z-index:10; }
 .sr-only { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
@@ -35,6 +35,15 @@ tr.fresh td { animation: fresh 2s ease-out; }
 .badge.bad, .breaker-open { color:var(--bad); font-weight:700; }
 .breaker-half_open { color:var(--warn); }
 .badge.sim { color:var(--muted); margin-left:.4rem; }
+.badge.warn { color:var(--warn); }
+.badge.cached { color:var(--accent); }
+tr.expired { color:var(--muted); }
+tr.rotated td, tr.rotated th { background:#fffbea; }
+dl.controls { display:grid; grid-template-columns:max-content 1fr; gap:.1rem .75rem; margin:.4rem 0; font-size:.9em; }
+dl.controls dt { color:var(--muted); }
+dl.controls dd { margin:0; word-break:break-word; }
+.inline-form { margin-top:.4rem; }
+textarea { font:inherit; padding:.35rem .5rem; border:1px solid #767676; border-radius:4px; }
 .muted { color:var(--muted); }
 .error { color:var(--bad); border:1px solid var(--bad); padding:.5rem .75rem; border-radius:6px; background:#fff5f5; }
 .notice { color:var(--ok); border:1px solid var(--ok); padding:.5rem .75rem; border-radius:6px; }

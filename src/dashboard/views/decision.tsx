@@ -31,6 +31,7 @@ export const DecisionPage: FC<{ viewer: Viewer; d: DecisionDetail }> = ({ viewer
     ['Cost', usd(d.costUsd)],
     ['Baseline cost', usd(d.baselineCostUsd)],
     ['Simulated', d.simulated ? 'yes' : 'no'],
+    ['Answered from the response cache', d.cached ? 'yes' : 'no'],
   ];
   return (
     <Layout title="Decision trace" tab="feed" viewer={viewer}>

@@ -5,7 +5,12 @@ import type { FeedItem } from '../queries';
 import { Layout } from './layout';
 
 export const FeedRow: FC<{ item: FeedItem }> = ({ item: d }) => (
-  <tr data-id={d.id} data-created={String(d.createdAt)} class={d.status === 200 ? '' : 'failed'}>
+  <tr
+    data-id={d.id}
+    data-created={String(d.createdAt)}
+    data-cached={d.cached ? 'true' : undefined}
+    class={d.status === 200 ? '' : 'failed'}
+  >
     <td>
       <time datetime={new Date(d.createdAt).toISOString()}>{time(d.createdAt)}</time>
     </td>
@@ -17,6 +22,14 @@ export const FeedRow: FC<{ item: FeedItem }> = ({ item: d }) => (
     <td class="num">{usd(d.costUsd)}</td>
     <td>
       <span class={`badge ${d.status === 200 ? 'ok' : 'bad'}`}>{statusLabel(d.status)}</span>
+      {d.cached ? (
+        <>
+          {' '}
+          <span class="badge cached" data-field="cached" title="Answered from the response cache: no provider called, cost $0">
+            cached
+          </span>
+        </>
+      ) : null}
     </td>
     <td>
       <a href={`/dashboard/decisions/${d.id}`} aria-label={`Trace of decision ${d.id}`}>

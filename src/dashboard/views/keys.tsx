@@ -1,89 +1,15 @@
 import type { FC } from 'hono/jsx';
-import {
-  canViewDashboard,
-  DEFAULT_MIN_TRUST_LEVEL,
-  KEY_SCOPES,
-  type KeyRecord,
-  type KeyScope,
-  type KeySettings,
-  SHIELD_MODES,
-} from '../../tenancy';
+import { canViewDashboard, DEFAULT_ROTATION_GRACE_SECONDS, KEY_SCOPES, type KeyRecord, type KeyScope } from '../../tenancy';
 import type { Viewer } from '../auth';
-import { time, usd } from '../format';
+import type { KeysReport, KeyView } from '../controls';
+import { time } from '../format';
+import { GRACE_CHOICES } from '../settings-form';
+import { KeyControls, KeyStatus, Lineage, rowClass } from './key-controls';
 import { Layout } from './layout';
-import { STRATEGIES } from '../../hub';
+import { SettingsFields } from './settings-fields';
+import { TeamPanelView } from './team-panel';
 
-const TRUST_OPTIONS = [0, 1, 2, 3];
 const SCOPE_LABELS: Record<KeyScope, string> = { api: 'API', dashboard: 'Dashboard (view)', 'keys:manage': 'Manage keys' };
-
-/**
- * The settings inputs. `ceiling` is the signed-in key's own settings: the form offers nothing above
- * them (the server refuses it anyway), except the value a key already has, so an unchanged edit form
- * still submits.
- */
-const SettingsFields: FC<{ k?: KeyRecord; idPrefix: string; ceiling?: KeySettings }> = ({ k, idPrefix, ceiling }) => {
-  const s = k?.settings ?? ceiling;
-  const trustOptions = TRUST_OPTIONS.filter((t) => !ceiling || t >= ceiling.minTrustLevel || t === k?.settings.minTrustLevel);
-  const shieldModes = SHIELD_MODES.filter(
-    (m) => m !== 'off' || !ceiling || ceiling.shield.mode === 'off' || k?.settings.shield.mode === 'off',
-  );
-  const maxRpm = Math.max(ceiling?.requestsPerMinute ?? 100_000, k?.settings.requestsPerMinute ?? 0);
-  const budgetCap = ceiling?.monthlyBudgetUsd ?? null;
-  const maxBudget = budgetCap === null ? undefined : String(Math.max(budgetCap, k?.settings.monthlyBudgetUsd ?? 0));
-  return (
-    <>
-      <label for={`${idPrefix}-strategy`}>Default strategy</label>
-      <select id={`${idPrefix}-strategy`} name="defaultStrategy">
-        <option value="" selected={!k?.settings.defaultStrategy}>
-          auto (chosen per request)
-        </option>
-        {STRATEGIES.map((st) => (
-          <option value={st} selected={k?.settings.defaultStrategy === st}>
-            {st}
-          </option>
-        ))}
-      </select>
-      <label for={`${idPrefix}-trust`}>Minimum trust level</label>
-      <select id={`${idPrefix}-trust`} name="minTrustLevel">
-        {trustOptions.map((t) => (
-          <option value={String(t)} selected={(s?.minTrustLevel ?? DEFAULT_MIN_TRUST_LEVEL) === t}>
-            {String(t)}
-          </option>
-        ))}
-      </select>
-      <label for={`${idPrefix}-budget`}>
-        {budgetCap === null ? 'Monthly budget (USD, empty = none)' : `Monthly budget (USD, at most ${usd(budgetCap)})`}
-      </label>
-      <input
-        id={`${idPrefix}-budget`}
-        name="monthlyBudgetUsd"
-        type="number"
-        min="0.01"
-        step="0.01"
-        max={maxBudget}
-        required={budgetCap !== null && !(k && k.settings.monthlyBudgetUsd === null)}
-        value={s?.monthlyBudgetUsd ? String(s.monthlyBudgetUsd) : ''}
-      />
-      <label for={`${idPrefix}-rpm`}>Rate limit (requests per minute)</label>
-      <input
-        id={`${idPrefix}-rpm`}
-        name="requestsPerMinute"
-        type="number"
-        min="1"
-        max={String(maxRpm)}
-        value={String(s?.requestsPerMinute ?? 600)}
-      />
-      <label for={`${idPrefix}-shield`}>Shield policy</label>
-      <select id={`${idPrefix}-shield`} name="shieldMode">
-        {shieldModes.map((m) => (
-          <option value={m} selected={(s?.shield.mode ?? 'on') === m}>
-            {m}
-          </option>
-        ))}
-      </select>
-    </>
-  );
-};
 
 /** The scopes the viewer may hand out: all for the operator, its own (managing includes viewing) for a key. */
 function grantableScopes(viewer: Viewer, own: KeyRecord | undefined): KeyScope[] {
@@ -92,13 +18,121 @@ function grantableScopes(viewer: Viewer, own: KeyRecord | undefined): KeyScope[]
   return KEY_SCOPES.filter((sc) => scopes.includes(sc) || (sc === 'dashboard' && canViewDashboard(scopes)));
 }
 
+/** A new key's secret, shown this once: a created key, or the successor of a rotated one. */
+export interface NewKey {
+  apiKey: string;
+  record: KeyRecord;
+  /** Set for a rotation: the old key works until then. */
+  previous?: { id: string; expiresAt: number };
+}
+
+const CreatedKey: FC<{ created: NewKey }> = ({ created }) => (
+  <section class="created" aria-labelledby="created-title">
+    <h2 id="created-title">{created.previous ? `New key for “${created.record.name}” (rotated)` : `New key “${created.record.name}”`}</h2>
+    <p>Copy it now: it is shown only this once and cannot be recovered.</p>
+    <p>
+      <code data-testid="new-key" class="secret">
+        {created.apiKey}
+      </code>
+    </p>
+    {created.previous ? (
+      <p>
+        {created.previous.expiresAt <= Date.now()
+          ? 'The old key stopped working now.'
+          : `The old key keeps working until ${time(created.previous.expiresAt)}, then expires.`}
+      </p>
+    ) : null}
+  </section>
+);
+
+/** Rotate: a new secret with the same settings; the old key keeps working for the grace period chosen. */
+const RotateForm: FC<{ k: KeyView; csrf: string }> = ({ k, csrf }) => (
+  <form method="post" action={`/dashboard/keys/${k.id}/rotate`} class="inline-form">
+    <input type="hidden" name="_csrf" value={csrf} />
+    <label for={`${k.id}-grace`}>Old key keeps working for</label>{' '}
+    <select id={`${k.id}-grace`} name="gracePeriodSeconds">
+      {GRACE_CHOICES.map((g) => (
+        <option value={String(g.seconds)} selected={g.seconds === DEFAULT_ROTATION_GRACE_SECONDS}>
+          {g.label}
+        </option>
+      ))}
+    </select>{' '}
+    <button type="submit" aria-label={`Rotate key ${k.name}`}>
+      Rotate
+    </button>
+  </form>
+);
+
+const StatusCell: FC<{ k: KeyView; viewer: Viewer }> = ({ k, viewer }) => {
+  if (k.state === 'revoked' || !viewer.canManage) return <KeyStatus k={k} />;
+  return (
+    <>
+      <form method="post" action={`/dashboard/keys/${k.id}/revoke`}>
+        <input type="hidden" name="_csrf" value={viewer.csrf ?? ''} />
+        <KeyStatus k={k} />{' '}
+        <button type="submit" class="danger" aria-label={`Revoke key ${k.name}`}>
+          Revoke
+        </button>
+      </form>
+      {k.state === 'active' && !k.rotatedTo ? <RotateForm k={k} csrf={viewer.csrf ?? ''} /> : null}
+    </>
+  );
+};
+
+const KeyRow: FC<{ k: KeyView; keys: readonly KeyView[]; viewer: Viewer; ceiling?: KeyRecord['settings'] }> = ({
+  k,
+  keys,
+  viewer,
+  ceiling,
+}) => (
+  <tr id={`key-${k.id}`} data-key-id={k.id} class={rowClass(k)}>
+    <th scope="row">
+      {k.name}
+      {k.rotatedFrom ? (
+        <>
+          <br />
+          <Lineage k={k} />
+        </>
+      ) : null}
+    </th>
+    <td>
+      <code>{k.keyPrefix}…</code>
+    </td>
+    <td>{k.scopes.join(', ')}</td>
+    <td>
+      {time(k.createdAt)}
+      {k.createdBy ? <span class="muted">{` by key ${keys.find((p) => p.id === k.createdBy)?.name ?? k.createdBy}`}</span> : null}
+    </td>
+    <td>
+      <span class="muted">
+        {`${k.settings.defaultStrategy ?? 'auto strategy'}, trust ≥ ${k.settings.minTrustLevel}, shield ${k.settings.shield.mode}`}
+      </span>
+      <KeyControls k={k} />
+      {k.state === 'revoked' || !viewer.canManage ? null : (
+        <details>
+          <summary>Edit settings</summary>
+          <form method="post" action={`/dashboard/keys/${k.id}/settings`} class="grid-form">
+            <input type="hidden" name="_csrf" value={viewer.csrf ?? ''} />
+            <SettingsFields k={k} idPrefix={k.id} ceiling={ceiling} />
+            <button type="submit">Save settings</button>
+          </form>
+        </details>
+      )}
+    </td>
+    <td>
+      <StatusCell k={k} viewer={viewer} />
+    </td>
+  </tr>
+);
+
 export const KeysPage: FC<{
   viewer: Viewer;
-  keys: KeyRecord[];
-  created?: { apiKey: string; record: KeyRecord };
+  report: KeysReport;
+  created?: NewKey;
   error?: string;
   notice?: string;
-}> = ({ viewer, keys, created, error, notice }) => {
+}> = ({ viewer, report, created, error, notice }) => {
+  const keys = report.keys;
   // A key's own settings bound what it may set; the operator is unbounded.
   const own = viewer.role === 'key' ? keys.find((k) => k.id === viewer.keyId) : undefined;
   const ceiling = own?.settings;
@@ -114,17 +148,7 @@ export const KeysPage: FC<{
           {notice}
         </p>
       ) : null}
-      {created ? (
-        <section class="created" aria-labelledby="created-title">
-          <h2 id="created-title">New key “{created.record.name}”</h2>
-          <p>Copy it now: it is shown only this once and cannot be recovered.</p>
-          <p>
-            <code data-testid="new-key" class="secret">
-              {created.apiKey}
-            </code>
-          </p>
-        </section>
-      ) : null}
+      {created ? <CreatedKey created={created} /> : null}
       {viewer.canManage ? (
         <section aria-labelledby="create-title">
           <h2 id="create-title">Create a key</h2>
@@ -166,58 +190,13 @@ export const KeysPage: FC<{
             </thead>
             <tbody>
               {keys.map((k) => (
-                <tr data-key-id={k.id} class={k.revokedAt ? 'revoked' : ''}>
-                  <th scope="row">{k.name}</th>
-                  <td>
-                    <code>{k.keyPrefix}…</code>
-                  </td>
-                  <td>{k.scopes.join(', ')}</td>
-                  <td>
-                    {time(k.createdAt)}
-                    {k.createdBy ? (
-                      <span class="muted">{` by key ${keys.find((p) => p.id === k.createdBy)?.name ?? k.createdBy}`}</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <span class="muted">
-                      {`${k.settings.defaultStrategy ?? 'auto strategy'}, trust ≥ ${k.settings.minTrustLevel}, ${k.settings.monthlyBudgetUsd ? `${usd(k.settings.monthlyBudgetUsd)}/month` : 'no budget'}, ${k.settings.requestsPerMinute} rpm, shield ${k.settings.shield.mode}`}
-                    </span>
-                    {k.revokedAt || !viewer.canManage ? null : (
-                      <details>
-                        <summary>Edit settings</summary>
-                        <form method="post" action={`/dashboard/keys/${k.id}/settings`} class="grid-form">
-                          <input type="hidden" name="_csrf" value={viewer.csrf ?? ''} />
-                          <SettingsFields k={k} idPrefix={k.id} ceiling={ceiling} />
-                          <button type="submit">Save settings</button>
-                        </form>
-                      </details>
-                    )}
-                  </td>
-                  <td>
-                    {k.revokedAt ? (
-                      <span class="badge bad" data-field="status">{`revoked ${time(k.revokedAt)}`}</span>
-                    ) : !viewer.canManage ? (
-                      <span class="badge ok" data-field="status">
-                        active
-                      </span>
-                    ) : (
-                      <form method="post" action={`/dashboard/keys/${k.id}/revoke`}>
-                        <input type="hidden" name="_csrf" value={viewer.csrf ?? ''} />
-                        <span class="badge ok" data-field="status">
-                          active
-                        </span>{' '}
-                        <button type="submit" class="danger" aria-label={`Revoke key ${k.name}`}>
-                          Revoke
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
+                <KeyRow k={k} keys={keys} viewer={viewer} ceiling={ceiling} />
               ))}
             </tbody>
           </table>
         </div>
       </section>
+      <TeamPanelView team={report.team} />
     </Layout>
   );
 };

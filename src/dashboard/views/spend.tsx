@@ -1,8 +1,10 @@
 import type { FC } from 'hono/jsx';
 import type { Viewer } from '../auth';
 import { int, usd } from '../format';
+import type { DataExport } from '../controls';
 import type { SpendReport } from '../queries';
 import { WINDOWS } from '../stats';
+import { DataPanel } from './data-panel';
 import { Layout } from './layout';
 
 const CHARTS = [
@@ -12,7 +14,7 @@ const CHARTS = [
   { id: 'chart-providers', title: 'Cost per provider (USD per bucket)' },
 ];
 
-export const SpendPage: FC<{ viewer: Viewer; report: SpendReport }> = ({ viewer, report }) => {
+export const SpendPage: FC<{ viewer: Viewer; report: SpendReport; data: DataExport }> = ({ viewer, report, data }) => {
   const t = report.totals;
   return (
     <Layout title="Spend & savings" tab="spend" viewer={viewer} scripts={['uplot']}>
@@ -27,6 +29,12 @@ export const SpendPage: FC<{ viewer: Viewer; report: SpendReport }> = ({ viewer,
         <li>
           <span>Requests</span>
           <strong data-total="requests">{int(t.requests)}</strong>
+        </li>
+        <li>
+          <span>From the response cache</span>
+          <strong data-total="cached" data-field="cached-total">
+            {int(t.cachedRequests)}
+          </strong>
         </li>
         <li>
           <span>Tokens</span>
@@ -64,6 +72,9 @@ export const SpendPage: FC<{ viewer: Viewer; report: SpendReport }> = ({ viewer,
                 Requests
               </th>
               <th scope="col" class="num">
+                Cached
+              </th>
+              <th scope="col" class="num">
                 Tokens in / out
               </th>
               <th scope="col" class="num">
@@ -83,6 +94,7 @@ export const SpendPage: FC<{ viewer: Viewer; report: SpendReport }> = ({ viewer,
                 <td>{m.provider}</td>
                 <td>{m.model}</td>
                 <td class="num">{int(m.requests)}</td>
+                <td class="num">{int(m.cachedRequests)}</td>
                 <td class="num">
                   {int(m.inputTokens)} / {int(m.outputTokens)}
                 </td>
@@ -97,6 +109,7 @@ export const SpendPage: FC<{ viewer: Viewer; report: SpendReport }> = ({ viewer,
       <p>
         <a href={`/dashboard/api/spend?window=${report.window}`}>This report as JSON</a>
       </p>
+      <DataPanel data={data} />
     </Layout>
   );
 };

@@ -10,6 +10,12 @@ export const teams = sqliteTable('teams', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** JSON TeamSettings (src/tenancy/team-settings.ts): team-wide rate, token and budget limits, alert thresholds. */
+  settings: text('settings').notNull().default('{}'),
+  /** Where spend alerts are POSTed (src/alerts); null: no alerts. */
+  alertWebhookUrl: text('alert_webhook_url'),
+  /** HMAC-SHA-256 key for the alerts' signature header. Never returned by any API. */
+  alertWebhookSecret: text('alert_webhook_secret'),
 });
 
 export const apiKeys = sqliteTable(
@@ -28,6 +34,8 @@ export const apiKeys = sqliteTable(
     settings: text('settings').notNull().default('{}'),
     /** The key that minted this one from the dashboard (null: the operator did). Revoking it revokes this one. */
     createdBy: text('created_by'),
+    /** The key this one replaced (POST /admin/keys/:id/rotate); the old key expires after its grace period. */
+    rotatedFrom: text('rotated_from'),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),
   },
@@ -61,13 +69,20 @@ export const requestLog = sqliteTable(
     costUsd: real('cost_usd').notNull().default(0),
     baselineCostUsd: real('baseline_cost_usd').notNull().default(0),
     simulated: integer('simulated', { mode: 'boolean' }).notNull().default(false),
+    /** Answered from the response cache (src/cache): no provider was called, cost 0. */
+    cached: integer('cached', { mode: 'boolean' }).notNull().default(false),
     region: text('region'),
     /** JSON decision trace: stages, candidates with reasons, scores, chain, attempts. */
     trace: text('trace').notNull(),
     /** JSON array of short hashed keyphrases (feedback linkage), never prompt text. */
     keyphrases: text('keyphrases').notNull().default('[]'),
   },
-  (t) => [index('request_log_team_time').on(t.teamId, t.createdAt), index('request_log_key_time').on(t.keyId, t.createdAt)],
+  (t) => [
+    index('request_log_team_time').on(t.teamId, t.createdAt),
+    index('request_log_key_time').on(t.keyId, t.createdAt),
+    // Retention deletes by age (src/db/retention.ts).
+    index('request_log_time').on(t.createdAt),
+  ],
 );
 
 export const catalogEndpoints = sqliteTable('catalog_endpoints', {

@@ -26,7 +26,12 @@ export const feedback = sqliteTable(
     ratedAt: integer('rated_at').notNull(),
     nonce: text('nonce').notNull(),
   },
-  (t) => [index('feedback_key_time').on(t.keyId, t.ratedAt)],
+  (t) => [
+    index('feedback_key_time').on(t.keyId, t.ratedAt),
+    // Retention deletes by the rated response's age; erasure by team (src/db/retention.ts, erasure.ts).
+    index('feedback_response_time').on(t.responseAt),
+    index('feedback_team').on(t.teamId),
+  ],
 );
 
 /**
