@@ -59,4 +59,21 @@ describe('learned name tagger', () => {
     tagPersons(text);
     expect(performance.now() - t0).toBeLessThan(8000);
   });
+
+  it('reads a text the same whether its words are cached, evicted by other texts, or beyond the cache in one text', () => {
+    const text = 'Please forward the signed contract to Ondřej Vaculík before Friday.';
+    const names = (t: string) => tagPersons(t).map((d) => t.slice(d.start, d.end));
+    const cold = names(text);
+    expect(cold).toEqual(['Ondřej Vaculík']);
+    expect(names(text)).toEqual(cold);
+    // Thousands of distinct tokens from other texts: the per-isolate cache empties and refills.
+    for (let i = 0; i < 12; i++) {
+      const filler = Array.from({ length: 500 }, (_, k) => `Zorblat${i}x${k} met Quennick${i}y${k} near Vexmoor${k}.`).join(' ');
+      tagPersons(filler);
+    }
+    expect(names(text)).toEqual(cold);
+    // One text with more distinct tokens than the cache holds: the name at its end reads as it does alone.
+    const long = `${Array.from({ length: 5000 }, (_, k) => `item${k}`).join(' ')}. ${text}`;
+    expect(names(long)).toEqual(cold);
+  });
 });

@@ -84,58 +84,97 @@ function joins(text: string, a: Token, b: Token): boolean {
   return gap.startsWith(' ') && gap.endsWith(' ') && words.every((x) => NAME_PARTICLES.has(x));
 }
 
+/**
+ * The hidden layer is linear in the window's token vectors, and a token's vector depends on the token alone
+ * (its text, kind, and whether the whole text is lower case: features.ts). So each distinct token's share of
+ * the hidden layer at each window offset, W1[:, o] · v, is computed once per isolate and kept in a bounded slab
+ * (emptied when full; it holds words of texts in isolate memory only, like the request itself). A candidate's
+ * hidden layer is then the sum of 2*window+1 cached rows: no matrix product per candidate.
+ */
+const PARTIAL_SLOTS = 4096;
+
+interface Partials {
+  slots: Map<string, number>;
+  /** slot × offset × hidden */
+  rows: Float32Array;
+}
+
+let partials: Partials | null = null;
+
+function newPartials(w: Weights, slots: number): Partials {
+  return { slots: new Map(), rows: new Float32Array(slots * (2 * w.window + 1) * w.hidden) };
+}
+
+/**
+ * A cache with room for every token of this text, so no slot is reused while the text is read: the isolate's,
+ * emptied first if it could fill up; a text with more tokens than it holds gets one of its own.
+ */
+function partialsFor(w: Weights, tokens: number): Partials {
+  if (tokens > PARTIAL_SLOTS) return newPartials(w, tokens);
+  partials ??= newPartials(w, PARTIAL_SLOTS);
+  if (partials.slots.size + tokens > PARTIAL_SLOTS) partials.slots.clear();
+  return partials;
+}
+
+/** The cache key of a token: what its features read (features.ts). */
+function tokenKey(text: string, t: Token, lower: boolean): string {
+  if (t.kind === 1) return `${lower ? 1 : 0}1${Math.min(t.end - t.start, 8)}`;
+  if (t.kind === 2) return `${lower ? 1 : 0}2`;
+  return `${lower ? 1 : 0}${t.kind}${text.slice(t.start, t.end)}`;
+}
+
+/** The slot holding W1[:, o] · v of this token for every offset o, computed on first sight. */
+function partialSlot(w: Weights, cache: Partials, text: string, t: Token, lower: boolean): number {
+  const key = tokenKey(text, t, lower);
+  const hit = cache.slots.get(key);
+  if (hit !== undefined) return hit;
+  const slot = cache.slots.size;
+  const { dim, window, hidden, emb, embScale, w1 } = w;
+  const feats = featurize(text, [t], lower);
+  const v = new Float64Array(dim);
+  for (let k = 0; k < MAX_FEATURES; k++) {
+    const id = feats[k];
+    if (id < 0) break;
+    const s = embScale[id];
+    for (let d = 0; d < dim; d++) v[d] += emb[id * dim + d] * s;
+  }
+  const width = (2 * window + 1) * dim;
+  const base = slot * (2 * window + 1) * hidden;
+  for (let o = 0; o <= 2 * window; o++)
+    for (let j = 0; j < hidden; j++) {
+      let acc = 0;
+      const row = j * width + o * dim;
+      for (let d = 0; d < dim; d++) acc += w1[row + d] * v[d];
+      cache.rows[base + o * hidden + j] = acc;
+    }
+  cache.slots.set(key, slot);
+  return slot;
+}
+
 /** Class probabilities of each candidate token (candidates × classes), by the window network. */
 function classProbabilities(w: Weights, text: string, tokens: Token[], candidates: number[], lower: boolean): Float32Array {
-  const { dim, window, hidden, classes, emb, embScale, w1, b1, w2, b2 } = w;
-  const need = new Uint8Array(tokens.length);
-  for (const c of candidates) need.fill(1, Math.max(0, c - window), Math.min(tokens.length, c + window + 1));
-  const feats = featurize(text, tokens, lower, need);
-  const width = (2 * window + 1) * dim;
-  // Token vectors: the sum of the token's feature embeddings, computed once per token.
-  const vectors = new Float64Array(tokens.length * dim);
-  for (let t = 0; t < tokens.length; t++) {
-    if (!need[t]) continue;
-    const at = t * dim;
-    for (let k = 0; k < MAX_FEATURES; k++) {
-      const id = feats[t * MAX_FEATURES + k];
-      if (id < 0) break;
-      const s = embScale[id];
-      const row = id * dim;
-      for (let d = 0; d < dim; d++) vectors[at + d] += emb[row + d] * s;
-    }
-  }
-  const x = new Float64Array(width);
+  const { window, hidden, classes, b1, w2, b2 } = w;
+  const cache = partialsFor(w, tokens.length);
+  const span = 2 * window + 1;
+  // Slot of every token some candidate's window reads (-1: not needed).
+  const slotOf = new Int32Array(tokens.length).fill(-1);
   const h = new Float64Array(hidden);
   const scores = new Float32Array(classes);
   const out = new Float32Array(candidates.length * classes);
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    for (let o = -window; o <= window; o++) {
-      const t = c + o;
-      const at = (o + window) * dim;
-      if (t < 0 || t >= tokens.length) for (let d = 0; d < dim; d++) x[at + d] = 0;
-      else for (let d = 0, from = t * dim; d < dim; d++) x[at + d] = vectors[from + d];
-    }
-    for (let j = 0; j < hidden; j++) {
-      let a0 = b1[j];
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      const row = j * width;
-      // width is a multiple of 4 (dim is): four running sums.
-      for (let k = 0; k < width; k += 4) {
-        a0 += w1[row + k] * x[k];
-        a1 += w1[row + k + 1] * x[k + 1];
-        a2 += w1[row + k + 2] * x[k + 2];
-        a3 += w1[row + k + 3] * x[k + 3];
-      }
-      const acc = a0 + a1 + a2 + a3;
-      h[j] = acc > 0 ? acc : 0;
+    for (let j = 0; j < hidden; j++) h[j] = b1[j];
+    for (let o = 0; o < span; o++) {
+      const t = c + o - window;
+      if (t < 0 || t >= tokens.length) continue; // outside the text: a zero vector
+      if (slotOf[t] < 0) slotOf[t] = partialSlot(w, cache, text, tokens[t], lower);
+      const base = (slotOf[t] * span + o) * hidden;
+      for (let j = 0; j < hidden; j++) h[j] += cache.rows[base + j];
     }
     let max = -Infinity;
     for (let k = 0; k < classes; k++) {
       let s = b2[k];
-      for (let j = 0; j < hidden; j++) s += w2[k * hidden + j] * h[j];
+      for (let j = 0; j < hidden; j++) s += w2[k * hidden + j] * (h[j] > 0 ? h[j] : 0);
       scores[k] = s;
       if (s > max) max = s;
     }
