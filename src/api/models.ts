@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError, echo } from '../hub';
-import { parseModelSpec, routingSnapshot, type RoutingSnapshot } from '../routing';
-import { requireKey } from '../tenancy';
+import { modelPolicy, parseModelSpec, policyRejects, routingSnapshot, type RoutingSnapshot } from '../routing';
+import { type KeyRecord, requireKey } from '../tenancy';
 import { anthropicModelPage, toAnthropicModel } from './anthropic-models';
 import { anthropicErrorResponse } from './messages/errors';
 import { groupEntry, modelList, type ModelEntry, routerEntry } from './model-entries';
@@ -19,15 +19,29 @@ const fromAnthropicClient = (c: Context<AppEnv>) => c.req.header('anthropic-vers
 
 modelsApp.use('*', requireKey('api'));
 
+/**
+ * The endpoints this key can reach: its model allow/deny rules, its trust minimum and its strict residency
+ * are routing constraints no request can lift, so models they exclude are not listed (nor retrievable).
+ */
+function forKey(snapshot: RoutingSnapshot, key: KeyRecord): RoutingSnapshot {
+  const policy = modelPolicy(key.settings);
+  const { minTrustLevel, residency } = key.settings;
+  const endpoints = snapshot.endpoints.filter(
+    ({ endpoint: e }) =>
+      e.trustLevel >= minTrustLevel && (!residency || e.processing?.region === residency) && (!policy || !policyRejects(policy, e)),
+  );
+  return { ...snapshot, endpoints };
+}
+
 modelsApp.get('/', (c) => {
-  const entries = modelList(routingSnapshot(c.env));
+  const entries = modelList(forKey(routingSnapshot(c.env), c.get('key')));
   if (fromAnthropicClient(c)) return c.json(anthropicModelPage(entries, c.req.query()));
   return c.json({ object: 'list', data: entries });
 });
 
 // `{.+}`: endpoint ids contain a slash (groq/llama-3.3-70b-versatile), sent plain or percent-encoded.
 modelsApp.get('/:id{.+}', (c) => {
-  const entry = retrieve(routingSnapshot(c.env), c.req.param('id'));
+  const entry = retrieve(forKey(routingSnapshot(c.env), c.get('key')), c.req.param('id'));
   return c.json(fromAnthropicClient(c) ? toAnthropicModel(entry) : entry);
 });
 
@@ -66,6 +80,6 @@ export function retrieve(snapshot: RoutingSnapshot, raw: string): ModelEntry {
     spec.kind === 'codename'
       ? snapshot.endpoints.filter((a) => a.endpoint.codename === spec.codename)
       : snapshot.endpoints.filter((a) => a.endpoint.id === spec.endpointId);
-  if (members.length === 0) throw notFound(id, 'has no endpoint available in this deployment');
+  if (members.length === 0) throw notFound(id, 'has no endpoint this key may use in this deployment');
   return groupEntry(id, spec.kind === 'codename' ? 'family' : 'endpoint', strategy, members);
 }

@@ -34,4 +34,5 @@ export { policyStage } from './stages/08-policy';
 export { healthStage } from './stages/09-health';
 // Key model rules and strict residency, for routes that build their own pipeline (embeddings).
 export { accessStage } from './stages/04a-access';
+export { modelPolicy, policyRejects } from './model-rules';
 export { residencyStage } from './stages/04b-residency';

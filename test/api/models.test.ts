@@ -113,9 +113,10 @@ describe('GET /v1/models (OpenAI shape, enriched)', () => {
       expect(e.simulated).toBe(true);
     }
     // The family's figures: its cheapest provider's price, its largest window, what any provider offers.
-    // The free tier (price 0, trust level 0) serves only keys that allow level 0, below the default minimum.
-    expect(llama.endpoints!.some((e) => e.trust_level === 0 && Number(e.pricing.prompt) === 0)).toBe(true);
-    const cheapest = [...llama.endpoints!.filter((e) => e.trust_level >= 1)].sort(
+    // The free tier (price 0, trust level 0) serves only keys that allow level 0, below the default minimum:
+    // this key does not see it (below, a key that allows 0 does).
+    expect(llama.endpoints!.every((e) => e.trust_level >= 1)).toBe(true);
+    const cheapest = [...llama.endpoints!].sort(
       (a, b) => Number(a.pricing.prompt) + Number(a.pricing.completion) - (Number(b.pricing.prompt) + Number(b.pricing.completion)),
     )[0];
     expect(llama.pricing).toEqual(cheapest.pricing);
@@ -272,5 +273,38 @@ describe('the models API for Anthropic clients (anthropic-version header)', () =
     const badCursor = await get('/v1/models?after_id=no-such-model', headers());
     expect(badCursor.status).toBe(400);
     expect(await badCursor.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+  });
+});
+
+describe('the listing follows the key', () => {
+  const entries = async (apiKey: string) => {
+    const res = await get('/v1/models', { authorization: `Bearer ${apiKey}` });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { data: ModelEntry[] }).data;
+  };
+
+  it('lists the free tier only to a key that allows trust level 0', async () => {
+    const open = (await createTestKey({ name: 'models-level-0', settings: { minTrustLevel: 0 } })).key;
+    const llama = (await entries(open)).find((m) => m.id === 'llama-3.3-70b')!;
+    expect(llama.endpoints!.some((e) => e.trust_level === 0 && Number(e.pricing.prompt) === 0)).toBe(true);
+    const strict = (await createTestKey({ name: 'models-level-3', settings: { minTrustLevel: 3 } })).key;
+    for (const m of await entries(strict)) for (const e of m.endpoints ?? []) expect(e.trust_level).toBe(3);
+  });
+
+  it('leaves out what the key’s model rules deny, and will not retrieve it', async () => {
+    const denied = (await createTestKey({ name: 'models-deny', settings: { denyModels: ['gpt-4o', 'provider:groq'] } })).key;
+    const data = await entries(denied);
+    expect(data.map((m) => m.id)).not.toContain('gpt-4o');
+    for (const m of data) expect(m.providers ?? []).not.toContain('groq');
+    const res = await get('/v1/models/gpt-4o', { authorization: `Bearer ${denied}` });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('model_not_found');
+  });
+
+  it('lists only endpoints inside the key’s strict residency', async () => {
+    const eu = (await createTestKey({ name: 'models-eu', settings: { residency: 'eu' } })).key;
+    const families = (await entries(eu)).filter((m) => m.kind === 'family');
+    expect(families.length).toBeGreaterThan(0);
+    for (const m of families) for (const e of m.endpoints!) expect(getEndpoint(e.id)!.processing?.region).toBe('eu');
   });
 });
