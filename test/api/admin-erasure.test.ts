@@ -9,6 +9,7 @@ import { decayWeight } from '../../src/routing';
 import type { KeyGuard } from '../../src/tenancy';
 import { createChildKey } from '../../src/tenancy/key-store';
 import { admin, BASE, chat, createTestKey, type TestKey, workerFetch } from '../helpers/gateway';
+import { storedD1Text, storedKvText } from '../helpers/stored-text';
 
 /**
  * Export and erasure of a team's or a key's metadata (/admin/teams/:team/…, /admin/keys/:id/…). The
@@ -18,27 +19,6 @@ import { admin, BASE, chat, createTestKey, type TestKey, workerFetch } from '../
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const uid = () => crypto.randomUUID().slice(0, 8);
-
-async function d1Dump(): Promise<string> {
-  const tables = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
-  ).all<{ name: string }>();
-  let dump = '';
-  for (const { name } of tables.results)
-    dump += `${name}:${JSON.stringify((await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results)}\n`;
-  return dump;
-}
-
-async function kvDump(): Promise<string> {
-  let dump = '';
-  let cursor: string | undefined;
-  do {
-    const page = await env.KV.list({ cursor });
-    for (const k of page.keys) dump += `${k.name} ${JSON.stringify(k.metadata ?? null)} ${(await env.KV.get(k.name)) ?? ''}\n`;
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return dump;
-}
 
 const guard = (name: string) => env.KEY_GUARD.get(env.KEY_GUARD.idFromName(name)) as DurableObjectStub<KeyGuard>;
 const guardStorage = (name: string) => runInDurableObject(guard(name), async (_o, state) => [...(await state.storage.list()).keys()]);
@@ -139,8 +119,8 @@ async function tenant(): Promise<Tenant> {
     expect((await guard(k.id).status()).spentUsd).toBeGreaterThan(0);
   }
   await sleep(1_200); // nothing of the keys' spend left unsent in this isolate
-  const d1 = await d1Dump();
-  const kv = await kvDump();
+  const d1 = await storedD1Text();
+  const kv = await storedKvText();
   for (const id of [team, a.id, b.id]) {
     expect(d1).toContain(id);
     expect(kv).toContain(id);
@@ -222,7 +202,7 @@ describe('admin export', () => {
       const res = await workerFetch(`${BASE}${path}`, { method, headers: { authorization: `Bearer ${t.a.key}` } });
       expect(res.status).toBe(401);
     }
-    expect(await d1Dump()).toContain(t.a.id);
+    expect(await storedD1Text()).toContain(t.a.id);
   });
 });
 
@@ -236,8 +216,8 @@ describe('admin erasure', () => {
     expect(body.complete).toBe(true);
     expect(body.erased).toMatchObject({ request_log: 1, feedback: 1, feedback_posteriors: 1, alert_outbox: 1, api_keys: 1 });
 
-    expect(await d1Dump()).not.toContain(t.a.id);
-    expect(await kvDump()).not.toContain(t.a.id);
+    expect(await storedD1Text()).not.toContain(t.a.id);
+    expect(await storedKvText()).not.toContain(t.a.id);
     expect(await guardStorage(t.a.id)).toEqual([]);
     // Its rating no longer counts in the global posterior; the other team's rating still does.
     const after = (await globalPosterior(t.rated.endpointId, t.rated.taskClass))!;
@@ -266,8 +246,8 @@ describe('admin erasure', () => {
     expect(body).toMatchObject({ complete: true, erased: { request_log: 2, api_keys: 3, teams: 1, alert_outbox: 2 } });
     expect(body.erased.cached_answers).toBe(2);
 
-    const d1 = await d1Dump();
-    const kv = await kvDump();
+    const d1 = await storedD1Text();
+    const kv = await storedKvText();
     for (const id of [t.team, t.a.id, t.b.id, t.childId]) {
       expect(d1).not.toContain(id);
       expect(kv).not.toContain(id);
@@ -302,7 +282,7 @@ describe('admin erasure', () => {
     expect(calls.slice(0, -1).every((c) => !c.complete)).toBe(true);
     expect(calls.at(-1)!.complete).toBe(true);
     expect(calls.reduce((n, c) => n + (c.erased.request_log ?? 0), 0)).toBe(60);
-    expect(await d1Dump()).not.toContain(team);
+    expect(await storedD1Text()).not.toContain(team);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { flushRequestLog } from '../../src/db/request-log';
 import { itemIdKey, MAX_ITEM_ID_CHARS, sealItemId } from '../../src/api/responses/item-ids';
 import { admin, BASE, createTestKey, env, openaiClient, workerFetch } from '../helpers/gateway';
+import { storedD1Text, storedKvText } from '../helpers/stored-text';
 
 /**
  * Cailos stores no responses, so an output item's id carries the item itself, sealed (AES-GCM) for the
@@ -331,26 +332,6 @@ describe('ids are bounded', () => {
   });
 });
 
-async function allD1Text(): Promise<string> {
-  const tables = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
-  ).all<{ name: string }>();
-  let dump = '';
-  for (const { name } of tables.results) dump += JSON.stringify((await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results);
-  return dump;
-}
-
-async function allKvText(): Promise<string> {
-  let dump = '';
-  let cursor: string | undefined;
-  do {
-    const page = await env.KV.list({ cursor });
-    for (const k of page.keys) dump += k.name + ((await env.KV.get(k.name)) ?? '');
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return dump;
-}
-
 describe('privacy', () => {
   it('neither the text nor the ids that carry it land in D1 or KV', async () => {
     const marker = `MARKER-${crypto.randomUUID()}`;
@@ -380,8 +361,8 @@ describe('privacy', () => {
     expect(second.status).toBe('completed');
     await new Promise((r) => setTimeout(r, 10));
     await flushRequestLog();
-    const d1 = await allD1Text();
-    const kv = await allKvText();
+    const d1 = await storedD1Text();
+    const kv = await storedKvText();
     for (const needle of [marker, message.id.slice(4, 40), call.id.slice(3, 40)]) {
       expect(d1).not.toContain(needle);
       expect(kv).not.toContain(needle);

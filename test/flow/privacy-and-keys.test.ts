@@ -3,29 +3,7 @@ import { flushRequestLog } from '../../src/db/request-log';
 import { hashApiKey, looksLikeApiKey, generateApiKey } from '../../src/tenancy/keys';
 import { parseKeyCreateArgs } from '../../scripts/lib/key-args';
 import { admin, ADMIN_SECRET, BASE, chat, createTestKey, env, workerFetch } from '../helpers/gateway';
-
-async function allD1Text(): Promise<string> {
-  const tables = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
-  ).all<{ name: string }>();
-  let dump = '';
-  for (const { name } of tables.results) {
-    const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
-    dump += JSON.stringify(rows.results);
-  }
-  return dump;
-}
-
-async function allKvText(): Promise<string> {
-  let dump = '';
-  let cursor: string | undefined;
-  do {
-    const page = await env.KV.list({ cursor });
-    for (const k of page.keys) dump += k.name + ((await env.KV.get(k.name)) ?? '');
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return dump;
-}
+import { storedD1Text, storedKvText } from '../helpers/stored-text';
 
 describe('privacy: prompt and response text is never stored', () => {
   it('a unique marker sent in a prompt (and echoed in the answer) appears in no D1 row and no KV value', async () => {
@@ -52,8 +30,8 @@ describe('privacy: prompt and response text is never stored', () => {
     await flushRequestLog(); // rows are written behind, in per-isolate batches
     const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM request_log').first<{ n: number }>();
     expect(rows!.n).toBeGreaterThanOrEqual(3);
-    expect(await allD1Text()).not.toContain(marker);
-    expect(await allKvText()).not.toContain(marker);
+    expect(await storedD1Text()).not.toContain(marker);
+    expect(await storedKvText()).not.toContain(marker);
   });
 });
 
