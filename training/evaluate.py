@@ -1,6 +1,7 @@
 """Honest evaluation of the intent model. Usage (after prepare_data, embeddings, train, export):
 
   /usr/bin/python3 training/evaluate.py loso        [--cache C] [--epochs 3] [--per-epoch 12000]  -> C/loso.json
+                                                    [--families F ...] [--reverse] [--out NAME]
   /usr/bin/python3 training/evaluate.py complexity  [--cache C]                                   -> C/complexity.json
   /usr/bin/python3 training/evaluate.py final PRED.jsonl [--cache C]                               -> C/final.json
   /usr/bin/python3 training/evaluate.py report      [--cache C]         markdown tables of the above
@@ -11,7 +12,7 @@ has macro-F1 = that class's F1 (precision is then 1 whenever anything is predict
 complexity: for every outcome source, a logistic head on the shipped model's pooled representation, trained on the
 other sources, vs a bag-of-words logistic regression (word uni+bigrams, hashed) trained on the same rows: ROC-AUC
 on the held-out source.
-final: scores the output of scripts/classify.ts on training/eval/handwritten_v2.jsonl with the label renamed to
+final: scores the output of scripts/classify.ts on training/eval/handwritten_v3.jsonl with the label renamed to
 `gold` (run.sh does it; the shipped int8 model in the TypeScript engine): per-class precision/recall, confusion matrix, coarse-group accuracy, non-English subset.
 Run it once, after every choice is frozen.
 """
@@ -59,7 +60,7 @@ def loso(a):
     out_path = os.path.join(a.cache, a.out or "loso.json")
     result = json.load(open(out_path)) if os.path.exists(out_path) else {}
     for fam, n in sorted(fams.items(), key=lambda kv: kv[1] if a.reverse else -kv[1]):
-        if n < 100 or fam in result:
+        if n < 100 or fam in result or (a.families and fam not in a.families):
             continue
         tr = [i for i, r in enumerate(pool) if r["family"] != fam]
         te = [i for i, r in enumerate(pool) if r["family"] == fam]
@@ -186,6 +187,7 @@ def main():
     ap.add_argument("--per-epoch", type=int, default=12000)
     ap.add_argument("--out", help="loso: result file in the cache (default loso.json)")
     ap.add_argument("--reverse", action="store_true", help="loso: smallest families first (to run two in parallel)")
+    ap.add_argument("--families", nargs="+", help="loso: only these families (in size order)")
     a = ap.parse_args()
     torch.set_num_threads(1)
     {"loso": loso, "complexity": complexity, "final": final, "report": report}[a.mode](a)

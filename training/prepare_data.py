@@ -5,8 +5,9 @@ Usage: /usr/bin/python3 training/prepare_data.py --data DATA_DIR --mirror MIRROR
   MIRROR_DIR holds snapshots of the public repositories in sources.REPOS (owner+name/repo bare git dirs)
 Writes pool.jsonl (class rows), outcomes.jsonl (complexity rows), meta.json.
 
-training/eval/ is never read except to drop, by normalised text, any row that equals one of its prompts: that set
-is for the final report only.
+training/eval/handwritten_v3.jsonl is never read except to drop, by normalised text, any row that equals one of its
+prompts: that set is for the final report only. training/eval/handwritten_v2.jsonl, the previous final-report set, is
+now a training source (family handwritten-v2).
 """
 import argparse
 import json
@@ -28,9 +29,33 @@ def norm(text):
 
 
 def final_eval_texts():
-    path = os.path.join(HERE, "eval", "handwritten_v2.jsonl")
+    path = os.path.join(HERE, "eval", "handwritten_v3.jsonl")
     with open(path, encoding="utf-8") as f:
         return {norm(json.loads(line)["prompt"]) for line in f if line.strip()}
+
+
+def words(text):
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+class NearFinalEval:
+    """True for a text whose word set overlaps one of the final-report prompts by Jaccard >= 0.3: the hand-written
+    sets and the own prompts come from similar writers, so a near-paraphrase in training would flatter the report."""
+
+    def __init__(self, texts, threshold=0.3, max_df=20):
+        self.sets = [words(t) for t in texts]
+        self.threshold = threshold
+        by_word = {}
+        for i, s in enumerate(self.sets):
+            for w in s:
+                by_word.setdefault(w, []).append(i)
+        # Candidates come from the rarer words only (a near-paraphrase shares some); the check itself is exact.
+        self.by_word = {w: ids for w, ids in by_word.items() if len(ids) <= max_df}
+
+    def __call__(self, text):
+        s = words(text)
+        cands = {i for w in s for i in self.by_word.get(w, ())}
+        return any(len(s & self.sets[i]) / len(s | self.sets[i]) >= self.threshold for i in cands)
 
 
 def main():
@@ -52,23 +77,31 @@ def main():
         sources.xquad(a.mirror, rng), sources.xcopa(a.mirror, rng),
         sources.simple_jsonl(os.path.join(HERE, "corpus", "own_prompts.jsonl"), "own"),
         sources.simple_jsonl(os.path.join(HERE, "heldout_handwritten.jsonl"), "handwritten-v1"),
+        sources.simple_jsonl(os.path.join(HERE, "eval", "handwritten_v2.jsonl"), "handwritten-v2", "prompt", "task_class"),
+        sources.simple_jsonl(os.path.join(HERE, "corpus", "own_prompts_2.jsonl"), "own-2"),
+        sources.alpaca_seed(a.mirror, os.path.join(HERE, "labels", "alpaca_seed_tasks.jsonl")),
     ]
     if a.corpus:
         gens.append(sources.simple_jsonl(a.corpus, "corpus"))
     banned = final_eval_texts()
+    near = NearFinalEval(banned)
     seen, pool, dropped = set(), [], Counter()
     for gen in gens:
         for r in gen:
             key = norm(r["text"])
             if key in banned:
                 dropped["final_eval"] += 1
+            elif near(key):
+                dropped["near_final_eval"] += 1
+                dropped["near_final_eval/" + r["family"]] += 1
             elif key in seen or not key:
                 dropped["duplicate"] += 1
             else:
                 assert r["label"] in CLASSES, r
                 seen.add(key)
                 pool.append(r)
-    outcomes = [r for r in complexity_rows(os.path.join(a.data, "routing")) if norm(r["text"]) not in banned]
+    outcomes = [r for r in complexity_rows(os.path.join(a.data, "routing"))
+                if norm(r["text"]) not in banned and not near(norm(r["text"]))]
     os.makedirs(a.out, exist_ok=True)
     for name, rows in [("pool", pool), ("outcomes", outcomes)]:
         with open(os.path.join(a.out, f"{name}.jsonl"), "w", encoding="utf-8") as f:

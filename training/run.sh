@@ -9,6 +9,7 @@ set -euo pipefail
 DATA="${1:-/work/shared/data}"
 MIRROR="${2:-/work/.mirror}"
 PY=/usr/bin/python3
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"  # training uses one torch thread: the build machine is shared
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 CACHE="$HERE/.cache"
@@ -28,12 +29,12 @@ cd "$HERE"
 $PY evaluate.py complexity --cache "$CACHE"
 [ "${SKIP_LOSO:-0}" = 1 ] || $PY evaluate.py loso --cache "$CACHE"
 # The final report set: once, after every choice is frozen (training/eval/README.md).
-$PY - "$HERE/eval/handwritten_v2.jsonl" "$CACHE/hw2_in.jsonl" <<'PY'
+$PY - "$HERE/eval/handwritten_v3.jsonl" "$CACHE/hw3_in.jsonl" <<'PY'
 import json, sys
 with open(sys.argv[2], "w") as out:
     for line in open(sys.argv[1]):
         r = json.loads(line)
         out.write(json.dumps({"id": r["id"], "prompt": r["prompt"], "gold": r["task_class"], "language": r["language"]}, ensure_ascii=False) + "\n")
 PY
-(cd "$ROOT" && npx tsx scripts/classify.ts "$CACHE/hw2_in.jsonl") > "$CACHE/hw2_pred.jsonl"
-$PY evaluate.py final "$CACHE/hw2_pred.jsonl" --cache "$CACHE"
+(cd "$ROOT" && npx tsx scripts/classify.ts "$CACHE/hw3_in.jsonl") > "$CACHE/hw3_pred.jsonl"
+$PY evaluate.py final "$CACHE/hw3_pred.jsonl" --cache "$CACHE"

@@ -17,6 +17,7 @@ REPOS = {
     "staqc": ("LittleYUYU+StackOverflow-Question-Code-Dataset", "81b74afb40b2c57b34a92ad94a67ade0c305d101"),
     "xquad": ("deepmind+xquad", "60cac411649156efb6aab9dd4c9cde787a2c0345"),
     "xcopa": ("cambridgeltl+xcopa", "e2e9d7f105a758ee869cd13e0fe251ef93a29840"),
+    "alpaca-seed": ("tatsu-lab+stanford_alpaca", "761dc5bfbdeeffa89b8bff5d038781a4055f796a"),
 }
 
 # LLMRouter task -> class (multiple-choice knowledge is reasoning, open factual questions are chat; agentverse-mgsm
@@ -147,7 +148,20 @@ def xcopa(mirror, rng, per_lang=80):
             yield row(text, "reasoning", "xcopa", "xcopa/" + lang, lang=lang)
 
 
+def alpaca_seed(mirror, labels_path):
+    # The 175 hand-written seed tasks of Self-Instruct/Alpaca (instruction + first instance's input), labelled in
+    # training/labels/alpaca_seed_tasks.jsonl; tasks that fit no class cleanly are left unlabelled and unused.
+    labels = {r["id"]: r["task_class"] for r in read_jsonl(labels_path)}
+    for line in git_show(mirror, "alpaca-seed", "seed_tasks.jsonl").decode("utf-8").splitlines():
+        t = json.loads(line)
+        if t["id"] in labels:
+            inp = t["instances"][0]["input"].strip()
+            text = f"{t['instruction']}\n\n{inp}" if inp else t["instruction"]
+            yield row(text, labels[t["id"]], "alpaca-seed", "alpaca-seed/" + t["name"])
+
+
 def simple_jsonl(path, family, text_key="text", label_key="label"):
     for r in read_jsonl(path):
-        yield row(r[text_key], r[label_key], family, r.get("source", family), r.get("has_tools"), r.get("lang"))
+        yield row(r[text_key], r[label_key], family, r.get("source", family), r.get("has_tools"),
+                  r.get("lang", r.get("language")))
 

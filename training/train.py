@@ -152,7 +152,7 @@ def main():
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--complexity-only", action="store_true", help="refit the complexity head of model.pt")
     a = ap.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)  # the build machine is shared
     vectors, words, lookup, _, _ = load_lookup(a.cache)
     if a.complexity_only:
         model = IntentModel(vectors, len(CLASSES))
