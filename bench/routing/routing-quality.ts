@@ -4,7 +4,7 @@
  *
  *   npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl]
  *        [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl]
- *        [--eval-gate LB]
+ *        [--eval-gate LB] [--per-prompt [--per-prompt-seed N] [--per-prompt-simple-fit]]
  *        [--svg bench/routing/routing-quality.svg] [--json]
  *
  * Input: RouterBench CSVs (see data.ts). Without --test, each train file is split
@@ -20,6 +20,10 @@
  * paired bootstrap 95 % interval, and the sweep points surely below the Zero hull at their own cost.
  * --eval-gate LB sets the eval gate's minimum Wilson lower bound of the pass rate (the EVAL_THRESHOLDS setting,
  * default 0.5; 0 turns the gate off), which decides how far toward the cheapest models the router may go.
+ * --per-prompt fits the per-prompt quality model on each fold's train prompts (bench/routing/per-prompt-mf.ts, the
+ * generator's code, its shrink weight per task fitted on inner folds of those prompts routed through the
+ * pipeline, per-prompt-pipeline-fit.ts; --per-prompt-simple-fit: through the simplified router instead) and
+ * puts it in the snapshot, so stage 12 blends it in exactly as the Worker does with the shipped artefact.
  * Metrics and baselines: metrics.ts; results: README.md (this folder).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +36,10 @@ import { complexityRater, loadClassifier } from './complexity-source';
 import { foldOf, isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './data';
 import { dominanceReport, type DominanceReport } from './dominance';
 import { benchCatalog, benchSnapshot, learn, routeOne, type SignalPath } from './harness';
+import { DEFAULT_FIT, trainArtefact } from './per-prompt-mf';
+import { fitWeightsThroughPipeline } from './per-prompt-pipeline-fit';
+import { outcomeRows } from '../../training/routing/outcome-rows';
+import { loadPerPromptModel } from '../../src/routing/per-prompt/model';
 import { aiq, costToReach, nonDecreasingHull, pairMetrics, type PairMetrics, type Point } from './metrics';
 import { renderSvg, type Panel } from './plot';
 
@@ -152,7 +160,7 @@ async function main() {
   const svgPath = argValue(args, '--svg') ?? join(dirname(fileURLToPath(import.meta.url)), 'routing-quality.svg');
   if (!trainFiles.length) {
     console.error(
-      'usage: npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--svg PATH] [--json]',
+      'usage: npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--per-prompt [--per-prompt-seed N] [--per-prompt-simple-fit]] [--svg PATH] [--json]',
     );
     process.exit(2);
   }
@@ -218,6 +226,22 @@ async function main() {
     if (evalGate !== undefined)
       snapshot.evalThresholds = { default: { ...DEFAULT_EVAL_THRESHOLDS.default, minPassLowerBound: evalGate }, classes: {} };
     const learned = learn(snapshot, models, train, signal, bands ? (row) => trainComplexity.get(row) : undefined);
+    if (args.includes('--per-prompt')) {
+      const seed = Number(argValue(args, '--per-prompt-seed') ?? DEFAULT_FIT.seed);
+      const opts = { ...DEFAULT_FIT, seed };
+      const simple = args.includes('--per-prompt-simple-fit');
+      const { artefact, innerAiq } = trainArtefact(
+        outcomeRows(train, models, (e) => e),
+        models,
+        { version: 'bench-fold', source: 'this fold' },
+        opts,
+        simple ? undefined : (rows) => fitWeightsThroughPipeline(train, rows, models, opts),
+      );
+      snapshot.perPrompt = loadPerPromptModel(artefact);
+      log(
+        `per-prompt model fitted on the fold's train prompts; shrink weight per task: ${JSON.stringify(artefact.weights)}; inner AIQ gain per grid weight: ${JSON.stringify(Object.fromEntries(Object.entries(innerAiq).map(([t, g]) => [t, g.map((x) => Number(x.toFixed(4)))])))}`,
+      );
+    }
     log(
       `learned from ${train.length} train prompts through ${signal}: ${learned.evalResults} graded eval results (${learned.cells} cells, ${learned.bandCells} per complexity band), ${learned.ratings} feedback ratings`,
     );

@@ -2,6 +2,8 @@ import { type Endpoint, type CatalogView, catalogView, simulationEnabled, provid
 import type { Env } from '../env';
 import type { EvalThresholds } from './eligibility';
 import type { EndpointHealth, LatencyStat, EvalCell, FeedbackEvidence } from '../hub';
+import type { PerPromptModel } from './per-prompt/model';
+import { shippedPerPromptModel } from './per-prompt/shipped';
 
 /**
  * Everything the pipeline reads, held in isolate memory so routing never waits on I/O.
@@ -27,6 +29,8 @@ export interface RoutingSnapshot {
   keySatisfaction?: Map<string, FeedbackEvidence>;
   /** The deployment's catalog (trust overrides, self-hosted endpoints) the endpoints came from. */
   catalog?: CatalogView;
+  /** Per-prompt quality model (src/routing/per-prompt) stage 12 blends in; absent: quality per class and band only. */
+  perPrompt?: PerPromptModel;
 }
 
 export function buildSnapshot(env: Env, now = Date.now()): RoutingSnapshot {
@@ -37,7 +41,16 @@ export function buildSnapshot(env: Env, now = Date.now()): RoutingSnapshot {
     if (providerKey(env, endpoint) !== undefined) endpoints.push({ endpoint, simulated: false });
     else if (simulate) endpoints.push({ endpoint, simulated: true });
   }
-  return { builtAt: now, endpoints, health: new Map(), latency: new Map(), evals: new Map(), satisfaction: new Map(), catalog };
+  return {
+    builtAt: now,
+    endpoints,
+    health: new Map(),
+    latency: new Map(),
+    evals: new Map(),
+    satisfaction: new Map(),
+    catalog,
+    perPrompt: shippedPerPromptModel(),
+  };
 }
 
 let current: { snapshot: RoutingSnapshot; envKey: string } | null = null;

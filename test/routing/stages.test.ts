@@ -252,6 +252,93 @@ describe('10 eval gate', () => {
     expect(ids(gate([['p3/weak', cell(10, 100)]], ['p3/weak']))).toEqual(['p3/weak']);
   });
 
+  // The same four endpoints at chosen prices ($/M tokens), so the gate can compare what each would cost.
+  function pricedGate(evals: [string, ReturnType<typeof cell>][], prices: Record<string, number>) {
+    const priced = Object.entries(prices).map(([id, price]) => endpoint(id, { price }));
+    const ctx = prepared({ endpoints: priced, classification: { taskClass: 'code_generation', complexity: 0.5, source: 'model' } });
+    return evalGateStage({ ...ctx, snapshot: { ...ctx.snapshot, evals: new Map(evals.map(([id, c]) => [`${id}|code_generation`, c])) } });
+  }
+  const statusOf = (ctx: RoutingContext, id: string) => ctx.candidates.find((c) => c.endpoint.id === id)?.evalStatus;
+
+  it('keeps a below-threshold endpoint cheaper than every endpoint that passes: the cheap end of the trade-off', () => {
+    const out = pricedGate(
+      [
+        ['p1/strong', cell(80, 100)],
+        ['p2/middling', cell(45, 100)],
+        ['p3/weak', cell(52, 100)],
+      ],
+      { 'p1/strong': 10, 'p2/middling': 20, 'p3/weak': 1, 'p4/fresh': 1 },
+    );
+    expect(ids(out)).toEqual(['p1/strong', 'p3/weak']);
+    expect(statusOf(out, 'p3/weak')).toBe('below_threshold');
+    expect(statusOf(out, 'p1/strong')).toBe('eligible');
+    // p2 fails and p1 passes for half its price: nothing is lost by refusing it.
+    expect(out.dropped.find((d) => d.id === 'p2/middling')?.reason).toMatch(/lower bound below 0.5, and p1\/strong passes for no more/);
+    expect(out.dropped.find((d) => d.id === 'p4/fresh')?.reason).toBe('unevaluated while evaluated endpoints qualify');
+    expect(out.trace.at(-1)!.note).toBe('1 evaluated for code_generation, 1 below the threshold kept as cheaper than any that passes');
+  });
+
+  it('keeps no cheap end for auto:quality, which never wants it and whose cost cap it would lower', () => {
+    const priced = ['p1/strong', 'p3/weak'].map((id) => endpoint(id, { price: id === 'p1/strong' ? 10 : 1 }));
+    const ctx = prepared({
+      endpoints: priced,
+      request: request({ model: 'auto:quality' }),
+      classification: { taskClass: 'code_generation', complexity: 0.5, source: 'model' },
+    });
+    const out = evalGateStage({
+      ...ctx,
+      snapshot: {
+        ...ctx.snapshot,
+        evals: new Map([
+          ['p1/strong|code_generation', cell(80, 100)],
+          ['p3/weak|code_generation', cell(40, 100)],
+        ]),
+      },
+    });
+    expect(ids(out)).toEqual(['p1/strong']);
+    expect(out.dropped.find((d) => d.id === 'p3/weak')?.reason).toMatch(/lower bound below 0.5$/);
+  });
+
+  it('still refuses a model failing most of the class where a comparable or cheaper one passes or is confidently better', () => {
+    const out = pricedGate(
+      [
+        ['p1/strong', cell(80, 100)],
+        ['p2/middling', cell(52, 100)],
+        ['p3/weak', cell(20, 100)],
+      ],
+      // p3 costs the same as the passing p1; p2 is the cheapest and kept.
+      { 'p1/strong': 1, 'p2/middling': 0.5, 'p3/weak': 1 },
+    );
+    expect(ids(out)).toEqual(['p1/strong', 'p2/middling']);
+    expect(out.dropped.find((d) => d.id === 'p3/weak')?.reason).toMatch(/p1\/strong passes for no more/);
+    // Cheaper than the passing endpoint, but a no-dearer failing one is confidently better (0.42 > 0.29 upper bound).
+    const beaten = pricedGate(
+      [
+        ['p1/strong', cell(80, 100)],
+        ['p2/middling', cell(52, 100)],
+        ['p3/weak', cell(20, 100)],
+      ],
+      { 'p1/strong': 10, 'p2/middling': 0.5, 'p3/weak': 0.8 },
+    );
+    expect(ids(beaten)).toEqual(['p1/strong', 'p2/middling']);
+    expect(beaten.dropped.find((d) => d.id === 'p3/weak')?.reason).toMatch(/p2\/middling is confidently better for no more/);
+  });
+
+  it('refuses at any price an endpoint not shown to be half as good as the best that passes', () => {
+    // 35/100 (Wilson 0.26–0.45) might be half as good as 80/100, but the evidence does not show it; 10/100 surely is not.
+    const out = pricedGate(
+      [
+        ['p1/strong', cell(80, 100)],
+        ['p2/middling', cell(35, 100)],
+        ['p3/weak', cell(10, 100)],
+      ],
+      { 'p1/strong': 10, 'p2/middling': 0.2, 'p3/weak': 0.1 },
+    );
+    expect(ids(out)).toEqual(['p1/strong']);
+    for (const id of ['p2/middling', 'p3/weak'])
+      expect(out.dropped.find((d) => d.id === id)?.reason).toMatch(/not shown to be half as good as the best that passes \(0\.80\)/);
+  });
+
   it('prefers unevaluated endpoints to ones below the threshold when nothing evaluated qualifies', () => {
     const out = gate([
       ['p1/strong', cell(45, 100)],

@@ -2,6 +2,8 @@ import { cellKey, keyCellKey } from '../feedback-posterior';
 import { blendQuality, isExplorationDecision, preferenceOf, thompsonQuality } from '../feedback-preference';
 import { bandShrinkageFor, DEFAULT_BAND_SHRINKAGE_SAMPLES } from '../band-shrinkage';
 import { complexityBand, evalBandCellKey, evalCellKey, type ComplexityBand } from '../complexity-band';
+import { promptText } from '../per-prompt/features';
+import { promptShift, promptVector, vectorFor } from '../per-prompt/model';
 import type { RoutingContext } from '../types';
 import type { EvalCell } from '../../hub';
 
@@ -27,7 +29,9 @@ export function bandShift(
 /**
  * quality = evidence-weighted blend of (catalog prior, eval pass rate for the task class, feedback
  * satisfaction for this key — see src/routing/feedback-preference.ts), shifted by how the endpoint's evals in
- * this prompt's complexity band differ from its class pass rate (bandShift), then harder prompts
+ * this prompt's complexity band differ from its class pass rate (bandShift) and by what the per-prompt model
+ * (src/routing/per-prompt) expects of this endpoint on this very prompt, shrunk by the class's out-of-fold
+ * weight (promptShift; 0 for a class without one or an endpoint without a model vector), then harder prompts
  * (complexity → 1) widen the gap between strong and weak endpoints; on the key's exploration decisions
  * the blend is replaced by a Thompson draw so endpoints with little evidence get tried.
  * Formula: src/routing/README.md.
@@ -48,6 +52,10 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
   const classCount = prefs.reduce((n, p) => n + (p?.globalCount ?? 0), 0);
   const explore = classCount > 0 && isExplorationDecision(ctx.key.id, ctx.now);
   const bandK = band ? bandShrinkageFor(snapshot.evals, taskClass) : DEFAULT_BAND_SHRINKAGE_SAMPLES;
+  // The prompt vector is computed once per decision, and only for a class whose weight earned trust.
+  const perPrompt = snapshot.perPrompt;
+  const promptWeight = perPrompt?.weights.get(taskClass) ?? 0;
+  const u = perPrompt && promptWeight > 0 ? promptVector(perPrompt, promptText(ctx.request)) : undefined;
   const candidates = ctx.candidates.map((c, i) => {
     const prior = c.endpoint.qualityPrior;
     const cell = snapshot.evals.get(evalCellKey(c.endpoint.id, taskClass));
@@ -59,7 +67,10 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
       { value: pref?.mean ?? 0, weight: pref?.weight ?? 0 },
     ];
     const shift = bandShift(cell, bandCell, bandK);
-    const mean = shift === 0 ? blendQuality(parts) : Math.max(0, Math.min(1, blendQuality(parts) + shift));
+    const classMean = shift === 0 ? blendQuality(parts) : Math.max(0, Math.min(1, blendQuality(parts) + shift));
+    const modelVector = u ? vectorFor(perPrompt!, c.endpoint) : null;
+    const pShift = modelVector ? promptShift(u!, modelVector, classMean, promptWeight) : 0;
+    const mean = pShift === 0 ? classMean : Math.max(0, Math.min(1, classMean + pShift));
     // Exploration decision: a seeded Thompson draw around the blend, as wide as its evidence is thin.
     const evidence = parts.reduce((n, p) => n + p.weight, 0);
     const base = explore ? thompsonQuality(mean, evidence, `${ctx.key.id}|${ctx.now}|${c.endpoint.id}`) : mean;
@@ -78,6 +89,7 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
       terms.band_shift = round(shift);
       terms.band_k = Number.isFinite(bandK) ? round(bandK, 1) : 'inf';
     }
+    if (modelVector) terms.prompt_shift = round(pShift);
     if (pref) {
       terms.satisfaction = round(pref.mean);
       terms.satisfaction_n = round(pref.weight, 2);
@@ -86,7 +98,7 @@ export function qualityStage(ctx: RoutingContext): RoutingContext {
     if (explore) terms.exploration = round(base - mean);
     return { ...c, scores: { quality, latencyMs: 0, ttftMs: 0, costUsd: 0, objective: 0, terms } };
   });
-  const note = `class ${taskClass}, complexity ${complexity.toFixed(2)}${band ? ` (${band})` : ''}${classCount > 0 ? `, ${round(classCount, 1)} ratings in class${explore ? ', exploration decision' : ''}` : ''}`;
+  const note = `class ${taskClass}, complexity ${complexity.toFixed(2)}${band ? ` (${band})` : ''}${u ? `, per-prompt w ${promptWeight}` : ''}${classCount > 0 ? `, ${round(classCount, 1)} ratings in class${explore ? ', exploration decision' : ''}` : ''}`;
   return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'quality', kept: candidates.length, note }] };
 }
 
