@@ -5,12 +5,13 @@
  *   npx tsx scripts/shield-eval.ts FILE.json [--negatives FILE] [--runs N] [--by group|locale|family] [--json]
  *   npx tsx scripts/shield-eval.ts [--dev-only] [--runs N] [--json]        # the whole report (npm run shield:eval)
  *
- * Without FILE: the synthetic held-out set (held-out locales × held-out template families, generated
- * into training/shield/.cache by scripts/shield-gen.ts when missing), per locale group; then the
- * development figures: the synthetic dev set, the shared dev set (../shared/data/pii/, when present) and
- * the negatives corpus test/fixtures/shield/negatives.txt. The detectors were tuned on the development
- * sets only. Errors (missed and spurious spans) are printed for development sets only. --dev-only skips
- * the held-out set (what to run while tuning).
+ * Without FILE: the synthetic held-out set v2 (v2 locales × v2 template families, generated into
+ * training/shield/.cache by scripts/shield-gen.ts when missing), per locale group; then the development
+ * figures: the synthetic dev set, the v1 held-out set (scored once for the v1 report, development data
+ * since), the shared dev set (../shared/data/pii/, when present) and the negatives corpus
+ * test/fixtures/shield/negatives.txt. The detectors were tuned, and the tagger trained, on development
+ * data only. Errors (missed and spurious spans) are printed for development sets only (--errors).
+ * --dev-only skips the held-out set (what to run while tuning).
  *
  * Gold type mapping: PERSON; EMAIL_ADDRESS→EMAIL; PHONE_NUMBER→PHONE; CREDIT_CARD; IBAN_CODE→IBAN;
  * US_SSN; IP_ADDRESS; STREET_ADDRESS and ADDRESS→ADDRESS. Other gold types are not scored.
@@ -150,7 +151,7 @@ function printNegatives(path: string, json: boolean) {
   return { kb: negatives.kb, falsePositives: negatives.falsePositives, perTenKb: negatives.perTenKb, byType: negatives.byType };
 }
 
-function cached(split: 'dev' | 'heldout'): string {
+function cached(split: 'dev' | 'heldout' | 'heldout-v2'): string {
   const path = `${CACHE_DIR}/${split}.json`;
   return existsSync(path) ? path : writeSet(split);
 }
@@ -177,11 +178,16 @@ function main(): void {
   // The whole report.
   const report: Record<string, unknown> = {};
   if (!args.includes('--dev-only')) {
-    if (!json) console.log('== HELD-OUT: held-out locales × held-out template families (never used for tuning or training) ==');
-    report.heldout = evaluateFile(cached('heldout'), { runs, json, showErrors: false, by: by ?? 'group' });
+    if (!json) console.log('== HELD-OUT v2: v2 locales × v2 template families (never used for tuning or training) ==');
+    report.heldout = evaluateFile(cached('heldout-v2'), { runs, json, showErrors: false, by: by ?? 'group' });
   }
-  if (!json) console.log('\n== DEVELOPMENT (the detectors were tuned on these) ==\n-- synthetic dev set (dev locales × dev families)');
+  if (!json)
+    console.log(
+      '\n== DEVELOPMENT (the detectors were tuned, and the tagger trained, on these) ==\n-- synthetic dev set (v1 dev locales × dev families)',
+    );
   report.dev = evaluateFile(cached('dev'), { runs, json, showErrors: args.includes('--errors'), by: by ?? 'group' });
+  if (!json) console.log('-- v1 held-out set (v1 held-out locales × families; development data since the v1 report)');
+  report.devV1Heldout = evaluateFile(cached('heldout'), { runs, json, showErrors: args.includes('--errors'), by: by ?? 'group' });
   if (existsSync(SHARED_DEV)) {
     if (!json) console.log(`-- shared dev set ${SHARED_DEV}`);
     report.sharedDev = evaluateFile(SHARED_DEV, { runs, json, showErrors: true });
@@ -192,6 +198,7 @@ function main(): void {
   const summary = {
     heldout: overall(report.heldout),
     dev: overall(report.dev),
+    devV1Heldout: overall(report.devV1Heldout),
     sharedDev: overall(report.sharedDev),
     negatives: report.negatives,
   };

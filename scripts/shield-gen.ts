@@ -1,12 +1,12 @@
 /**
  * Writes the synthetic PII evaluation sets (presidio-research format plus locale/group/family fields).
  *
- *   npx tsx scripts/shield-gen.ts [--split dev|heldout|heldout-locales|heldout-families] [--count N] [--seed S] [--out FILE]
+ *   npx tsx scripts/shield-gen.ts [--split dev|heldout|heldout-v2|heldout-locales|heldout-families] [--count N] [--seed S] [--out FILE]
  *
- * Without --split all four sets are written to training/shield/.cache/<split>.json (git-ignored; the
- * same seed and faker version give the same files). Locales and template families are split up front
- * (training/shield/gen/locales.ts, generate.ts): `dev` is what the detectors may be tuned on, `heldout`
- * (held-out locales × held-out families) is scored once for the report.
+ * Without --split the sets are written to training/shield/.cache/<split>.json (git-ignored; the same seed
+ * and faker version give the same files). Locales and template families are split up front
+ * (training/shield/gen/locales.ts, generate.ts): `heldout-v2` (v2 locales × v2 families) is scored once
+ * for the report; `dev` and the v1 `heldout` set are development data.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -32,7 +32,7 @@ function main(): void {
   const count = Number(flag('--count') ?? GEN_COUNT);
   const seed = Number(flag('--seed') ?? GEN_SEED);
   const split = flag('--split') as Split | undefined;
-  const splits: Split[] = split ? [split] : ['dev', 'heldout', 'heldout-locales', 'heldout-families'];
+  const splits: Split[] = split ? [split] : ['dev', 'heldout', 'heldout-v2', 'heldout-locales', 'heldout-families'];
   for (const s of splits) console.log(`${s}: ${count} samples -> ${writeSet(s, count, seed, split ? flag('--out') : undefined)}`);
 }
 

@@ -289,6 +289,18 @@ describe('PERSON', () => {
     const t = 'Hi, my name is Sofia Rossi. Dr. Nakamura and Megan Payne will join; Regards,\nOluwaseun';
     expect(values(t, detectPersons(t))).toEqual(['Sofia Rossi', 'Nakamura', 'Megan Payne', 'Oluwaseun']);
   });
+  it('reads the one word a greeting addresses before a comma or "!" as a name, but not a group', () => {
+    for (const [t, v] of [
+      ['[Amundsen Gruppen Support] Hello Zorvek, your request #42713 has been updated.', ['Zorvek']],
+      ['Hi Quilane! Your parcel is on its way.', ['Quilane']],
+      ['Hi Team, the build is green.', []],
+      ['Hey Guys! lunch?', []],
+      ['Hello World!', []],
+      ['Hello Zorvek Industries team, thanks', []],
+    ] as const) {
+      expect(values(t, detectPersons(t)), t).toEqual(v);
+    }
+  });
   it('does not flag capitalized words, code, SQL or JSON keys', () => {
     for (const t of [
       'Capitalized words like Wisdom and Discipline are not names.',
@@ -314,6 +326,10 @@ describe('PERSON fields', () => {
     ] as const) {
       expect(values(t, detectPersons(t)), t).toEqual(v);
     }
+  });
+  it('keeps reading CSV columns when a later unquoted value holds the delimiter', () => {
+    const t = 'first_name,last_name,ssn,date_of_birth\nNarin,Aras,028-76-4456,January 5, 2021\nJef,Lemmens,230 78 6831,May 3, 2020';
+    expect(values(t, detectPersons(t))).toEqual(['Narin', 'Aras', 'Jef', 'Lemmens']);
   });
   it('does not read a build step, a type name or a user agent as a person', () => {
     for (const t of [

@@ -34,6 +34,17 @@ describe('learned name tagger', () => {
       expect(detectEntities(text), text).toEqual([]);
     }
   });
+  it('grows a name read from one word by the neighbouring name part, not by a verb in lower-case text', () => {
+    const t = "INSERT INTO customers (name, street, city) VALUES ('Mahir Arda', 'Sıran Söğüt Sokak 67', 'Kırıkkale');";
+    expect(tagPersons(t).map((d) => t.slice(d.start, d.end))).toEqual(['Mahir Arda']);
+    const lower = 'hello astrida, your request 0948 has been updated. agent naneta matyáš replied: we have re-sent the parcel';
+    expect(tagPersons(lower).map((d) => lower.slice(d.start, d.end))).not.toContain('naneta matyáš replied');
+  });
+  it('does not read a unit after a number as a name or a street', () => {
+    const t = 'Mar 14 10:09:34 host-1 kernel: [61395.657149] eth0: link up, 1000 Mbps, full duplex, flow control rx/tx';
+    expect(detectEntities(t)).toEqual([]);
+    expect(tagStreets(t)).toEqual([]);
+  });
   it('reads "Surname, Given" as one name, but not a list of given names', () => {
     const t = 'Leave the keys with the neighbour, Haraldsen, Ragnhild, if nobody answers.';
     expect(tagPersons(t).map((d) => t.slice(d.start, d.end))).toEqual(['Haraldsen, Ragnhild']);

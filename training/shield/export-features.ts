@@ -1,7 +1,9 @@
 /**
- * Training data of the name tagger: synthetic texts of the development locales and template families
- * (never the held-out ones) plus texts without personal data, featurized by the tagger's own code
- * (src/shield/model/features.ts) so training and inference see identical features.
+ * Training data of the name tagger: synthetic texts of all v1 locales and template families (the v1
+ * held-out ones included: development data since the v1 report; never the v2 held-out locales and
+ * families) plus texts without personal data, featurized by the tagger's own code
+ * (src/shield/model/features.ts) so training and inference see identical features. In a third of the
+ * texts with names, name words are swapped for invented ones (gen/invent.ts).
  *
  *   npx tsx training/shield/export-features.ts [--train N] [--valid N] [--cv v1|v3]
  *
@@ -9,15 +11,17 @@
  *   feat Int32 [tokens × MAX_FEATURES] feature ids (-1 unused); tags Uint8 [tokens] 0 other, 1 person,
  *   2 place or street, 3 organization; cand Uint8 [tokens] 1 if the tagger judges the token; offs Int32
  *   [texts + 1] first token of each text. Seeds differ from the evaluation sets' seed.
- * With --cv FOLD, training leaves a fold of development families and locales out and the fold is also
- * written as training/shield/.cache/train/cv-valid.json for scripts/shield-eval.ts and sweep-thresholds.ts.
+ * With --cv FOLD, training leaves a fold of v1 families and locales out and the fold is also written as
+ * training/shield/.cache/train/cv-valid.json for scripts/shield-eval.ts and sweep-thresholds.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as F from '@faker-js/faker';
 import type { Faker } from '@faker-js/faker';
 import { BUCKETS, MAX_FEATURES, candidateMask, featurize, isLowerText, tokenize } from '../../src/shield/model/features';
-import { DEV_FAMILIES, generate, generateFrom, type GenSpan } from './gen/generate';
-import { DEV_LOCALES, LOCALE_GROUPS, fnv1a } from './gen/locales';
+import { generate, generateFrom, type GenSpan } from './gen/generate';
+import { ALL_LOCALES, LOCALE_GROUPS, fnv1a } from './gen/locales';
+import { FAMILIES } from './gen/templates';
+import { inventNames } from './gen/invent';
 import { negativeSample } from './gen/negatives';
 import { stdlibChunks } from './gen/stdlib-text';
 import { composedSample } from './gen/compose';
@@ -88,25 +92,36 @@ function negatives(count: number, seed: number): Text[] {
   return out.map((t, i) => (i % 10 === 3 && t.spans.length === 0 ? { text: t.text.toUpperCase(), spans: [] } : t));
 }
 
+/** Template and compositional texts with names partly invented (deterministic per seed). */
+function withInvented(texts: Text[], seed: number): Text[] {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return ((a ^ (a >>> 13)) >>> 0) / 4294967296;
+  };
+  return texts.map((t) => (t.spans.some((s) => s.entity_type === 'PERSON') && rand() < INVENT_SHARE ? inventNames(t.text, t.spans, rand, 0.6) : t));
+}
+const INVENT_SHARE = Number(process.env.SHIELD_INVENT_SHARE ?? 0.33);
+
 /**
- * Cross-validation inside the development part: 4 development families and one development locale per
- * group (where a group has two or more) are left out of training and used for validation, so the
- * validation figures measure unseen wording and unseen locales, as the held-out evaluation does.
+ * Cross-validation inside the v1 data: 5 of its 20 families and one locale per group (where a group has
+ * two or more) are left out of training and used for validation, so the validation figures measure
+ * unseen wording and unseen locales, as the held-out evaluation does. Threshold and model choices are
+ * made on such folds; the v2 held-out set is never used for them.
  */
 function cvSplit(salt: string) {
   const order = (xs: string[]) => [...xs].sort((a, b) => fnv1a(`${salt}:${a}`) - fnv1a(`${salt}:${b}`));
-  const cvFamilies = new Set(order(DEV_FAMILIES.map((f) => f.name)).slice(0, 4));
+  const cvFamilies = new Set(order(FAMILIES.map((f) => f.name)).slice(0, 5));
   const cvLocales = new Set(
     Object.values(LOCALE_GROUPS)
-      .map((ls) => ls.filter((l) => DEV_LOCALES.includes(l)))
       .filter((ls) => ls.length >= 2)
       .map((ls) => order(ls)[0]),
   );
   return {
-    trainLocales: DEV_LOCALES.filter((l) => !cvLocales.has(l)),
-    trainFamilies: DEV_FAMILIES.filter((f) => !cvFamilies.has(f.name)),
+    trainLocales: ALL_LOCALES.filter((l) => !cvLocales.has(l)),
+    trainFamilies: FAMILIES.filter((f) => !cvFamilies.has(f.name)),
     validLocales: [...cvLocales],
-    validFamilies: DEV_FAMILIES.filter((f) => cvFamilies.has(f.name)),
+    validFamilies: FAMILIES.filter((f) => cvFamilies.has(f.name)),
   };
 }
 
@@ -122,16 +137,18 @@ function main(): void {
     const cv = cvSplit(`shield-cv-${fold && !fold.startsWith('--') ? fold : 'v1'}`);
     console.log(`cv: validation families ${cv.validFamilies.map((f) => f.name).join(', ')}; locales ${cv.validLocales.join(', ')}`);
     write('train', [
-      ...generateFrom(cv.trainLocales, cv.trainFamilies, train, 911).map(toText),
-      ...composed(cv.trainLocales, train, 31000),
+      ...withInvented([...generateFrom(cv.trainLocales, cv.trainFamilies, train, 911).map(toText), ...composed(cv.trainLocales, train, 31000)], 77),
       ...negatives(Math.round(train / 2), 5000),
     ]);
     write('valid', [...generateFrom(cv.validLocales, cv.validFamilies, valid, 912).map(toText), ...negatives(Math.round(valid / 3), 9000000)]);
     // The same fold as an evaluation set for scripts/shield-eval.ts (span level, whole detector).
     writeFileSync(`${OUT}/cv-valid.json`, JSON.stringify(generateFrom(cv.validLocales, cv.validFamilies, 2000, 913)));
   } else {
-    write('train', [...generate('dev', train, 911).map(toText), ...composed(DEV_LOCALES, train, 31000), ...negatives(Math.round(train / 2), 5000)]);
-    write('valid', [...generate('dev', valid, 912).map(toText), ...negatives(Math.round(valid / 3), 9000000)]);
+    write('train', [
+      ...withInvented([...generate('all-v1', train, 911).map(toText), ...composed(ALL_LOCALES, train, 31000)], 77),
+      ...negatives(Math.round(train / 2), 5000),
+    ]);
+    write('valid', [...generate('all-v1', valid, 912).map(toText), ...negatives(Math.round(valid / 3), 9000000)]);
   }
   writeFileSync(`${OUT}/meta.json`, JSON.stringify({ buckets: BUCKETS, maxFeatures: MAX_FEATURES }));
 }

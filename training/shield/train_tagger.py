@@ -54,17 +54,21 @@ class Tagger(nn.Module):
         with torch.no_grad():
             self.emb.weight[buckets].zero_()
 
-    def token_vectors(self, feat, win, drop=0.0):
+    def token_vectors(self, feat, win, drop=0.0, word_drop=0.0):
         ids = feat[win.clamp(min=0)]  # [B, W, F]
         ids = torch.where(ids < 0, torch.full_like(ids, self.buckets), ids)
         if drop > 0:
             # Feature dropout: no single feature (the word itself, one neighbour) may decide alone.
-            ids = torch.where(torch.rand(ids.shape) < drop, torch.full_like(ids, self.buckets), ids)
+            p = torch.full(ids.shape, drop)
+            # The word's own hash (slot 0) is dropped more often: a name never seen in training has only
+            # its letters and its context to go by, so the model must learn to read those.
+            p[:, :, 0] = max(drop, word_drop)
+            ids = torch.where(torch.rand(ids.shape) < p, torch.full_like(ids, self.buckets), ids)
         vec = self.emb(ids).sum(dim=2)  # [B, W, D]
         return vec * (win >= 0).unsqueeze(-1)
 
-    def forward(self, feat, win, drop=0.0):
-        v = self.token_vectors(feat, win, drop).flatten(1)
+    def forward(self, feat, win, drop=0.0, word_drop=0.0):
+        v = self.token_vectors(feat, win, drop, word_drop).flatten(1)
         return self.out(torch.relu(self.hidden(v)))
 
 
@@ -134,12 +138,13 @@ def quantized_copy(model, buckets):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--dim", type=int, default=16)
-    ap.add_argument("--hidden", type=int, default=32)
+    ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--drop", type=float, default=0.3)
+    ap.add_argument("--word-drop", type=float, default=0.6)
     ap.add_argument("--window", type=int, default=3)
     ap.add_argument("--no-export", action="store_true")
     args = ap.parse_args()
@@ -161,7 +166,7 @@ def main():
         total = 0.0
         for s in range(steps):
             b = perm[s * batch : (s + 1) * batch]
-            loss = loss_fn(model(feat, win[b], args.drop), tags[b])
+            loss = loss_fn(model(feat, win[b], args.drop, args.word_drop), tags[b])
             opt.zero_grad()
             loss.backward()
             opt.step()

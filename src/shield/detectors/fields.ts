@@ -149,8 +149,11 @@ function csvFields(text: string, out: FieldValue[]): void {
     const cols = header.split(delim).map((c) => kindOf(c.replace(/"/g, '').trim(), false));
     if (cols.every((c) => c === null)) continue;
     for (let r = i + 1; r < lines.length && lines[r].trim() !== ''; r++) {
-      const cells = lines[r].split(delim);
-      if (cells.length !== cols.length) break;
+      let cells = lines[r].split(delim);
+      if (cells.length < cols.length) break;
+      // More cells than columns: an unquoted value holds the delimiter ("May 5, 2021"). Columns before
+      // the last keep their cells; the last column takes the rest.
+      if (cells.length > cols.length) cells = [...cells.slice(0, cols.length - 1), cells.slice(cols.length - 1).join(delim)];
       let at = starts[r];
       cells.forEach((cell, c) => {
         const kind = cols[c];

@@ -191,6 +191,13 @@ const STRONG_CUES = new Set([
   ...RELATION_CUES,
 ]);
 const CUE_SET = new Set(CUE_PHRASES);
+const GREETINGS = new Set(['hi', 'hello', 'hey']);
+// Who a greeting addresses when it is not a person: "Hi Team,", "Hello World!".
+const GROUP_ADDRESSEES = new Set(
+  'team teams all folks guys everyone everybody there friends world support sir madam colleagues people gang reviewers devs developers admin admins customer customers user users buddy mate mates class crew community neighbours neighbors partners members'.split(
+    ' ',
+  ),
+);
 const SIGN_OFF_CUES = new Set([
   'dear',
   'regards',
@@ -397,8 +404,16 @@ export function detectPersons(text: string): Detection[] {
       VOCATIVE_NEXT.has(next.key) &&
       (i === 0 || /[.!?\n]\s*$/.test(text.slice(Math.max(0, w.start - 3), w.start)));
     const strongCue = cue !== null && STRONG_CUES.has(cue);
+    // A greeting and one word closed by a comma or "!" addresses someone: "Hello Mats, your request…".
+    const greeted =
+      cue !== null &&
+      GREETINGS.has(cue) &&
+      run.length === 1 &&
+      /^[,!]\s/.test(gapAfter || text.slice(w.end, w.end + 2)) &&
+      !COMMON_WORDS.has(w.key) &&
+      !GROUP_ADDRESSEES.has(w.key);
     let accept = false;
-    if (titled || strongCue) accept = true;
+    if (titled || strongCue || greeted) accept = true;
     // Several words without a cue: the first must be a given name, or every word a listed name.
     else if (listed.length > 0 && run.length > 1 && (isGiven(w) || run.every((r) => inLists(r.key)))) accept = true;
     else if (listed.length > 0 && cue !== null) accept = true;

@@ -240,6 +240,9 @@ function runsOf(text: string, tagged: Tagged, k: number, min: number): Array<[nu
 }
 
 const PLACE = 2;
+const UNITS = new Set(
+  'mbps gbps kbps tbps mhz ghz khz hz kib mib gib tib kbit mbit gbit rpm fps dpi ppi kwh mwh mah nits lumen lux'.split(' '),
+);
 const HOUSE_NUMBER_AFTER = /^,?[ ]\d{1,5}[A-Za-z]?(?:[/-]\d{1,4})?(?![\p{L}\d])/u;
 const HOUSE_NUMBER_BEFORE = /(?<![\w.,-])\d{1,5}[A-Za-z]?[ ]$/;
 
@@ -256,6 +259,8 @@ export function tagStreets(text: string): Array<[number, number]> {
     // A street name has a word of three or more letters that is not all capitals ("67 MB" is a size).
     const words = tagged.tokens.slice(a, b + 1).filter((t) => t.kind === 0 && t.end - t.start >= 3);
     if (!words.some((t) => /\p{Ll}/u.test(text.slice(t.start, t.end)))) continue;
+    // A number and a unit is a measure ("1000 Mbps"), not a house number and a street.
+    if (words.length === 1 && UNITS.has(text.slice(words[0].start, words[0].end).toLowerCase())) continue;
     if (tagged.tokens.slice(a, b + 1).some((t) => FUNCTION_WORDS.has(text.slice(t.start, t.end).toLowerCase()))) continue;
     const start = tagged.tokens[a].start;
     const end = tagged.tokens[b].end;
@@ -273,10 +278,12 @@ export function tagStreets(text: string): Array<[number, number]> {
 /**
  * Decision thresholds on the person probability: a word joins a name at THRESHOLD; a name of one word
  * that is in none of the name lists needs singleWord (one unknown capitalized word is the commonest
- * false positive: a product, a heading, a unit), one of the lists singleListed. A street read as a place
- * needs street. Chosen on cross-validation folds of the development data (training/shield/README.md).
+ * false positive: a product, a heading, a unit), one of the lists singleListed. A run grows over a
+ * neighbouring judged word whose person probability is at least extend (extendRun); a one-word reading
+ * so grown needs grown. A street read as a place needs street. Chosen on cross-validation folds of the
+ * development data (training/shield/README.md).
  */
-export const TAGGER_THRESHOLDS = { word: 0.5, singleWord: 0.9, singleListed: 0.8, street: 0.8 };
+export const TAGGER_THRESHOLDS = { word: 0.3, singleWord: 0.9, singleListed: 0.7, street: 0.8, extend: 0.02, grown: 0.7 };
 
 function listed(text: string, t: Token): boolean {
   const key = text.slice(t.start, t.end).toLowerCase();
@@ -288,7 +295,8 @@ export function tagPersons(text: string): Detection[] {
   const tagged = tagText(text);
   const { tokens } = tagged;
   const out: Detection[] = [];
-  for (const [a, b, best] of runsOf(text, tagged, PERSON, TAGGER_THRESHOLDS.word)) {
+  for (const [a0, b0, best] of runsOf(text, tagged, PERSON, TAGGER_THRESHOLDS.word)) {
+    const [a, b] = extendRun(text, tagged, a0, b0);
     const words = tokens.slice(a, b + 1).filter((t) => t.kind === 0 && t.end - t.start >= 2);
     if (words.length === 0) continue;
     if (words.length === 1 && listed(text, words[0]) && best < TAGGER_THRESHOLDS.singleListed) continue;
@@ -297,7 +305,11 @@ export function tagPersons(text: string): Detection[] {
       // One unknown all-caps word is an acronym or a keyword (VCARD, SKUs), not a name.
       const word = text.slice(words[0].start, words[0].end);
       if (word === word.toUpperCase() || /^\p{Lu}{2}/u.test(word)) continue;
+      // A unit of measure ("1000 Mbps") is never a name.
+      if (UNITS.has(word.toLowerCase())) continue;
     }
+    // A one-word reading grown by a neighbour needs more than a word inside a longer name does.
+    if (words.length > 1 && a0 === b0 && best < TAGGER_THRESHOLDS.grown) continue;
     // An initial before the name belongs to it ("N. Karamanlis").
     let start = tokens[a].start;
     if (a >= 2 && tokens[a - 1].kind === 3 && text[tokens[a - 1].start] === '.' && tokens[a - 2].end - tokens[a - 2].start === 1) {
@@ -312,6 +324,43 @@ export function tagPersons(text: string): Detection[] {
     out.push({ type: 'PERSON', start, end: tokens[b].end });
   }
   return lastFirstPairs(text, out);
+}
+
+/**
+ * A person run grows by one judged word on each side that joins it as a name part ("Rûken Dildar" when
+ * only the surname reads as a name) unless the tagger reads that word as a place or an organization, or
+ * its person probability is below `extend`: a given name the lists do not know next to a surname they
+ * know, or the reverse. Common words are never judged, so "Customer Dildar" does not grow.
+ */
+function extendRun(text: string, tagged: Tagged, a: number, b: number): [number, number] {
+  const { tokens, candidates, probs, classes } = tagged;
+  // Candidates are in token order: a binary search keeps huge texts linear-ish.
+  const at = (tok: number) => {
+    let lo = 0;
+    let hi = candidates.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[mid] === tok) return mid;
+      if (candidates[mid] < tok) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  const fits = (ci: number) => {
+    // In lower-case text every word is judged: a verb after a name ("naneta matyáš replied") would join.
+    if (ci < 0 || tagged.lower) return false;
+    const p = probs.subarray(ci * classes, ci * classes + classes);
+    if (p[PERSON] < TAGGER_THRESHOLDS.extend || p[PLACE] >= 0.5 || (classes > 3 && p[3] >= 0.5)) return false;
+    const t = tokens[candidates[ci]];
+    // An all-caps word joins only a name written in capitals ("STOJMÍR SVATOŇ"), not "HR Dildar".
+    const caps = (u: Token) => text.slice(u.start, u.end) === text.slice(u.start, u.end).toUpperCase();
+    return t.end - t.start >= 2 && (!caps(t) || (caps(tokens[a]) && caps(tokens[b])));
+  };
+  const ia = at(a);
+  if (ia > 0 && candidates[ia - 1] < a && joins(text, tokens[candidates[ia - 1]], tokens[a]) && fits(ia - 1)) a = candidates[ia - 1];
+  const ib = at(b);
+  if (ib >= 0 && ib + 1 < candidates.length && joins(text, tokens[b], tokens[candidates[ib + 1]]) && fits(ib + 1)) b = candidates[ib + 1];
+  return [a, b];
 }
 
 /**

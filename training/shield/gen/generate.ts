@@ -2,8 +2,9 @@
  * Synthetic presidio-research format samples: `{full_text, spans, locale, group, family, split}`.
  * Deterministic for a given seed, split and count (faker is pinned to an exact version).
  */
-import { DEV_LOCALES, HELD_LOCALES, fnv1a, groupOf, localeSource, type LocaleSource } from './locales';
+import { ALL_LOCALES, DEV_LOCALES, HELD_LOCALES, V2_LOCALES, fnv1a, groupOf, localeSource, type LocaleSource } from './locales';
 import { FAMILIES, type Family } from './templates';
+import { FAMILIES_V2 } from './templates-v2';
 import * as V from './values';
 import type { Piece } from './values';
 
@@ -31,8 +32,12 @@ export const HELD_OUT_FAMILIES: ReadonlySet<string> = heldOutFamilies();
 export const DEV_FAMILIES: Family[] = FAMILIES.filter((f) => !HELD_OUT_FAMILIES.has(f.name));
 export const HELD_FAMILIES: Family[] = FAMILIES.filter((f) => HELD_OUT_FAMILIES.has(f.name));
 
-/** dev: development locales × development families; heldout: held-out locales × held-out families. */
-export type Split = 'dev' | 'heldout' | 'heldout-locales' | 'heldout-families';
+/**
+ * dev: v1 development locales × development families; heldout: v1 held-out locales × held-out families
+ * (scored once; development data since); heldout-v2: v2 locales × v2 families (locales.ts,
+ * templates-v2.ts), the held-out set now; all-v1: every v1 locale × every v1 family (training data).
+ */
+export type Split = 'dev' | 'heldout' | 'heldout-locales' | 'heldout-families' | 'heldout-v2' | 'all-v1';
 
 function partsOf(split: Split): { locales: string[]; families: Family[] } {
   switch (split) {
@@ -44,6 +49,10 @@ function partsOf(split: Split): { locales: string[]; families: Family[] } {
       return { locales: HELD_LOCALES, families: DEV_FAMILIES };
     case 'heldout-families':
       return { locales: DEV_LOCALES, families: HELD_FAMILIES };
+    case 'heldout-v2':
+      return { locales: V2_LOCALES, families: FAMILIES_V2 };
+    case 'all-v1':
+      return { locales: ALL_LOCALES, families: FAMILIES };
   }
 }
 
