@@ -20,7 +20,8 @@ export interface ShieldedRequest {
 export function shieldFor(key: KeyRecord, req: ChatRequest, pepper: string | undefined): ShieldedRequest {
   const policy = key.settings.shield;
   if (policy.mode === 'off') return { request: req, summary: 'off' };
-  const session = createShieldSession({ mode: policy.mode, entities: policy.entities });
+  // Scoped to the key: its repeated texts (system prompts, earlier turns) are detected once per isolate.
+  const session = createShieldSession({ mode: policy.mode, entities: policy.entities, cacheScope: key.id });
   let request: ChatRequest;
   try {
     request = pseudonymizeIdentifiers(session.cloakRequest(req), pepper, key.teamId);

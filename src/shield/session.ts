@@ -1,5 +1,6 @@
 import type { ChatRequest } from '../hub';
 import { detectEntities } from './detect';
+import { detectEntitiesCached } from './detect-cache';
 import { findKnownValues, namesAPerson, withKnownValues } from './known-values';
 import { ChannelRestorer, jsonStringEscape, noEscape, restoreWith, type TokenVault } from './restore';
 import { LABELS, formatToken, scanTokens, tokenKey } from './tokens';
@@ -53,6 +54,7 @@ function normalizeValue(type: EntityType, value: string): string {
 class Session implements ShieldSession, TokenVault {
   readonly mode: ShieldMode;
   private readonly entities: ReadonlySet<EntityType>;
+  private readonly cacheScope: string | undefined;
   // The value map lives only here, for the life of one request.
   private readonly byValue = new Map<string, string>();
   private readonly byKey = new Map<string, string>();
@@ -70,6 +72,7 @@ class Session implements ShieldSession, TokenVault {
   constructor(policy: ShieldPolicy = {}) {
     this.mode = policy.mode ?? 'on';
     this.entities = new Set(policy.entities ?? ENTITY_TYPES);
+    this.cacheScope = policy.cacheScope;
     this.counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   }
 
@@ -114,7 +117,8 @@ class Session implements ShieldSession, TokenVault {
   }
 
   private detect(text: string): Detection[] {
-    const found = detectEntities(text, this.entities);
+    const found =
+      this.cacheScope === undefined ? detectEntities(text, this.entities) : detectEntitiesCached(text, this.entities, this.cacheScope);
     return this.knownNames.size === 0 ? found : withKnownValues(found, findKnownValues(text, this.knownNames));
   }
 

@@ -15,4 +15,6 @@ export type ShieldMode = 'on' | 'off' | 'block';
 export interface ShieldPolicy {
   mode?: ShieldMode;
   entities?: EntityType[];
+  /** Requests with the same scope (one API key) reuse the detections of identical texts (detect-cache.ts). */
+  cacheScope?: string;
 }

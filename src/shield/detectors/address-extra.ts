@@ -15,6 +15,11 @@ const MILITARY = new RegExp(
   'g',
 );
 const MILITARY_LOWER = new RegExp(MILITARY.source, 'gi');
+// The designator every MILITARY match starts a part with, then a space: a scan that rarely starts anywhere, so
+// texts without one skip the full pattern, whose word boundary and alternatives are tried at every position.
+const MIL_WORD = String.raw`(?:PSC|CMR|Unit|USNS|USS|USCGC|USNV|USAV|[AFD]PO)[ ]`;
+const MILITARY_HINT = new RegExp(MIL_WORD);
+const MILITARY_HINT_LOWER = new RegExp(MIL_WORD, 'i');
 
 // A unit alone: "Apt. 022", "apt 169", "Suite 300", "Flat 4B"; "Unit/Room/Floor 5" only capitalized.
 const LONE_UNIT =
@@ -32,20 +37,23 @@ const CITY_STATE_ZIP = new RegExp(
   String.raw`\b\p{Lu}[\p{L}'.-]+(?:[ ]\p{Lu}[\p{L}'.-]+){0,2},?[ ]+(?:${US_STATES})[ ]+\d{5}(?:-\d{4})?\b`,
   'gu',
 );
+// What every CITY_STATE_ZIP match contains: a space, a state code, spaces, five digits.
+const STATE_ZIP = new RegExp(String.raw`[ ](?:${US_STATES})[ ]+\d{5}`);
 const UK_POSTCODE = /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPS-UW\d]?) \d[ABD-HJLNP-UW-Z]{2}\b/g;
 const CA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d\b/g;
 
 export function detectAddressExtras(text: string, lowerText: boolean): Detection[] {
   const out: Detection[] = [];
   const push = (start: number, end: number) => out.push({ type: 'ADDRESS', start, end });
-  for (const m of text.matchAll(lowerText ? MILITARY_LOWER : MILITARY)) push(m.index, m.index + m[0].length);
+  if ((lowerText ? MILITARY_HINT_LOWER : MILITARY_HINT).test(text))
+    for (const m of text.matchAll(lowerText ? MILITARY_LOWER : MILITARY)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(LONE_UNIT)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(POSTCODE_LABEL)) {
     const value = m[1];
     if (!/\d/.test(value)) continue;
     push(m.index + m[0].length - value.length, m.index + m[0].length);
   }
-  for (const m of text.matchAll(CITY_STATE_ZIP)) push(m.index, m.index + m[0].length);
+  if (STATE_ZIP.test(text)) for (const m of text.matchAll(CITY_STATE_ZIP)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(UK_POSTCODE)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(CA_POSTCODE)) push(m.index, m.index + m[0].length);
   return out;

@@ -73,9 +73,18 @@ const NAME_TYPE_NUMBER = new RegExp(
   String.raw`(?<![\p{L}\p{N}])((?:[\p{L}][\p{L}\p{M}'’.-]*[ ]+){1,3})(?:${alternation(POST_TYPES)})(?![\p{L}\p{N}]),?[ ]*${NUMBER_TAIL}(?![\p{L}\p{N}])`,
   'giu',
 );
+// What every NAME_TYPE_NUMBER match contains: a space, the street-type word, a digit. Found by a scan that only
+// starts at spaces, it spares the full pattern (which tries up to three words before the type at every word
+// start) on texts without one.
+const TYPE_NUMBER = new RegExp(String.raw`[ ](?:${alternation(POST_TYPES)})(?![\p{L}\p{N}]),?[ ]*\d`, 'iu');
 // 4) compound street word + number, or number + compound street word.
 const WORD_NUMBER = new RegExp(String.raw`(?<![\p{L}])([\p{L}][\p{L}\p{M}.-]{3,})[ ]+${NUMBER_TAIL}(?![\p{L}\p{N}])`, 'gu');
 const NUMBER_WORD = /(?<![\w.,-])\d{1,6}[A-Za-z]?[ ]+([\p{L}][\p{L}\p{M}.-]{3,})(?![\p{L}])/gu;
+// What the number-led and word-led patterns need, found by scans that start only at a digit or at a space
+// before one: texts without them skip the full patterns (each tried at every word start).
+const NUMBER_THEN_WORD = new RegExp(String.raw`\d[A-Za-z]?(?:-\d{1,4})?[ ]+(?:\p{L}|\d{1,3}(?:st|nd|rd|th))`, 'u'); // NUMBER_WORDS
+const NUMBER_THEN_LETTER = /\d[A-Za-z]?[ ]+\p{L}/u; // NUMBER_WORD, NUMBER_NAME_NUMBER
+const WORD_THEN_NUMBER = /[\p{L}\p{M}.-][ ]+\d/u; // WORD_NUMBER
 // 5) an address cue, then the street written as words and numbers.
 const CUE =
   /\b(?:address(?:es)?|addr|adr|adresse|adres|adresa|dirección|direccion|indirizzo|endereço|anschrift|osoite|cím|aadress|home|lives? (?:at|on|in)|lived (?:at|on|in)|living (?:at|on|in)|located (?:at|on)|return(?:ed)? to|moved to|ship(?:ping)? to|deliver(?:ed|y)? to|send (?:it |them )?to|mail (?:it )?to|reside(?:s)? at|pick-?up (?:at|from)|pick (?:it |them )?up (?:at|from)|visit us at|find us at|based at|is at|i'?m at|am at|meet(?: me)? at|see you at|staying at|sale (?:\S+ ){0,3}at|street|straße|calle)\b/giu;
@@ -113,6 +122,7 @@ interface Core {
 }
 
 function numberSuffixCores(text: string, lowerText: boolean, cores: Core[]): void {
+  if (!NUMBER_THEN_WORD.test(text)) return;
   for (const m of text.matchAll(NUMBER_WORDS)) {
     const parts = m[0].split(/ +/);
     // The suffix is the first street word after at least one name word ("12 Oak Street Station" ends at Street).
@@ -176,6 +186,7 @@ function prefixCores(text: string, lowerText: boolean, cores: Core[]): void {
 }
 
 function postTypeCores(text: string, lowerText: boolean, cores: Core[]): void {
+  if (!TYPE_NUMBER.test(text)) return;
   for (const m of text.matchAll(NAME_TYPE_NUMBER)) {
     const names = m[1].trim().split(/ +/);
     // Keep only the name words right before the type: drop leading lower-case words in mixed-case text.
@@ -194,14 +205,14 @@ function postTypeCores(text: string, lowerText: boolean, cores: Core[]): void {
 }
 
 function compoundCores(text: string, cores: Core[]): void {
-  for (const m of text.matchAll(WORD_NUMBER)) {
+  for (const m of WORD_THEN_NUMBER.test(text) ? text.matchAll(WORD_NUMBER) : []) {
     if (!isCompoundStreet(m[1])) continue;
     // Include one capitalized word before the compound ("Korte Noordsstraat 307").
     const before = /(\p{Lu}[\p{L}\p{M}]+) $/u.exec(text.slice(Math.max(0, m.index - 20), m.index));
     const start = before && !FUNCTION_WORDS.has(before[1].toLowerCase()) ? m.index - before[0].length : m.index;
     cores.push({ start, end: m.index + m[0].length, weak: false });
   }
-  for (const m of text.matchAll(NUMBER_WORD)) {
+  for (const m of NUMBER_THEN_LETTER.test(text) ? text.matchAll(NUMBER_WORD) : []) {
     if (isCompoundStreet(m[1])) cores.push({ start: m.index, end: m.index + m[0].length, weak: false });
   }
 }
@@ -233,6 +244,7 @@ function cueCores(text: string, lowerText: boolean, cores: Core[]): Array<[numbe
 }
 
 function numberNameNumberCores(text: string, lowerText: boolean, cores: Core[]): void {
+  if (!NUMBER_THEN_LETTER.test(text)) return;
   for (const m of text.matchAll(NUMBER_NAME_NUMBER)) {
     const words = m[0].split(/ +/).slice(1, -1);
     if (hasFunctionWord(words) || words.some((w) => COMMON_WORDS.has(w.toLowerCase()))) continue;

@@ -61,9 +61,12 @@ export function parseIpv6(s: string): boolean {
 
 const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%[\w]+)?(?![\w:])/g;
 
+// Two colons with at most four hex digits between them: in every candidate, and rare in prose.
+const TWO_GROUPS = /:[0-9A-Fa-f]{0,4}:/;
+
 export function detectIpv6(text: string): Detection[] {
   const out: Detection[] = [];
-  if (!text.includes(':')) return out;
+  if (!TWO_GROUPS.test(text)) return out;
   for (const m of text.matchAll(IPV6_CANDIDATE)) {
     const value = m[0];
     if (!parseIpv6(value)) continue;

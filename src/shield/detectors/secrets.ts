@@ -59,8 +59,24 @@ export function looksLikeSecret(token: string): boolean {
   return shannonBitsPerChar(token) >= 4.0;
 }
 
+/** Shortest run of key characters any pattern above matches (`xoxb-` + 10); both patterns' characters count. */
+const MIN_RUN = 15;
+
+/** Whether text has MIN_RUN consecutive [A-Za-z0-9_+/-]: one pass, so texts without spare both patterns. */
+function hasKeyRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const key = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 43 || c === 47;
+    if (!key) run = 0;
+    else if (++run >= MIN_RUN) return true;
+  }
+  return false;
+}
+
 export function detectSecrets(text: string): Detection[] {
   const out: Detection[] = [];
+  if (!hasKeyRun(text)) return out;
   for (const m of text.matchAll(PREFIXED_BOUNDED)) {
     out.push({ type: 'SECRET', start: m.index, end: m.index + m[0].length });
   }
