@@ -4,6 +4,11 @@
  *   node --experimental-websocket --import tsx bench/overhead/cpu-profile.ts [--seconds 6] [--concurrency 16]
  *        [--interval 100] [--targets gateway,auto,shield] [--stream] [--alloc] [--lines] [--out bench/overhead/cpu-profile.md]
  *
+ * Each section's heading also gives the workerd processes' CPU time (user + system, /proc) per request served while
+ * profiling: the profiler's own cost included, so compare it only with another run of this script (same sitting).
+ * It counts the local D1/KV/Durable Object simulators too, which run in the same workerd process but in other
+ * isolates that the profile does not sample (bench/overhead/README.md).
+ *
  * `--lines`: also self time per source line (V8's per-line ticks through the source map), to find the line to cut.
  * `--alloc`: instead of CPU, V8's sampling heap profiler (every 4 KB allocated, objects collected by minor and
  * major GCs included), attributed the same way: bytes allocated per request by source file and function — what
@@ -23,6 +28,10 @@ import { SourceMap } from 'node:module';
 import { join } from 'node:path';
 import { runWithInspectedWorker, type Cdp, type InspectedWorker, type TargetName } from './inspected-worker';
 import { percentile } from '../lib/stats';
+import { ownProcessGroup, processesInGroup } from './procs';
+
+/** user + system CPU of the workerd processes Miniflare started (same process group), ms. */
+const workerdCpuMs = (pgid: number) => processesInGroup(pgid, 'workerd').reduce((n, p) => n + p.cpuMs, 0);
 
 const argv = process.argv.slice(2);
 const num = (f: string, d: number) => (argv.includes(`--${f}`) ? Number(argv[argv.indexOf(`--${f}`) + 1]) : d);
@@ -185,9 +194,12 @@ runWithInspectedWorker(async (worker) => {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
   const sections: string[] = [];
+  const pgid = ownProcessGroup();
   for (const name of TARGETS) {
     await cdp.send('Profiler.start');
+    const cpu0 = workerdCpuMs(pgid);
     const r = await worker.load(name, { seconds: SECONDS, concurrency: CONCURRENCY, stream: STREAM });
+    const cpuPerReq = (workerdCpuMs(pgid) - cpu0) / Math.max(1, r.requests);
     const { profile } = await cdp.send<{ profile: Profile }>('Profiler.stop');
     if (r.errors) throw new Error(`${name}: ${r.errors} errors (${r.errorSamples.join('; ')})`);
     const total = profile.samples.length;
@@ -197,7 +209,7 @@ runWithInspectedWorker(async (worker) => {
       .filter(([k]) => !k.startsWith('('))
       .sort((a, b) => b[1] - a[1])
       .slice(0, 12);
-    const line = `${name} (${STREAM ? 'stream' : 'json'}, c=${CONCURRENCY}): ${r.requests} requests in ${SECONDS} s (${r.rps.toFixed(0)} rps, p50 ${percentile(r.latencyMs, 50).toFixed(1)} ms), ${total} samples, busy ${((100 * busy) / total).toFixed(1)} %`;
+    const line = `${name} (${STREAM ? 'stream' : 'json'}, c=${CONCURRENCY}): ${r.requests} requests in ${SECONDS} s (${r.rps.toFixed(0)} rps, p50 ${percentile(r.latencyMs, 50).toFixed(1)} ms), ${total} samples, busy ${((100 * busy) / total).toFixed(1)} %; workerd CPU ${cpuPerReq.toFixed(3)} ms per request (profiler on)`;
     console.error(line);
     const rows = byFile
       .filter(([, n]) => n / total >= 0.002)

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import { readJsonBody, chatRequest, withModelFromModels } from '../hub';
+import { readJsonBody, chatRequest, plainChatRequest, withModelFromModels } from '../hub';
 import { type EventFraming, eventStreamResponse, encodeSseData } from './event-stream-response';
 import { runHub } from '../flow';
 import { flowContext } from './flow-context';
@@ -10,7 +10,7 @@ const chatBody = withModelFromModels(chatRequest);
 
 /** POST /v1/chat/completions: the hub format in, the hub format out. */
 export async function chatCompletions(c: Context<AppEnv>): Promise<Response> {
-  const req = await readJsonBody(c.req.raw, chatBody);
+  const req = await readJsonBody(c.req.raw, chatBody, plainChatRequest);
   const result = await runHub(flowContext(c), req, 'chat', { includeUsage: req.stream_options?.include_usage === true });
   if (result.kind === 'json') return Response.json(result.completion, { headers: result.headers });
   return eventStreamResponse(result.chunks, dataFraming(), result.headers, (p) => c.executionCtx.waitUntil(p));

@@ -44,8 +44,8 @@ const isLower = (code: number) => code >= 97 && code <= 122;
  * allocated (bench/overhead/alloc-profile.md), and only kept words are ever sliced out of the text.
  */
 function frequentWords(text: string): string[] {
-  const counts = new Map<string, { n: number; first: number }>();
-  let index = 0;
+  // A Map keeps insertion order, which is first-seen order: ties need no index of their own.
+  const counts = new Map<string, number>();
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (!isLower(code) && !isUpper(code)) {
@@ -59,19 +59,27 @@ function frequentWords(text: string): string[] {
       if (isUpper(c)) capitalised = true;
       else if (!isLower(c)) break;
     }
-    index++;
     const length = i - start;
     if (capitalised || length < 4 || length > 20) continue;
     const word = text.slice(start, i);
     if (STOPWORDS.has(word)) continue;
-    const c = counts.get(word);
-    if (c) c.n++;
-    else counts.set(word, { n: 1, first: index });
+    counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)
-    .slice(0, HASHED_WORDS)
-    .map(([w]) => w);
+  return topWords(counts, HASHED_WORDS);
+}
+
+/** The `k` words with the highest counts, in descending order; a tie goes to the word seen first. No sort of them all. */
+function topWords(counts: Map<string, number>, k: number): string[] {
+  const top: [string, number][] = [];
+  for (const entry of counts) {
+    // Insert after every kept entry with a count at least as high: earlier words win ties.
+    let at = top.length;
+    while (at > 0 && top[at - 1][1] < entry[1]) at--;
+    if (at >= k) continue;
+    top.splice(at, 0, entry);
+    if (top.length > k) top.pop();
+  }
+  return top.map(([w]) => w);
 }
 
 // One key object per pepper, made once per isolate (a deployment has one pepper).

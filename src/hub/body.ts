@@ -13,12 +13,20 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
  */
 export const MAX_JSON_DEPTH = 64;
 
-export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+/**
+ * Reads, parses and validates a JSON body. `plain`, when given, recognises the common shape of this body without
+ * the schema and returns exactly what the schema would (or undefined: the schema then validates and words any error).
+ */
+export async function readJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  plain?: (body: Record<string, unknown>) => z.infer<T> | undefined,
+): Promise<z.infer<T>> {
+  const length = request.headers.get('content-length');
+  if (Number(length ?? '0') > MAX_BODY_BYTES) throw tooLarge();
   // The content-type is not enforced: `curl -d` sends form encoding by default, and the body is
   // JSON-parsed either way.
-  const text = new TextDecoder().decode(await readBodyBytes(request));
+  const text = await bodyText(request, length !== null);
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
     throw new ApiError(400, {
       message: `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep. Flatten the structure.`,
@@ -34,9 +42,26 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ApiError(400, { message: 'The body must be a JSON object.', code: 'invalid_json' });
   }
+  const recognised = plain?.(parsed as Record<string, unknown>);
+  if (recognised !== undefined) return recognised;
   const result = schema.safeParse(parsed);
   if (!result.success) throw fromZodError(result.error);
   return result.data;
+}
+
+/**
+ * The body as text (UTF-8, a byte order mark dropped, invalid bytes replaced, as TextDecoder does). A body of
+ * declared length (checked above) is read whole by the runtime, which frames it by that length: one native
+ * read and decode instead of a JS loop over its chunks, a visible share of a gateway-mode request's CPU.
+ */
+async function bodyText(request: Request, lengthDeclared: boolean): Promise<string> {
+  if (lengthDeclared) {
+    const text = await request.text();
+    // Should the length header and the body disagree: every UTF-16 unit decodes from at least one byte.
+    if (text.length > MAX_BODY_BYTES) throw tooLarge();
+    return text;
+  }
+  return new TextDecoder().decode(await readBodyBytes(request));
 }
 
 /**

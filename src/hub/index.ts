@@ -1,6 +1,7 @@
 /** Public surface of src/hub: what other modules import. Imports from outside the module go through this file. */
 export type { Attempt, UpstreamFailureKind } from './attempts';
 export { readJsonBody, toChatRequest } from './body';
+export { plainChatRequest } from './chat-fast-path';
 export type { EndpointHealth, EvalCell, FeedbackEvidence, LatencyStat } from './cells';
 export { cacheControl, CAILOS_FIELDS, chatRequest, routingHints, thinkingConfig } from './chat-schema';
 export type {

@@ -12,14 +12,12 @@ const KEY_PATTERN = /^cai_[0-9A-Za-z]{32,64}$/;
 
 export function randomBase62(length: number): string {
   // Rejection sampling keeps every character uniform (256 is not a multiple of 62).
-  const out: string[] = [];
+  let out = '';
   while (out.length < length) {
     const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
-    for (const b of bytes) {
-      if (b < 248 && out.length < length) out.push(BASE62[b % 62]);
-    }
+    for (let i = 0; i < bytes.length && out.length < length; i++) if (bytes[i] < 248) out += BASE62[bytes[i] % 62];
   }
-  return out.join('');
+  return out;
 }
 
 export function generateApiKey(): string {
@@ -41,9 +39,31 @@ function hmacKey(pepper: string): Promise<CryptoKey> {
   return key;
 }
 
+/**
+ * Hashes of keys presented recently, per pepper. A client sends the same key with every request, and the
+ * WebCrypto HMAC was a visible share of a gateway-mode request's CPU (bench/overhead/cpu-profile.md). An entry
+ * is found only by the whole presented key, so a hit needs the secret itself; the hash decides nothing on its
+ * own (the key record it names is still resolved, and revocation and expiry still checked, on every request).
+ * Isolate memory only, where the key already is while its request runs; bounded, oldest entry out first.
+ */
+export const KEY_HASH_CACHE_ENTRIES = 1_000;
+const hashCaches = new Map<string, Map<string, string>>();
+
 export async function hashApiKey(apiKey: string, pepper: string): Promise<string> {
+  let cache = hashCaches.get(pepper);
+  if (!cache) hashCaches.set(pepper, (cache = new Map()));
+  const hit = cache.get(apiKey);
+  if (hit !== undefined) return hit;
   const sig = await crypto.subtle.sign('HMAC', await hmacKey(pepper), new TextEncoder().encode(apiKey));
-  return [...new Uint8Array(sig)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const hash = [...new Uint8Array(sig)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  if (cache.size >= KEY_HASH_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  cache.set(apiKey, hash);
+  return hash;
+}
+
+/** How many key hashes this isolate holds for `pepper` (tests: the cache stays bounded). */
+export function cachedKeyHashes(pepper: string): number {
+  return hashCaches.get(pepper)?.size ?? 0;
 }
 
 export function displayPrefix(apiKey: string): string {

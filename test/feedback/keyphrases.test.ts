@@ -70,4 +70,33 @@ describe('keyphrases', () => {
     // A deployment without a pepper still logs its rows (an empty HMAC key is valid).
     expect(extractKeyphrases('ticket export', '').filter((t) => t.startsWith('h:'))).toHaveLength(2);
   });
+
+  it('ranks words exactly as sorting every count would (generated texts with many ties)', () => {
+    const hashOf = (w: string) => extractKeyphrases(w, 's').find((t) => t.startsWith('h:'))!;
+    // Reference: every content word's count and first position, all sorted (count down, then first seen).
+    const reference = (text: string) => {
+      const counts = new Map<string, { n: number; first: number }>();
+      (text.match(/[A-Za-z]+/g) ?? []).forEach((w, i) => {
+        if (/[A-Z]/.test(w) || w.length < 4 || w.length > 20 || ['this', 'that', 'with', 'please'].includes(w)) return;
+        const c = counts.get(w);
+        if (c) c.n++;
+        else counts.set(w, { n: 1, first: i });
+      });
+      return [...counts.entries()]
+        .sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)
+        .slice(0, 3)
+        .map(([w]) => hashOf(w));
+    };
+    const vocabulary = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'Name', 'this', 'abc', 'with'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 500; n++) {
+      const words = Array.from({ length: 1 + Math.floor(next() * 14) }, () => vocabulary[Math.floor(next() * vocabulary.length)]);
+      const text = words.join(next() < 0.5 ? ' ' : ', ');
+      expect(
+        extractKeyphrases(text, 's').filter((t) => t.startsWith('h:')),
+        text,
+      ).toEqual(reference(text));
+    }
+  });
 });
