@@ -8,6 +8,9 @@ import { ENTITY_TYPES, type Detection, type EntityType } from './types';
  * entry is keyed by the key's scope, the entity types asked for and two 32-bit hashes and the length of the
  * text, and holds only spans (type, start, end) — never the text. Isolate memory only, bounded, the oldest
  * entry leaving first. A scope is one key's: a text crafted to collide with another key's text finds nothing.
+ * The hashes are not cryptographic: a sender of the same key who crafts a collision could get a text through
+ * with an earlier text's spans, which is no more than that sender can do by spelling the data differently —
+ * cloaking protects data from the provider, not against the one who sends it.
  */
 
 export const DETECTION_CACHE_ENTRIES = 1024;
