@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { admin, BASE, createTestKey, workerFetch } from '../helpers/gateway';
+import { admin, BASE, createTestKey, decisionTrace, workerFetch } from '../helpers/gateway';
 
 /**
  * cache_control and thinking from /v1/messages, as the providers receive them (the simulated fleet's
@@ -30,14 +30,8 @@ async function received(endpointId: string): Promise<Record<string, unknown>[]> 
   return res.data.filter((r) => r.endpointId === endpointId).map((r) => JSON.parse(r.body) as Record<string, unknown>);
 }
 
-async function trace(apiKey: string, decisionId: string): Promise<{ stages: { stage: string; note?: string }[]; chain: string[] }> {
-  for (let i = 0; i < 50; i++) {
-    const res = await workerFetch(`${BASE}/v1/routing/decisions/${decisionId}`, { headers: { authorization: `Bearer ${apiKey}` } });
-    if (res.status === 200) return ((await res.json()) as { trace: { stages: { stage: string; note?: string }[]; chain: string[] } }).trace;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`decision ${decisionId} never appeared`);
-}
+const trace = (apiKey: string, decisionId: string) =>
+  decisionTrace<{ stages: { stage: string; note?: string }[]; chain: string[] }>(apiKey, decisionId);
 
 const MANUAL = `You answer questions about the Cailos manual. ${'The gateway routes each request to an endpoint. '.repeat(40)}`;
 const cachedSystem: Anthropic.TextBlockParam[] = [{ type: 'text', text: MANUAL, cache_control: { type: 'ephemeral' } }];

@@ -1,24 +1,13 @@
-import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { createTestKey, openaiClient } from '../helpers/gateway';
+import { apiRefusal, createTestKey, openaiClient } from '../helpers/gateway';
 
 /** A key's model rules and strict residency bind /v1/embeddings exactly as they bind chat. */
-
-async function refusal(p: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof OpenAI.APIError) return err;
-    throw err;
-  }
-  throw new Error('expected the request to be refused');
-}
 
 describe('embeddings under the key’s model rules and residency', () => {
   it('refuses a denied embedding model with 403 model_not_allowed, and auto avoids denied providers', async () => {
     const { key } = await createTestKey({ name: 'emb-deny', settings: { denyModels: ['text-embedding-3-small', 'provider:cohere'] } });
     const client = openaiClient(key);
-    const err = await refusal(client.embeddings.create({ model: 'text-embedding-3-small', input: 'rivers and lakes' }));
+    const err = await apiRefusal(client.embeddings.create({ model: 'text-embedding-3-small', input: 'rivers and lakes' }));
     expect(err.status).toBe(403);
     expect(err.code).toBe('model_not_allowed');
     const { response } = await client.embeddings.create({ model: 'auto:cost', input: 'rivers and lakes' }).withResponse();
@@ -29,7 +18,7 @@ describe('embeddings under the key’s model rules and residency', () => {
 
   it('never sends an embedding request outside the key’s residency region', async () => {
     const { key } = await createTestKey({ name: 'emb-eu', settings: { residency: 'eu' } });
-    const err = await refusal(openaiClient(key).embeddings.create({ model: 'text-embedding-3-small', input: 'rivers and lakes' }));
+    const err = await apiRefusal(openaiClient(key).embeddings.create({ model: 'text-embedding-3-small', input: 'rivers and lakes' }));
     // No embedding endpoint of the catalog is sourced to process in the EU: refused, not sent elsewhere.
     expect(err.status).toBe(422);
     expect(err.code).toBe('residency_unavailable');

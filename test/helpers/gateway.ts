@@ -63,3 +63,25 @@ export async function simStreamEnds(ms = 3_000): Promise<{ outcome: string; fram
 }
 
 export { env };
+
+/** Awaits `p`, which the official client must reject with an API error, and returns that error. */
+export async function apiRefusal(p: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof OpenAI.APIError) return err;
+    throw err;
+  }
+  throw new Error('expected the request to be refused');
+}
+
+/** A decision's trace as the key's owner reads it; the log row is written through waitUntil, so this polls briefly. */
+export async function decisionTrace<T>(apiKey: string, id: string): Promise<T> {
+  const end = Date.now() + 5_000;
+  for (;;) {
+    const res = await workerFetch(`${BASE}/v1/routing/decisions/${id}`, { headers: { authorization: `Bearer ${apiKey}` } });
+    if (res.status === 200) return ((await res.json()) as { trace: T }).trace;
+    if (Date.now() > end) throw new Error(`decision ${id} not found`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,6 +1,5 @@
-import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { admin, BASE, createTestKey, openaiClient, workerFetch } from '../helpers/gateway';
+import { admin, apiRefusal, createTestKey, decisionTrace, openaiClient } from '../helpers/gateway';
 
 /**
  * A key's model allow/deny lists (`allowModels`, `denyModels`): rules name a model family, an
@@ -24,25 +23,7 @@ async function call(key: string, model: string) {
   return { data, endpoint: response.headers.get('x-cailos-endpoint')!, decision: response.headers.get('x-cailos-decision-id')! };
 }
 
-async function refusal(p: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof OpenAI.APIError) return err;
-    throw err;
-  }
-  throw new Error('expected the request to be refused');
-}
-
-async function trace(key: string, id: string): Promise<Trace> {
-  const end = Date.now() + 5_000;
-  for (;;) {
-    const res = await workerFetch(`${BASE}/v1/routing/decisions/${id}`, { headers: { authorization: `Bearer ${key}` } });
-    if (res.status === 200) return ((await res.json()) as { trace: Trace }).trace;
-    if (Date.now() > end) throw new Error(`decision ${id} not found`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const trace = (key: string, id: string) => decisionTrace<Trace>(key, id);
 
 async function endpointsOf(family: string): Promise<{ id: string; provider: string; model: string }[]> {
   const report = (await (await admin('/catalog')).json()) as { data: { id: string; provider: string; model: string; codename: string }[] };
@@ -52,7 +33,7 @@ async function endpointsOf(family: string): Promise<{ id: string; provider: stri
 describe('model allow/deny lists on a key', () => {
   it('a denied model family asked for by name gets 403 model_not_allowed naming the model and the rule', async () => {
     const k = await createTestKey({ name: 'deny-family', settings: { denyModels: ['gpt-4o'] } });
-    const err = await refusal(call(k.key, 'gpt-4o'));
+    const err = await apiRefusal(call(k.key, 'gpt-4o'));
     expect(err.status).toBe(403);
     expect(err.code).toBe('model_not_allowed');
     expect(err.type).toBe('permission_error');
@@ -68,7 +49,7 @@ describe('model allow/deny lists on a key', () => {
       name: 'deny-endpoint',
       settings: { allowModels: ['llama-3.3-70b', 'groq/llama-3.3-70b-versatile'], denyModels: ['model:llama-3.3-70b-versatile'] },
     });
-    const err = await refusal(call(k.key, 'groq/llama-3.3-70b-versatile'));
+    const err = await apiRefusal(call(k.key, 'groq/llama-3.3-70b-versatile'));
     expect(err.status).toBe(403);
     expect(err.code).toBe('model_not_allowed');
     expect(err.message).toContain("'groq/llama-3.3-70b-versatile'");
@@ -114,7 +95,7 @@ describe('model allow/deny lists on a key', () => {
 
   it('when the rules leave nothing, auto gets 403 model_not_allowed too', async () => {
     const k = await createTestKey({ name: 'allow-nothing', settings: { allowModels: ['family:no-such-family'] } });
-    const err = await refusal(call(k.key, 'auto:cost'));
+    const err = await apiRefusal(call(k.key, 'auto:cost'));
     expect(err.status).toBe(403);
     expect(err.code).toBe('model_not_allowed');
     expect(err.message).toContain("allow list ('family:no-such-family')");
@@ -129,6 +110,6 @@ describe('model allow/deny lists on a key', () => {
     const k = await createTestKey({ name: 'patched-rules' });
     expect((await call(k.key, 'gpt-4o')).data.choices.length).toBe(1);
     expect((await admin(`/keys/${k.id}`, { method: 'PATCH', body: { denyModels: ['endpoint:openai/gpt-4o'] } })).status).toBe(200);
-    expect((await refusal(call(k.key, 'gpt-4o'))).code).toBe('model_not_allowed');
+    expect((await apiRefusal(call(k.key, 'gpt-4o'))).code).toBe('model_not_allowed');
   });
 });

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { admin, BASE, chat, createTestKey, openaiClient, workerFetch } from '../helpers/gateway';
+import { admin, apiRefusal, chat, createTestKey, decisionTrace, openaiClient } from '../helpers/gateway';
 
 /**
  * Strict residency: a key's `residency` setting or the request's `routing.residency` admits only
@@ -38,25 +38,7 @@ async function call(key: string, model: string, routing?: Record<string, unknown
   return { data, endpoint: response.headers.get('x-cailos-endpoint')!, decision: response.headers.get('x-cailos-decision-id')! };
 }
 
-async function refusal(p: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof OpenAI.APIError) return err;
-    throw err;
-  }
-  throw new Error('expected the request to be refused');
-}
-
-async function trace(key: string, id: string): Promise<Trace> {
-  const end = Date.now() + 5_000;
-  for (;;) {
-    const res = await workerFetch(`${BASE}/v1/routing/decisions/${id}`, { headers: { authorization: `Bearer ${key}` } });
-    if (res.status === 200) return ((await res.json()) as { trace: Trace }).trace;
-    if (Date.now() > end) throw new Error(`decision ${id} not found`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const trace = (key: string, id: string) => decisionTrace<Trace>(key, id);
 
 describe('strict residency', () => {
   it('a key with residency "eu" is only ever routed to endpoints sourced to process in the EU, across models and strategies', async () => {
@@ -123,7 +105,7 @@ describe('strict residency', () => {
 
   it('when no endpoint qualifies: 422 residency_unavailable naming the region, never a silent fallback', async () => {
     const k = await createTestKey({ name: 'eu-none', settings: { residency: 'eu' } });
-    const err = await refusal(call(k.key, 'gpt-4o'));
+    const err = await apiRefusal(call(k.key, 'gpt-4o'));
     expect(err.status).toBe(422);
     expect(err.code).toBe('residency_unavailable');
     expect(err.param).toBe('model');
@@ -132,13 +114,13 @@ describe('strict residency', () => {
     expect(err.message).toMatch(/global/);
 
     const plain = await createTestKey({ name: 'nowhere' });
-    const none = await refusal(call(plain.key, 'auto', { residency: 'sa' }));
+    const none = await apiRefusal(call(plain.key, 'auto', { residency: 'sa' }));
     expect(none.status).toBe(422);
     expect(none.code).toBe('residency_unavailable');
     expect(none.param).toBe('routing.residency');
 
     // A request cannot ask for another region than its key's.
-    const conflict = await refusal(call(k.key, 'auto', { residency: 'us' }));
+    const conflict = await apiRefusal(call(k.key, 'auto', { residency: 'us' }));
     expect(conflict.status).toBe(422);
     expect(conflict.code).toBe('residency_unavailable');
     expect(conflict.message).toContain("'us'");

@@ -1,7 +1,6 @@
-import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/tenancy';
-import { admin, BASE, createTestKey, env, openaiClient, workerFetch } from '../helpers/gateway';
+import { admin, apiRefusal, BASE, createTestKey, env, openaiClient, workerFetch } from '../helpers/gateway';
 
 /**
  * `expiresAt` on a key: past it, every /v1 call is refused with 401 `key_expired`, checked against the
@@ -9,16 +8,6 @@ import { admin, BASE, createTestKey, env, openaiClient, workerFetch } from '../h
  */
 
 const ask = (key: string) => openaiClient(key).chat.completions.create({ model: 'auto', messages: [{ role: 'user', content: 'Say hi.' }] });
-
-async function refusal(p: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof OpenAI.APIError) return err;
-    throw err;
-  }
-  throw new Error('expected the request to be refused');
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -31,7 +20,7 @@ describe('key expiry', () => {
     expect(patched.status).toBe(200);
     expect(((await patched.json()) as { settings: { expiresAt: number } }).settings.expiresAt).toBe(Date.parse('2020-01-01T00:00:00Z'));
 
-    const err = await refusal(ask(k.key));
+    const err = await apiRefusal(ask(k.key));
     expect(err.status).toBe(401);
     expect(err.code).toBe('key_expired');
     expect(err.type).toBe('authentication_error');
@@ -51,7 +40,7 @@ describe('key expiry', () => {
     await env.KV.delete(`key:${await hashApiKey(k.key, 'test-pepper')}`);
     expect((await ask(k.key)).choices[0].message).toBeDefined();
     await sleep(1_600);
-    const err = await refusal(ask(k.key));
+    const err = await apiRefusal(ask(k.key));
     expect(err.status).toBe(401);
     expect(err.code).toBe('key_expired');
   });

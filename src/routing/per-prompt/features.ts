@@ -1,4 +1,5 @@
 import type { ChatRequest } from '../../hub';
+import { fmix32 } from '../../lib';
 
 /**
  * The text a per-prompt prediction reads: the last user message, its final PROMPT_CHARS characters (the
@@ -25,15 +26,6 @@ export interface PromptFeatures {
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
@@ -73,8 +65,8 @@ export function promptFeatures(text: string, buckets: number): PromptFeatures {
       while (i < lower.length && isWordChar(lower.charCodeAt(i))) h = Math.imul(h ^ lower.charCodeAt(i++), FNV_PRIME);
     } else h = Math.imul(h ^ lower.charCodeAt(i++), FNV_PRIME);
     const word = h >>> 0;
-    add(mix(word ^ 0x9e3779b9));
-    if (prev >= 0) add(mix(Math.imul(prev, FNV_PRIME) ^ word ^ 0x7f4a7c15));
+    add(fmix32(word ^ 0x9e3779b9));
+    if (prev >= 0) add(fmix32(Math.imul(prev, FNV_PRIME) ^ word ^ 0x7f4a7c15));
     prev = word;
   }
   let norm = 0;
