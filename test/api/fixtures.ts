@@ -1,4 +1,8 @@
 import type { ChatCompletion, ChatCompletionChunk, ChunkDelta, FinishReason, Usage } from '../../src/hub';
+import { expect } from 'vitest';
+import { ApiError } from '../../src/hub';
+import type { MessagesRequest } from '../../src/api/messages/schema';
+import { messagesToChatRequest } from '../../src/api/messages/to-chat';
 
 /** Hub-format values for the pure translator tests. */
 
@@ -44,4 +48,15 @@ export function completion(message: ChatCompletion['choices'][0]['message'], fin
     choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
     usage,
   };
+}
+
+/** The ApiError the Messages → hub translation must throw for `request`. */
+export function translationRefusal(request: MessagesRequest): ApiError {
+  try {
+    messagesToChatRequest(request);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApiError);
+    return err as ApiError;
+  }
+  throw new Error('expected a refusal');
 }

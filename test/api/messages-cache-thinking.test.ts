@@ -4,7 +4,7 @@ import { completionToMessage } from '../../src/api/messages/from-chat';
 import { type MessagesRequest, messagesRequest } from '../../src/api/messages/schema';
 import { MessagesStreamTranslator } from '../../src/api/messages/stream';
 import { messagesToChatRequest } from '../../src/api/messages/to-chat';
-import { chunk, completion, usageChunk } from './fixtures';
+import { chunk, completion, usageChunk, translationRefusal } from './fixtures';
 
 /**
  * The Messages dialect's Anthropic-only fields through the hub: cache_control breakpoints, thinking
@@ -15,15 +15,7 @@ const req = (body: Record<string, unknown>): MessagesRequest => messagesRequest.
 const EPH = { type: 'ephemeral' } as const;
 const HOUR = { type: 'ephemeral', ttl: '1h' } as const;
 
-function refusal(body: Record<string, unknown>): ApiError {
-  try {
-    messagesToChatRequest(req(body));
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (body: Record<string, unknown>): ApiError => translationRefusal(req(body));
 
 describe('cache_control into the hub request', () => {
   it('keeps breakpoints on system blocks, content blocks, tool results, assistant turns and tools', () => {

@@ -5,19 +5,11 @@ import { completionToMessage, toAnthropicUsage } from '../../src/api/messages/fr
 import { type MessagesRequest, messagesRequest } from '../../src/api/messages/schema';
 import { MessagesStreamTranslator } from '../../src/api/messages/stream';
 import { messagesToChatRequest } from '../../src/api/messages/to-chat';
-import { TEXT_THEN_TOOL, chunk, completion, usageChunk } from './fixtures';
+import { TEXT_THEN_TOOL, chunk, completion, usageChunk, translationRefusal } from './fixtures';
 
 const req = (body: Record<string, unknown>): MessagesRequest => messagesRequest.parse({ model: 'auto', max_tokens: 100, ...body });
 
-function refusal(body: Record<string, unknown>): ApiError {
-  try {
-    messagesToChatRequest(req(body));
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (body: Record<string, unknown>): ApiError => translationRefusal(req(body));
 
 describe('Messages request → ChatRequest', () => {
   it('maps system, text, images, tool_use and tool_result blocks', () => {
