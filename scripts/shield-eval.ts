@@ -3,15 +3,16 @@
  * on a corpus that contains no personal data.
  *
  *   npx tsx scripts/shield-eval.ts FILE.json [--negatives FILE] [--runs N] [--by group|locale|family] [--json]
- *   npx tsx scripts/shield-eval.ts [--dev-only] [--runs N] [--json]        # the whole report (npm run shield:eval)
+ *   npx tsx scripts/shield-eval.ts [--heldout] [--runs N] [--json]        # the whole report (npm run shield:eval)
  *
- * Without FILE: the synthetic held-out set v2 (v2 locales × v2 template families, generated into
- * training/shield/.cache by scripts/shield-gen.ts when missing), per locale group; then the development
- * figures: the synthetic dev set, the v1 held-out set (scored once for the v1 report, development data
- * since), the shared dev set (../shared/data/pii/, when present) and the negatives corpus
- * test/fixtures/shield/negatives.txt. The detectors were tuned, and the tagger trained, on development
- * data only. Errors (missed and spurious spans) are printed for development sets only (--errors).
- * --dev-only skips the held-out set (what to run while tuning).
+ * Without FILE: with --heldout, first the synthetic held-out set v3 (v3 locales × v3 template families,
+ * generated into training/shield/.cache by scripts/shield-gen.ts when missing), per locale group; then
+ * the development figures: the synthetic dev set, the v1 and v2 held-out sets (each scored once for its
+ * report, development data since), the shared dev set (../shared/data/pii/, when present) and the
+ * negatives corpus test/fixtures/shield/negatives.txt. The detectors were tuned, and the tagger trained,
+ * on development data only. Errors (missed and spurious spans) are printed for development sets only
+ * (--errors). Without --heldout (what to run while tuning; --dev-only is accepted for the same) the
+ * held-out set is neither generated nor scored: it is scored once, for the report.
  *
  * Gold type mapping: PERSON; EMAIL_ADDRESS→EMAIL; PHONE_NUMBER→PHONE; CREDIT_CARD; IBAN_CODE→IBAN;
  * US_SSN; IP_ADDRESS; STREET_ADDRESS and ADDRESS→ADDRESS. Other gold types are not scored.
@@ -151,7 +152,7 @@ function printNegatives(path: string, json: boolean) {
   return { kb: negatives.kb, falsePositives: negatives.falsePositives, perTenKb: negatives.perTenKb, byType: negatives.byType };
 }
 
-function cached(split: 'dev' | 'heldout' | 'heldout-v2'): string {
+function cached(split: 'dev' | 'heldout' | 'heldout-v2' | 'heldout-v3'): string {
   const path = `${CACHE_DIR}/${split}.json`;
   return existsSync(path) ? path : writeSet(split);
 }
@@ -177,9 +178,9 @@ function main(): void {
   }
   // The whole report.
   const report: Record<string, unknown> = {};
-  if (!args.includes('--dev-only')) {
-    if (!json) console.log('== HELD-OUT v2: v2 locales × v2 template families (never used for tuning or training) ==');
-    report.heldout = evaluateFile(cached('heldout-v2'), { runs, json, showErrors: false, by: by ?? 'group' });
+  if (args.includes('--heldout') && !args.includes('--dev-only')) {
+    if (!json) console.log('== HELD-OUT v3: v3 locales × v3 template families (never used for tuning or training) ==');
+    report.heldout = evaluateFile(cached('heldout-v3'), { runs, json, showErrors: false, by: by ?? 'group' });
   }
   if (!json)
     console.log(
@@ -188,6 +189,8 @@ function main(): void {
   report.dev = evaluateFile(cached('dev'), { runs, json, showErrors: args.includes('--errors'), by: by ?? 'group' });
   if (!json) console.log('-- v1 held-out set (v1 held-out locales × families; development data since the v1 report)');
   report.devV1Heldout = evaluateFile(cached('heldout'), { runs, json, showErrors: args.includes('--errors'), by: by ?? 'group' });
+  if (!json) console.log('-- v2 held-out set (v2 locales × families; development data since the v2 report)');
+  report.devV2Heldout = evaluateFile(cached('heldout-v2'), { runs, json, showErrors: args.includes('--errors'), by: by ?? 'group' });
   if (existsSync(SHARED_DEV)) {
     if (!json) console.log(`-- shared dev set ${SHARED_DEV}`);
     report.sharedDev = evaluateFile(SHARED_DEV, { runs, json, showErrors: true });
@@ -199,6 +202,7 @@ function main(): void {
     heldout: overall(report.heldout),
     dev: overall(report.dev),
     devV1Heldout: overall(report.devV1Heldout),
+    devV2Heldout: overall(report.devV2Heldout),
     sharedDev: overall(report.sharedDev),
     negatives: report.negatives,
   };

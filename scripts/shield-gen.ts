@@ -1,12 +1,14 @@
 /**
  * Writes the synthetic PII evaluation sets (presidio-research format plus locale/group/family fields).
  *
- *   npx tsx scripts/shield-gen.ts [--split dev|heldout|heldout-v2|heldout-locales|heldout-families] [--count N] [--seed S] [--out FILE]
+ *   npx tsx scripts/shield-gen.ts [--split dev|heldout|heldout-v2|heldout-v3|heldout-locales|heldout-families] [--count N] [--seed S] [--out FILE]
  *
  * Without --split the sets are written to training/shield/.cache/<split>.json (git-ignored; the same seed
  * and faker version give the same files). Locales and template families are split up front
- * (training/shield/gen/locales.ts, generate.ts): `heldout-v2` (v2 locales × v2 families) is scored once
- * for the report; `dev` and the v1 `heldout` set are development data.
+ * (training/shield/gen/locales.ts, generate.ts): `heldout-v3` (v3 locales × v3 families) is scored once
+ * for the report; `dev`, the v1 `heldout` and `heldout-v2` sets are development data. The v3 set is
+ * written only when asked for by name (`--split heldout-v3`), so no routine run leaves it where a tuning
+ * run could read it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -5,6 +5,8 @@
 import { ALL_LOCALES, DEV_LOCALES, HELD_LOCALES, V2_LOCALES, fnv1a, groupOf, localeSource, type LocaleSource } from './locales';
 import { FAMILIES, type Family } from './templates';
 import { FAMILIES_V2 } from './templates-v2';
+import { V3_LOCALES, groupOfV3, isV3Locale, v3Source } from './custom-locales-v3';
+import { FAMILIES_V3 } from './templates-v3';
 import * as V from './values';
 import type { Piece } from './values';
 
@@ -35,9 +37,24 @@ export const HELD_FAMILIES: Family[] = FAMILIES.filter((f) => HELD_OUT_FAMILIES.
 /**
  * dev: v1 development locales × development families; heldout: v1 held-out locales × held-out families
  * (scored once; development data since); heldout-v2: v2 locales × v2 families (locales.ts,
- * templates-v2.ts), the held-out set now; all-v1: every v1 locale × every v1 family (training data).
+ * templates-v2.ts; scored once, development data since); heldout-v3: v3 locales × v3 families
+ * (custom-locales-v3.ts, templates-v3.ts), the held-out set now; all-v1: every v1 locale × every v1
+ * family (training data).
  */
-export type Split = 'dev' | 'heldout' | 'heldout-locales' | 'heldout-families' | 'heldout-v2' | 'all-v1';
+export type Split = 'dev' | 'heldout' | 'heldout-locales' | 'heldout-families' | 'heldout-v2' | 'heldout-v3' | 'all-v1';
+
+/** The held-out v3 set: seed and size, fixed before any tuning on it (as v2's were). */
+export const HELDOUT_V3_SEED = 20261207;
+export const HELDOUT_V3_COUNT = 2000;
+
+const V3_FAMILY_NAMES = new Set(FAMILIES_V3.map((f) => f.name));
+
+/** Throws when v3 locales or families would reach training, cross-validation or a threshold sweep. */
+export function assertNotHeldOutV3(items: ReadonlyArray<{ locale?: string; family?: string }>): void {
+  for (const it of items)
+    if ((it.locale && isV3Locale(it.locale)) || (it.family && V3_FAMILY_NAMES.has(it.family)))
+      throw new Error(`held-out v3 data (${it.locale ?? ''} ${it.family ?? ''}) is for the final score only: never train, tune or sweep on it`);
+}
 
 function partsOf(split: Split): { locales: string[]; families: Family[] } {
   switch (split) {
@@ -51,6 +68,8 @@ function partsOf(split: Split): { locales: string[]; families: Family[] } {
       return { locales: DEV_LOCALES, families: HELD_FAMILIES };
     case 'heldout-v2':
       return { locales: V2_LOCALES, families: FAMILIES_V2 };
+    case 'heldout-v3':
+      return { locales: V3_LOCALES, families: FAMILIES_V3 };
     case 'all-v1':
       return { locales: ALL_LOCALES, families: FAMILIES };
   }
@@ -170,21 +189,30 @@ export function renderTemplate(template: string, ctx: Context, lower: boolean): 
 
 export function generate(split: Split, count: number, seed: number): GenSample[] {
   const { locales, families } = partsOf(split);
-  return generateFrom(locales, families, count, seed ^ fnv1a(split));
+  return samplesOf(locales, families, count, seed ^ fnv1a(split));
 }
 
-/** Samples of the given locales and families (cross-validation folds inside the development part). */
+/**
+ * Samples of the given locales and families (training, cross-validation folds, threshold sweeps); the
+ * held-out v3 locales and families are refused here and reachable only through generate('heldout-v3').
+ */
 export function generateFrom(locales: string[], families: Family[], count: number, seed: number): GenSample[] {
+  assertNotHeldOutV3([...locales.map((locale) => ({ locale })), ...families.map((f) => ({ family: f.name }))]);
+  return samplesOf(locales, families, count, seed);
+}
+
+function samplesOf(locales: string[], families: Family[], count: number, seed: number): GenSample[] {
   const rand = mulberry32(seed);
   const out: GenSample[] = [];
   for (let i = 0; i < count; i++) {
     const locale = locales[Math.floor(rand() * locales.length)];
     const family = families[Math.floor(rand() * families.length)];
     const template = Math.floor(rand() * family.templates.length);
-    const src = localeSource(locale, Math.floor(rand() * 2 ** 31));
+    const v3 = isV3Locale(locale);
+    const src = (v3 ? v3Source : localeSource)(locale, Math.floor(rand() * 2 ** 31));
     const lower = rand() < family.lower;
     const { text, spans } = renderTemplate(family.templates[template], new Context(src), lower);
-    out.push({ full_text: text, spans, locale, group: groupOf(locale), family: family.name, template });
+    out.push({ full_text: text, spans, locale, group: v3 ? groupOfV3(locale) : groupOf(locale), family: family.name, template });
   }
   return out;
 }
