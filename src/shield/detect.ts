@@ -3,6 +3,7 @@ import { detectEmails } from './detectors/email';
 import { detectCreditCards, detectIbans, detectSsns } from './detectors/financial';
 import { detectIpv4, detectIpv6 } from './detectors/network';
 import { detectPersons } from './detectors/person';
+import { contextNames, coordinatedNames, notAName, plausibleNameWord, propagateNames } from './detectors/person-context';
 import { detectPhones } from './detectors/phone';
 import { detectSecrets } from './detectors/secrets';
 import { tagPersons } from './model/tagger';
@@ -18,9 +19,22 @@ const DETECTORS: ReadonlyArray<[EntityType, Detector]> = [
   ['IP_ADDRESS', (t) => [...detectIpv4(t), ...detectIpv6(t)]],
   ['PHONE', detectPhones],
   ['ADDRESS', detectAddresses],
-  // Names: the cue and list rules, and the learned tagger; overlaps resolve to the longer span.
-  ['PERSON', (t) => [...detectPersons(t), ...tagPersons(t)]],
+  // Names: the cue and list rules, the context rules and the learned tagger; overlaps resolve to the longer span.
+  ['PERSON', detectAllPersons],
 ];
+
+/** Every person span, and each found name's other occurrences in the text (and names in e-mail local parts). */
+function detectAllPersons(text: string): Detection[] {
+  // A one-word reading of the tagger that is a role or a common word ("Todo:", "Customer:") is not a name.
+  const tagged = tagPersons(text).filter((d) => /\s/.test(text.slice(d.start, d.end)) || plausibleNameWord(text.slice(d.start, d.end)));
+  // A sign-off in any language ("Saludos", "Viele Grüße") or a role ("Support Team") is not a name, whichever
+  // rule read it as one.
+  const found = [...detectPersons(text), ...tagged, ...contextNames(text)].filter((d) => !notAName(text.slice(d.start, d.end)));
+  // A possessive "'s" is not part of the name ("Zorvek’s laptop").
+  for (const d of found) if (d.end - d.start > 3 && /['’]s$/.test(text.slice(d.end - 2, d.end))) d.end -= 2;
+  found.push(...propagateNames(text, found, text.includes('@') ? detectEmails(text) : []));
+  return [...found, ...coordinatedNames(text, found)];
+}
 
 /**
  * All entities in text, non-overlapping, sorted by start. Detectors for types outside `entities`

@@ -301,9 +301,21 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'ter',
   'ten',
   'bin',
+  'binti',
+  'bint',
+  'ibn',
   'al',
   'el',
   'y',
+  // Irish "Mac"/"Nic"/"Ó"/"Ní" are written capitalized or not ("Siobhán Mac Suibhne", "tadhg ó dónaill").
+  'mac',
+  'Mac',
+  'nic',
+  'Nic',
+  'ó',
+  'Ó',
+  'ní',
+  'Ní',
 ]);
 export const SURNAMES_SET: ReadonlySet<string> = (() => {
   const set = toSet(SURNAMES);

@@ -1,11 +1,11 @@
 /**
- * Training data of the name tagger: synthetic texts of all v1 locales and template families (the v1
- * held-out ones included: development data since the v1 report; never the v2 held-out locales and
- * families) plus texts without personal data, featurized by the tagger's own code
+ * Training data of the name tagger: synthetic texts of all v1 and v2 locales and template families (both
+ * held-out sets are development data since their reports) and of the training-only families
+ * (gen/templates-extra.ts), plus texts without personal data, featurized by the tagger's own code
  * (src/shield/model/features.ts) so training and inference see identical features. In a third of the
  * texts with names, name words are swapped for invented ones (gen/invent.ts).
  *
- *   npx tsx training/shield/export-features.ts [--train N] [--valid N] [--cv v1|v3]
+ *   npx tsx training/shield/export-features.ts [--train N] [--valid N] [--cv v1|v3|d2|ctx] [--eval-only]
  *
  * Writes training/shield/.cache/train/{train,valid}.{feat,tags,cand,offs} (little-endian):
  *   feat Int32 [tokens × MAX_FEATURES] feature ids (-1 unused); tags Uint8 [tokens] 0 other, 1 person,
@@ -19,8 +19,10 @@ import * as F from '@faker-js/faker';
 import type { Faker } from '@faker-js/faker';
 import { BUCKETS, MAX_FEATURES, candidateMask, featurize, isLowerText, tokenize } from '../../src/shield/model/features';
 import { generate, generateFrom, type GenSpan } from './gen/generate';
-import { ALL_LOCALES, LOCALE_GROUPS, fnv1a } from './gen/locales';
+import { ALL_LOCALES, LOCALE_GROUPS, LOCALE_GROUPS_V2, V2_LOCALES, fnv1a } from './gen/locales';
 import { FAMILIES } from './gen/templates';
+import { FAMILIES_V2 } from './gen/templates-v2';
+import { FAMILIES_EXTRA } from './gen/templates-extra';
 import { inventNames } from './gen/invent';
 import { negativeSample } from './gen/negatives';
 import { stdlibChunks } from './gen/stdlib-text';
@@ -125,6 +127,28 @@ function cvSplit(salt: string) {
   };
 }
 
+/**
+ * The context fold (`--cv ctx`): the v2 families chat_transcript, travel_booking and git_pr (lone and
+ * lower-case names, speaker labels, trailers) and one v2 locale per group (two or more locales) are left
+ * out of training; everything else of v1 and v2 trains.
+ */
+function ctxSplit() {
+  const held = new Set(['chat_transcript', 'travel_booking', 'git_pr']);
+  const order = (xs: string[]) => [...xs].sort((a, b) => fnv1a(`shield-cv-ctx:${a}`) - fnv1a(`shield-cv-ctx:${b}`));
+  const cvLocales = new Set(
+    Object.values(LOCALE_GROUPS_V2)
+      .filter((ls) => ls.length >= 2)
+      .map((ls) => order(ls)[0]),
+  );
+  const families = [...FAMILIES, ...FAMILIES_V2];
+  return {
+    trainLocales: [...ALL_LOCALES, ...V2_LOCALES].filter((l) => !cvLocales.has(l)),
+    trainFamilies: [...families.filter((f) => !held.has(f.name)), ...FAMILIES_EXTRA],
+    validLocales: [...cvLocales],
+    validFamilies: families.filter((f) => held.has(f.name)),
+  };
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const flag = (n: string, d: number) => (args.includes(n) ? Number(args[args.indexOf(n) + 1]) : d);
@@ -134,8 +158,12 @@ function main(): void {
   const toText = (s: { full_text: string; spans: GenSpan[] }) => ({ text: s.full_text, spans: s.spans });
   if (args.includes('--cv')) {
     const fold = args[args.indexOf('--cv') + 1];
-    const cv = cvSplit(`shield-cv-${fold && !fold.startsWith('--') ? fold : 'v1'}`);
+    const cv = fold === 'ctx' ? ctxSplit() : cvSplit(`shield-cv-${fold && !fold.startsWith('--') ? fold : 'v1'}`);
     console.log(`cv: validation families ${cv.validFamilies.map((f) => f.name).join(', ')}; locales ${cv.validLocales.join(', ')}`);
+    if (args.includes('--eval-only')) {
+      writeFileSync(`${OUT}/cv-${fold}.json`, JSON.stringify(generateFrom(cv.validLocales, cv.validFamilies, 2000, 913)));
+      return;
+    }
     write('train', [
       ...withInvented([...generateFrom(cv.trainLocales, cv.trainFamilies, train, 911).map(toText), ...composed(cv.trainLocales, train, 31000)], 77),
       ...negatives(Math.round(train / 2), 5000),
@@ -144,11 +172,14 @@ function main(): void {
     // The same fold as an evaluation set for scripts/shield-eval.ts (span level, whole detector).
     writeFileSync(`${OUT}/cv-valid.json`, JSON.stringify(generateFrom(cv.validLocales, cv.validFamilies, 2000, 913)));
   } else {
+    // Every v1 and v2 locale and family (v2 is development data since its report) and the training-only families.
+    const locales = [...ALL_LOCALES, ...V2_LOCALES];
+    const families = [...FAMILIES, ...FAMILIES_V2, ...FAMILIES_EXTRA];
     write('train', [
-      ...withInvented([...generate('all-v1', train, 911).map(toText), ...composed(ALL_LOCALES, train, 31000)], 77),
+      ...withInvented([...generateFrom(locales, families, train, 911).map(toText), ...composed(locales, train, 31000)], 77),
       ...negatives(Math.round(train / 2), 5000),
     ]);
-    write('valid', [...generate('all-v1', valid, 912).map(toText), ...negatives(Math.round(valid / 3), 9000000)]);
+    write('valid', [...generateFrom(locales, families, valid, 912).map(toText), ...negatives(Math.round(valid / 3), 9000000)]);
   }
   writeFileSync(`${OUT}/meta.json`, JSON.stringify({ buckets: BUCKETS, maxFeatures: MAX_FEATURES }));
 }

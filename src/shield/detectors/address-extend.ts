@@ -54,6 +54,8 @@ const POSTCODE_TOKENS = [
   /^[A-Z]{1,2}-?\d{3,5}$/, // LV-1050, MD-2001, AZ1000
   /^(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,4}$/, // halves of UK, CA and IE postcodes: SW1A 1AA, K1A 0B6, D02 X285
   /^[A-Z]{2}-\d{4}-\d{4}$/, // Ghana digital address
+  /^[A-Z]\d{4}[A-Z]{3}$/, // AR CPA C1425DKA
+  /^[A-Z]\d{2}[A-Z\d]{4}$/, // IE Eircode written without its space
 ];
 
 // Lower-case words inside place names ("Nioro du Rip", "Krasnodarskiy kray", "Samarqand viloyati").

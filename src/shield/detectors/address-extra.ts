@@ -1,4 +1,5 @@
 import type { Detection } from '../types';
+import { FUNCTION_WORDS } from './words';
 
 /*
  * Address parts that need no street core: US military addresses (PSC/Unit/CMR + Box, ships, APO/FPO/DPO
@@ -30,6 +31,37 @@ const POSTCODE_LABEL = new RegExp(
   String.raw`\b(?:zip|zip ?code|zipcode|postal[ _]?code|postcode|post[ _]code|plz|cep|código postal|code postal|postnummer|postinumero|irányítószám|psč|kod pocztowy)(?:["']?[ \t]*[:=#][ \t]*["']?|[ \t]+(?:is[ \t]+)?)(${POSTCODE})(?![\w-])`,
   'giu',
 );
+
+// A Colombian street line: road type, its number, "#" and the cross street's number and the distance from it
+// ("Calle 45 # 49-57", "Carrera 116 # 102-8", "Diagonal 19 # 9-23").
+const CO_STREET =
+  /(?<![\p{L}\p{N}])(?:calle|carrera|cra\.?|kra\.?|diagonal|transversal|avenida|av\.|cl\.?|kr\.?|dg\.?|tv\.?)[ ]\d{1,3}[A-Za-z]?(?:[ ]bis)?[ ]?(?:#|no\.?|n[°º])[ ]?\d{1,3}[A-Za-z]?[ ]?-[ ]?\d{1,3}(?![\p{N}])/giu;
+
+// A name, an English street type, then the house number ("Ngong Street 47", "Bole Road, 69", "Seoul Avenue 37"):
+// the order of Kenya, Ethiopia, Mongolia, Korea in English. Capitalized, so "the main road 5 miles" is not one.
+const NAME_SUFFIX_NUMBER =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{M}'’.-]*[ ]){1,3}(?:Street|Road|Avenue|Boulevard|Lane|Drive|Highway|Way|Square|Crescent|Terrace|St\.|Rd\.|Ave\.)(?:,?[ ])\d{1,5}[A-Za-z]?(?:[/-]\d{1,4})?(?![\p{L}\p{N}.,]\d)(?![\p{L}\p{N}])/gu;
+const SUFFIX_NUMBER_HINT = /(?:street|road|avenue|boulevard|lane|drive|highway|way|square|crescent|terrace|st\.|rd\.|ave\.),? \d/i;
+
+/** Streets written name, type, number in English, as street cores (capitalized text only: "the main road 5 miles"). */
+export function nameSuffixNumberStreets(text: string, lowerText: boolean): Array<[number, number]> {
+  if (lowerText || !SUFFIX_NUMBER_HINT.test(text)) return [];
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(NAME_SUFFIX_NUMBER)) {
+    // "The Street 5", "On Road 2": a leading function word is no street name.
+    const first = m[0].split(' ')[0].toLowerCase();
+    const skip = FUNCTION_WORDS.has(first) ? first.length + 1 : 0;
+    if (skip && m[0].split(' ').length <= 3) continue;
+    out.push([m.index + skip, m.index + m[0].length]);
+  }
+  return out;
+}
+
+/** Colombian street lines, as street cores (the address detector grows them over city and postcode). */
+export function colombianStreets(text: string): Array<[number, number]> {
+  if (!text.includes('#') && !/\bn(?:o\.?|[°º])/i.test(text)) return [];
+  return [...text.matchAll(CO_STREET)].map((m) => [m.index, m.index + m[0].length]);
+}
 
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI';

@@ -39,7 +39,7 @@ rua travessa largo alameda rodovia marginal praça estrada ladeira vila ulica ul
 bulevardul bd bd. boulevard chemin allée impasse quai place voie résidence cours passage route sentier jalan jl.
 jl gang gg. gg dk. ulitsa ul prospekt pereulok shosse ploshchad naberezhnaya vulytsia vulitsa provulok odos
 leoforos leof. plateia πλατεία οδός λεωφόρος bulevar trg put str-la stradela nab. naberezhnaya urbanização
-urbanizacion urbanización
+urbanizacion urbanización bulevardi rruga sheshi mikrorayon mkr mkr. mikrorayonu
 `);
 
 /** Prefix types that are also common words ("via", "place", "route"): need a capitalized name or a number. */
@@ -53,7 +53,8 @@ export const POST_TYPES: ReadonlySet<string> = toSet(`
 sokak sokağı sok. cadde caddesi cad. bulvarı yolu mahallesi küçəsi küç. prospekti sahəsi döngəsi ko'chasi
 koʻchasi daxasi mavzesi ulitsa pereulok prospekt shosse naberezhnaya vulytsia gatve iela laukums prospekts
 bulvāris gatvė g. pr. sor utca út útja tér köz körút sétány fasor cesta ulica trg ulice náměstí nám. třída nábřeží
-tänav tn tee põik maantee mnt puiestee pst väljak vegur gata gatan braut stræti stígur vej gade allé straat laan
+köchösü köchösu kóshesi köshesi koshesi köşesi köçesi kochasi kuchasi uramy uramı urami dangyly şaýoly
+shayoly ýoly mahallasi ro daero gil gudamj gøta poghots poghota gamz. gamziri thanon kalea plaza etorbidea pasealekua bidea enparantza ul. tänav tn tee põik maantee mnt puiestee pst väljak vegur gata gatan braut stræti stígur vej gade allé straat laan
 weg gasse platz strasse straße str. allee ring damm ufer kuja katu tie polku vei veien gate plass gāte
 `);
 
@@ -123,7 +124,7 @@ export const SHORT_ENDINGS: ReadonlySet<string> = toSet('ring park hof tie weg v
 export const UNIT_WORDS =
   'apt|apartment|appartement|appartamento|apartamento|apartma|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|' +
   'zimmer|wohnung|whg|lgh|leil|kv|dz|ap|bloc|bl|sc|esc|et|korter|kat|sprat|stan|piso|casa|depto|dpto|m|lok|' +
-  'tür|stiege|etage|étage|andar|sala|box|pmb|#';
+  'tür|stiege|etage|étage|andar|sala|box|pmb|butas|fatir|jaý|#';
 
 /** Unit forms with the number first: "2e verdieping", "1 étage", "3 hoog", "9. tv", "4. sal". */
-export const NUMBER_FIRST_UNITS = 'verdieping|hoog|étage|etage|tv|th|mf|sal|og|stock|piso|andar|kat|floor';
+export const NUMBER_FIRST_UNITS = 'verdieping|hoog|étage|etage|tv|th|mf|sal|og|stock|piso|andar|kat|floor|eskuina|ezkerra|eskubi|hædd';

@@ -1,5 +1,5 @@
 import type { Detection } from '../types';
-import { detectAddressExtras } from './address-extra';
+import { colombianStreets, detectAddressExtras, nameSuffixNumberStreets } from './address-extra';
 import { extendEnd, leadingNumbersStart } from './address-extend';
 import { labelledValuesCached } from './fields';
 import { tagStreets } from '../model/tagger';
@@ -279,6 +279,8 @@ export function detectAddresses(text: string): Detection[] {
     numberNameNumberCores(text, lowerText, cores);
     // Streets the learned tagger reads as places, next to a house number.
     for (const [start, end] of tagStreets(text)) cores.push({ start, end, weak: false });
+    for (const [start, end] of colombianStreets(text)) cores.push({ start, end, weak: false });
+    for (const [start, end] of nameSuffixNumberStreets(text, lowerText)) cores.push({ start, end, weak: false });
   }
   prefixCores(text, lowerText, cores);
   const cues = hasDigit ? cueCores(text, lowerText, cores) : [];

@@ -67,10 +67,47 @@ const PERSON_LABELS = new Set([
   'agentname',
   'contactname',
   'contactperson',
+  'traveller',
+  'traveler',
+  'signedoffby',
+  'coauthoredby',
+  'reportedby',
+  'reviewedby',
+  'ackedby',
+  'testedby',
+  'suggestedby',
+  'requestedby',
+  'approvedby',
+  'committer',
+  'assignee',
+  'assignedto',
+  'reviewer',
+  'approver',
+  'requester',
+  'driver',
+  'guardian',
+  'pax',
 ]);
 // Labels that name people only in records about people ("name" of a build step, "owner" of a repo).
 const AMBIGUOUS_PERSON_LABELS = new Set(['name', 'user', 'owner', 'contact', 'client', 'member', 'manager', 'author', 'username']);
-const PEOPLE_LABELS = new Set(['attendees', 'participants', 'cc', 'panel', 'guests', 'invitees', 'present', 'members', 'interviewers']);
+const PEOPLE_LABELS = new Set([
+  'attendees',
+  'participants',
+  'cc',
+  'panel',
+  'guests',
+  'invitees',
+  'present',
+  'members',
+  'interviewers',
+  'reviewers',
+  'assignees',
+  'approvers',
+  'watchers',
+  'travellers',
+  'travelers',
+  'passengers',
+]);
 const ADDRESS_LABELS = new Set([
   'address',
   'addr',
@@ -118,7 +155,8 @@ function normalize(label: string): string {
 
 function kindOf(label: string, allowLetters: boolean): [FieldKind, boolean] | null {
   const k = normalize(label);
-  if (PERSON_LABELS.has(k)) return ['person', false];
+  // A numbered person label ("Traveller 2", "Guest 1") is the label.
+  if (PERSON_LABELS.has(k) || PERSON_LABELS.has(k.replace(/\d{1,2}$/, ''))) return ['person', false];
   if (AMBIGUOUS_PERSON_LABELS.has(k)) return ['person', true];
   if (PEOPLE_LABELS.has(k)) return ['people', false];
   if (ADDRESS_LABELS.has(k)) return ['address', false];
@@ -128,7 +166,8 @@ function kindOf(label: string, allowLetters: boolean): [FieldKind, boolean] | nu
   return null;
 }
 
-const LINE_FIELD = /^[ \t]*([\p{L}][\p{L} _()/-]{0,30}?)(?:[ \t]*[:=][ \t]*|[ \t]{2,}|\t+|(?<=^[ \t]*\p{L}) )(\S[^\n]*?)[ \t]*$/gmu;
+const LINE_FIELD =
+  /^[ \t]*([\p{L}][\p{L} _()/-]{0,30}?(?: \d{1,2})?)(?:[ \t]*[:=][ \t]*|[ \t]{2,}|\t+|(?<=^[ \t]*\p{L}) )(\S[^\n]*?)[ \t]*$/gmu;
 const JSON_FIELD = /"([\p{L}_][\p{L}\d_ -]{0,30})"[ \t]*:[ \t]*"((?:[^"\\\n]|\\.){1,200})"/gu;
 const KV_FIELD = /(?<![\w.])([A-Za-z_][\w]{0,30})=(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"',;]{1,100}))/g;
 

@@ -90,6 +90,18 @@ const TITLES = new Set([
   'senora',
   'sr',
   'sra',
+  'srta',
+  'dra',
+  'ing',
+  'mgr',
+  'mudr',
+  'judr',
+  'dipl',
+  'dhr',
+  'mevr',
+  'ir',
+  'pan',
+  'pani',
 ]);
 const CREDENTIALS = new Set(['md', 'phd', 'jr', 'sr', 'ii', 'iii', 'iv', 'esq', 'dds', 'rn']);
 /** A relation right before a capitalized word names a person ("my colleague Anna"): a strong cue. */
@@ -114,6 +126,20 @@ const RELATION_CUES = [
   'cousin',
   'neighbor',
   'neighbour',
+  'driver',
+  'spouse',
+  'fiance',
+  'fiancee',
+  'roommate',
+  'flatmate',
+  'coworker',
+  'teammate',
+  'nephew',
+  'niece',
+  'grandson',
+  'granddaughter',
+  'stepson',
+  'stepdaughter',
 ];
 // Phrases (lower-case, space separated) after which the next capitalized words are a name.
 const CUE_PHRASES = [

@@ -285,6 +285,26 @@ export function tagStreets(text: string): Array<[number, number]> {
  */
 export const TAGGER_THRESHOLDS = { word: 0.3, singleWord: 0.9, singleListed: 0.7, street: 0.8, extend: 0.02, grown: 0.7 };
 
+/**
+ * The tagger's person probability of the judged word starting at `start` (-1 when the word is not judged:
+ * a lower-case word in mixed-case text, a common word, code). Context rules ask it about words the lists
+ * do not know.
+ */
+export function personProbabilityAt(text: string, start: number): number {
+  const tagged = tagText(text);
+  const { tokens, candidates, probs, classes } = tagged;
+  let lo = 0;
+  let hi = candidates.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[candidates[mid]].start;
+    if (s === start) return probs[mid * classes + PERSON];
+    if (s < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 function listed(text: string, t: Token): boolean {
   const key = text.slice(t.start, t.end).toLowerCase();
   return GIVEN_NAMES.has(key) || SURNAMES_SET.has(key);
