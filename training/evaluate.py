@@ -12,7 +12,7 @@ has macro-F1 = that class's F1 (precision is then 1 whenever anything is predict
 complexity: for every outcome source, a logistic head on the shipped model's pooled representation, trained on the
 other sources, vs a bag-of-words logistic regression (word uni+bigrams, hashed) trained on the same rows: ROC-AUC
 on the held-out source.
-final: scores the output of scripts/classify.ts on training/eval/handwritten_v3.jsonl with the label renamed to
+final: scores the output of scripts/classify.ts on training/eval/handwritten_v4.jsonl with the label renamed to
 `gold` (run.sh does it; the shipped int8 model in the TypeScript engine): per-class precision/recall, confusion matrix, coarse-group accuracy, non-English subset.
 Run it once, after every choice is frozen.
 """
@@ -188,7 +188,13 @@ def main():
     ap.add_argument("--out", help="loso: result file in the cache (default loso.json)")
     ap.add_argument("--reverse", action="store_true", help="loso: smallest families first (to run two in parallel)")
     ap.add_argument("--families", nargs="+", help="loso: only these families (in size order)")
+    ap.add_argument("--class-exp", type=float, help="loso: override train.CLASS_EXP (sampling experiments)")
+    ap.add_argument("--family-exp", type=float, help="loso: override train.FAMILY_EXP (sampling experiments)")
     a = ap.parse_args()
+    if a.class_exp is not None:
+        train.CLASS_EXP = a.class_exp
+    if a.family_exp is not None:
+        train.FAMILY_EXP = a.family_exp
     torch.set_num_threads(1)
     {"loso": loso, "complexity": complexity, "final": final, "report": report}[a.mode](a)
 

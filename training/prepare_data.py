@@ -5,9 +5,10 @@ Usage: /usr/bin/python3 training/prepare_data.py --data DATA_DIR --mirror MIRROR
   MIRROR_DIR holds snapshots of the public repositories in sources.REPOS (owner+name/repo bare git dirs)
 Writes pool.jsonl (class rows), outcomes.jsonl (complexity rows), meta.json.
 
-training/eval/handwritten_v3.jsonl is never read except to drop, by normalised text, any row that equals one of its
-prompts: that set is for the final report only. training/eval/handwritten_v2.jsonl, the previous final-report set, is
-now a training source (family handwritten-v2).
+training/eval/handwritten_v4.jsonl is never read except to drop any row that equals one of its prompts (normalised
+text) or nearly paraphrases one (word Jaccard >= 0.3): that set is for the final report only. The earlier final-report
+sets, training/eval/handwritten_v2.jsonl and handwritten_v3.jsonl, are training sources now (families handwritten-v2
+and handwritten-v3), each made one after its single report.
 """
 import argparse
 import json
@@ -28,8 +29,10 @@ def norm(text):
     return re.sub(r"\s+", " ", text.lower()).strip()
 
 
-def final_eval_texts():
-    path = os.path.join(HERE, "eval", "handwritten_v3.jsonl")
+FINAL_EVAL = os.path.join(HERE, "eval", "handwritten_v4.jsonl")
+
+
+def final_eval_texts(path=FINAL_EVAL):
     with open(path, encoding="utf-8") as f:
         return {norm(json.loads(line)["prompt"]) for line in f if line.strip()}
 
@@ -65,6 +68,8 @@ def main():
     ap.add_argument("--corpus", help="template corpus from training/corpus/generate.py (optional)")
     ap.add_argument("--out", default=os.path.join(HERE, ".cache"))
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--without-final-eval", action="store_true",
+                    help="development builds only, before the final-report set exists: no exclusion filter")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     cls = os.path.join(a.data, "classifier")
@@ -78,12 +83,14 @@ def main():
         sources.simple_jsonl(os.path.join(HERE, "corpus", "own_prompts.jsonl"), "own"),
         sources.simple_jsonl(os.path.join(HERE, "heldout_handwritten.jsonl"), "handwritten-v1"),
         sources.simple_jsonl(os.path.join(HERE, "eval", "handwritten_v2.jsonl"), "handwritten-v2", "prompt", "task_class"),
+        sources.simple_jsonl(os.path.join(HERE, "eval", "handwritten_v3.jsonl"), "handwritten-v3", "prompt", "task_class"),
         sources.simple_jsonl(os.path.join(HERE, "corpus", "own_prompts_2.jsonl"), "own-2"),
+        sources.simple_jsonl(os.path.join(HERE, "corpus", "own_prompts_3.jsonl"), "own-3"),
         sources.alpaca_seed(a.mirror, os.path.join(HERE, "labels", "alpaca_seed_tasks.jsonl")),
     ]
     if a.corpus:
         gens.append(sources.simple_jsonl(a.corpus, "corpus"))
-    banned = final_eval_texts()
+    banned = set() if a.without_final_eval else final_eval_texts()
     near = NearFinalEval(banned)
     seen, pool, dropped = set(), [], Counter()
     for gen in gens:
@@ -110,7 +117,7 @@ def main():
     per_class = defaultdict(Counter)
     for r in pool:
         per_class[r["label"]][r["family"]] += 1
-    meta = {"rows": len(pool), "dropped": dropped, "classes": Counter(r["label"] for r in pool),
+    meta = {"rows": len(pool), "final_eval_filter": not a.without_final_eval, "dropped": dropped, "classes": Counter(r["label"] for r in pool),
             "families": Counter(r["family"] for r in pool),
             "class_families": {c: dict(per_class[c].most_common()) for c in CLASSES},
             "outcomes": Counter(r["family"] for r in outcomes)}

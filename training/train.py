@@ -4,9 +4,10 @@ Usage: /usr/bin/python3 training/train.py [--cache training/.cache] [--epochs 8]
 Reads pool.jsonl, outcomes.jsonl, vectors.npy, words.json from the cache; writes model.pt there (export.py turns
 it into src/classifier/model/intent.bin).
 
-Sampling: every class gets a similar share of each epoch (n_c^0.3), and inside a class each source family gets a
-share growing only with the square root of its size, so that no single benchmark's style defines a class. The
-template corpus counts half.
+Sampling: every class gets the same share of each epoch (CLASS_EXP = 0: the classes with the most rows, tool_use and
+reasoning, come from a few styles, and a share growing with their size made tool_use over-predicted), and inside a
+class each source family gets a share growing only with the square root of its size, so that no single benchmark's
+style defines a class. The template corpus counts half.
 """
 import argparse
 import hashlib
@@ -28,6 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CLASSES = ["sql", "debugging", "code_generation", "math", "reasoning", "creative_writing", "summarization",
            "translation", "extraction", "classification", "chat", "tool_use"]
 FAMILY_WEIGHT = {"corpus": 0.5}
+CLASS_EXP, FAMILY_EXP = 0.0, 0.5  # a class's share of an epoch grows as n_c^CLASS_EXP, a family's inside it as n^FAMILY_EXP
 
 
 def read_jsonl(path):
@@ -58,13 +60,15 @@ def encode_cached(cache, name, texts, has_tools, lookup):
     return enc
 
 
-def sample_weights(labels, families):
+def sample_weights(labels, families, class_exp=None, family_exp=None):
+    class_exp = CLASS_EXP if class_exp is None else class_exp
+    family_exp = FAMILY_EXP if family_exp is None else family_exp
     n_c = Counter(labels)
     n_fc = Counter(zip(labels, families))
     root = Counter()
     for (c, f), n in n_fc.items():
-        root[c] += math.sqrt(n)
-    w = np.array([n_c[c] ** 0.3 * math.sqrt(n_fc[(c, f)]) / root[c] / n_fc[(c, f)] * FAMILY_WEIGHT.get(f, 1.0)
+        root[c] += n ** family_exp
+    w = np.array([n_c[c] ** class_exp * n_fc[(c, f)] ** family_exp / root[c] / n_fc[(c, f)] * FAMILY_WEIGHT.get(f, 1.0)
                   for c, f in zip(labels, families)])
     return w / w.sum()
 
