@@ -2,6 +2,7 @@
 
   /usr/bin/python3 training/evaluate.py loso        [--cache C] [--epochs 3] [--per-epoch 12000]  -> C/loso.json
                                                     [--families F ...] [--reverse] [--out NAME]
+                                                    [--save-predictions PRED.jsonl]
   /usr/bin/python3 training/evaluate.py complexity  [--cache C]                                   -> C/complexity.json
   /usr/bin/python3 training/evaluate.py final PRED.jsonl [--cache C]                               -> C/final.json
   /usr/bin/python3 training/evaluate.py report      [--cache C]         markdown tables of the above
@@ -25,6 +26,7 @@ from collections import Counter
 import numpy as np
 import torch
 
+import sources
 import train
 from train import CLASSES, read_jsonl
 
@@ -69,6 +71,11 @@ def loso(a):
         pred = train.predict(model, [ex[i] for i in te], len(vectors)).argmax(1)
         y_true = [pool[i]["label"] for i in te]
         y_pred = [CLASSES[p] for p in pred]
+        if a.save_predictions:  # per-row predictions, for audits of the held-out family's labels
+            with open(a.save_predictions, "a", encoding="utf-8") as f:
+                for i, p in zip(te, y_pred):
+                    f.write(json.dumps({"id": sources.prompt_id(pool[i]["text"]), "family": fam,
+                                        "label": pool[i]["label"], "pred": p}) + "\n")
         mf1, per = macro_f1(y_true, y_pred)
         acc = round(float(np.mean([t == p for t, p in zip(y_true, y_pred)])), 3)
         wrong = Counter(p for t, p in zip(y_true, y_pred) if t != p).most_common(3)
@@ -188,6 +195,8 @@ def main():
     ap.add_argument("--out", help="loso: result file in the cache (default loso.json)")
     ap.add_argument("--reverse", action="store_true", help="loso: smallest families first (to run two in parallel)")
     ap.add_argument("--families", nargs="+", help="loso: only these families (in size order)")
+    ap.add_argument("--save-predictions", metavar="JSONL",
+                    help="loso: append {id, family, label, pred} for every held-out row to this file")
     ap.add_argument("--class-exp", type=float, help="loso: override train.CLASS_EXP (sampling experiments)")
     ap.add_argument("--family-exp", type=float, help="loso: override train.FAMILY_EXP (sampling experiments)")
     a = ap.parse_args()
