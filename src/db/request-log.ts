@@ -7,9 +7,9 @@ export type RequestLogRow = typeof requestLog.$inferInsert;
 /**
  * Write-behind for request metadata rows, per isolate. One D1 round trip per request is the largest
  * per-request background cost (bench/overhead/README.md, finding 3), so rows wait in isolate memory
- * and go out together in one `DB.batch` of single-row inserts: a multi-row INSERT would pass D1's
- * 100-bound-parameter limit at 4 rows (27 columns). A batch leaves when it holds MAX_BATCH_ROWS rows
- * or FLUSH_DELAY_MS after its first row, whichever comes first.
+ * and go out together in one `DB.batch` of inserts of as many rows as D1's 100-bound-parameter limit
+ * allows (3 rows of 27 columns): each statement costs D1 its own work, whatever its size. A batch leaves
+ * when it holds MAX_BATCH_ROWS rows or FLUSH_DELAY_MS after its first row, whichever comes first.
  *
  * Every request that adds a row hands a promise to its own ctx.waitUntil (see enqueueRequestLog), so
  * the runtime keeps the isolate alive until the rows are written. Rows sit in memory for at most
@@ -37,26 +37,41 @@ const writing = new Set<Batch>();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
- * One INSERT statement, built once from the drizzle schema, bound per row with each column's own driver
+ * The INSERT statements, built once from the drizzle schema, bound per row with each column's own driver
  * mapping (booleans → 0/1) and default. Building the insert through drizzle's query builder for every row
  * was ~10 % of a gateway-mode request's JS time in workerd (bench/overhead/cpu-profile.md).
  */
 const COLUMNS = Object.entries(getTableColumns(requestLog));
-const INSERT_ROW = `INSERT INTO request_log (${COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
+/** D1 refuses a statement with more than 100 bound parameters. */
+const MAX_BOUND_PARAMETERS = 100;
+export const ROWS_PER_INSERT = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / COLUMNS.length));
+const ROW_PLACEHOLDERS = `(${COLUMNS.map(() => '?').join(', ')})`;
+const insertOf = (rows: number) =>
+  `INSERT INTO request_log (${COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES ${Array(rows).fill(ROW_PLACEHOLDERS).join(', ')}`;
 
-function boundInsert(statement: D1PreparedStatement, row: RequestLogRow): D1PreparedStatement {
-  return statement.bind(
-    ...COLUMNS.map(([property, column]) => {
-      const value = (row as Record<string, unknown>)[property] ?? column.default;
-      return value === undefined || value === null ? null : column.mapToDriverValue(value);
-    }),
-  );
+/** The batch as statements of up to ROWS_PER_INSERT rows each (the last one takes the rest). */
+function boundInserts(d1: D1Database, rows: RequestLogRow[]): D1PreparedStatement[] {
+  const prepared = new Map<number, D1PreparedStatement>();
+  const statements: D1PreparedStatement[] = [];
+  for (let first = 0; first < rows.length; first += ROWS_PER_INSERT) {
+    const end = Math.min(rows.length, first + ROWS_PER_INSERT);
+    const values: unknown[] = [];
+    for (let i = first; i < end; i++) {
+      for (const [property, column] of COLUMNS) {
+        const value = (rows[i] as Record<string, unknown>)[property] ?? column.default;
+        values.push(value === undefined || value === null ? null : column.mapToDriverValue(value));
+      }
+    }
+    let statement = prepared.get(end - first);
+    if (!statement) prepared.set(end - first, (statement = d1.prepare(insertOf(end - first))));
+    statements.push(statement.bind(...values));
+  }
+  return statements;
 }
 
 async function write(d1: D1Database, rows: RequestLogRow[]): Promise<void> {
   try {
-    const statement = d1.prepare(INSERT_ROW);
-    await d1.batch(rows.map((row) => boundInsert(statement, row)));
+    await d1.batch(boundInserts(d1, rows));
   } catch (err) {
     // Logging must never fail a request. The message names no content; ids locate the lost rows.
     console.error(`request_log batch of ${rows.length} rows failed (first id ${rows[0]!.id})`, (err as Error).message);

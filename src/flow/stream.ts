@@ -31,8 +31,10 @@ export async function executeStreaming(ctx: FlowContext, routed: Routed, include
     let errorClass: string | undefined;
     let ended = false;
     try {
-      for (const ev of opened.head) yield* writer.push(ev);
-      for await (const ev of opened.rest) yield* writer.push(ev);
+      // A plain `yield` per chunk: `yield*` over the array would wrap it in an async iterator, a few promise
+      // turns per chunk of every stream.
+      for (const ev of opened.head) for (const chunk of writer.push(ev)) yield chunk;
+      for await (const ev of opened.rest) for (const chunk of writer.push(ev)) yield chunk;
       ended = true;
       if (includeUsage) {
         // The same usage settle() bills below, so the cost the client reads is the one billed.
