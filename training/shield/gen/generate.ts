@@ -7,6 +7,8 @@ import { FAMILIES, type Family } from './templates';
 import { FAMILIES_V2 } from './templates-v2';
 import { V3_LOCALES, groupOfV3, isV3Locale, v3Source } from './custom-locales-v3';
 import { FAMILIES_V3 } from './templates-v3';
+import { V4_LOCALES, groupOfV4, isV4Locale, v4Source } from './custom-locales-v4';
+import { FAMILIES_V4 } from './templates-v4';
 import * as V from './values';
 import type { Piece } from './values';
 
@@ -38,22 +40,27 @@ export const HELD_FAMILIES: Family[] = FAMILIES.filter((f) => HELD_OUT_FAMILIES.
  * dev: v1 development locales × development families; heldout: v1 held-out locales × held-out families
  * (scored once; development data since); heldout-v2: v2 locales × v2 families (locales.ts,
  * templates-v2.ts; scored once, development data since); heldout-v3: v3 locales × v3 families
- * (custom-locales-v3.ts, templates-v3.ts), the held-out set now; all-v1: every v1 locale × every v1
- * family (training data).
+ * (custom-locales-v3.ts, templates-v3.ts; scored once, development data since); heldout-v4: v4 locales ×
+ * v4 families (custom-locales-v4.ts, templates-v4.ts), the held-out set now; all-v1: every v1 locale ×
+ * every v1 family (training data).
  */
-export type Split = 'dev' | 'heldout' | 'heldout-locales' | 'heldout-families' | 'heldout-v2' | 'heldout-v3' | 'all-v1';
+export type Split = 'dev' | 'heldout' | 'heldout-locales' | 'heldout-families' | 'heldout-v2' | 'heldout-v3' | 'heldout-v4' | 'all-v1';
 
-/** The held-out v3 set: seed and size, fixed before any tuning on it (as v2's were). */
+/** The v3 set's seed and size, as fixed for its report (development data since). */
 export const HELDOUT_V3_SEED = 20261207;
 export const HELDOUT_V3_COUNT = 2000;
 
-const V3_FAMILY_NAMES = new Set(FAMILIES_V3.map((f) => f.name));
+/** The held-out v4 set: seed and size, fixed before any tuning on it (as v3's were). */
+export const HELDOUT_V4_SEED = 20261208;
+export const HELDOUT_V4_COUNT = 2000;
 
-/** Throws when v3 locales or families would reach training, cross-validation or a threshold sweep. */
-export function assertNotHeldOutV3(items: ReadonlyArray<{ locale?: string; family?: string }>): void {
+const V4_FAMILY_NAMES = new Set(FAMILIES_V4.map((f) => f.name));
+
+/** Throws when v4 locales or families would reach training, cross-validation or a threshold sweep. */
+export function assertNotHeldOutV4(items: ReadonlyArray<{ locale?: string; family?: string }>): void {
   for (const it of items)
-    if ((it.locale && isV3Locale(it.locale)) || (it.family && V3_FAMILY_NAMES.has(it.family)))
-      throw new Error(`held-out v3 data (${it.locale ?? ''} ${it.family ?? ''}) is for the final score only: never train, tune or sweep on it`);
+    if ((it.locale && isV4Locale(it.locale)) || (it.family && V4_FAMILY_NAMES.has(it.family)))
+      throw new Error(`held-out v4 data (${it.locale ?? ''} ${it.family ?? ''}) is for the final score only: never train, tune or sweep on it`);
 }
 
 function partsOf(split: Split): { locales: string[]; families: Family[] } {
@@ -70,6 +77,8 @@ function partsOf(split: Split): { locales: string[]; families: Family[] } {
       return { locales: V2_LOCALES, families: FAMILIES_V2 };
     case 'heldout-v3':
       return { locales: V3_LOCALES, families: FAMILIES_V3 };
+    case 'heldout-v4':
+      return { locales: V4_LOCALES, families: FAMILIES_V4 };
     case 'all-v1':
       return { locales: ALL_LOCALES, families: FAMILIES };
   }
@@ -194,10 +203,10 @@ export function generate(split: Split, count: number, seed: number): GenSample[]
 
 /**
  * Samples of the given locales and families (training, cross-validation folds, threshold sweeps); the
- * held-out v3 locales and families are refused here and reachable only through generate('heldout-v3').
+ * held-out v4 locales and families are refused here and reachable only through generate('heldout-v4').
  */
 export function generateFrom(locales: string[], families: Family[], count: number, seed: number): GenSample[] {
-  assertNotHeldOutV3([...locales.map((locale) => ({ locale })), ...families.map((f) => ({ family: f.name }))]);
+  assertNotHeldOutV4([...locales.map((locale) => ({ locale })), ...families.map((f) => ({ family: f.name }))]);
   return samplesOf(locales, families, count, seed);
 }
 
@@ -209,10 +218,12 @@ function samplesOf(locales: string[], families: Family[], count: number, seed: n
     const family = families[Math.floor(rand() * families.length)];
     const template = Math.floor(rand() * family.templates.length);
     const v3 = isV3Locale(locale);
-    const src = (v3 ? v3Source : localeSource)(locale, Math.floor(rand() * 2 ** 31));
+    const v4 = isV4Locale(locale);
+    const src = (v4 ? v4Source : v3 ? v3Source : localeSource)(locale, Math.floor(rand() * 2 ** 31));
     const lower = rand() < family.lower;
     const { text, spans } = renderTemplate(family.templates[template], new Context(src), lower);
-    out.push({ full_text: text, spans, locale, group: v3 ? groupOfV3(locale) : groupOf(locale), family: family.name, template });
+    const group = v4 ? groupOfV4(locale) : v3 ? groupOfV3(locale) : groupOf(locale);
+    out.push({ full_text: text, spans, locale, group, family: family.name, template });
   }
   return out;
 }

@@ -2,8 +2,8 @@
  * Template families of the third held-out split (v3), written before any tuning on it; their genres,
  * wording and layouts appear in no v1, v2 or training-only family. Each mixes personal data (full, lone
  * and lower-case names, addresses, phones, e-mails, ids) with look-alikes that are not personal data:
- * products, companies, place and building names that are not addresses, code and handles. Used only by
- * `generate('heldout-v3')`; `generateFrom` (training, cross-validation, threshold sweeps) refuses them.
+ * products, companies, place and building names that are not addresses, code and handles. Held out until
+ * the v3 report; development data since (training, cross-validation and sweeps may use them).
  */
 import type { Family } from './templates';
 
