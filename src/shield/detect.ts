@@ -4,6 +4,7 @@ import { detectCreditCards, detectIbans, detectSsns } from './detectors/financia
 import { detectIpv4, detectIpv6 } from './detectors/network';
 import { detectPersons } from './detectors/person';
 import { contextNames, coordinatedNames, notAName, plausibleNameWord, propagateNames } from './detectors/person-context';
+import { cuedNames, fieldLabel, handleNames, introducedNames, notAPersonHere, trimRoleWords } from './detectors/person-roles';
 import { detectPhones } from './detectors/phone';
 import { detectSecrets } from './detectors/secrets';
 import { tagPersons } from './model/tagger';
@@ -26,10 +27,21 @@ const DETECTORS: ReadonlyArray<[EntityType, Detector]> = [
 /** Every person span, and each found name's other occurrences in the text (and names in e-mail local parts). */
 function detectAllPersons(text: string): Detection[] {
   // A one-word reading of the tagger that is a role or a common word ("Todo:", "Customer:") is not a name.
-  const tagged = tagPersons(text).filter((d) => /\s/.test(text.slice(d.start, d.end)) || plausibleNameWord(text.slice(d.start, d.end)));
+  // So is a word alone before a colon at a line start: a field label, or a speaker that contextNames judges.
+  const tagged = tagPersons(text).filter(
+    (d) => /\s/.test(text.slice(d.start, d.end)) || (plausibleNameWord(text.slice(d.start, d.end)) && !fieldLabel(text, d)),
+  );
   // A sign-off in any language ("Saludos", "Viele Grüße") or a role ("Support Team") is not a name, whichever
   // rule read it as one.
-  const found = [...detectPersons(text), ...tagged, ...contextNames(text)].filter((d) => !notAName(text.slice(d.start, d.end)));
+  const found = [
+    ...detectPersons(text),
+    ...tagged,
+    ...contextNames(text),
+    ...handleNames(text),
+    ...introducedNames(text),
+    ...cuedNames(text),
+  ].filter((d) => !notAName(text.slice(d.start, d.end)) && !notAPersonHere(text, d));
+  for (const d of found) trimRoleWords(text, d);
   // A possessive "'s" is not part of the name ("Zorvek’s laptop").
   for (const d of found) if (d.end - d.start > 3 && /['’]s$/.test(text.slice(d.end - 2, d.end))) d.end -= 2;
   found.push(...propagateNames(text, found, text.includes('@') ? detectEmails(text) : []));

@@ -49,7 +49,8 @@ const LABELS = new Set([
 ]);
 
 const POSTCODE_TOKENS = [
-  /^\d{1,6}(?:-\d{3,4})?$/, // US ZIP(+4), most of Europe, PT 1000-001, BR CEP
+  /^\d{1,6}(?:-\d{3,5})?$/, // US ZIP(+4), most of Europe, PT 1000-001, BR CEP, IR 12345-67890
+  /^\d{10}$/, // IR written without its dash
   /^\d{2}-\d{3}$/, // PL
   /^[A-Z]{1,2}-?\d{3,5}$/, // LV-1050, MD-2001, AZ1000
   /^(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,4}$/, // halves of UK, CA and IE postcodes: SW1A 1AA, K1A 0B6, D02 X285

@@ -40,6 +40,10 @@ bulevardul bd bd. boulevard chemin allée impasse quai place voie résidence cou
 jl gang gg. gg dk. ulitsa ul prospekt pereulok shosse ploshchad naberezhnaya vulytsia vulitsa provulok odos
 leoforos leof. plateia πλατεία οδός λεωφόρος bulevar trg put str-la stradela nab. naberezhnaya urbanização
 urbanizacion urbanización bulevardi rruga sheshi mikrorayon mkr mkr. mikrorayonu
+rúa camiño praza travesía rolda triq misraħ misrah sqaq pjazza vjal trejqa vulica vul. praspiekt prasp. zavulak
+plošča ploshcha jr. jirón jiron psje. pasaje prolongacion khiyaban khiyoban kuche kucheh bolvar meydan khiyoboni
+kuchai shareh sharia midan rehov sderot derech kikar wadada jidka lalana karaa phlov mahavithei thanon ruelle
+sràid rathad ala alanui
 `);
 
 /** Prefix types that are also common words ("via", "place", "route"): need a capitalized name or a number. */
@@ -56,6 +60,8 @@ bulvāris gatvė g. pr. sor utca út útja tér köz körút sétány fasor cest
 köchösü köchösu kóshesi köshesi koshesi köşesi köçesi kochasi kuchasi uramy uramı urami dangyly şaýoly
 shayoly ýoly mahallasi ro daero gil gudamj gøta poghots poghota gamz. gamziri thanon kalea plaza etorbidea pasealekua bidea enparantza ul. tänav tn tee põik maantee mnt puiestee pst väljak vegur gata gatan braut stræti stígur vej gade allé straat laan
 weg gasse platz strasse straße str. allee ring damm ufer kuja katu tie polku vei veien gate plass gāte
+street st. road rd. avenue ave. av. boulevard blvd. blvd lane alley marg mawatha lam gali chowk nagar colony
+praspiekt prasp. vulica vul. zavulak khiyoboni kuchai prospekti shareh karaa geaidnu luodda
 `);
 
 /** Endings of one-word compound street names: "Nassaustraat", "Auerstrasse", "Aðalgata", "Kaarinakaari". */

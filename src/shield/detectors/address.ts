@@ -1,4 +1,5 @@
 import type { Detection } from '../types';
+import { markedNumberStreets, numberedStreets } from './address-numbered';
 import { colombianStreets, detectAddressExtras, nameSuffixNumberStreets } from './address-extra';
 import { extendEnd, leadingNumbersStart } from './address-extend';
 import { labelledValuesCached } from './fields';
@@ -62,21 +63,23 @@ const alternation = (words: ReadonlySet<string>) =>
     .map(escape)
     .join('|');
 const NUMBER_TAIL = String.raw`\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?`;
+// A house number may carry its marker: "N° 93", "br. 118", "No. 36", "nr 5", "#12".
+const MARKED_NUMBER = String.raw`(?:(?:no|nr|br|n[°º]|#)\.?[ ]?)?${NUMBER_TAIL}`;
 
 // 2) street-type word + name words (+ number).
 const PREFIX_NAME = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${alternation(PREFIX_TYPES)})(?![\p{L}\p{N}])(?:[ ]+${NAME_WORD}(?![\p{N}])){1,4}(?:,?[ ]+${NUMBER_TAIL}(?![\p{L}\p{N}]))?`,
+  String.raw`(?<![\p{L}\p{N}])(?:${alternation(PREFIX_TYPES)})(?![\p{L}\p{N}])(?:[ ]+(?!(?:no|nr|br|n[°º])\.?[ ]?\d)${NAME_WORD}(?![\p{N}])){1,4}(?:,?[ ]+${MARKED_NUMBER}(?![\p{L}\p{N}]))?`,
   'giu',
 );
 // 3) name words + street-type word + number.
 const NAME_TYPE_NUMBER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])((?:[\p{L}][\p{L}\p{M}'’.-]*[ ]+){1,3})(?:${alternation(POST_TYPES)})(?![\p{L}\p{N}]),?[ ]*${NUMBER_TAIL}(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])((?:[\p{L}][\p{L}\p{M}'’.-]*[ ]+){1,3})(?:${alternation(POST_TYPES)})(?![\p{L}\p{N}]),?[ ]*${MARKED_NUMBER}(?![\p{L}\p{N}])`,
   'giu',
 );
 // What every NAME_TYPE_NUMBER match contains: a space, the street-type word, a digit. Found by a scan that only
 // starts at spaces, it spares the full pattern (which tries up to three words before the type at every word
 // start) on texts without one.
-const TYPE_NUMBER = new RegExp(String.raw`[ ](?:${alternation(POST_TYPES)})(?![\p{L}\p{N}]),?[ ]*\d`, 'iu');
+const TYPE_NUMBER = new RegExp(String.raw`[ ](?:${alternation(POST_TYPES)})(?![\p{L}\p{N}]),?[ ]*(?:(?:no|nr|br|n[°º]|#)\.?[ ]?)?\d`, 'iu');
 // 4) compound street word + number, or number + compound street word.
 const WORD_NUMBER = new RegExp(String.raw`(?<![\p{L}])([\p{L}][\p{L}\p{M}.-]{3,})[ ]+${NUMBER_TAIL}(?![\p{L}\p{N}])`, 'gu');
 const NUMBER_WORD = /(?<![\w.,-])\d{1,6}[A-Za-z]?[ ]+([\p{L}][\p{L}\p{M}.-]{3,})(?![\p{L}])/gu;
@@ -281,6 +284,8 @@ export function detectAddresses(text: string): Detection[] {
     for (const [start, end] of tagStreets(text)) cores.push({ start, end, weak: false });
     for (const [start, end] of colombianStreets(text)) cores.push({ start, end, weak: false });
     for (const [start, end] of nameSuffixNumberStreets(text, lowerText)) cores.push({ start, end, weak: false });
+    for (const [start, end] of numberedStreets(text)) cores.push({ start, end, weak: false });
+    for (const [start, end] of markedNumberStreets(text)) cores.push({ start, end, weak: true });
   }
   prefixCores(text, lowerText, cores);
   const cues = hasDigit ? cueCores(text, lowerText, cores) : [];

@@ -1,6 +1,7 @@
 import { GIVEN_NAMES, SURNAMES_SET } from '../names';
 import { personProbabilityAt } from '../model/tagger';
 import type { Detection } from '../types';
+import { PLACE_HEADS, isRoleOrSectionWord } from './role-words';
 import { AMBIGUOUS_NAMES, COMMON_WORDS } from './words';
 
 /*
@@ -40,7 +41,7 @@ export function plausibleNameWord(word: string): boolean {
   if (word.length < 2 || /\d|_/.test(word)) return false;
   const key = keyOf(word);
   if (ROLES.has(key) || GROUPS.has(key)) return false;
-  if (COMMON_WORDS.has(key) && !GIVEN_NAMES.has(key) && !SURNAMES_SET.has(key)) return false;
+  if ((COMMON_WORDS.has(key) || isRoleOrSectionWord(key)) && !GIVEN_NAMES.has(key) && !SURNAMES_SET.has(key)) return false;
   // An acronym or a camel-cased identifier is not a name; a name in capitals is kept only in an all-caps text.
   if (/^\p{Lu}{2,}$/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return false;
   return true;
@@ -90,7 +91,15 @@ function speakerNames(text: string): Detection[] {
   if (!text.includes(':') && !text.includes('<') && !text.includes('>')) return [];
   const all = speakers(text);
   const prose = all.filter((s) => /\p{L}+[ ,]+\p{L}+/u.test(s.message));
-  const transcript = prose.length >= 2;
+  // A record labels each field once with a short value ("Seller: Ana Lima", "Bicycle: red"); a transcript's
+  // speakers take turns or say more than a few words.
+  const keys = all.map((s) => s.words.join(' ').toLowerCase());
+  const lineStart = (s: Speaker) => text.slice(text.lastIndexOf('\n', s.start) + 1, s.start);
+  const turns =
+    new Set(keys).size < keys.length ||
+    all.some((s) => s.irc || /[[\d]/.test(lineStart(s))) ||
+    prose.some((s) => /[?!]/.test(s.message) || s.message.trim().split(/\s+/).length > 4);
+  const transcript = prose.length >= 2 && turns;
   const plausible = all.filter((s) => s.words.every(plausibleNameWord));
   // A name the lists do not know must read as a person's to the tagger ("image: nginx" is a config key), or
   // stand in a transcript where some speaker does.
@@ -278,7 +287,13 @@ function signatureNames(text: string): Detection[] {
 /** A span made only of closing, role or group words ("Saludos", "Viele Grüße", "Support Team") is no name. */
 export function notAName(value: string): boolean {
   const words = value.split(/[\s,.]+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => CLOSING_WORDS.has(keyOf(w)) || ROLES.has(keyOf(w)) || GROUPS.has(keyOf(w)));
+  if (words.length === 0) return false;
+  const role = (w: string) => isRoleOrSectionWord(keyOf(w)) && !listed(w);
+  if (words.every((w) => CLOSING_WORDS.has(keyOf(w)) || ROLES.has(keyOf(w)) || GROUPS.has(keyOf(w)) || role(w))) return true;
+  // "marvel fan", "Loss Adjuster", "Natural History Museum": a phrase headed by a role, section or place word.
+  const last = words[words.length - 1];
+  const lowerRole = /^\p{Ll}/u.test(last) && isRoleOrSectionWord(keyOf(last));
+  return words.length > 1 && (role(last) || lowerRole || (PLACE_HEADS.has(keyOf(last)) && !words.some((w) => GIVEN_NAMES.has(keyOf(w)))));
 }
 
 // In text written without capitals: the words after "my name is" / "call me" ("my name is zorvek quilane").
