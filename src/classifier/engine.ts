@@ -3,10 +3,12 @@
  *   x_t    = table[word_t] + sub[token_t] + mean(sub[trigrams_t]) + pair[prev_t, token_t] + pos[position_t]
  *   pooled = [attention pooling with 4 learned queries, mean_t x_t, max_t x_t, whole-prompt features]
  *   logits = fc2 · relu(fc1 · LayerNorm(pooled));  complexity logit = w · pooled + b
- * Tables are int8 with one scale per row. Buffers are allocated once per engine, so a call allocates only its
- * tokens; the work is O(tokens × 64) plus one 416×128 matrix-vector product.
+ * Tables are int8 with one scale per row. Buffers are allocated once per engine and tokens are read in place
+ * (TokenSpans, WordTable), so a call builds strings only for words the engine has not met; the work is
+ * O(tokens × 64) plus one 416×128 matrix-vector product.
  */
-import { fnv, fnvPair, grams, Lookup, posBucket, promptFeatures, tokenize, type TokenConfig } from './features';
+import { fnv, fnvPairSpan, grams, Lookup, posBucket, promptFeatures, TokenSpans, type TokenConfig } from './features';
+import { WordTable } from './word-table';
 import { logSoftmax, sigmoid } from './math';
 import type { TextScores } from './types';
 import { TEXT_CLASSES } from '../hub';
@@ -61,8 +63,8 @@ function parse(bytes: ArrayBuffer) {
 export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
   const { header, f32, i8, words } = parse(bytes);
   if (header.format !== 1) throw new Error(`intent.bin: unknown format ${header.format}`);
-  if (header.dims.queries !== 4 || header.dims.hidden % 4 !== 0)
-    throw new Error('intent.bin: the engine is unrolled for 4 queries and a hidden width divisible by 4');
+  if (header.dims.queries !== 4 || header.dims.hidden % 4 !== 0 || header.dims.d % 2 !== 0)
+    throw new Error('intent.bin: the engine is unrolled for 4 queries, an even width and a hidden width divisible by 4');
   if (header.classes.join() !== TEXT_CLASSES.join()) throw new Error('model classes do not match TEXT_CLASSES');
   const cfg = header.tokens;
   const { d: D, queries: Q, hidden: H, features: NF } = header.dims;
@@ -91,6 +93,11 @@ export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
     'complexity_w',
   ].map(f32);
 
+  // fc1 rows h..h+3 interleaved (weight i of row h+j at h·W + 4i + j): the layout the hidden-layer pass reads.
+  const fc1Quads = new Float32Array(H * W);
+  for (let h = 0; h < H; h += 4)
+    for (let i = 0; i < W; i++) for (let j = 0; j < 4; j++) fc1Quads[h * W + 4 * i + j] = fc1W[(h + j) * W + i];
+
   const maxT = cfg.head + cfg.tail;
   const X = new Float32Array(maxT * D);
   const scores = new Float32Array(Q * maxT);
@@ -101,6 +108,7 @@ export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
   const feats = new Float32Array(NF);
   const qmax = new Float64Array(Q);
   const gramBuf: number[] = new Array<number>(cfg.maxGrams).fill(0);
+  const spans = new TokenSpans(cfg);
 
   /** out[o : o+D] += scale[row] · q[row] · mult */
   function addRow(out: Float32Array, q: Int8Array, scale: Float32Array, row: number, o: number, mult = 1): void {
@@ -131,7 +139,7 @@ export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
   // A word's own part of its vector (pretrained row or trigrams, plus its hashed bucket) depends on the word
   // alone, and words repeat across prompts, so it is computed once per isolate and kept in a bounded slab.
   // When the slab is full it starts over: no per-entry bookkeeping on the request path.
-  const wordSlots = new Map<string, number>();
+  const wordTable = new WordTable(WORD_CACHE);
   const wordSlab = new Float32Array(WORD_CACHE * D);
   const wordKnown = new Uint8Array(WORD_CACHE);
   // Attention scores are linear in the token vector, so each part's dot product with the queries is computed
@@ -141,12 +149,12 @@ export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
   const posDots = new Float32Array(cfg.posBuckets * Q);
   for (let b = 0; b < cfg.posBuckets; b++) for (let q = 0; q < Q; q++) posDots[b * Q + q] = dot(pos, b * D, q);
 
-  function wordSlot(tok: string, kind: number): number {
-    const key = kind === 1 ? tok : `${kind}${tok}`;
-    const hit = wordSlots.get(key);
-    if (hit !== undefined) return hit;
-    if (wordSlots.size >= WORD_CACHE) wordSlots.clear();
-    const slot = wordSlots.size;
+  /** The slot of token `t[start, end)`; a token met for the first time gets its vector and scores computed. */
+  function wordSlot(t: string, start: number, end: number, kind: number): number {
+    const hit = wordTable.find(t, start, end, kind);
+    if (hit >= 0) return hit;
+    const tok = t.slice(start, end);
+    const slot = wordTable.insert(tok, kind);
     const o = slot * D;
     wordSlab.fill(0, o, o + D);
     const row = lookup.row(tok, kind as 1 | 2 | 3);
@@ -158,43 +166,44 @@ export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
     }
     addRow(wordSlab, subQ, subS, fnv(`w${tok}`) % cfg.subBuckets, o);
     for (let q = 0; q < Q; q++) wordDots[slot * Q + q] = dot(wordSlab, o, q);
-    wordSlots.set(key, slot);
     return slot;
   }
 
   function embed(text: string, hasTools: boolean): number {
-    const toks = tokenize(text, cfg);
-    const n = Math.max(1, toks.length);
+    const sp = spans.read(text, cfg);
+    const t = sp.text;
+    const count = sp.count;
+    const n = Math.max(1, count);
     let known = 0;
-    let prev = '';
-    for (let t = 0; t < toks.length; t++) {
-      const { text: tok, kind } = toks[t];
-      const o = t * D;
-      const slot = wordSlot(tok, kind);
+    let prevStart = 0;
+    let prevEnd = 0;
+    for (let i = 0; i < count; i++) {
+      const start = sp.start[i];
+      const end = sp.end[i];
+      const slot = wordSlot(t, start, end, sp.kind[i]);
       known += wordKnown[slot];
-      const pair = fnvPair(prev, tok) % cfg.pairBuckets;
-      const b = posBucket(t, toks.length);
+      const pair = fnvPairSpan(t, prevStart, prevEnd, start, end) % cfg.pairBuckets;
+      const b = posBucket(i, count);
       const ws = slot * D;
       const pr = pair * D;
       const ps = pairS[pair];
       const p = b * D;
-      for (let k = 0; k < D; k++) X[o + k] = wordSlab[ws + k] + pairQ[pr + k] * ps + pos[p + k];
-      for (let q = 0; q < Q; q++) scores[q * maxT + t] = wordDots[slot * Q + q] + pairDots[pair * Q + q] + posDots[b * Q + q];
-      prev = tok;
+      // Dimension-major (X[k][token]): pooling then reads each dimension as one contiguous run.
+      for (let k = 0, x = i; k < D; k++, x += maxT) X[x] = wordSlab[ws + k] + pairQ[pr + k] * ps + pos[p + k];
+      for (let q = 0; q < Q; q++) scores[q * maxT + i] = wordDots[slot * Q + q] + pairDots[pair * Q + q] + posDots[b * Q + q];
+      prevStart = start;
+      prevEnd = end;
     }
-    if (toks.length === 0) {
+    if (count === 0) {
       // An empty prompt is one wordless token, as in training: bucket 0, pair 0, position 0.
-      X.fill(0, 0, D);
-      addRow(X, subQ, subS, 0, 0);
-      addRow(X, pairQ, pairS, 0, 0);
-      for (let k = 0; k < D; k++) X[k] += pos[k];
+      for (let k = 0; k < D; k++) X[k * maxT] = subQ[k] * subS[0] + pairQ[k] * pairS[0] + pos[k];
       for (let q = 0; q < Q; q++) scores[q * maxT] = 0; // one token: its attention weight is 1 whatever the score
     }
-    promptFeatures(text, hasTools, n, toks.length ? known / n : 0, cfg, feats);
+    promptFeatures(text, hasTools, n, count ? known / n : 0, cfg, feats);
     return n;
   }
 
-  /** Attention pooling, mean and max in token-major passes: each token's vector is read while it is in cache. */
+  /** Softmax of the attention scores, then attention pooling, mean and max over each dimension's contiguous run. */
   function pool(n: number): void {
     qmax.fill(-Infinity);
     for (let q = 0; q < Q; q++) for (let t = 0; t < n; t++) if (scores[q * maxT + t] > qmax[q]) qmax[q] = scores[q * maxT + t];
@@ -207,35 +216,59 @@ export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
     }
     const mo = Q * D;
     const xo = mo + D;
-    // One dimension at a time with the sums in registers; the four queries are unrolled (dims.queries = 4).
-    const w0 = 0,
-      w1 = maxT,
-      w2 = 2 * maxT,
-      w3 = 3 * maxT;
-    for (let k = 0; k < D; k++) {
-      let a0 = 0,
-        a1 = 0,
-        a2 = 0,
-        a3 = 0,
-        sum = 0,
-        max = -Infinity;
-      for (let t = 0, x = k; t < n; t++, x += D) {
-        const v = X[x];
-        a0 += scores[w0 + t] * v;
-        a1 += scores[w1 + t] * v;
-        a2 += scores[w2 + t] * v;
-        a3 += scores[w3 + t] * v;
-        sum += v;
-        if (v > max) max = v;
-      }
-      pooled[k] = a0;
-      pooled[D + k] = a1;
-      pooled[2 * D + k] = a2;
-      pooled[3 * D + k] = a3;
-      pooled[mo + k] = sum / n;
-      pooled[xo + k] = max;
-    }
+    for (let k = 0; k < D; k += 2) poolTwoDims(k, n, mo, xo);
     pooled.set(feats, xo + D);
+  }
+
+  /**
+   * Attention sums, mean and max of dimensions k and k + 1 with the sums in registers: the four queries are
+   * unrolled (dims.queries = 4) and each token's four attention weights are loaded once for both dimensions.
+   */
+  function poolTwoDims(k: number, n: number, mo: number, xo: number): void {
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0,
+      a3 = 0,
+      sum = 0,
+      max = -Infinity;
+    let b0 = 0,
+      b1 = 0,
+      b2 = 0,
+      b3 = 0,
+      sumB = 0,
+      maxB = -Infinity;
+    for (let t = 0, x = k * maxT; t < n; t++, x++) {
+      const v = X[x];
+      const u = X[x + maxT];
+      const s0 = scores[t],
+        s1 = scores[maxT + t],
+        s2 = scores[2 * maxT + t],
+        s3 = scores[3 * maxT + t];
+      a0 += s0 * v;
+      a1 += s1 * v;
+      a2 += s2 * v;
+      a3 += s3 * v;
+      sum += v;
+      max = Math.max(max, v); // branch-free: a data-dependent branch here mispredicts on every other token
+      b0 += s0 * u;
+      b1 += s1 * u;
+      b2 += s2 * u;
+      b3 += s3 * u;
+      sumB += u;
+      maxB = Math.max(maxB, u);
+    }
+    pooled[k] = a0;
+    pooled[D + k] = a1;
+    pooled[2 * D + k] = a2;
+    pooled[3 * D + k] = a3;
+    pooled[mo + k] = sum / n;
+    pooled[xo + k] = max;
+    pooled[k + 1] = b0;
+    pooled[D + k + 1] = b1;
+    pooled[2 * D + k + 1] = b2;
+    pooled[3 * D + k + 1] = b3;
+    pooled[mo + k + 1] = sumB / n;
+    pooled[xo + k + 1] = maxB;
   }
 
   function head(): number {
@@ -246,22 +279,19 @@ export function createIntentEngine(bytes: ArrayBuffer): IntentEngine {
     for (let i = 0; i < W; i++) v += (pooled[i] - mean) ** 2;
     const inv = 1 / Math.sqrt(v / W + 1e-5);
     for (let i = 0; i < W; i++) normed[i] = (pooled[i] - mean) * inv * normW[i] + normB[i];
-    // Four hidden units per pass over the input (dims.hidden is a multiple of 4): a quarter of the loads.
+    // Four hidden units per pass over the input (dims.hidden is a multiple of 4): a quarter of the loads, and
+    // their weights interleaved (fc1Quads) so the pass reads one contiguous run.
     for (let h = 0; h < H; h += 4) {
       let s0 = fc1B[h],
         s1 = fc1B[h + 1],
         s2 = fc1B[h + 2],
         s3 = fc1B[h + 3];
-      const r0 = h * W,
-        r1 = r0 + W,
-        r2 = r1 + W,
-        r3 = r2 + W;
-      for (let i = 0; i < W; i++) {
+      for (let i = 0, r = h * W; i < W; i++, r += 4) {
         const v = normed[i];
-        s0 += fc1W[r0 + i] * v;
-        s1 += fc1W[r1 + i] * v;
-        s2 += fc1W[r2 + i] * v;
-        s3 += fc1W[r3 + i] * v;
+        s0 += fc1Quads[r] * v;
+        s1 += fc1Quads[r + 1] * v;
+        s2 += fc1Quads[r + 2] * v;
+        s3 += fc1Quads[r + 3] * v;
       }
       hidden[h] = s0 > 0 ? s0 : 0;
       hidden[h + 1] = s1 > 0 ? s1 : 0;

@@ -4,7 +4,9 @@ export function logSoftmax(logits: ArrayLike<number>): number[] {
   let sum = 0;
   for (let i = 0; i < logits.length; i++) sum += Math.exp(logits[i] - max);
   const lse = max + Math.log(sum);
-  return Array.from(logits, (x) => x - lse);
+  const out = new Array<number>(logits.length);
+  for (let i = 0; i < logits.length; i++) out[i] = logits[i] - lse;
+  return out;
 }
 
 export function softmax(logits: ArrayLike<number>): number[] {

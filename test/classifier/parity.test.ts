@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import modelBytes from '../../src/classifier/model/intent.bin';
 import { createIntentEngine } from '../../src/classifier/engine';
-import { tokenize, type TokenConfig } from '../../src/classifier/features';
+import { promptFeatures, tokenize, type TokenConfig } from '../../src/classifier/features';
 import reference from './fixtures/parity.json';
 
 /**
@@ -22,6 +22,8 @@ const engine = createIntentEngine(modelBytes);
 const header = JSON.parse(new TextDecoder().decode(new Uint8Array(modelBytes, 8, new DataView(modelBytes).getUint32(4, true))));
 const cfg = header.tokens as TokenConfig;
 const argmax = (xs: number[]) => xs.indexOf(Math.max(...xs));
+/** The share of tokens with a pretrained row: the engine's to compute (vocabulary lookups), passed through here. */
+const KNOWN_SHARE = 19;
 
 describe('intent model parity with training', () => {
   it('tokenizes exactly as training/features.py', () => {
@@ -30,6 +32,14 @@ describe('intent model parity with training', () => {
         tokenize(r.text, cfg).map((t) => t.text),
         r.text.slice(0, 60),
       ).toEqual(r.tokens);
+  });
+
+  it('computes the same whole-prompt features as training/features.py', () => {
+    for (const r of refs) {
+      const out = new Float32Array(r.features.length);
+      promptFeatures(r.text, r.hasTools, Math.max(1, r.tokens.length), r.features[KNOWN_SHARE], cfg, out);
+      out.forEach((x, i) => expect(Math.abs(x - r.features[i]), `${r.text.slice(0, 60)} feature ${i}`).toBeLessThan(1e-5));
+    }
   });
 
   it('predicts the same class, probabilities within 0.02 and complexity within 0.02', () => {
