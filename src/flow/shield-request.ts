@@ -1,7 +1,8 @@
-import { createShieldSession, pseudonymizeIdentifiers, ShieldBlockedError, ShieldJsonDepthError } from '../shield';
+import { createShieldSession, ENTITY_TYPES, LABELS, pseudonymizeIdentifiers, ShieldBlockedError, ShieldJsonDepthError } from '../shield';
 import type { KeyRecord } from '../tenancy';
 import { type ChatRequest, ApiError } from '../hub';
 import type { OutputFilter } from './output-filter';
+import { gatedStreamRestorer } from './stream-restore';
 
 export interface ShieldedRequest {
   /** What the provider sees: PII replaced by placeholders. */
@@ -42,7 +43,16 @@ export function shieldFor(key: KeyRecord, req: ChatRequest, pepper: string | und
     }
     throw err;
   }
-  const summary = Object.fromEntries(Object.entries(session.found()).filter(([, n]) => n > 0));
+  const found = session.found();
+  const summary: Record<string, number> = {};
+  // Every placeholder the session issued was counted: no count, no placeholder, nothing to restore.
+  const labels: string[] = [];
+  for (const type of ENTITY_TYPES) {
+    if (found[type] === 0) continue;
+    summary[type] = found[type];
+    labels.push(LABELS[type]);
+  }
+  if (labels.length === 0) return { request, summary };
   return {
     request,
     summary,
@@ -60,14 +70,7 @@ export function shieldFor(key: KeyRecord, req: ChatRequest, pepper: string | und
             }
           : {}),
       }),
-      stream: () => {
-        const restorer = session.createStreamRestorer();
-        return {
-          content: (d) => restorer.pushContent(d),
-          toolArguments: (i, d) => restorer.pushToolArguments(i, d),
-          flush: () => restorer.flush(),
-        };
-      },
+      stream: () => gatedStreamRestorer(session, labels),
     },
   };
 }
