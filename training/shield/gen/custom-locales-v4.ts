@@ -6,9 +6,9 @@
  * street codes, Gaborone plots, Kerala house names, housing societies, Malé house names with wards,
  * "c/" corners in Asunción, Papiamentu "Kaya" streets, NZ "2/15" units) and the country's postcode form,
  * or its PO box where the country has no postcodes (Congo, Rwanda, Zimbabwe, Botswana, Uganda, Tonga,
- * Fiji, Bolivia, Curaçao). Names are romanized as English-language business text writes them. They are
- * reachable only through `generate('heldout-v4')`: locales.ts, compose.ts and `generateFrom` (training,
- * cross-validation, threshold sweeps) do not know them.
+ * Fiji, Bolivia, Curaçao). Names are romanized as English-language business text writes them. Held out
+ * until the v4 report, development data since: `generate('heldout-v4')` and `generateFrom` (training,
+ * cross-validation, threshold sweeps) reach them; locales.ts and compose.ts do not.
  */
 import * as F from '@faker-js/faker';
 import type { LocaleSource } from './locales';

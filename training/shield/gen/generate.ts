@@ -9,6 +9,8 @@ import { V3_LOCALES, groupOfV3, isV3Locale, v3Source } from './custom-locales-v3
 import { FAMILIES_V3 } from './templates-v3';
 import { V4_LOCALES, groupOfV4, isV4Locale, v4Source } from './custom-locales-v4';
 import { FAMILIES_V4 } from './templates-v4';
+import { V5_LOCALES, groupOfV5, isV5Locale, v5Source } from './custom-locales-v5';
+import { FAMILIES_V5 } from './templates-v5';
 import * as V from './values';
 import type { Piece } from './values';
 
@@ -41,26 +43,40 @@ export const HELD_FAMILIES: Family[] = FAMILIES.filter((f) => HELD_OUT_FAMILIES.
  * (scored once; development data since); heldout-v2: v2 locales × v2 families (locales.ts,
  * templates-v2.ts; scored once, development data since); heldout-v3: v3 locales × v3 families
  * (custom-locales-v3.ts, templates-v3.ts; scored once, development data since); heldout-v4: v4 locales ×
- * v4 families (custom-locales-v4.ts, templates-v4.ts), the held-out set now; all-v1: every v1 locale ×
- * every v1 family (training data).
+ * v4 families (custom-locales-v4.ts, templates-v4.ts; scored once, development data since); heldout-v5:
+ * v5 locales × v5 families (custom-locales-v5.ts, templates-v5.ts), the held-out set now; all-v1: every
+ * v1 locale × every v1 family (training data).
  */
-export type Split = 'dev' | 'heldout' | 'heldout-locales' | 'heldout-families' | 'heldout-v2' | 'heldout-v3' | 'heldout-v4' | 'all-v1';
+export type Split =
+  | 'dev'
+  | 'heldout'
+  | 'heldout-locales'
+  | 'heldout-families'
+  | 'heldout-v2'
+  | 'heldout-v3'
+  | 'heldout-v4'
+  | 'heldout-v5'
+  | 'all-v1';
 
 /** The v3 set's seed and size, as fixed for its report (development data since). */
 export const HELDOUT_V3_SEED = 20261207;
 export const HELDOUT_V3_COUNT = 2000;
 
-/** The held-out v4 set: seed and size, fixed before any tuning on it (as v3's were). */
+/** The v4 set's seed and size, as fixed for its report (development data since). */
 export const HELDOUT_V4_SEED = 20261208;
 export const HELDOUT_V4_COUNT = 2000;
 
-const V4_FAMILY_NAMES = new Set(FAMILIES_V4.map((f) => f.name));
+/** The held-out v5 set: seed and size, fixed before any tuning on it (as v4's were). */
+export const HELDOUT_V5_SEED = 20261209;
+export const HELDOUT_V5_COUNT = 2000;
 
-/** Throws when v4 locales or families would reach training, cross-validation or a threshold sweep. */
-export function assertNotHeldOutV4(items: ReadonlyArray<{ locale?: string; family?: string }>): void {
+const V5_FAMILY_NAMES = new Set(FAMILIES_V5.map((f) => f.name));
+
+/** Throws when v5 locales or families would reach training, cross-validation or a threshold sweep. */
+export function assertNotHeldOutV5(items: ReadonlyArray<{ locale?: string; family?: string }>): void {
   for (const it of items)
-    if ((it.locale && isV4Locale(it.locale)) || (it.family && V4_FAMILY_NAMES.has(it.family)))
-      throw new Error(`held-out v4 data (${it.locale ?? ''} ${it.family ?? ''}) is for the final score only: never train, tune or sweep on it`);
+    if ((it.locale && isV5Locale(it.locale)) || (it.family && V5_FAMILY_NAMES.has(it.family)))
+      throw new Error(`held-out v5 data (${it.locale ?? ''} ${it.family ?? ''}) is for the final score only: never train, tune or sweep on it`);
 }
 
 function partsOf(split: Split): { locales: string[]; families: Family[] } {
@@ -79,6 +95,8 @@ function partsOf(split: Split): { locales: string[]; families: Family[] } {
       return { locales: V3_LOCALES, families: FAMILIES_V3 };
     case 'heldout-v4':
       return { locales: V4_LOCALES, families: FAMILIES_V4 };
+    case 'heldout-v5':
+      return { locales: V5_LOCALES, families: FAMILIES_V5 };
     case 'all-v1':
       return { locales: ALL_LOCALES, families: FAMILIES };
   }
@@ -203,10 +221,10 @@ export function generate(split: Split, count: number, seed: number): GenSample[]
 
 /**
  * Samples of the given locales and families (training, cross-validation folds, threshold sweeps); the
- * held-out v4 locales and families are refused here and reachable only through generate('heldout-v4').
+ * held-out v5 locales and families are refused here and reachable only through generate('heldout-v5').
  */
 export function generateFrom(locales: string[], families: Family[], count: number, seed: number): GenSample[] {
-  assertNotHeldOutV4([...locales.map((locale) => ({ locale })), ...families.map((f) => ({ family: f.name }))]);
+  assertNotHeldOutV5([...locales.map((locale) => ({ locale })), ...families.map((f) => ({ family: f.name }))]);
   return samplesOf(locales, families, count, seed);
 }
 
@@ -219,10 +237,11 @@ function samplesOf(locales: string[], families: Family[], count: number, seed: n
     const template = Math.floor(rand() * family.templates.length);
     const v3 = isV3Locale(locale);
     const v4 = isV4Locale(locale);
-    const src = (v4 ? v4Source : v3 ? v3Source : localeSource)(locale, Math.floor(rand() * 2 ** 31));
+    const v5 = isV5Locale(locale);
+    const src = (v5 ? v5Source : v4 ? v4Source : v3 ? v3Source : localeSource)(locale, Math.floor(rand() * 2 ** 31));
     const lower = rand() < family.lower;
     const { text, spans } = renderTemplate(family.templates[template], new Context(src), lower);
-    const group = v4 ? groupOfV4(locale) : v3 ? groupOfV3(locale) : groupOf(locale);
+    const group = v5 ? groupOfV5(locale) : v4 ? groupOfV4(locale) : v3 ? groupOfV3(locale) : groupOf(locale);
     out.push({ full_text: text, spans, locale, group, family: family.name, template });
   }
   return out;
