@@ -1,4 +1,5 @@
 import { detectAddresses } from './detectors/address';
+import { withoutAnimals } from './detectors/animals';
 import { detectEmails } from './detectors/email';
 import { detectCreditCards, detectIbans, detectSsns } from './detectors/financial';
 import { detectIpv4, detectIpv6 } from './detectors/network';
@@ -33,7 +34,7 @@ function detectAllPersons(text: string): Detection[] {
   );
   // A sign-off in any language ("Saludos", "Viele Grüße") or a role ("Support Team") is not a name, whichever
   // rule read it as one.
-  const found = [
+  let found = [
     ...detectPersons(text),
     ...tagged,
     ...contextNames(text),
@@ -42,6 +43,7 @@ function detectAllPersons(text: string): Detection[] {
     ...cuedNames(text),
   ].filter((d) => !notAName(text.slice(d.start, d.end)) && !notAPersonHere(text, d));
   for (const d of found) trimRoleWords(text, d);
+  found = withoutAnimals(text, found);
   // A possessive "'s" is not part of the name ("Zorvek’s laptop").
   for (const d of found) if (d.end - d.start > 3 && /['’]s$/.test(text.slice(d.end - 2, d.end))) d.end -= 2;
   found.push(...propagateNames(text, found, text.includes('@') ? detectEmails(text) : []));

@@ -38,3 +38,26 @@ describe('ADDRESS: marked house numbers and street types of more languages', () 
       expect(found(t), t).toEqual([]);
   });
 });
+
+describe('ADDRESS: post office boxes', () => {
+  it('reads a post office box in any case and in several languages', () => {
+    const cases: Array<[string, string]> = [
+      ['Send the forms to P.O. Box 5694 before Friday.', 'P.O. Box 5694'],
+      ['mail: p.o. box 67348-00100, nairobi', 'p.o. box 67348-00100'],
+      ['Write to PO Box MP 929 in Mount Pleasant.', 'PO Box MP 929'],
+      ['Postal address: GPO Box 5544.', 'GPO Box 5544'],
+      ['Private Bag 12 is the office.', 'Private Bag 12'],
+      ['Antwoord naar Postbus 2210 graag.', 'Postbus 2210'],
+      ['Bitte an Postfach 10 02 45 senden.', 'Postfach 10 02 45'],
+    ];
+    for (const [t, box] of cases) expect(found(t).join(' | '), t).toContain(box);
+  });
+  it('reads a French building number alone, as a unit', () => {
+    expect(found('the washing machine in bât. 5 is leaking again')).toEqual(['bât. 5']);
+    expect(found('Entrée B, Bâtiment 12, 3e étage').join(' | ')).toContain('Bâtiment 12');
+  });
+  it('does not read a box number without the post office words', () => {
+    for (const t of ['Put box 12 on the shelf.', 'The inbox 5 rule fires twice.', 'Check the tick box 3 first.'])
+      expect(found(t), t).toEqual([]);
+  });
+});

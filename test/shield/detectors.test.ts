@@ -94,6 +94,11 @@ describe('US_SSN', () => {
     expect(values('ssn: 287659302', detectSsns('ssn: 287659302'))).toEqual(['287659302']);
     expect(detectSsns('order 287659302 shipped')).toEqual([]);
   });
+  it('does not read the last groups of a longer spaced digit run (a phone number) as an SSN', () => {
+    for (const t of ['ring +31 513 13 0942 ext. 70', 'Phone: 0044 513 04 0475', 'call 513 12 3511 22']) expect(detectSsns(t)).toEqual([]);
+    const t = 'SSN: 412 71 3349, DOB 1990';
+    expect(values(t, detectSsns(t))).toEqual(['412 71 3349']);
+  });
   it('excludes invalid ranges', () => {
     for (const t of ['000-12-3456', '666-12-3456', '912-12-3456', '536-00-1234', '536-22-0000']) expect(detectSsns(t)).toEqual([]);
   });

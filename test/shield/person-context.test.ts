@@ -27,6 +27,14 @@ describe('PERSON by context', () => {
     ])
       expect(found(t), t).toEqual([]);
   });
+  it('does not read the labels of a record with one prose field as speakers', () => {
+    const t =
+      'Patient: Biscuit (Labrador, 7 y)\nOwner: Drevan Tolmirek\nTel: 72-12865\nVet: Mrs Iulia Seiuli\n' +
+      'Diagnosis: otitis externa, drops twice daily for ten days';
+    const names = found(t);
+    for (const label of ['Tel', 'Vet', 'Diagnosis', 'Owner', 'Patient']) expect(names, label).not.toContain(label);
+    expect(names).toContain('Drevan Tolmirek');
+  });
   it('reads the display name before an e-mail in headers and trailers', () => {
     expect(found('Signed-off-by: Drevan Tolmirek <dt@example.org>\nReported-by: Orsk, Valen <vo@example.org>')).toEqual([
       'Drevan Tolmirek',

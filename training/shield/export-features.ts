@@ -1,5 +1,5 @@
 /**
- * Training data of the name tagger: synthetic texts of all v1 and v2 locales and template families (both
+ * Training data of the name tagger: synthetic texts of all v1, v2 and v3 locales and template families (the
  * held-out sets are development data since their reports) and of the training-only families
  * (gen/templates-extra.ts), plus texts without personal data, featurized by the tagger's own code
  * (src/shield/model/features.ts) so training and inference see identical features. In a third of the
@@ -23,6 +23,8 @@ import { ALL_LOCALES, LOCALE_GROUPS, LOCALE_GROUPS_V2, V2_LOCALES, fnv1a } from 
 import { FAMILIES } from './gen/templates';
 import { FAMILIES_V2 } from './gen/templates-v2';
 import { FAMILIES_EXTRA } from './gen/templates-extra';
+import { FAMILIES_V3 } from './gen/templates-v3';
+import { V3_LOCALES } from './gen/custom-locales-v3';
 import { inventNames } from './gen/invent';
 import { negativeSample } from './gen/negatives';
 import { stdlibChunks } from './gen/stdlib-text';
@@ -172,9 +174,10 @@ function main(): void {
     // The same fold as an evaluation set for scripts/shield-eval.ts (span level, whole detector).
     writeFileSync(`${OUT}/cv-valid.json`, JSON.stringify(generateFrom(cv.validLocales, cv.validFamilies, 2000, 913)));
   } else {
-    // Every v1 and v2 locale and family (v2 is development data since its report) and the training-only families.
-    const locales = [...ALL_LOCALES, ...V2_LOCALES];
-    const families = [...FAMILIES, ...FAMILIES_V2, ...FAMILIES_EXTRA];
+    // Every v1, v2 and v3 locale and family (each is development data since its report) and the
+    // training-only families.
+    const locales = [...ALL_LOCALES, ...V2_LOCALES, ...V3_LOCALES];
+    const families = [...FAMILIES, ...FAMILIES_V2, ...FAMILIES_V3, ...FAMILIES_EXTRA];
     write('train', [
       ...withInvented([...generateFrom(locales, families, train, 911).map(toText), ...composed(locales, train, 31000)], 77),
       ...negatives(Math.round(train / 2), 5000),

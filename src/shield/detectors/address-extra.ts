@@ -5,7 +5,8 @@ import { FUNCTION_WORDS } from './words';
  * Address parts that need no street core: US military addresses (PSC/Unit/CMR + Box, ships, APO/FPO/DPO
  * lines), a unit designator on its own ("Apt. 022"), a postcode after a label ("ZIP: 44332",
  * "\"postcode\": \"1011 AB\""), a US "City, ST 12345" line, and UK and Canadian postcodes, whose shape
- * is distinctive enough on its own.
+ * is distinctive enough on its own; and a post office box ("P.O. Box 5694", "GPO Box 55", "Private Bag 12",
+ * "Postbus 2210", "Postfach 10 02 45"), which is a postal address by itself.
  */
 
 const MIL_STATE = String.raw`A[AEP]`;
@@ -22,9 +23,16 @@ const MIL_WORD = String.raw`(?:PSC|CMR|Unit|USNS|USS|USCGC|USNV|USAV|[AFD]PO)[ ]
 const MILITARY_HINT = new RegExp(MIL_WORD);
 const MILITARY_HINT_LOWER = new RegExp(MIL_WORD, 'i');
 
-// A unit alone: "Apt. 022", "apt 169", "Suite 300", "Flat 4B"; "Unit/Room/Floor 5" only capitalized.
+// A unit alone: "Apt. 022", "apt 169", "Suite 300", "Flat 4B", "bât. 5"; "Unit/Room/Floor 5" only capitalized.
 const LONE_UNIT =
-  /(?<![\w.])(?:(?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te|[Ff]lat)\.?[ ]?#?[ ]?\d{1,5}[A-Za-z]?|(?:Unit|Room|Floor)[ ]#?\d{1,5}[A-Za-z]?)(?![\w])/g;
+  /(?<![\w.])(?:(?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te|[Ff]lat|[Bb]ât(?:iment)?)\.?[ ]?#?[ ]?\d{1,5}[A-Za-z]?|(?:Unit|Room|Floor)[ ]#?\d{1,5}[A-Za-z]?)(?![\w])/g;
+
+// The post office words come first, then the box number: letters of a box series may lead it ("PO Box MP 929"),
+// a postcode may follow it ("67348-00100"), and German boxes are written in pairs ("10 02 45"). Bare "box 12"
+// is a carton or a form's tick box.
+const POST_BOX =
+  /(?<![\p{L}\p{N}])(?:(?:p[ ]?\.?[ ]?o\.?|g\.?p\.?o\.?|post[ ]office)[ ]?box|private[ ]bag|postbus|postfach|bo[iî]te[ ]postale|caixa[ ]postal)[ ]?(?:no\.?[ ]?)?(?:[A-Za-z]{1,3}[ ])?\d{1,6}(?:-\d{3,5}|(?:[ ]\d{2}(?!\d)){1,2})?(?![\p{L}\p{N}])/giu;
+const POST_BOX_HINT = /box|bag|post/i;
 
 const POSTCODE = String.raw`(?:\d{5}(?:-\d{4})?|\d{3}[ -]?\d{2,4}|\d{2}-\d{3}|\d{4}(?:[ ]?[A-Za-z]{2})?|[A-Za-z]\d[A-Za-z][ ]?\d[A-Za-z]\d|[A-Za-z]{1,2}\d[A-Za-z\d]?[ ]?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|[A-Za-z]\d{2}[ ]?[A-Za-z\d]{4}|\d{3,6})`;
 const POSTCODE_LABEL = new RegExp(
@@ -80,6 +88,7 @@ export function detectAddressExtras(text: string, lowerText: boolean): Detection
   if ((lowerText ? MILITARY_HINT_LOWER : MILITARY_HINT).test(text))
     for (const m of text.matchAll(lowerText ? MILITARY_LOWER : MILITARY)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(LONE_UNIT)) push(m.index, m.index + m[0].length);
+  if (POST_BOX_HINT.test(text)) for (const m of text.matchAll(POST_BOX)) push(m.index, m.index + m[0].length);
   for (const m of text.matchAll(POSTCODE_LABEL)) {
     const value = m[1];
     if (!/\d/.test(value)) continue;

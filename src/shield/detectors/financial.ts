@@ -179,10 +179,21 @@ export function ssnValid(area: string, group: string, serial: string): boolean {
   return true;
 }
 
+/**
+ * Spaced 3-2-4 groups that continue a longer run of digit groups ("+31 513 13 0942", "513 12 3511 22")
+ * are the tail of a phone or account number, not an SSN.
+ */
+function insideDigitRun(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 2), start);
+  if (/[\d+] $/.test(before)) return true;
+  return /^ \d/.test(text.slice(end, end + 2));
+}
+
 export function detectSsns(text: string): Detection[] {
   const out: Detection[] = [];
   for (const m of text.matchAll(SSN_SEPARATED)) {
     if (!ssnValid(m[1], m[3], m[4])) continue;
+    if (m[2] === ' ' && insideDigitRun(text, m.index, m.index + m[0].length)) continue;
     out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length });
   }
   // Undelimited 9-digit numbers are SSNs only when the text says so nearby.

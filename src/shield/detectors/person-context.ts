@@ -95,18 +95,18 @@ function speakerNames(text: string): Detection[] {
   // speakers take turns or say more than a few words.
   const keys = all.map((s) => s.words.join(' ').toLowerCase());
   const lineStart = (s: Speaker) => text.slice(text.lastIndexOf('\n', s.start) + 1, s.start);
-  const turns =
-    new Set(keys).size < keys.length ||
-    all.some((s) => s.irc || /[[\d]/.test(lineStart(s))) ||
-    prose.some((s) => /[?!]/.test(s.message) || s.message.trim().split(/\s+/).length > 4);
-  const transcript = prose.length >= 2 && turns;
+  const marked = new Set(keys).size < keys.length || all.some((s) => s.irc || /[[\d]/.test(lineStart(s)));
+  const turns = marked || prose.some((s) => /[?!]/.test(s.message) || s.message.trim().split(/\s+/).length > 4);
   const plausible = all.filter((s) => s.words.every(plausibleNameWord));
   // A name the lists do not know must read as a person's to the tagger ("image: nginx" is a config key), or
-  // stand in a transcript where some speaker does.
+  // stand in a transcript where some speaker does. Only speakers who recur or carry time stamps mark a
+  // transcript for sure; without them each label vouches for itself, and when at most half the labels read
+  // as names the lines are a record with a long field ("Tel:", "Vet:", "Diagnosis: otitis, drops …").
   const sure = (s: Speaker) => s.irc || s.words.some(listed) || personProbabilityAt(text, s.start) >= SPEAKER_MIN_P;
+  const transcript = prose.length >= 2 && turns && (marked || plausible.filter(sure).length * 2 > all.length);
   const anySure = transcript && plausible.some(sure);
   return plausible
-    .filter((s) => (transcript ? anySure : s.words.some(listed)))
+    .filter((s) => (transcript ? anySure && (marked || sure(s)) : s.words.some(listed)))
     .map((s) => ({ type: 'PERSON' as const, start: s.start, end: s.end }));
 }
 
@@ -334,6 +334,21 @@ function coordinable(text: string, word: string, start: number): boolean {
 }
 const COORDINATE_MIN_P = 0.05;
 
+/** Characters covered by found names of two or more words, marked once per found list (texts hold thousands). */
+const multiWordCover = new WeakMap<Detection[], Uint8Array | null>();
+function inLongerName(text: string, found: Detection[], d: Detection): boolean {
+  let cover = multiWordCover.get(found);
+  if (cover === undefined) {
+    cover = null;
+    for (const o of found) {
+      if (!/\s/.test(text.slice(o.start, o.end))) continue;
+      (cover ??= new Uint8Array(text.length)).fill(1, o.start, o.end);
+    }
+    multiWordCover.set(found, cover);
+  }
+  return cover !== null && cover[d.start] === 1 && cover[d.end - 1] === 1;
+}
+
 /**
  * The other half of "Mirela and Rezarta" or "Montoya, Yuliana": a capitalized word (not a common or role
  * word) joined by "and", "&" or a comma to a one-word name already found.
@@ -343,6 +358,8 @@ export function coordinatedNames(text: string, found: Detection[]): Detection[] 
   for (const d of found) {
     const value = text.slice(d.start, d.end);
     if (/\s/.test(value)) continue;
+    // A word of a longer name found around it ("Siobhán Mac Suibhne, Galway") is not a one-word name.
+    if (inLongerName(text, found, d)) continue;
     const after = /^(?: and | & |, )([\p{L}][\p{L}\p{M}'’-]*)/u.exec(text.slice(d.end, d.end + 40));
     if (after && coordinable(text, after[1], d.end + after[0].length - after[1].length)) {
       const start = d.end + after[0].length - after[1].length;
