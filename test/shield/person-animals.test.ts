@@ -20,4 +20,8 @@ describe('PERSON: animals are not people', () => {
     expect(found('Ana Lima (dog walker) called about the keys.')).toContain('Ana Lima');
     expect(found('Seen by Dr Tomas Berg, the vet on call; owner Ana Lima.')).toEqual(expect.arrayContaining(['Tomas Berg', 'Ana Lima']));
   });
+  it('keeps a person after a species word that also names people', () => {
+    expect(found('Our cat is fine. Tonight the boxer Tyson Fury meets Ana Lima.')).toContain('Tyson Fury');
+    expect(found('The dog is fine; ask the python developer Drevan Tolmirek about the script.')).toContain('Drevan Tolmirek');
+  });
 });

@@ -28,12 +28,18 @@ function isSpecies(phrase: string): boolean {
   return SPECIES.has(key) || SPECIES.has(key.replace(' ', '-')) || key.split(/[ -]/).some((w) => SPECIES.has(w) && w.length > 3);
 }
 
+/**
+ * Species words that also name people ("the boxer Tyson Fury", "python dev Ana Lima", "old bull Ray"): before
+ * a name they prove nothing, and letting a person through uncloaked costs more than cloaking a pet.
+ */
+const ALSO_PEOPLE = new Set(['boxer', 'python', 'bull', 'ram', 'bitch', 'colt', 'lamb', 'pup', 'ewe', 'sow', 'pug', 'husky', 'canary']);
+
 /** Whether the span names an animal by the words right beside it. */
 function markedAsAnimal(text: string, d: Detection): boolean {
   const after = BRACKET_AFTER.exec(text.slice(d.end, d.end + 40));
   if (after !== null && isSpecies(after[1])) return true;
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, d.start - 24), d.start));
-  return before !== null && SPECIES.has(before[1]);
+  return before !== null && SPECIES.has(before[1]) && !ALSO_PEOPLE.has(before[1]);
 }
 
 /**
