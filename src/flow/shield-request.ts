@@ -1,8 +1,7 @@
-import { createShieldSession, ENTITY_TYPES, LABELS, pseudonymizeIdentifiers, ShieldBlockedError, ShieldJsonDepthError } from '../shield';
+import { createShieldSession, gatedStreamRestorer, pseudonymizeIdentifiers, ShieldBlockedError, ShieldJsonDepthError } from '../shield';
 import type { KeyRecord } from '../tenancy';
 import { type ChatRequest, ApiError } from '../hub';
 import type { OutputFilter } from './output-filter';
-import { gatedStreamRestorer } from './stream-restore';
 
 export interface ShieldedRequest {
   /** What the provider sees: PII replaced by placeholders. */
@@ -43,16 +42,9 @@ export function shieldFor(key: KeyRecord, req: ChatRequest, pepper: string | und
     }
     throw err;
   }
-  const found = session.found();
-  const summary: Record<string, number> = {};
+  const summary = Object.fromEntries(Object.entries(session.found()).filter(([, n]) => n > 0));
   // Every placeholder the session issued was counted: no count, no placeholder, nothing to restore.
-  const labels: string[] = [];
-  for (const type of ENTITY_TYPES) {
-    if (found[type] === 0) continue;
-    summary[type] = found[type];
-    labels.push(LABELS[type]);
-  }
-  if (labels.length === 0) return { request, summary };
+  if (Object.keys(summary).length === 0) return { request, summary };
   return {
     request,
     summary,
@@ -70,7 +62,7 @@ export function shieldFor(key: KeyRecord, req: ChatRequest, pepper: string | und
             }
           : {}),
       }),
-      stream: () => gatedStreamRestorer(session, labels),
+      stream: () => gatedStreamRestorer(session),
     },
   };
 }

@@ -5,6 +5,6 @@
 export { pseudonymizeIdentifiers } from './identifiers';
 export { ShieldJsonDepthError } from './json-walk';
 export { createShieldSession, ShieldBlockedError } from './session';
-export type { ShieldSession, StreamRestorer } from './session';
-export { LABELS } from './tokens';
+export type { ShieldSession } from './session';
+export { gatedStreamRestorer } from './stream-gate';
 export { ENTITY_TYPES } from './types';

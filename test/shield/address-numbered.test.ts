@@ -33,7 +33,7 @@ describe('ADDRESS: marked house numbers and street types of more languages', () 
       'See No. 5, the best of them all.',
       'We had 3 options, 2 of them bad.',
       'Invoice No. 123, paid in full.',
-      'Issue #42, fixed in release 7.',
+      'Ticket #42, fixed in release 7.',
     ])
       expect(found(t), t).toEqual([]);
   });

@@ -113,8 +113,8 @@ describe('ADDRESS street formats', () => {
       expect(found(t, 'ADDRESS'), t).toEqual([v]);
     expect(found('we walked the main road 5 miles', 'ADDRESS')).toEqual([]);
   });
-  it('does not read a plaza or an issue number as an address', () => {
-    for (const t of ['We met at the plaza, 5 of us stayed.', 'Issue #45-57 is fixed.', 'the calle # 5-7 is unknown'])
+  it('does not read a plaza or a ticket number as an address', () => {
+    for (const t of ['We met at the plaza, 5 of us stayed.', 'Ticket #45-57 is fixed.', 'the calle # 5-7 is unknown'])
       expect(found(t, 'ADDRESS'), t).toEqual([]);
   });
 });

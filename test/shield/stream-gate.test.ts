@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { shieldFor } from '../../src/flow/shield-request';
-import { gatedStreamRestorer, placeholderStart } from '../../src/flow/stream-restore';
 import { mulberry32 } from '../../src/lib';
-import { createShieldSession, ENTITY_TYPES, LABELS, type ShieldSession } from '../../src/shield';
+import { createShieldSession, ENTITY_TYPES, type ShieldSession } from '../../src/shield';
+import { gatedStreamRestorer, placeholderStart } from '../../src/shield/stream-gate';
+import { LABELS } from '../../src/shield/tokens';
 import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
 
 /** A session that issued PERSON_1, EMAIL_1 and PHONE_1 (and nothing else). */

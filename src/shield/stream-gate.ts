@@ -1,5 +1,6 @@
-import type { ShieldSession, StreamRestorer } from '../shield';
-import type { StreamOutputFilter } from './output-filter';
+import type { ShieldSession, StreamRestorer } from './session';
+import { LABELS } from './tokens';
+import { ENTITY_TYPES } from './types';
 
 /*
  * llmshield's stream restorer, engaged only where a placeholder can be. Most deltas of an answer hold no
@@ -122,11 +123,24 @@ class Channel {
   }
 }
 
+/** A stream restorer in the shape the request flow's output filters take. */
+export interface StreamFilter {
+  content(delta: string): string;
+  toolArguments(index: number, delta: string): string;
+  flush(): { content: string; toolArguments: Record<number, string> };
+}
+
+/** The labels of the placeholders the session has issued so far: every issued placeholder was counted. */
+function issuedLabels(session: ShieldSession): string[] {
+  const found = session.found();
+  return ENTITY_TYPES.filter((type) => found[type] > 0).map((type) => LABELS[type]);
+}
+
 /**
- * The stream filter of a shielded request. `labels`: the labels of the placeholders the session issued,
- * upper case (a superset is fine: it only engages the restorer more often).
+ * The session's stream restoration, gated. `labels`: the labels of the placeholders the session issued,
+ * upper case (a superset is fine: it only engages the restorer more often); by default read from the session.
  */
-export function gatedStreamRestorer(session: ShieldSession, labels: readonly string[]): StreamOutputFilter {
+export function gatedStreamRestorer(session: ShieldSession, labels: readonly string[] = issuedLabels(session)): StreamFilter {
   const open = () => session.createStreamRestorer();
   const content = new Channel(
     open,
