@@ -1,13 +1,13 @@
 /**
  * Writes the synthetic PII evaluation sets (presidio-research format plus locale/group/family fields).
  *
- *   npx tsx scripts/shield-gen.ts [--split dev|heldout|heldout-v2|heldout-v3|heldout-v4|heldout-v5|heldout-locales|heldout-families] [--count N] [--seed S] [--out FILE]
+ *   npx tsx scripts/shield-gen.ts [--split dev|heldout|heldout-v2|heldout-v3|heldout-v4|heldout-v5|heldout-v6|heldout-locales|heldout-families] [--count N] [--seed S] [--out FILE]
  *
  * Without --split the sets are written to training/shield/.cache/<split>.json (git-ignored; the same seed
  * and faker version give the same files). Locales and template families are split up front
- * (training/shield/gen/locales.ts, generate.ts): `heldout-v5` (v5 locales × v5 families) is scored once
- * for the report; `dev`, the v1 `heldout`, `heldout-v2`, `heldout-v3` and `heldout-v4` sets are
- * development data. The v5 set is written only when asked for by name (`--split heldout-v5`), so no
+ * (training/shield/gen/locales.ts, generate.ts): `heldout-v6` (v6 locales × v6 families) is scored once
+ * for the report; `dev`, the v1 `heldout`, `heldout-v2`, `heldout-v3`, `heldout-v4` and `heldout-v5` sets
+ * are development data. The v6 set is written only when asked for by name (`--split heldout-v6`), so no
  * routine run leaves it where a tuning run could read it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,8 @@ import {
   HELDOUT_V4_SEED,
   HELDOUT_V5_COUNT,
   HELDOUT_V5_SEED,
+  HELDOUT_V6_COUNT,
+  HELDOUT_V6_SEED,
   generate,
   type Split,
 } from '../training/shield/gen/generate';
@@ -25,9 +27,14 @@ export const GEN_SEED = 20261207;
 export const GEN_COUNT = 2000;
 export const CACHE_DIR = 'training/shield/.cache';
 
-/** The v4 and v5 sets have their own seeds and sizes, fixed with their definitions; the other sets share GEN_SEED. */
-const seedOf = (split: Split) => (split === 'heldout-v5' ? HELDOUT_V5_SEED : split === 'heldout-v4' ? HELDOUT_V4_SEED : GEN_SEED);
-const countOf = (split: Split) => (split === 'heldout-v5' ? HELDOUT_V5_COUNT : split === 'heldout-v4' ? HELDOUT_V4_COUNT : GEN_COUNT);
+/** The v4, v5 and v6 sets have their own seeds and sizes, fixed with their definitions; the other sets share GEN_SEED. */
+const OWN_SEED: Partial<Record<Split, [seed: number, count: number]>> = {
+  'heldout-v4': [HELDOUT_V4_SEED, HELDOUT_V4_COUNT],
+  'heldout-v5': [HELDOUT_V5_SEED, HELDOUT_V5_COUNT],
+  'heldout-v6': [HELDOUT_V6_SEED, HELDOUT_V6_COUNT],
+};
+const seedOf = (split: Split) => OWN_SEED[split]?.[0] ?? GEN_SEED;
+const countOf = (split: Split) => OWN_SEED[split]?.[1] ?? GEN_COUNT;
 
 export function writeSet(split: Split, count = countOf(split), seed = seedOf(split), out = `${CACHE_DIR}/${split}.json`): string {
   const samples = generate(split, count, seed);
@@ -47,7 +54,7 @@ function main(): void {
   const split = flag('--split') as Split | undefined;
   const splits: Split[] = split
     ? [split]
-    : ['dev', 'heldout', 'heldout-v2', 'heldout-v3', 'heldout-v4', 'heldout-locales', 'heldout-families'];
+    : ['dev', 'heldout', 'heldout-v2', 'heldout-v3', 'heldout-v4', 'heldout-v5', 'heldout-locales', 'heldout-families'];
   for (const s of splits)
     console.log(
       `${s}: ${count ?? countOf(s)} samples, seed ${seed ?? seedOf(s)} -> ${writeSet(s, count, seed, split ? flag('--out') : undefined)}`,

@@ -7,8 +7,9 @@
  * Zambian plots, Cape Verde "zona", Goan house numbers with wards, Guam villages, PNG sections and lots,
  * Navajo chapter houses and rural routes) and the country's postcode form, or its PO box where the
  * country has none (Malawi, Timor-Leste, Papua New Guinea sections, Cape Verde). Names are romanized as
- * English-language business text writes them. They are reachable only through `generate('heldout-v5')`:
- * locales.ts, compose.ts and `generateFrom` (training, cross-validation, threshold sweeps) do not know them.
+ * English-language business text writes them. Held out until the v5 report, development data since:
+ * `generate('heldout-v5')` and `generateFrom` (training, cross-validation, threshold sweeps) reach them;
+ * locales.ts and compose.ts do not.
  */
 import * as F from '@faker-js/faker';
 import type { LocaleSource } from './locales';

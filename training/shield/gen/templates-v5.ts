@@ -5,8 +5,8 @@
  * e-mails, cards, IBANs, IPs) with look-alikes that are not personal data. Gold convention, as in the
  * earlier splits: only slot values are personal data; role words and job titles ("Night Auditor",
  * "Churchwarden", "the broker", "Crew Lead"), product, brand, company, building, venue and place names,
- * vehicle models and pets' names written in the template are not PERSON and carry no span. Used only by
- * `generate('heldout-v5')`; `generateFrom` (training, cross-validation, threshold sweeps) refuses them.
+ * vehicle models and pets' names written in the template are not PERSON and carry no span. Held out
+ * until the v5 report; development data since (training, cross-validation and sweeps may use them).
  */
 import type { Family } from './templates';
 
