@@ -72,6 +72,17 @@ export interface DominanceReport {
   points: { cost: number; quality: number; margin: Interval }[];
   /** Sweep points whose whole interval is below the Zero hull: a fixed mix was surely better there. */
   dominated: number;
+  /**
+   * The `difference` interval a router gets that is exactly the Zero router's vertices on these prompts (the best
+   * fixed mix, found with hindsight): 0, with a lower bound below 0 wherever a model just under the hull rises above
+   * it in some resamples. A router's lower bound can only clear this floor by beating the hull, not by matching it.
+   */
+  floor: Interval;
+  /**
+   * AIQ(router) − AIQ(the Zero hull's vertices on these prompts), both recomputed on each resample: the router against
+   * the best fixed mix without the hindsight of re-choosing that mix per resample (`difference` minus `floor`, per resample).
+   */
+  versusVertices: Interval;
 }
 
 export function dominanceReport(run: RoutedRun, opts: { resamples?: number; seed?: number } = {}): DominanceReport {
@@ -85,16 +96,28 @@ export function dominanceReport(run: RoutedRun, opts: { resamples?: number; seed
   const routerAiq = aiq(base.router, base.range);
   const zeroAiq = aiq(base.singles, base.range);
   const baseMargins = margins(base);
+  const zeroVertices = new Set(nonDecreasingHull(base.singles.map((p, m) => ({ ...p, label: String(m) }))).map((p) => Number(p.label)));
   const draw = uniformStream(opts.seed ?? 1);
   const diffs: number[] = [];
+  const floors: number[] = [];
+  const versus: number[] = [];
   const pointDraws: number[][] = baseMargins.map(() => []);
   for (let b = 0; b < (opts.resamples ?? 200); b++) {
     const idx = all.map(() => Math.floor(draw() * n));
     const e = evaluate(run, idx);
-    diffs.push(aiq(e.router, e.range) - aiq(e.singles, e.range));
+    const zeroAiqHere = aiq(e.singles, e.range);
+    diffs.push(aiq(e.router, e.range) - zeroAiqHere);
+    const verticesAiq = aiq(
+      e.singles.filter((_, m) => zeroVertices.has(m)),
+      e.range,
+    );
+    floors.push(verticesAiq - zeroAiqHere);
+    versus.push(aiq(e.router, e.range) - verticesAiq);
     margins(e).forEach((m, s) => pointDraws[s].push(m));
   }
   diffs.sort((a, b) => a - b);
+  floors.sort((a, b) => a - b);
+  versus.sort((a, b) => a - b);
   const points = base.router.map((p, s) => {
     const d = pointDraws[s].sort((a, b) => a - b);
     return {
@@ -113,6 +136,12 @@ export function dominanceReport(run: RoutedRun, opts: { resamples?: number; seed
     },
     points,
     dominated: points.filter((p) => p.margin.hi < 0).length,
+    floor: { value: 0, lo: quantile(floors, 0.025, 0), hi: quantile(floors, 0.975, 0) },
+    versusVertices: {
+      value: routerAiq - zeroAiq,
+      lo: quantile(versus, 0.025, routerAiq - zeroAiq),
+      hi: quantile(versus, 0.975, routerAiq - zeroAiq),
+    },
   };
 }
 

@@ -244,6 +244,8 @@ interface Figures {
   diff: number;
   diffLo: number;
   diffHi: number;
+  /** Lower bound a router exactly at the Zero hull's vertices gets on the same prompts (dominance.ts `floor`). */
+  floorLo: number;
   dominated: number;
   apgr: number;
   cpt50: number | null;
@@ -272,6 +274,7 @@ function figures(rows: Row[], pred: Predictions, weak: number, strong: number, r
     diff: d.difference.value,
     diffLo: d.difference.lo,
     diffHi: d.difference.hi,
+    floorLo: d.floor.lo,
     dominated: d.dominated,
     ...pair,
   };
@@ -324,6 +327,7 @@ function summarise(label: string, runs: Figures[]): Record<string, unknown> {
     diffSd: sd(runs.map((r) => r.diff)),
     diffLoMin: Math.min(...runs.map((r) => r.diffLo)),
     diffHiMax: Math.max(...runs.map((r) => r.diffHi)),
+    floorLoMin: Math.min(...runs.map((r) => r.floorLo)),
     dominatedMax: Math.max(...runs.map((r) => r.dominated)),
     apgr: mean(runs.map((r) => r.apgr)),
     cpt50: mean(runs.map((r) => r.cpt50 ?? Number.NaN)),
@@ -333,7 +337,7 @@ function summarise(label: string, runs: Figures[]): Record<string, unknown> {
   const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)}%`);
   console.log(
     `${label.padEnd(34)} AIQ ${f(out.routerAiq)} vs Zero ${f(out.zeroAiq)}  diff ${out.diff >= 0 ? '+' : ''}${out.diff.toFixed(4)} ±${out.diffSd.toFixed(4)} sd` +
-      `  [${out.diffLoMin.toFixed(4)}, ${out.diffHiMax.toFixed(4)}]  dominated ${out.dominatedMax}/${LAMBDAS.length}` +
+      `  [${out.diffLoMin.toFixed(4)}, ${out.diffHiMax.toFixed(4)}] (Zero-vertex router ≥ ${out.floorLoMin.toFixed(4)})  dominated ${out.dominatedMax}/${LAMBDAS.length}` +
       `  APGR ${f(out.apgr)}  CPT50/80 ${pct(out.cpt50)} / ${pct(out.cpt80)}`,
   );
   return out;

@@ -4,7 +4,7 @@
  *
  *   npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl]
  *        [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl]
- *        [--eval-gate LB] [--per-prompt [--per-prompt-seed N] [--per-prompt-simple-fit]]
+ *        [--eval-gate LB] [--class-prices] [--per-prompt [--per-prompt-seed N] [--per-prompt-simple-fit]]
  *        [--svg bench/routing/routing-quality.svg] [--json]
  *
  * Input: RouterBench CSVs (see data.ts). Without --test, each train file is split
@@ -17,9 +17,13 @@
  * The classifier's complexity of each train prompt goes with its eval item, so quality is also learned per
  * (task class, complexity band); --no-bands learns per task class only (the router before bands).
  * Each task also gets a dominance report (dominance.ts): the router's AIQ minus the Zero router's with a
- * paired bootstrap 95 % interval, and the sweep points surely below the Zero hull at their own cost.
+ * paired bootstrap 95 % interval, the same interval for a router that is exactly the Zero hull's vertices (its floor:
+ * what matching the best fixed mix gets), the router against those vertices (no re-choice per resample), and the
+ * sweep points surely below the Zero hull at their own cost.
  * --eval-gate LB sets the eval gate's minimum Wilson lower bound of the pass rate (the EVAL_THRESHOLDS setting,
  * default 0.5; 0 turns the gate off), which decides how far toward the cheapest models the router may go.
+ * --class-prices (diagnostic) routes each task over a catalog priced from that task's own train prompts: what the
+ * router would do if it knew each model's cost on this kind of prompt (a model's answers are longer on some tasks).
  * --per-prompt fits the per-prompt quality model on each fold's train prompts (bench/routing/per-prompt-mf.ts, the
  * generator's code, its shrink weight per task fitted on inner folds of those prompts routed through the
  * pipeline, per-prompt-pipeline-fit.ts; --per-prompt-simple-fit: through the simplified router instead) and
@@ -160,7 +164,7 @@ async function main() {
   const svgPath = argValue(args, '--svg') ?? join(dirname(fileURLToPath(import.meta.url)), 'routing-quality.svg');
   if (!trainFiles.length) {
     console.error(
-      'usage: npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--per-prompt [--per-prompt-seed N] [--per-prompt-simple-fit]] [--svg PATH] [--json]',
+      'usage: npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--class-prices] [--per-prompt [--per-prompt-seed N] [--per-prompt-simple-fit]] [--svg PATH] [--json]',
     );
     process.exit(2);
   }
@@ -221,11 +225,23 @@ async function main() {
   for (const { train, test: rows } of splits) {
     const trainComplexity = new Map<BenchRow, number>();
     if (bands) for (const row of train) trainComplexity.set(row, await complexityOf(row));
-    const catalog = benchCatalog(models, train);
-    const snapshot = benchSnapshot(catalog);
-    if (evalGate !== undefined)
-      snapshot.evalThresholds = { default: { ...DEFAULT_EVAL_THRESHOLDS.default, minPassLowerBound: evalGate }, classes: {} };
+    const snapshotFor = (priceRows: BenchRow[]) => {
+      const s = benchSnapshot(benchCatalog(models, priceRows));
+      if (evalGate !== undefined)
+        s.evalThresholds = { default: { ...DEFAULT_EVAL_THRESHOLDS.default, minPassLowerBound: evalGate }, classes: {} };
+      return s;
+    };
+    const snapshot = snapshotFor(train);
     const learned = learn(snapshot, models, train, signal, bands ? (row) => trainComplexity.get(row) : undefined);
+    // --class-prices (diagnostic): each task is routed over a catalog priced from its own train prompts, i.e. a
+    // router that knew each model's cost on this kind of prompt (output lengths differ by model and task).
+    const byTask = new Map<string, typeof snapshot>();
+    if (args.includes('--class-prices'))
+      for (const t of new Set(train.map((r) => r.evalName))) {
+        const s = snapshotFor(train.filter((r) => r.evalName === t));
+        learn(s, models, train, signal, bands ? (row) => trainComplexity.get(row) : undefined);
+        byTask.set(t, s);
+      }
     if (args.includes('--per-prompt')) {
       const seed = Number(argValue(args, '--per-prompt-seed') ?? DEFAULT_FIT.seed);
       const opts = { ...DEFAULT_FIT, seed };
@@ -242,6 +258,7 @@ async function main() {
         `per-prompt model fitted on the fold's train prompts; shrink weight per task: ${JSON.stringify(artefact.weights)}; inner AIQ gain per grid weight: ${JSON.stringify(Object.fromEntries(Object.entries(innerAiq).map(([t, g]) => [t, g.map((x) => Number(x.toFixed(4)))])))}`,
       );
     }
+    for (const s of byTask.values()) s.perPrompt = snapshot.perPrompt;
     log(
       `learned from ${train.length} train prompts through ${signal}: ${learned.evalResults} graded eval results (${learned.cells} cells, ${learned.bandCells} per complexity band), ${learned.ratings} feedback ratings`,
     );
@@ -262,7 +279,9 @@ async function main() {
     }
     const routeStart = performance.now();
     LAMBDAS.forEach((lambda, k) =>
-      rows.forEach((row, i) => choices[k].push(routeOne(snapshot, row, i, classifications[i], { balancedCostWeight: lambda }))),
+      rows.forEach((row, i) =>
+        choices[k].push(routeOne(byTask.get(row.evalName) ?? snapshot, row, i, classifications[i], { balancedCostWeight: lambda })),
+      ),
     );
     routeMs += performance.now() - routeStart;
   }
@@ -302,7 +321,7 @@ async function main() {
       log(`  ${m.padEnd(34)} acc ${f(s.quality)}  $${s.cost.toExponential(2)}  AIQ ${f(r.single[m].aiq)}  APGR ${f(r.single[m].apgr)}`);
     const d = r.dominance;
     log(
-      `dominance: router − Zero AIQ ${d.difference.value >= 0 ? '+' : ''}${d.difference.value.toFixed(4)} (bootstrap 95% ${d.difference.lo.toFixed(4)} to ${d.difference.hi.toFixed(4)}); ${d.dominated} of ${d.points.length} sweep points below the Zero hull beyond noise; worst margin ${Math.min(...d.points.map((p) => p.margin.value)).toFixed(4)}`,
+      `dominance: router − Zero AIQ ${d.difference.value >= 0 ? '+' : ''}${d.difference.value.toFixed(4)} (bootstrap 95% ${d.difference.lo.toFixed(4)} to ${d.difference.hi.toFixed(4)}; a router that is exactly the Zero hull's vertices: ${d.floor.lo.toFixed(4)} to ${d.floor.hi.toFixed(4)}; router − those vertices: ${d.versusVertices.lo.toFixed(4)} to ${d.versusVertices.hi.toFixed(4)}); ${d.dominated} of ${d.points.length} sweep points below the Zero hull beyond noise; worst margin ${Math.min(...d.points.map((p) => p.margin.value)).toFixed(4)}${d.dominated ? ` (dominated at ${d.points.flatMap((p, k) => (p.margin.hi < 0 ? [`λ=${LAMBDAS[k]} ${p.margin.value.toFixed(4)}`] : [])).join(', ')})` : ''}`,
     );
     log(
       `  sweep: ${r.router.points.map((p, k) => `${p.label} $${p.cost.toExponential(1)} ${f(p.quality)} (gpt-4 ${Math.round(100 * r.router.strongShare[k])}%)`).join(' | ')}`,
@@ -364,7 +383,13 @@ async function main() {
       random: { aiq: r.random.aiq, ...r.random.pair },
       oracle: { aiq: r.oracle.aiq, cost: r.oracle.cost, quality: r.oracle.quality },
       models: Object.fromEntries(Object.entries(r.models).map(([m, s]) => [m, { ...s, ...r.single[m] }])),
-      dominance: { difference: r.dominance.difference, dominated: r.dominance.dominated, sweepPoints: r.dominance.points.length },
+      dominance: {
+        difference: r.dominance.difference,
+        floor: r.dominance.floor,
+        versusVertices: r.dominance.versusVertices,
+        dominated: r.dominance.dominated,
+        sweepPoints: r.dominance.points.length,
+      },
     });
     console.log(
       JSON.stringify({

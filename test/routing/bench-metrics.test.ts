@@ -159,6 +159,28 @@ describe('dominance report (bench/routing/dominance.ts)', () => {
     expect(d.difference.value).toBeCloseTo(0, 12);
   });
 
+  it("the floor: a router that is exactly the Zero hull's vertices is below 0 only by the hindsight of the resamples", () => {
+    // A third model just under the cheap→strong chord (0.63 at $5.5 against 0.65 there): some resamples lift it above.
+    const third = scores.map((s, i) => [...s, (i * 7919) % n < 126 ? 1 : 0]);
+    const thirdCosts = costs.map((c) => [...c, 5.5]);
+    const atVertices = dominanceReport({ scores: third, costs: thirdCosts, choices: [allTo(0), allTo(1)] }, { resamples: 200 });
+    expect(atVertices.floor.value).toBeCloseTo(0, 12);
+    expect(atVertices.floor.hi).toBeCloseTo(0, 12);
+    expect(atVertices.floor.lo).toBeLessThan(-0.005);
+    // The floor belongs to the data, not the router: it is the interval the vertex router itself gets.
+    expect(atVertices.difference.lo).toBeCloseTo(atVertices.floor.lo, 12);
+    const everyModel = dominanceReport({ scores: third, costs: thirdCosts, choices: [allTo(0), allTo(2), allTo(1)] }, { resamples: 200 });
+    expect(everyModel.floor).toEqual(atVertices.floor);
+    expect(everyModel.difference.lo).toBeCloseTo(0, 12);
+    // Against the vertices without re-choosing them per resample, the vertex router is exactly 0 and one that also
+    // visits the model under the hull is never below.
+    expect(atVertices.versusVertices).toEqual({ value: 0, lo: 0, hi: 0 });
+    expect(everyModel.versusVertices.lo).toBeCloseTo(0, 12);
+    expect(everyModel.versusVertices.hi).toBeGreaterThan(0.005);
+    // With no model near the hull but its vertices, the floor is 0.
+    expect(dominanceReport({ scores, costs, choices: [allTo(0)] }, { resamples: 50 }).floor.lo).toBeCloseTo(0, 12);
+  });
+
   it('unrouted prompts score 0 at no cost', () => {
     const d = dominanceReport({ scores, costs, choices: [scores.map(() => -1)] }, { resamples: 0 });
     expect(d.points[0]).toMatchObject({ cost: 0, quality: 0 });
