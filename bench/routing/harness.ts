@@ -9,6 +9,7 @@ import { evalCellsOf, latestPerItem, type GradedResult } from '../../src/evals/s
 import { applyChangeToTable, applySignals, signalsFromRows } from '../../src/feedback/signals';
 import type { PosteriorRow, RoutingSnapshot } from '../../src/routing';
 import { parseEvalBandCellKey } from '../../src/routing/complexity-band';
+import { observeOutputTokens } from '../../src/routing/output-tokens';
 import { runPipeline } from '../../src/routing/pipeline';
 import { estimateInputTokens } from '../../src/routing/stages/02-requirements';
 import type { ClassificationSignal, ObjectiveParams } from '../../src/routing/types';
@@ -125,6 +126,30 @@ export function learn(
   return { evalResults: results.length, ratings, cells: snapshot.evals.size, bandCells };
 }
 
+/**
+ * Train outcomes → the output-token estimator (src/routing/output-tokens.ts), the same function the Worker
+ * feeds with each answer's completion tokens. RouterBench gives each (prompt, model) its cost, not its token
+ * counts; at the bench catalog's price (the same per input and output token) the answer's length is
+ * cost / price − the router's input estimate for the prompt (0 when the cost is below that), so the
+ * router's cost estimate for a prompt of this task, averaged over the train prompts, is what the model
+ * cost on them. Train rows only: the estimate never sees a test prompt. Returns the answers observed.
+ */
+export function learnOutputTokens(snapshot: RoutingSnapshot, train: BenchRow[]): { answers: number; clamped: number } {
+  const table = (snapshot.outputTokens ??= new Map());
+  let answers = 0;
+  let clamped = 0;
+  for (const row of train) {
+    const input = estimateInputTokens(requestOf(row));
+    for (const { endpoint: e } of snapshot.endpoints) {
+      const tokens = (row.costs[e.model] * 1e6) / e.pricing.outputPerMTok - input;
+      if (tokens < 0) clamped++;
+      observeOutputTokens(table, row.evalName, e.id, Math.max(0, tokens));
+      answers++;
+    }
+  }
+  return { answers, clamped };
+}
+
 export function benchSnapshot(endpoints: Endpoint[]): RoutingSnapshot {
   return {
     builtAt: LEARNED_AT,
@@ -165,7 +190,9 @@ export function routeOne(
       key: benchKey,
       snapshot,
       classification,
-      objectiveParams: params,
+      // Quality and cost only: every bench endpoint has the same latency prior, and a latency that differed
+      // only by learned answer length (stage 13) would be a made-up trade-off here.
+      objectiveParams: { balancedLatencyWeight: 0, ...params },
       candidates: [],
       dropped: [],
       chain: [],

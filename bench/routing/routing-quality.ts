@@ -4,7 +4,7 @@
  *
  *   npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl]
  *        [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl]
- *        [--eval-gate LB] [--class-prices] [--per-prompt [--per-prompt-seed N] [--per-prompt-simple-fit]]
+ *        [--eval-gate LB] [--class-prices] [--fixed-output] [--per-prompt [--per-prompt-seed N] [--per-prompt-simple-fit]]
  *        [--svg bench/routing/routing-quality.svg] [--json]
  *
  * Input: RouterBench CSVs (see data.ts). Without --test, each train file is split
@@ -24,6 +24,9 @@
  * default 0.5; 0 turns the gate off), which decides how far toward the cheapest models the router may go.
  * --class-prices (diagnostic) routes each task over a catalog priced from that task's own train prompts: what the
  * router would do if it knew each model's cost on this kind of prompt (a model's answers are longer on some tasks).
+ * Each model's output tokens per task are learned from the train prompts' costs through the Worker's own
+ * estimator (src/routing/output-tokens.ts, harness.ts learnOutputTokens), so stages 10–14 price each model by
+ * what it writes for that task; --fixed-output skips that (every model 512 output tokens: the router before it).
  * --per-prompt fits the per-prompt quality model on each fold's train prompts (bench/routing/per-prompt-mf.ts, the
  * generator's code, its shrink weight per task fitted on inner folds of those prompts routed through the
  * pipeline, per-prompt-pipeline-fit.ts; --per-prompt-simple-fit: through the simplified router instead) and
@@ -39,7 +42,7 @@ import { argList, argValue } from './args';
 import { complexityRater, loadClassifier } from './complexity-source';
 import { foldOf, isHeldOut, lastQuestion, parseRouterBench, type BenchRow } from './data';
 import { dominanceReport, type DominanceReport } from './dominance';
-import { benchCatalog, benchSnapshot, learn, routeOne, type SignalPath } from './harness';
+import { benchCatalog, benchSnapshot, learn, learnOutputTokens, routeOne, type SignalPath } from './harness';
 import { DEFAULT_FIT, trainArtefact } from './per-prompt-mf';
 import { fitWeightsThroughPipeline } from './per-prompt-pipeline-fit';
 import { outcomeRows } from '../../training/routing/outcome-rows';
@@ -164,7 +167,7 @@ async function main() {
   const svgPath = argValue(args, '--svg') ?? join(dirname(fileURLToPath(import.meta.url)), 'routing-quality.svg');
   if (!trainFiles.length) {
     console.error(
-      'usage: npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--class-prices] [--per-prompt [--per-prompt-seed N] [--per-prompt-simple-fit]] [--svg PATH] [--json]',
+      'usage: npm run bench:routing -- --train FILE... [--test FILE...] [--split 0.2] [--holdout-list FILE.jsonl] [--folds K] [--signal both|evals|feedback] [--no-classifier] [--no-bands] [--train-complexity FILE.jsonl] [--eval-gate LB] [--class-prices] [--fixed-output] [--per-prompt [--per-prompt-seed N] [--per-prompt-simple-fit]] [--svg PATH] [--json]',
     );
     process.exit(2);
   }
@@ -211,6 +214,7 @@ async function main() {
     `${splits.length === 1 ? `train ${splits[0].train.length} prompts, ` : ''}test ${test.length} prompts (${splitNote}); ${models.length} models`,
   );
 
+  const learnOutput = !args.includes('--fixed-output');
   const classifier = args.includes('--no-classifier') ? null : await loadClassifier();
   const bands = !!classifier && !args.includes('--no-bands');
   // A prompt's complexity must come from a classifier that never saw its outcome (complexity-source.ts).
@@ -233,6 +237,10 @@ async function main() {
     };
     const snapshot = snapshotFor(train);
     const learned = learn(snapshot, models, train, signal, bands ? (row) => trainComplexity.get(row) : undefined);
+    if (learnOutput) {
+      const o = learnOutputTokens(snapshot, train);
+      log(`output tokens learned from ${o.answers} train answers (${o.clamped} priced below their input estimate: 0 output tokens)`);
+    }
     // --class-prices (diagnostic): each task is routed over a catalog priced from its own train prompts, i.e. a
     // router that knew each model's cost on this kind of prompt (output lengths differ by model and task).
     const byTask = new Map<string, typeof snapshot>();
@@ -398,6 +406,7 @@ async function main() {
         signal,
         classifier: !!classifier,
         bands,
+        outputTokens: learnOutput ? 'learned' : 'fixed',
         train: splits.length === 1 ? splits[0].train.length : null,
         folds: splits.length,
         test: test.length,

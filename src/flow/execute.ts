@@ -1,6 +1,7 @@
 import type { ChatCompletion } from '../hub';
 import { plainDecimal } from '../lib';
 import { executeCompletion, type ExecuteOptions } from '../reliability';
+import { timeoutOutputTokens } from '../routing';
 import type { FlowContext } from './context';
 import type { Routed } from './route';
 import { billedCost, settle, settleFailure } from './settle';
@@ -10,7 +11,7 @@ import { type HubResult, responseHeaders, specMessage } from './result';
 export function executeOptions(ctx: FlowContext, routed: Routed): ExecuteOptions {
   const hints = routed.request.routing;
   return {
-    expectedOutputTokens: routed.routing.requirements!.expectedOutputTokens,
+    expectedOutputTokens: timeoutOutputTokens(routed.routing.requirements!),
     timeoutMs: hints?.timeout_ms,
     deadlineMs: hints?.deadline_ms,
     signal: ctx.signal,

@@ -49,7 +49,7 @@ export function billedCost(endpoint: Endpoint | undefined, usage: Usage): number
 export function settle(ctx: FlowContext, routed: Settling, done: Finished): void {
   const cost = billedCost(done.endpoint, done.usage);
   settleSpend(ctx.env, ctx.key, routed.hold, cost, ctx.waitUntil, done.usage.total_tokens);
-  recordLiveStats(ctx.env, routed.routing.region, done, routed.startedAt);
+  recordLiveStats(ctx.env, routed.routing.region, done, routed.startedAt, routed.routing.classification?.taskClass);
   // The endpoint that answered now holds the prompt cache the request's cache_control breakpoints asked for.
   if (done.status === 200) recordCacheAffinity(routed.routing.cacheAffinity, done.endpoint, Date.now());
   const latencyMs = Date.now() - routed.startedAt;

@@ -42,6 +42,8 @@ export function scoreTerms(s: Scores): Record<string, number | string> {
   const terms: Record<string, number | string> = { ...s.terms, ttft_ms: Math.round(s.ttftMs), latency_ms: Math.round(s.latencyMs) };
   if (s.liveSamples !== undefined) terms.live_samples = s.liveSamples;
   if (s.errorRate !== undefined) terms.error_rate = Math.round(s.errorRate * 1000) / 1000;
+  if (s.outputTokens !== undefined) terms.output_tokens = Math.round(s.outputTokens);
+  if (s.outputSamples !== undefined) terms.output_samples = s.outputSamples;
   terms.cost_usd = Number(s.costUsd.toPrecision(4));
   terms.objective = Number(s.objective.toPrecision(5));
   if (s.tier !== undefined) terms.tier = s.tier;

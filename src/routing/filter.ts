@@ -40,6 +40,8 @@ export function nextScores(s: Scores, patch: Partial<Omit<Scores, 'terms'>>): Sc
     tier: patch.tier ?? s.tier,
     liveSamples: patch.liveSamples ?? s.liveSamples,
     errorRate: patch.errorRate ?? s.errorRate,
+    outputTokens: patch.outputTokens ?? s.outputTokens,
+    outputSamples: patch.outputSamples ?? s.outputSamples,
     terms: s.terms,
   };
 }

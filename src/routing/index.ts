@@ -18,6 +18,7 @@ export {
 } from './feedback-posterior';
 export type { Evidence, PosteriorRow, Rating, RatingChange } from './feedback-posterior';
 export { forgetErrorRates, recordLiveStats } from './live-stats';
+export { timeoutOutputTokens } from './output-tokens';
 export { refreshSignals, refreshSignalsNow, registerSignalSource } from './signals';
 export type { SignalSource } from './signals';
 export { routingSnapshot } from './snapshot';

@@ -2,6 +2,7 @@ import { getEndpoint } from '../catalog';
 import type { Usage, Attempt, LatencyStat } from '../hub';
 import type { Env } from '../env';
 import { routingSnapshot } from './snapshot';
+import { observeOutputTokens } from './output-tokens';
 
 /**
  * Live latency and error statistics per endpoint and region, learned from every response.
@@ -141,16 +142,31 @@ export function observationsOf(
 }
 
 /**
+ * The answer's length for the output-token estimate of its task class (output-tokens.ts): only a complete
+ * answer from the endpoint that was routed to; 0 completion tokens means the provider reported no usage.
+ */
+export function outputObservationOf(done: SettledRequest): { endpointId: string; tokens: number } | undefined {
+  const tokens = done.usage.completion_tokens;
+  if (done.status !== 200 || !done.endpoint || !(tokens > 0)) return undefined;
+  const winner = done.attempts.findLast((a) => a.outcome === 'ok');
+  return winner && winner.endpointId === done.endpoint.id ? { endpointId: winner.endpointId, tokens } : undefined;
+}
+
+/**
  * Called from the hub's settle() for every request; returns at once and updates the isolate's
  * snapshot in a microtask, so the client never waits on it. Failures here never reach the request.
+ * `taskClass` (the decision's class) files the answer's length under that class.
  */
-export function recordLiveStats(env: Env, region: string | undefined, done: SettledRequest, startedAtMs: number): void {
+export function recordLiveStats(env: Env, region: string | undefined, done: SettledRequest, startedAtMs: number, taskClass?: string): void {
   const settledAt = Date.now();
   queueMicrotask(() => {
     try {
-      const map = routingSnapshot(env).latency;
+      const snapshot = routingSnapshot(env);
+      const map = snapshot.latency;
       for (const { endpointId, obs } of observationsOf(done, settledAt, startedAtMs, (id) => map.get(`${id}|*`)))
         observe(map, endpointId, region, obs, settledAt);
+      const output = taskClass ? outputObservationOf(done) : undefined;
+      if (output) observeOutputTokens((snapshot.outputTokens ??= new Map()), taskClass!, output.endpointId, output.tokens);
     } catch (err) {
       console.error('live stats update failed', (err as Error).message);
     }

@@ -4,6 +4,7 @@ import type { EvalThresholds } from './eligibility';
 import type { EndpointHealth, LatencyStat, EvalCell, FeedbackEvidence } from '../hub';
 import type { PerPromptModel } from './per-prompt/model';
 import { shippedPerPromptModel } from './per-prompt/shipped';
+import type { OutputTokenTable } from './output-tokens';
 
 /**
  * Everything the pipeline reads, held in isolate memory so routing never waits on I/O.
@@ -17,6 +18,8 @@ export interface RoutingSnapshot {
   health: Map<string, EndpointHealth>;
   /** Key: `${endpointId}|${region}` or `${endpointId}|*`. */
   latency: Map<string, LatencyStat>;
+  /** Completion tokens per task class and endpoint, learned from answers (output-tokens.ts); absent: priors only. */
+  outputTokens?: OutputTokenTable;
   /** Key: `${endpointId}|${taskClass}`. */
   evals: Map<string, EvalCell>;
   /** Per-task-class eligibility thresholds (EVAL_THRESHOLDS), set by the eval signal; defaults when absent. */
@@ -46,6 +49,7 @@ export function buildSnapshot(env: Env, now = Date.now()): RoutingSnapshot {
     endpoints,
     health: new Map(),
     latency: new Map(),
+    outputTokens: new Map(),
     evals: new Map(),
     satisfaction: new Map(),
     catalog,

@@ -4,6 +4,7 @@ import type { KeyRecord } from '../tenancy';
 import type { RoutingSnapshot } from './snapshot';
 import type { CacheAffinity } from './cache-affinity';
 import type { RequestPrefs } from './provider-prefs';
+import type { OutputTokensSource } from './output-tokens';
 
 export type ModelSpec =
   | { kind: 'auto'; strategy?: Strategy }
@@ -17,7 +18,14 @@ export interface Requirements {
   jsonMode: boolean;
   streaming: boolean;
   estimatedInputTokens: number;
+  /** The class-level estimate (output-tokens.ts); stages 10–14 refine it per endpoint. */
   expectedOutputTokens: number;
+  /** What it rests on: the request's max_tokens, the class prior, or answers learned for the class. */
+  outputTokensSource?: OutputTokensSource;
+  /** Answers of this class behind it (all endpoints). */
+  outputTokensSamples?: number;
+  /** The request's max_tokens / max_completion_tokens: caps every estimate. */
+  maxOutputTokens?: number;
   minTrustLevel: number;
 }
 
@@ -45,6 +53,9 @@ export interface Scores {
   /** Live latency samples behind ttftMs/latencyMs and the endpoint's live error rate (stage 13). */
   liveSamples?: number;
   errorRate?: number;
+  /** Expected output tokens for this endpoint and task class behind costUsd and latencyMs, and the answers they rest on. */
+  outputTokens?: number;
+  outputSamples?: number;
   /** Quality terms used (stage 12), for the trace; the numeric fields above are added by traceOf. */
   terms: Record<string, number | string>;
 }

@@ -1,11 +1,11 @@
 import type { ChatMessage, ChatRequest } from '../../hub';
 import { traced } from '../filter';
+import { classOutputEstimate, type ClassOutputEstimate } from '../output-tokens';
 import { withTrustFloor } from '../provider-prefs';
 import type { Requirements, RoutingContext } from '../types';
 
 /** A flat per-image token estimate (OpenAI's high-detail tile math lands near this for typical images). */
 const IMAGE_TOKENS = 765;
-const DEFAULT_EXPECTED_OUTPUT = 512;
 
 function textOf(m: ChatMessage): string {
   const c = m.content;
@@ -31,8 +31,10 @@ export function estimateInputTokens(req: ChatRequest): number {
   return Math.ceil(chars / 4) + countImages(req) * IMAGE_TOKENS;
 }
 
-export function deriveRequirements(req: ChatRequest, keyMinTrust: number): Requirements {
+/** `output`: the class-level output estimate (output-tokens.ts); without it, max_tokens or the chat prior. */
+export function deriveRequirements(req: ChatRequest, keyMinTrust: number, output?: ClassOutputEstimate): Requirements {
   const outCap = req.max_completion_tokens ?? req.max_tokens ?? undefined;
+  const out = output ?? classOutputEstimate(undefined, 'chat', outCap);
   return {
     tools:
       (req.tools?.length ?? 0) > 0 || req.messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && !!m.tool_calls?.length)),
@@ -41,19 +43,31 @@ export function deriveRequirements(req: ChatRequest, keyMinTrust: number): Requi
     jsonMode: req.response_format?.type === 'json_object',
     streaming: req.stream === true,
     estimatedInputTokens: estimateInputTokens(req),
-    expectedOutputTokens: outCap ?? DEFAULT_EXPECTED_OUTPUT,
+    expectedOutputTokens: out.tokens,
+    outputTokensSource: out.source,
+    outputTokensSamples: out.samples,
+    maxOutputTokens: outCap,
     minTrustLevel: Math.max(req.trust_level ?? 0, keyMinTrust),
   };
 }
 
 export function requirementsStage(ctx: RoutingContext): RoutingContext {
-  const r = withTrustFloor(deriveRequirements(ctx.request, ctx.key.settings.minTrustLevel), ctx.prefs);
+  // The classifier ran before the pipeline: its class is known here (stage 03 only defaults it).
+  const taskClass = ctx.classification?.taskClass ?? 'chat';
+  const outCap = ctx.request.max_completion_tokens ?? ctx.request.max_tokens ?? undefined;
+  const output = classOutputEstimate(ctx.snapshot.outputTokens?.get(taskClass), taskClass, outCap);
+  const r = withTrustFloor(deriveRequirements(ctx.request, ctx.key.settings.minTrustLevel, output), ctx.prefs);
   const needs = [r.tools && 'tools', r.vision && 'vision', r.jsonSchema && 'json_schema', r.streaming && 'streaming']
     .filter(Boolean)
     .join(', ');
   return traced(
     { ...ctx, requirements: r },
     'requirements',
-    `needs [${needs}], ~${r.estimatedInputTokens} in / ${r.expectedOutputTokens} out tokens, trust >= ${r.minTrustLevel}${ctx.prefs?.trustFloor?.level === r.minTrustLevel ? ` (${ctx.prefs.trustFloor.field})` : ''}`,
+    `needs [${needs}], ~${r.estimatedInputTokens} in / ${Math.round(r.expectedOutputTokens)} out tokens (${outputNote(output, taskClass)}), trust >= ${r.minTrustLevel}${ctx.prefs?.trustFloor?.level === r.minTrustLevel ? ` (${ctx.prefs.trustFloor.field})` : ''}`,
   );
+}
+
+function outputNote(o: ClassOutputEstimate, taskClass: string): string {
+  if (o.source === 'learned') return `learned for ${taskClass} from ${o.samples} answers`;
+  return o.source === 'max_tokens' ? 'max_tokens' : `${taskClass} prior`;
 }

@@ -1,5 +1,6 @@
 import { estimateCost } from '../../catalog';
 import { DEFAULT_EVAL_THRESHOLDS, evaluateEligibility } from '../eligibility';
+import { outputTokensOf } from '../output-tokens';
 import type { Candidate, RoutingContext } from '../types';
 import type { TaskClass, EvalCell } from '../../hub';
 
@@ -105,8 +106,9 @@ export function evalGateStage(ctx: RoutingContext): RoutingContext {
   const taskClass = ctx.classification?.taskClass ?? 'chat';
   const evals = ctx.snapshot.evals;
   const r = ctx.requirements;
+  const outputOf = r ? outputTokensOf(ctx) : undefined;
   const costOf = (c: Candidate) =>
-    r ? estimateCost(c.endpoint, r.estimatedInputTokens, r.expectedOutputTokens) : estimateCost(c.endpoint, 1000, 1000);
+    outputOf ? estimateCost(c.endpoint, r!.estimatedInputTokens, outputOf(c.endpoint.id)) : estimateCost(c.endpoint, 1000, 1000);
   const dropped = [...ctx.dropped];
   const passing: Evaluated[] = [];
   const unevaluated: Candidate[] = [];

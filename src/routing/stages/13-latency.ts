@@ -1,5 +1,6 @@
 import { nextScores } from '../filter';
 import { recentErrorRate } from '../live-stats';
+import { outputCellsOf, outputTokensFrom } from '../output-tokens';
 import type { RoutingContext } from '../types';
 import type { LatencyStat } from '../../hub';
 
@@ -17,7 +18,9 @@ const RETRY_RATE_CAP = 0.9;
  * from the catalog prior and weigh it against what was measured), else the catalog prior itself.
  */
 export function latencyStage(ctx: RoutingContext): RoutingContext {
-  const out = ctx.requirements!.expectedOutputTokens;
+  const r = ctx.requirements!;
+  const out = Math.round(r.expectedOutputTokens);
+  const outputCells = outputCellsOf(ctx);
   const stats = ctx.snapshot.latency;
   const candidates = ctx.candidates.map((c) => {
     const live = stats.size === 0 ? undefined : liveStat(stats, c.endpoint.id, ctx.region);
@@ -25,9 +28,22 @@ export function latencyStage(ctx: RoutingContext): RoutingContext {
     const tps = live?.tokensPerSec ?? c.endpoint.latency.tokensPerSec;
     const errorRate = live?.errorRate === undefined ? undefined : Math.min(recentErrorRate(live, ctx.now), RETRY_RATE_CAP);
     const retryMs = errorRate ? (errorRate / (1 - errorRate)) * ttftMs : 0;
-    const latencyMs = ttftMs + (out / Math.max(1, tps)) * 1000 + retryMs;
+    // What this endpoint writes for the class (output-tokens.ts); stage 14 prices the same figure.
+    const output = outputCells?.get(c.endpoint.id);
+    const outputTokens = outputTokensFrom(output, r.expectedOutputTokens, r.maxOutputTokens);
+    const latencyMs = ttftMs + (outputTokens / Math.max(1, tps)) * 1000 + retryMs;
     // No copy of the trace terms here: traceOf derives them for the few candidates it shows.
-    return { ...c, scores: nextScores(c.scores!, { ttftMs, latencyMs, liveSamples: live?.samples, errorRate }) };
+    return {
+      ...c,
+      scores: nextScores(c.scores!, {
+        ttftMs,
+        latencyMs,
+        liveSamples: live?.samples,
+        errorRate,
+        outputTokens,
+        outputSamples: output?.samples,
+      }),
+    };
   });
   const maxLatency = ctx.hints.max_latency_ms;
   if (maxLatency === undefined)

@@ -1,12 +1,33 @@
 import { estimateCost } from '../../catalog';
 import { nextScores } from '../filter';
+import { outputTokensOf } from '../output-tokens';
 import type { RoutingContext } from '../types';
 
+/**
+ * c = input tokens · input price + expected output tokens · output price, the output per endpoint and task
+ * class as stage 13 estimated it (output-tokens.ts).
+ */
 export function costStage(ctx: RoutingContext): RoutingContext {
   const r = ctx.requirements!;
+  let outputOf: ((id: string) => number) | undefined;
+  let learned = 0;
   const candidates = ctx.candidates.map((c) => {
-    const costUsd = estimateCost(c.endpoint, r.estimatedInputTokens, r.expectedOutputTokens);
-    return { ...c, scores: nextScores(c.scores!, { costUsd }) };
+    const outputTokens = c.scores!.outputTokens ?? (outputOf ??= outputTokensOf(ctx))(c.endpoint.id);
+    if (c.scores!.outputSamples) learned++;
+    const costUsd = estimateCost(c.endpoint, r.estimatedInputTokens, outputTokens);
+    return { ...c, scores: nextScores(c.scores!, { costUsd, outputTokens }) };
   });
-  return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'cost', kept: candidates.length }] };
+  return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'cost', kept: candidates.length, note: costNote(ctx, learned) }] };
+}
+
+function costNote(ctx: RoutingContext, learned: number): string {
+  const r = ctx.requirements!;
+  const cap = r.maxOutputTokens !== undefined ? `, capped at max_tokens ${r.maxOutputTokens}` : '';
+  const base =
+    r.outputTokensSource === 'learned'
+      ? `learned for ${ctx.classification?.taskClass ?? 'chat'}: ~${Math.round(r.expectedOutputTokens)} (${r.outputTokensSamples} answers)`
+      : r.outputTokensSource === 'max_tokens'
+        ? `max_tokens ${r.maxOutputTokens}`
+        : `${ctx.classification?.taskClass ?? 'chat'} prior ${Math.round(r.expectedOutputTokens)}`;
+  return `output tokens: ${base}${learned > 0 ? `; per endpoint for ${learned} with answers of this class` : ''}${cap}`;
 }
