@@ -71,10 +71,10 @@ function moduleType(file: string): 'ESModule' | 'CompiledWasm' | 'Data' | 'Text'
   return 'Text'; // tokenizer JSON, the dashboard's uPlot script and stylesheet (wrangler.toml [[rules]])
 }
 
-function build(): string {
+function build(root: string): string {
   const outdir = mkdtempSync(join(tmpdir(), 'cailos-profile-'));
   execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
-    cwd: ROOT,
+    cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   });
@@ -98,13 +98,16 @@ export interface WorkerOptions {
   /** Default true; without it `inspect()` is unavailable. */
   inspector?: boolean;
   vars?: Record<string, string>;
+  /** The source tree to build (default: this one); cpu-ab.ts builds a second tree beside it. */
+  root?: string;
 }
 
 export async function startInspectedWorker(opts: WorkerOptions = {}): Promise<InspectedWorker> {
   const inspector = opts.inspector ?? true;
   if (inspector && typeof WebSocket === 'undefined')
     throw new Error('needs a WebSocket client: run with node --experimental-websocket (Node 20) or Node 22+');
-  const outdir = build();
+  const root = opts.root ?? ROOT;
+  const outdir = build(root);
   const fake =
     opts.upstreamPort === undefined ? await startFakeUpstream({ style: 'fixed', latencyMs: 50, chunks: 10, chunkIntervalMs: 2 }) : null;
   const upstreamPort = fake?.port ?? opts.upstreamPort!;
@@ -141,10 +144,10 @@ export async function startInspectedWorker(opts: WorkerOptions = {}): Promise<In
   try {
     const base = String(await mf.ready).replace(/\/$/, '');
     const d1 = await mf.getD1Database('DB');
-    for (const file of readdirSync(join(ROOT, 'migrations'))
+    for (const file of readdirSync(join(root, 'migrations'))
       .filter((f) => f.endsWith('.sql'))
       .sort()) {
-      const statements = unstable_splitSqlQuery(readFileSync(join(ROOT, 'migrations', file), 'utf8'));
+      const statements = unstable_splitSqlQuery(readFileSync(join(root, 'migrations', file), 'utf8'));
       await d1.batch(statements.map((s) => d1.prepare(s)));
     }
     const keys = { off: await createBenchKey(base, ADMIN, 'bench-off', 'off'), on: await createBenchKey(base, ADMIN, 'bench-on', 'on') };

@@ -18,7 +18,8 @@ export interface SseParser {
 
 export function createSseParser(): SseParser {
   let buffer = '';
-  let dataLines: string[] = [];
+  // The event's data lines joined with LF so far (null: no data line yet).
+  let data: string | null = null;
   let eventName: string | undefined;
   let lastId: string | undefined;
   let sawField = false;
@@ -26,28 +27,32 @@ export function createSseParser(): SseParser {
   let pendingCR = false;
 
   const dispatch = (out: SseEvent[]) => {
-    if (sawField && dataLines.length > 0) {
-      const ev: SseEvent = { data: dataLines.join('\n') };
+    if (sawField && data !== null) {
+      const ev: SseEvent = { data };
       if (eventName !== undefined) ev.event = eventName;
       if (lastId !== undefined) ev.id = lastId;
       out.push(ev);
     }
-    dataLines = [];
+    data = null;
     eventName = undefined;
     sawField = false;
   };
 
-  const processLine = (line: string, out: SseEvent[]) => {
-    if (line === '') return dispatch(out);
-    if (line.startsWith(':')) return;
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
+  // The line is buf[start, end): read in place, so that only a field's value becomes a string of its own.
+  const processLine = (buf: string, start: number, end: number, out: SseEvent[]) => {
+    if (start === end) return dispatch(out);
+    if (buf.charCodeAt(start) === 58 /* : */) return;
+    const colon = buf.indexOf(':', start);
+    const fieldEnd = colon === -1 || colon > end ? end : colon;
+    let valueStart = fieldEnd === end ? end : fieldEnd + 1;
+    if (valueStart < end && buf.charCodeAt(valueStart) === 32 /* space */) valueStart++;
     sawField = true;
-    if (field === 'data') dataLines.push(value);
-    else if (field === 'event') eventName = value;
-    else if (field === 'id') lastId = value;
+    const fieldLength = fieldEnd - start;
+    if (fieldLength === 4 && buf.startsWith('data', start)) {
+      const value = buf.slice(valueStart, end);
+      data = data === null ? value : `${data}\n${value}`;
+    } else if (fieldLength === 5 && buf.startsWith('event', start)) eventName = buf.slice(valueStart, end);
+    else if (fieldLength === 2 && buf.startsWith('id', start)) lastId = buf.slice(valueStart, end);
   };
 
   return {
@@ -55,25 +60,29 @@ export function createSseParser(): SseParser {
       const out: SseEvent[] = [];
       if (pendingCR) {
         pendingCR = false;
-        if (text.startsWith('\n')) text = text.slice(1);
+        if (text.charCodeAt(0) === 10 /* \n */) text = text.slice(1);
       }
-      buffer += text;
+      const buf = buffer === '' ? text : buffer + text;
+      // Line ends found with indexOf (native scans) rather than a JS loop over every character: most
+      // streams use LF only, so after one scan for CR the rest is one indexOf per line.
       let start = 0;
-      for (let i = 0; i < buffer.length; i++) {
-        const ch = buffer.charCodeAt(i);
-        if (ch === 10 /* \n */ || ch === 13 /* \r */) {
-          processLine(buffer.slice(start, i), out);
-          if (ch === 13) {
-            if (i + 1 < buffer.length) {
-              if (buffer.charCodeAt(i + 1) === 10) i++;
-            } else {
-              pendingCR = true;
-            }
+      let cr = buf.indexOf('\r');
+      for (;;) {
+        if (cr !== -1 && cr < start) cr = buf.indexOf('\r', start);
+        const lf = buf.indexOf('\n', start);
+        let end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+        if (end === -1) break;
+        processLine(buf, start, end, out);
+        if (end === cr) {
+          if (end + 1 < buf.length) {
+            if (buf.charCodeAt(end + 1) === 10) end++;
+          } else {
+            pendingCR = true;
           }
-          start = i + 1;
         }
+        start = end + 1;
       }
-      buffer = buffer.slice(start);
+      buffer = start === 0 ? buf : buf.slice(start);
       return out;
     },
     end() {

@@ -95,15 +95,21 @@ async function runChain<T>(
   const attempts: Attempt[] = [];
   const start = performance.now();
   const deadlineMs = opts.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  const deadline = new AbortController();
-  const deadlineTimer = setTimeout(
-    () =>
-      deadline.abort(
-        new UpstreamError({ kind: 'timeout', retryable: false, status: 0, message: `overall deadline of ${deadlineMs} ms reached` }),
-      ),
-    deadlineMs,
-  );
-  const signal = opts.signal ? AbortSignal.any([deadline.signal, opts.signal]) : deadline.signal;
+  // One controller for the deadline and the client's disconnect, the client's abort forwarded by a listener
+  // (kept for the request's life, as AbortSignal.any would keep its own): AbortSignal.any costs ~10 µs per
+  // call in workerd, a controller and a listener ~3.
+  const chainAbort = new AbortController();
+  let deadlineReached = false;
+  const deadlineTimer = setTimeout(() => {
+    deadlineReached = true;
+    chainAbort.abort(
+      new UpstreamError({ kind: 'timeout', retryable: false, status: 0, message: `overall deadline of ${deadlineMs} ms reached` }),
+    );
+  }, deadlineMs);
+  const client = opts.signal;
+  if (client?.aborted) chainAbort.abort(client.reason);
+  else client?.addEventListener('abort', () => chainAbort.abort(client.reason), { once: true });
+  const signal = chainAbort.signal;
   let minWindow = 0;
   let last: UpstreamFailure | undefined;
   const skip = (c: Candidate, why: string) =>
@@ -174,7 +180,7 @@ async function runChain<T>(
       attempts.push({
         ...base,
         status: failure.status,
-        errorKind: deadline.signal.aborted ? 'deadline' : opts.signal?.aborted ? 'client_closed' : failure.kind,
+        errorKind: deadlineReached ? 'deadline' : opts.signal?.aborted ? 'client_closed' : failure.kind,
         error: failure.message,
         ...(blame ? { blame } : {}),
       });
@@ -220,7 +226,7 @@ async function runChain<T>(
   } finally {
     clearTimeout(deadlineTimer);
   }
-  if (deadline.signal.aborted) {
+  if (deadlineReached) {
     throw new ApiError(504, {
       message: `No endpoint answered within the ${deadlineMs} ms deadline (${attempts.length} attempts).`,
       type: 'upstream_error',
