@@ -4,6 +4,7 @@ import { detectEmails } from './detectors/email';
 import { detectCreditCards, detectIbans, detectSsns } from './detectors/financial';
 import { detectIpv4, detectIpv6 } from './detectors/network';
 import { detectPersons } from './detectors/person';
+import { phraseNames } from './detectors/person-phrases';
 import { contextNames, coordinatedNames, notAName, plausibleNameWord, propagateNames } from './detectors/person-context';
 import { cuedNames, fieldLabel, handleNames, introducedNames, notAPersonHere, trimRoleWords } from './detectors/person-roles';
 import { detectPhones } from './detectors/phone';
@@ -41,6 +42,7 @@ function detectAllPersons(text: string): Detection[] {
     ...handleNames(text),
     ...introducedNames(text),
     ...cuedNames(text),
+    ...phraseNames(text, !/\p{Lu}/u.test(text)),
   ].filter((d) => !notAName(text.slice(d.start, d.end)) && !notAPersonHere(text, d));
   for (const d of found) trimRoleWords(text, d);
   found = withoutAnimals(text, found);

@@ -1,5 +1,5 @@
 /**
- * Training data of the name tagger: synthetic texts of all v1, v2 and v3 locales and template families (the
+ * Training data of the name tagger: synthetic texts of all v1–v5 locales and template families (the
  * held-out sets are development data since their reports) and of the training-only families
  * (gen/templates-extra.ts), plus texts without personal data, featurized by the tagger's own code
  * (src/shield/model/features.ts) so training and inference see identical features. In a third of the
@@ -25,6 +25,10 @@ import { FAMILIES_V2 } from './gen/templates-v2';
 import { FAMILIES_EXTRA } from './gen/templates-extra';
 import { FAMILIES_V3 } from './gen/templates-v3';
 import { V3_LOCALES } from './gen/custom-locales-v3';
+import { FAMILIES_V4 } from './gen/templates-v4';
+import { V4_LOCALES } from './gen/custom-locales-v4';
+import { FAMILIES_V5 } from './gen/templates-v5';
+import { V5_LOCALES } from './gen/custom-locales-v5';
 import { inventNames } from './gen/invent';
 import { negativeSample } from './gen/negatives';
 import { stdlibChunks } from './gen/stdlib-text';
@@ -154,7 +158,7 @@ function ctxSplit() {
 function main(): void {
   const args = process.argv.slice(2);
   const flag = (n: string, d: number) => (args.includes(n) ? Number(args[args.indexOf(n) + 1]) : d);
-  const train = flag('--train', 30000);
+  const train = flag('--train', 45000);
   const valid = flag('--valid', 3000);
   mkdirSync(OUT, { recursive: true });
   const toText = (s: { full_text: string; spans: GenSpan[] }) => ({ text: s.full_text, spans: s.spans });
@@ -174,10 +178,10 @@ function main(): void {
     // The same fold as an evaluation set for scripts/shield-eval.ts (span level, whole detector).
     writeFileSync(`${OUT}/cv-valid.json`, JSON.stringify(generateFrom(cv.validLocales, cv.validFamilies, 2000, 913)));
   } else {
-    // Every v1, v2 and v3 locale and family (each is development data since its report) and the
+    // Every v1–v5 locale and family (each is development data since its report) and the
     // training-only families.
-    const locales = [...ALL_LOCALES, ...V2_LOCALES, ...V3_LOCALES];
-    const families = [...FAMILIES, ...FAMILIES_V2, ...FAMILIES_V3, ...FAMILIES_EXTRA];
+    const locales = [...ALL_LOCALES, ...V2_LOCALES, ...V3_LOCALES, ...V4_LOCALES, ...V5_LOCALES];
+    const families = [...FAMILIES, ...FAMILIES_V2, ...FAMILIES_V3, ...FAMILIES_V4, ...FAMILIES_V5, ...FAMILIES_EXTRA];
     write('train', [
       ...withInvented([...generateFrom(locales, families, train, 911).map(toText), ...composed(locales, train, 31000)], 77),
       ...negatives(Math.round(train / 2), 5000),

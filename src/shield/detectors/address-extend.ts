@@ -14,7 +14,7 @@ const UNIT = new RegExp(
 const SEGMENT_SEP = /^(?:[ \t]*,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*)(?!\n)/;
 // Across a blank line only a last segment with a postcode ("\n\n Tunisia 13222").
 const BLANK_LINE_SEP = /^[ \t]*\n[ \t]*\n[ \t]*(?!\n)/;
-const LAST_SEGMENT = /^(?:[\p{L}][\p{L}\p{M}'’.-]*[ ]+){0,2}\d{4,6}(?:-\d{3,4})?[ \t]*(?:\n|$)/u;
+const LAST_SEGMENT = /^(?:[\p{L}][\p{L}\p{M}'’.-]*[ ]+){0,2}\d{4,7}(?:-\d{3,4})?[ \t]*(?:\n|$)/u;
 const SAME_LINE_SEP = /^[ ]+/;
 
 // Field labels that start the next line of a signature or form, not a city.
@@ -50,6 +50,7 @@ const LABELS = new Set([
 
 const POSTCODE_TOKENS = [
   /^\d{1,6}(?:-\d{3,5})?$/, // US ZIP(+4), most of Europe, PT 1000-001, BR CEP, IR 12345-67890
+  /^\d{7}$/, // CL
   /^\d{10}$/, // IR written without its dash
   /^\d{2}-\d{3}$/, // PL
   /^[A-Z]{1,2}-?\d{3,5}$/, // LV-1050, MD-2001, AZ1000
@@ -86,7 +87,7 @@ function takeTokens(text: string, from: number, lowerText: boolean, max: number)
     const m = /^([^\s,"')\]]+)/.exec(text.slice(pos, pos + 60));
     if (!m || !isAddressToken(m[1].replace(/[.]$/, ''), lowerText)) break;
     // A token ending a sentence ends the address, without its period.
-    if (m[1].length > 1 && m[1].endsWith('.') && !/^\p{Lu}\p{Ll}?\.$/u.test(m[1])) {
+    if (m[1].length > 1 && m[1].endsWith('.') && !/^\p{Lu}\p{Ll}?\.$|^(?:\p{Lu}\.){2,}$/u.test(m[1])) {
       pos += m[1].length - 1;
       taken++;
       break;
@@ -112,11 +113,15 @@ export interface Extension {
 export function extendEnd(text: string, coreEnd: number, lowerText: boolean): Extension {
   let end = coreEnd;
   let evidence = false;
-  const unit = UNIT.exec(text.slice(end, end + 40));
-  if (unit) {
+  // Several designators may follow each other on one line: "d. 95 kv. 89", "bât. 5 n° 89".
+  for (let k = 0; k < 3; k++) {
+    const unit = UNIT.exec(text.slice(end, end + 40));
+    if (!unit) break;
     end += unit[0].length;
     evidence = true;
   }
+  // A unit that ends a sentence ("… bât. 5 n° 89. The warden …") ends the address, without the period.
+  if (end > coreEnd && text[end - 1] === '.' && /^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) return { end: end - 1, evidence };
   // Same-line city/state/zip after the core or unit.
   const sameLine = SAME_LINE_SEP.exec(text.slice(end, end + 4));
   if (sameLine) {
@@ -139,6 +144,8 @@ export function extendEnd(text: string, coreEnd: number, lowerText: boolean): Ex
     const sep = SEGMENT_SEP.exec(text.slice(end, end + 16));
     if (!sep) break;
     const segStart = end + sep[0].length;
+    // A new line that opens with a field label ("Time at address: 4 yrs") is the next field, not a city.
+    if (sep[0].includes('\n') && /^[\p{L}][\p{L} ]{0,30}:/u.test(text.slice(segStart, segStart + 32))) break;
     const unitHere = UNIT.exec(text.slice(end, end + 40));
     if (unitHere) {
       end += unitHere[0].length;

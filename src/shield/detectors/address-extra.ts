@@ -28,16 +28,18 @@ const LONE_UNIT =
   /(?<![\w.])(?:(?:[Aa]pt|APT|[Aa]partment|[Ss]uite|SUITE|[Ss]te|[Ff]lat|[Bb]ât(?:iment)?)\.?[ ]?#?[ ]?\d{1,5}[A-Za-z]?|(?:Unit|Room|Floor)[ ]#?\d{1,5}[A-Za-z]?)(?![\w])/g;
 
 // The post office words come first, then the box number: letters of a box series may lead it ("PO Box MP 929"),
-// a postcode may follow it ("67348-00100"), and German boxes are written in pairs ("10 02 45"). Bare "box 12"
-// is a carton or a form's tick box.
+// a postcode may follow it ("67348-00100"), and German boxes are written in pairs ("10 02 45"); US rural route
+// and highway contract boxes name the route first ("RR 2 Box 45", "HC 1 Box 119"). Bare "box 12" is a carton
+// or a form's tick box.
 const POST_BOX =
-  /(?<![\p{L}\p{N}])(?:(?:p[ ]?\.?[ ]?o\.?|g\.?p\.?o\.?|post[ ]office)[ ]?box|private[ ]bag|postbus|postfach|bo[iî]te[ ]postale|caixa[ ]postal)[ ]?(?:no\.?[ ]?)?(?:[A-Za-z]{1,3}[ ])?\d{1,6}(?:-\d{3,5}|(?:[ ]\d{2}(?!\d)){1,2})?(?![\p{L}\p{N}])/giu;
-const POST_BOX_HINT = /box|bag|post/i;
+  /(?<![\p{L}\p{N}])(?:(?:p[ ]?\.?[ ]?o\.?|g\.?p\.?o\.?|post[ ]office)[ ]?box|private[ ]bag|postbus|postfach|bo[iî]te[ ]postale|caixa[ ]postal|[bc]\.[ ]?p\.|(?:rr|hc|rural[ ]route|star[ ]route)[ ]?\d{1,3},?[ ]box)[ ]?(?:no\.?[ ]?)?(?:[A-Za-z]{1,3}[ ])?\d{1,6}(?:-\d{3,5}|(?:[ ]\d{2}(?!\d)){1,2})?(?![\p{L}\p{N}])/giu;
+const POST_BOX_HINT = /box|bag|post|[bc]\.[ ]?p\./i;
 
 const POSTCODE = String.raw`(?:\d{5}(?:-\d{4})?|\d{3}[ -]?\d{2,4}|\d{2}-\d{3}|\d{4}(?:[ ]?[A-Za-z]{2})?|[A-Za-z]\d[A-Za-z][ ]?\d[A-Za-z]\d|[A-Za-z]{1,2}\d[A-Za-z\d]?[ ]?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|[A-Za-z]\d{2}[ ]?[A-Za-z\d]{4}|\d{3,6})`;
 const POSTCODE_LABEL = new RegExp(
   String.raw`\b(?:zip|zip ?code|zipcode|postal[ _]?code|postcode|post[ _]code|plz|cep|código postal|code postal|postnummer|postinumero|irányítószám|psč|kod pocztowy)(?:["']?[ \t]*[:=#][ \t]*["']?|[ \t]+(?:is[ \t]+)?)(${POSTCODE})(?![\w-])`,
-  'giu',
+  // No u flag: the pattern needs none, and the scan over every text runs about three times faster without it.
+  'gi',
 );
 
 // A Colombian street line: road type, its number, "#" and the cross street's number and the distance from it
@@ -45,11 +47,13 @@ const POSTCODE_LABEL = new RegExp(
 const CO_STREET =
   /(?<![\p{L}\p{N}])(?:calle|carrera|cra\.?|kra\.?|diagonal|transversal|avenida|av\.|cl\.?|kr\.?|dg\.?|tv\.?)[ ]\d{1,3}[A-Za-z]?(?:[ ]bis)?[ ]?(?:#|no\.?|n[°º])[ ]?\d{1,3}[A-Za-z]?[ ]?-[ ]?\d{1,3}(?![\p{N}])/giu;
 
-// A name, an English street type, then the house number ("Ngong Street 47", "Bole Road, 69", "Seoul Avenue 37"):
+// A name, an English street type, then the house number ("Ngong Street 47", "Bole Road, 69", "Seoul Avenue 37",
+// "Kiambu Road, House No. 105"):
 // the order of Kenya, Ethiopia, Mongolia, Korea in English. Capitalized, so "the main road 5 miles" is not one.
 const NAME_SUFFIX_NUMBER =
-  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{M}'’.-]*[ ]){1,3}(?:Street|Road|Avenue|Boulevard|Lane|Drive|Highway|Way|Square|Crescent|Terrace|St\.|Rd\.|Ave\.)(?:,?[ ])\d{1,5}[A-Za-z]?(?:[/-]\d{1,4})?(?![\p{L}\p{N}.,]\d)(?![\p{L}\p{N}])/gu;
-const SUFFIX_NUMBER_HINT = /(?:street|road|avenue|boulevard|lane|drive|highway|way|square|crescent|terrace|st\.|rd\.|ave\.),? \d/i;
+  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{M}'’.-]*[ ]){1,3}(?:Street|Road|Avenue|Boulevard|Lane|Drive|Highway|Way|Square|Crescent|Terrace|St\.|Rd\.|Ave\.)(?:,?[ ])(?:(?:House|Plot|Door|Building)[ ](?:No\.?|Nr\.?|#)[ ]?)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4})?(?![\p{L}\p{N}.,]\d)(?![\p{L}\p{N}])/gu;
+const SUFFIX_NUMBER_HINT =
+  /(?:street|road|avenue|boulevard|lane|drive|highway|way|square|crescent|terrace|st\.|rd\.|ave\.),? (?:(?:house|plot|door|building) (?:no\.?|nr\.?|#) ?)?\d/i;
 
 /** Streets written name, type, number in English, as street cores (capitalized text only: "the main road 5 miles"). */
 export function nameSuffixNumberStreets(text: string, lowerText: boolean): Array<[number, number]> {
@@ -65,9 +69,12 @@ export function nameSuffixNumberStreets(text: string, lowerText: boolean): Array
   return out;
 }
 
+// What every CO_STREET match contains, found by a scan that starts only at digits ("Ticket #12" alone is none).
+const CO_HINT = /\d[A-Za-z]?(?:[ ]bis)?[ ]?(?:#|no\.?|n[°º])[ ]?\d{1,3}[A-Za-z]?[ ]?-[ ]?\d/i;
+
 /** Colombian street lines, as street cores (the address detector grows them over city and postcode). */
 export function colombianStreets(text: string): Array<[number, number]> {
-  if (!text.includes('#') && !/\bn(?:o\.?|[°º])/i.test(text)) return [];
+  if (!CO_HINT.test(text)) return [];
   return [...text.matchAll(CO_STREET)].map((m) => [m.index, m.index + m[0].length]);
 }
 

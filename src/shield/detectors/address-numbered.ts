@@ -10,10 +10,12 @@ import { FUNCTION_WORDS } from './words';
 
 // A house, plot, building or door number with its marker. "No." alone is too common ("Invoice No. 12"), so it
 // needs a street after it; the place words carry their own weight.
-const LEAD = String.raw`(?:(?:house|building|bldg\.?|plot|flat|door|d\.|h\.)[ ]?(?:no\.?|nr\.?|n[°º]|#)?|no\.?|nr\.?|n[°º]|#)[ ]?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?){0,2}`;
+const LEAD = String.raw`(?:(?:house|building|bldg\.?|plot|flat|door|d\.|h\.|h/)[ ]?(?:no\.?|nr\.?|n[°º]|#)?|no\.?|nr\.?|n[°º]|#)[ ]?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?){0,2}`;
 // A bare number leads only a street whose type word comes first ("138, Misraħ il-Kbira", "12, rue Oberkampf").
 const NUMBERED = new RegExp(String.raw`(?<![\p{L}\p{N}#.,/-])(?:${LEAD}|(\d{1,5}[A-Za-z]?(?:[/-]\d{1,4})?))(?=,[ ]+\p{L})`, 'giu');
 const HINT = /\d,[ ]+\p{L}|(?:no|nr|n[°º]|#|house|building|plot|flat)\.?[ ]?\d/iu;
+// A lead that names a house or plot: the locality after it stands for the street ("House No. 141, Ramhlun").
+const HOUSE_LEAD = /^(?:house|building|bldg|plot|door|h\/|h\.)/i;
 
 const WORD = String.raw`[\p{L}][\p{L}\p{M}'’.-]*`;
 // After the number: up to four words with a street or place-type word among them, or a second marked number
@@ -48,6 +50,19 @@ export function numberedStreets(text: string): Array<[number, number]> {
     // A street whose type word comes first runs to the end of its segment ("Misraħ il-Kbira").
     if (PREFIX_TYPES.has(words[0].toLowerCase()) && words.length > 1 && !FUNCTION_WORDS.has(words[1].toLowerCase()))
       last = Math.max(last, 1);
+    if (last < 0 && HOUSE_LEAD.test(m[0])) {
+      // The locality runs to the end of its segment or sentence, in capitalized words.
+      let k = 0;
+      while (
+        k < words.length &&
+        /^\p{Lu}/u.test(words[k]) &&
+        !FUNCTION_WORDS.has(words[k].toLowerCase()) &&
+        !/\p{Ll}{2}\.$/u.test(words[k])
+      )
+        k++;
+      if (k < words.length && /^\p{Lu}/u.test(words[k]) && /\p{Ll}{2}\.$/u.test(words[k])) k++;
+      last = k - 1;
+    }
     if (last < 0 || FUNCTION_WORDS.has(words[0].toLowerCase())) continue;
     let kept = words.slice(0, last + 1).join(' ');
     // A period after a full type word ends the sentence; after an abbreviation ("Blvd.", "St.") it is the street's.

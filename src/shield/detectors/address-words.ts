@@ -43,7 +43,7 @@ urbanizacion urbanización bulevardi rruga sheshi mikrorayon mkr mkr. mikrorayon
 rúa camiño praza travesía rolda triq misraħ misrah sqaq pjazza vjal trejqa vulica vul. praspiekt prasp. zavulak
 plošča ploshcha jr. jirón jiron psje. pasaje prolongacion khiyaban khiyoban kuche kucheh bolvar meydan khiyoboni
 kuchai shareh sharia midan rehov sderot derech kikar wadada jidka lalana karaa phlov mahavithei thanon ruelle
-sràid rathad ala alanui
+sràid rathad ala alanui cité lotissement morcellement
 `);
 
 /** Prefix types that are also common words ("via", "place", "route"): need a capitalized name or a number. */
@@ -130,7 +130,8 @@ export const SHORT_ENDINGS: ReadonlySet<string> = toSet('ring park hof tie weg v
 export const UNIT_WORDS =
   'apt|apartment|appartement|appartamento|apartamento|apartma|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|' +
   'zimmer|wohnung|whg|lgh|leil|kv|dz|ap|bloc|bl|sc|esc|et|korter|kat|sprat|stan|piso|casa|depto|dpto|m|lok|' +
-  'tür|stiege|etage|étage|andar|sala|box|pmb|butas|fatir|jaý|#';
+  'tür|stiege|etage|étage|andar|sala|box|pmb|butas|fatir|jaý|d(?=\\.)|dom|korp|korpus|k(?=\\.)|of|ofis|cage|appt|app|block|blk|bât|bat|' +
+  'lot|scala|int|interno|porta|km|n°|nº|#';
 
 /** Unit forms with the number first: "2e verdieping", "1 étage", "3 hoog", "9. tv", "4. sal". */
 export const NUMBER_FIRST_UNITS = 'verdieping|hoog|étage|etage|tv|th|mf|sal|og|stock|piso|andar|kat|floor|eskuina|ezkerra|eskubi|hædd';

@@ -79,7 +79,10 @@ const NAME_TYPE_NUMBER = new RegExp(
 // What every NAME_TYPE_NUMBER match contains: a space, the street-type word, a digit. Found by a scan that only
 // starts at spaces, it spares the full pattern (which tries up to three words before the type at every word
 // start) on texts without one.
-const TYPE_NUMBER = new RegExp(String.raw`[ ](?:${alternation(POST_TYPES)})(?![\p{L}\p{N}]),?[ ]*(?:(?:no|nr|br|n[°º]|#)\.?[ ]?)?\d`, 'iu');
+// Without the u flag (ASCII letters and digits stand for \p{L}\p{N}, so it finds a superset) the scan is cheaper.
+const TYPE_NUMBER = new RegExp(String.raw`[ ](?:${alternation(POST_TYPES)})(?![A-Za-z0-9]),?[ ]*(?:(?:no|nr|br|n[°º]|#)\.?[ ]?)?\d`, 'i');
+// What every PREFIX_NAME match starts with, by the same cheaper scan: texts without a street-type word skip it.
+const PREFIX_HINT = new RegExp(String.raw`(?<![A-Za-z0-9])(?:${alternation(PREFIX_TYPES)})(?![A-Za-z0-9])`, 'i');
 // 4) compound street word + number, or number + compound street word.
 const WORD_NUMBER = new RegExp(String.raw`(?<![\p{L}])([\p{L}][\p{L}\p{M}.-]{3,})[ ]+${NUMBER_TAIL}(?![\p{L}\p{N}])`, 'gu');
 const NUMBER_WORD = /(?<![\w.,-])\d{1,6}[A-Za-z]?[ ]+([\p{L}][\p{L}\p{M}.-]{3,})(?![\p{L}])/gu;
@@ -89,8 +92,9 @@ const NUMBER_THEN_WORD = new RegExp(String.raw`\d[A-Za-z]?(?:-\d{1,4})?[ ]+(?:\p
 const NUMBER_THEN_LETTER = /\d[A-Za-z]?[ ]+\p{L}/u; // NUMBER_WORD, NUMBER_NAME_NUMBER
 const WORD_THEN_NUMBER = /[\p{L}\p{M}.-][ ]+\d/u; // WORD_NUMBER
 // 5) an address cue, then the street written as words and numbers.
+// Without the u flag (nothing in it needs it) the scan runs about three times faster.
 const CUE =
-  /\b(?:address(?:es)?|addr|adr|adresse|adres|adresa|dirección|direccion|indirizzo|endereço|anschrift|osoite|cím|aadress|home|lives? (?:at|on|in)|lived (?:at|on|in)|living (?:at|on|in)|located (?:at|on)|return(?:ed)? to|moved to|ship(?:ping)? to|deliver(?:ed|y)? to|send (?:it |them )?to|mail (?:it )?to|reside(?:s)? at|pick-?up (?:at|from)|pick (?:it |them )?up (?:at|from)|visit us at|find us at|based at|is at|i'?m at|am at|meet(?: me)? at|see you at|staying at|sale (?:\S+ ){0,3}at|street|straße|calle)\b/giu;
+  /\b(?:address(?:es)?|addr|adr|adresse|adres|adresa|dirección|direccion|indirizzo|endereço|anschrift|osoite|cím|aadress|home|lives? (?:at|on|in)|lived (?:at|on|in)|living (?:at|on|in)|located (?:at|on)|return(?:ed)? to|moved to|ship(?:ping)? to|deliver(?:ed|y)? to|send (?:it |them )?to|mail (?:it )?to|reside(?:s)? at|pick-?up (?:at|from)|pick (?:it |them )?up (?:at|from)|visit us at|find us at|based at|is at|i'?m at|am at|meet(?: me)? at|see you at|staying at|sale (?:\S+ ){0,3}at|street|straße|calle)\b/gi;
 const CUE_GAP = /^(?:[ \t]*[:=][ \t]*|[ \t]*"[ \t]*:[ \t]*"|[ \t]{2,}|\t|[ \t]+(?:is[ \t]+)?)/;
 // After a cue, a few words may come before the house number ("his address: 46 …", "here they are: 63 …").
 const CUE_NUMBER_BODY = new RegExp(
@@ -104,7 +108,7 @@ const NUMBER_NAME_NUMBER = new RegExp(
   'gu',
 );
 const CUE_BODY = new RegExp(
-  String.raw`^(?:${NUMBER_TAIL}[ ]+)?(?:${NAME_WORD}[ ]+){0,4}${NAME_WORD}(?:,?[ ]+${NUMBER_TAIL})?(?=$|[,;\n"]|\.(?:\s|$)|[ ]+(?:in|since|on|for|from|and|before|after|by|at|until|tomorrow|today|yesterday|now|but|when|if|please|to|instead)\b)`,
+  String.raw`^(?:${NUMBER_TAIL},?[ ]+)?(?:${NAME_WORD}[ ]+){0,4}${NAME_WORD}(?:,?[ ]+${NUMBER_TAIL})?(?=$|[,;\n"]|\.(?:\s|$)|[ ]+(?:in|since|on|for|from|and|before|after|by|at|until|tomorrow|today|yesterday|now|but|when|if|please|to|instead)\b)`,
   'u',
 );
 
@@ -166,17 +170,23 @@ function trueLength(s: string, n: number): number {
 }
 
 function prefixCores(text: string, lowerText: boolean, cores: Core[]): void {
+  if (!PREFIX_HINT.test(text)) return;
   for (const m of text.matchAll(PREFIX_NAME)) {
     const words = m[0].split(/[ ,]+/);
     const type = words[0].toLowerCase();
     const rest = words.slice(1);
     if (FUNCTION_WORDS.has(rest[0].toLowerCase()) && !PARTICLES.has(rest[0].toLowerCase())) continue;
     const hasNumber = /\d/.test(m[0]);
+    // A house number before the type ("6 Avenue de la Baume", "72 rue Oberkampf") or "s/n" (no number) counts too.
+    const numbered =
+      hasNumber ||
+      leadingNumbersStart(text, m.index) < m.index ||
+      /^[ ,]*s\/n\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
     const capitalizedName = rest.some((w) => HAS_UPPER.test(w[0]));
     // "via bank transfer", "place an order": a common word as the type needs a capitalized name or a number.
     const firstName = rest.find((w) => !PARTICLES.has(w)) ?? rest[0];
-    if (AMBIGUOUS_PREFIXES.has(type) && !(lowerText ? hasNumber : /^\p{Lu}/u.test(firstName) && (hasNumber || capitalizedName))) continue;
-    if (!hasNumber && !capitalizedName) continue;
+    if (AMBIGUOUS_PREFIXES.has(type) && !(lowerText ? numbered : /^\p{Lu}/u.test(firstName) && (numbered || capitalizedName))) continue;
+    if (!numbered && !capitalizedName) continue;
     let end = m.index + m[0].length;
     if (!lowerText) {
       // Trailing lower-case words are the sentence going on ("Via Roma is closed"), unless a number follows.
@@ -184,7 +194,9 @@ function prefixCores(text: string, lowerText: boolean, cores: Core[]): void {
       end = m.index + trimmed.length;
     }
     if (end - m.index < 6) continue;
-    cores.push({ start: m.index, end, weak: !hasNumber && lowerText });
+    // "via Zoom", "Place Vendôme": a type that is also a common word, without a house number, needs more address
+    // after it (a unit, city or postcode) or a cue before it.
+    cores.push({ start: m.index, end, weak: !numbered && (lowerText || AMBIGUOUS_PREFIXES.has(type)) });
   }
 }
 

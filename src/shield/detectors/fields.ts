@@ -1,5 +1,6 @@
 import { GIVEN_NAMES, NAME_PARTICLES, SURNAMES_SET } from '../names';
-import { COMMON_WORDS } from './words';
+import { ROLE_NOUNS } from './role-words';
+import { COMMON_WORDS, FUNCTION_WORDS } from './words';
 
 /*
  * Labelled values: the value of a field whose label says what it holds. Four written forms:
@@ -18,6 +19,8 @@ export interface FieldValue {
   ambiguous: boolean;
   /** A CSV column: its header was read as a whole, so its values are records. */
   column?: boolean;
+  /** Labelled by a role ("Night Auditor"), not a person field as such: the value may be a role too. */
+  role?: boolean;
 }
 
 const PERSON_LABELS = new Set([
@@ -153,7 +156,7 @@ function normalize(label: string): string {
   return label.toLowerCase().replace(/[^\p{L}\d]/gu, '');
 }
 
-function kindOf(label: string, allowLetters: boolean): [FieldKind, boolean] | null {
+function kindOf(label: string, allowLetters: boolean): [FieldKind, boolean, boolean?] | null {
   const k = normalize(label);
   // A numbered person label ("Traveller 2", "Guest 1") is the label.
   if (PERSON_LABELS.has(k) || PERSON_LABELS.has(k.replace(/\d{1,2}$/, ''))) return ['person', false];
@@ -163,7 +166,19 @@ function kindOf(label: string, allowLetters: boolean): [FieldKind, boolean] | nu
   if (POSTCODE_LABELS.has(k)) return ['postcode', false];
   if (PHONE_LABELS.has(k)) return ['phone', false];
   if (allowLetters && LETTER_LABELS[k]) return [LETTER_LABELS[k], false];
+  if (roleLabel(label)) return ['person', false, true];
   return null;
+}
+
+// Role words that also label things or groups ("Account holder", "Emergency contact") or are plural.
+const NOT_ROLE_LABELS = new Set(['contact', 'contacts', 'emergency', 'next', 'kin', 'head', 'account', 'user', 'rep', 'partner']);
+
+/** "Night Auditor", "Duty pharmacist", "Loss adjuster": a label of one to three words ending in a person's role. */
+function roleLabel(label: string): boolean {
+  const words = label.trim().split(/[\s_-]+/);
+  if (words.length > 3) return false;
+  const last = words[words.length - 1].normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return ROLE_NOUNS.has(last) && !NOT_ROLE_LABELS.has(last) && !/[^s]s$/.test(last) && !AMBIGUOUS_PERSON_LABELS.has(last);
 }
 
 const LINE_FIELD =
@@ -212,7 +227,7 @@ export function labelledValues(text: string): FieldValue[] {
   const out: FieldValue[] = [];
   const push = (label: string, valueStart: number, value: string, allowLetters: boolean) => {
     const kind = kindOf(label, allowLetters);
-    if (kind) out.push({ kind: kind[0], start: valueStart, end: valueStart + value.length, ambiguous: kind[1] });
+    if (kind) out.push({ kind: kind[0], start: valueStart, end: valueStart + value.length, ambiguous: kind[1], role: kind[2] });
   };
   if (text.includes(':') || text.includes('  ') || text.includes('\t') || /^\p{L} /mu.test(text)) {
     for (const m of text.matchAll(LINE_FIELD))
@@ -302,6 +317,9 @@ export function nameInValue(value: string, lowerText: boolean, strict = true): [
   const nameWord = (k: string) => !strict && (GIVEN_NAMES.has(k) || SURNAMES_SET.has(k));
   if (keys.every((k) => (COMMON_WORDS.has(k) && !nameWord(k)) || NOT_NAMES.has(k) || k.length < 2)) return null;
   if (keys.some((k) => NOT_NAMES.has(k))) return null;
+  // A lower-case value with an ordinary word in it is a sentence ("sorry about that", "coming down now").
+  if (lowerValue && keys.some((k) => (COMMON_WORDS.has(k) || FUNCTION_WORDS.has(k)) && !GIVEN_NAMES.has(k) && !SURNAMES_SET.has(k)))
+    return null;
   const end = kept.join(' ').length;
   // The name is the whole value or ends at a separator ("Ana Lima – 0412…", "Ana Lima (CEO)"), not inside a
   // token such as "Mozilla/5.0".

@@ -32,7 +32,7 @@ const ROLES = new Set(
   hr bay bayan sig mme mlle sir dame lord pan pani gospodin gospodja sayın`.split(/\s+/),
 );
 const GROUPS = new Set(
-  "team teams all folks guys everyone everybody there friends world sir madam colleagues people gang reviewers devs developers admin admins customer customers user users buddy mate mates class crew community neighbours neighbors partners members y'all yall".split(
+  "team teams all folks guys everyone everybody there friends world sir madam colleagues people gang reviewers devs developers admin admins customer customers user users buddy mate mates class crew community neighbours neighbors partners members y'all yall services service".split(
     ' ',
   ),
 );
@@ -103,11 +103,20 @@ function speakerNames(text: string): Detection[] {
   // transcript for sure; without them each label vouches for itself, and when at most half the labels read
   // as names the lines are a record with a long field ("Tel:", "Vet:", "Diagnosis: otitis, drops …").
   const sure = (s: Speaker) => s.irc || s.words.some(listed) || personProbabilityAt(text, s.start) >= SPEAKER_MIN_P;
-  const transcript = prose.length >= 2 && turns && (marked || plausible.filter(sure).length * 2 > all.length);
-  const anySure = transcript && plausible.some(sure);
-  return plausible
-    .filter((s) => (transcript ? anySure && (marked || sure(s)) : s.words.some(listed)))
-    .map((s) => ({ type: 'PERSON' as const, start: s.start, end: s.end }));
+  // A chat export's line carries a date or time in brackets before its speaker: one such line is a transcript
+  // too. Log lines stamp to the second ("[10:00:01]", "[2024-05-01T10:00]"), chat exports to the minute.
+  const stamped = prose.some((s) => {
+    const stamp = /^[ \t]*\[([^\]\n]*\d[^\]\n]*)\][ \t]*$/.exec(lineStart(s));
+    return stamp !== null && !/\d:\d\d:\d\d|\dT\d/.test(stamp[1]);
+  });
+  const transcript = stamped || (prose.length >= 2 && turns && (marked || plausible.filter(sure).length * 2 > all.length));
+  const anySure = transcript && (stamped || plausible.some(sure));
+  return (
+    plausible
+      // Outside a transcript a label over an amount or a number ("Price: £2550", "Hall: 3") is a field, whatever its word.
+      .filter((s) => (transcript ? anySure && (marked || sure(s)) : s.words.some(listed) && /^\s*[\p{L}"'“(]/u.test(s.message)))
+      .map((s) => ({ type: 'PERSON' as const, start: s.start, end: s.end }))
+  );
 }
 
 // A display name right before an e-mail in angle brackets: "Ana Lima <ana@x.org>", "Lima, Ana <…>", "\"Ana\" <…>".

@@ -43,6 +43,11 @@ export function handleNames(text: string): Detection[] {
   return out;
 }
 
+// A saint before a name makes it a place's ("St Andrew's Church"). San/Santa/São are left out: they also start
+// surnames ("San Nicolas", "Santa Maria").
+const SAINT_BEFORE = /(?<![\p{L}\p{N}])(?:st|ste|saint|sainte|sankt)\.?[ \t]+$/iu;
+const SAINT_HEAD = /^(?:st|ste|saint|sainte|sankt)\.?[ \t]+\p{L}/iu;
+
 /**
  * True when the span's surroundings say it is not a person: a capitalised place word after it ("Brannix Park",
  * "Tolmirek Museum"); a taste noun after it ("Marvel fan"); an @mention right after one word, which makes that
@@ -51,8 +56,10 @@ export function handleNames(text: string): Detection[] {
  */
 export function notAPersonHere(text: string, d: Detection): boolean {
   const after = text.slice(d.end, d.end + 16);
-  const m = /^ (\p{Lu}\p{Ll}+)/u.exec(after);
+  const m = /^(?:['’]s)? (\p{Lu}\p{Ll}+)/u.exec(after);
   if (m !== null && PLACE_HEADS.has(m[1].toLowerCase())) return true;
+  // A saint's name is part of a place's ("St Andrew's Church"), not a person here.
+  if (SAINT_BEFORE.test(text.slice(Math.max(0, d.start - 8), d.start)) || SAINT_HEAD.test(text.slice(d.start, d.end))) return true;
   const taste = /^ (\p{Ll}+)/u.exec(after);
   if (taste !== null && TASTE_NOUNS.has(taste[1])) return true;
   if (/^ @\p{L}/u.test(after) && !/\s/.test(text.slice(d.start, d.end)) && text[d.start - 1] !== '@') return true;

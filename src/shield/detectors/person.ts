@@ -1,3 +1,4 @@
+import { personProbabilityAt } from '../model/tagger';
 import { GIVEN_NAMES, SURNAMES_SET } from '../names';
 import type { Detection } from '../types';
 import { labelledValuesCached, nameInValue, personalContext } from './fields';
@@ -388,7 +389,9 @@ function cueBefore(text: string, words: Word[], i: number): string | null {
     // Cue and name must be close. Commas and line breaks only follow greetings and sign-offs
     // ("Dear Ana,", "Regards,\nAna"); a question mark only follows a question ("Last name? Krylova").
     const gap = text.slice(words[i - 1].end, words[i].start);
-    if (gap.length > 6 || /[.!;]/.test(gap.replace(/^\.\s/, ''))) continue;
+    // Only an abbreviation's period may stand between cue and name ("Insp. Vorst"), not a sentence end ("mother. Cards").
+    const abbreviation = /^\p{L}{1,4}$/u.test(words[i - 1].text);
+    if (gap.length > 6 || /[.!;]/.test(abbreviation ? gap.replace(/^\.\s/, '') : gap)) continue;
     if (/[,\n]/.test(gap) && !SIGN_OFF_CUES.has(phrase)) continue;
     if (gap.includes('?') && !phrase.endsWith('name')) continue;
     // A quoted key ("name": "Upload Artifact") is a field; fields.ts decides whether it names a person.
@@ -410,6 +413,16 @@ function fieldNames(text: string, lowerText: boolean, spans: Detection[]): void 
       // e-mail, is about a person: its value is read as a person label's. Otherwise "name: str" stays code.
       const aboutPerson = !f.ambiguous || f.column === true || /@|\d(?:[ ().-]?\d){6}/.test(value);
       const n = nameInValue(value, lowerText, !aboutPerson);
+      // Under a role label one word shaped like an agent noun that the lists do not know must read as a person's
+      // ("Surveyor: Estimator" names a role; "Night Auditor: Ailín" a person).
+      if (
+        n &&
+        f.role &&
+        /^\S+?(?:or|er|ist|ant|ent|ian)$/i.test(value.slice(n[0], n[1])) &&
+        !inLists(keyOf(value.slice(n[0], n[1]).replace(/[.,]$/, ''))) &&
+        personProbabilityAt(text, f.start + n[0]) < 0.5
+      )
+        continue;
       if (n) spans.push({ type: 'PERSON', start: f.start + n[0], end: f.start + n[1] });
       continue;
     }

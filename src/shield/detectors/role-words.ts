@@ -29,7 +29,11 @@ invitee invitees speaker speakers presenter panelist volunteer volunteers sponso
 customer customers client clients consumer subscriber subscribers user users account holder holders
 caller agent agents advisor adviser consultant specialist technician engineer developer analyst
 contractor subcontractor supplier suppliers merchant payee payer debtor creditor lender borrower
-signatory witnessed executor executrix trustee trustees heir spouse partner next kin contact contacts
+signatory witnessed executor executrix trustee trustees heir spouse partner next kin contact contacts lodger
+lodgers boarder boarders visitor visitors
+plumber electrician locksmith cleaner courier caretaker warden churchwarden steward vicar priest pastor rabbi imam
+recruiter photographer celebrant officiant organist gardener handyman decorator janitor concierge receptionist nanny
+midwife
 emergency
 vendeur vendeuse acheteur bailleur locataire proprietaire assure assureur temoin demandeur defendeur
 vermieter mieter kaufer verkaufer eigentumer versicherer versicherte zeuge klager beklagter gutachter

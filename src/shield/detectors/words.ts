@@ -19,6 +19,7 @@ way we well went were what when where which while who whom whose why will with w
 yes yet you your yours
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec
+tomorrow tonight yesterday morning afternoon evening weekend week month
 north south east west central new old upper lower great little saint st
 street road avenue drive lane court place square boulevard way park
 white black brown green gray grey red blue gold silver young king queen prince princess lord lady love hope faith
@@ -42,6 +43,8 @@ react vue angular svelte node deno bun express django flask rails spring laravel
 contact ask tell send forward ping invite email phone address country city state zip mobile fax website company title subject
 dear hi hello hey thanks thank regards sincerely cheers best yours mr mrs ms miss dr prof sir madam
 mom dad mother father brother sister son daughter wife husband friend partner boss kid kids child baby
+grandma grandpa granny grandad grandmother grandfather grandson granddaughter aunt auntie uncle cousin niece
+nephew stepmother stepfather stepson stepdaughter
 `);
 
 /** Given names that are also common words; accepted only next to a surname or after a cue. */
@@ -61,5 +64,5 @@ export const FUNCTION_WORDS: ReadonlySet<string> = toSet(`
 a an the of on in at to for and or but my your his her our their its is are was were be been am i you we it this
 that these those with from by per than then as into onto over under about after before minutes minute hours hour
 days day weeks week months month years year times items files lines errors tests seconds ms km miles mile meters
-feet steps people users rows bytes kb mb gb points percent dollars euros usd eur
+feet steps people users rows bytes kb mb gb points percent dollars euros usd eur yrs mths wks hrs mins secs
 `);

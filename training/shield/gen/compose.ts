@@ -7,6 +7,8 @@
 import type { Faker } from '@faker-js/faker';
 import type { GenSpan } from './generate';
 import { isV3Locale, v3Source } from './custom-locales-v3';
+import { isV4Locale, v4Source } from './custom-locales-v4';
+import { isV5Locale, v5Source } from './custom-locales-v5';
 import { localeSource, type LocaleSource } from './locales';
 import * as V from './values';
 import type { Piece } from './values';
@@ -167,7 +169,10 @@ function prose(c: Ctx): Piece[] {
 }
 
 export function composedSample(locale: string, seed: number): { text: string; spans: GenSpan[] } {
-  const src = (isV3Locale(locale) ? v3Source : localeSource)(locale, seed);
+  const src = (isV5Locale(locale) ? v5Source : isV4Locale(locale) ? v4Source : isV3Locale(locale) ? v3Source : localeSource)(
+    locale,
+    seed,
+  );
   const f = src.faker;
   const people = [V.makePerson(src), V.makePerson(src), V.makePerson(src)];
   const c: Ctx = { src, f, person: people[0], people };
