@@ -12,8 +12,8 @@
  * roadside kilometre points, Mérida "Calle 60 x 57 y 59" crossings, Kingston districts, Paramaribo
  * "-weg" streets) and the country's postcode form, or its PO box where the country has none (Eritrea,
  * Djibouti, Guinea, Togo, Mali, Kiribati, Suriname). Names are romanized as English-language business
- * text writes them. They are reachable only through `generate('heldout-v6')`: locales.ts, compose.ts and
- * `generateFrom` (training, cross-validation, threshold sweeps) do not know them.
+ * text writes them. Held out until the v6 report, development data since: `generate('heldout-v6')` and
+ * `generateFrom` (training, cross-validation, threshold sweeps) reach them; locales.ts and compose.ts do not.
  */
 import * as F from '@faker-js/faker';
 import type { LocaleSource } from './locales';

@@ -13,6 +13,8 @@ import { V5_LOCALES, groupOfV5, isV5Locale, v5Source } from './custom-locales-v5
 import { FAMILIES_V5 } from './templates-v5';
 import { V6_LOCALES, groupOfV6, isV6Locale, v6Source } from './custom-locales-v6';
 import { FAMILIES_V6 } from './templates-v6';
+import { V7_LOCALES, groupOfV7, isV7Locale, v7Source } from './custom-locales-v7';
+import { FAMILIES_V7 } from './templates-v7';
 import * as V from './values';
 import type { Piece } from './values';
 
@@ -47,7 +49,9 @@ export const HELD_FAMILIES: Family[] = FAMILIES.filter((f) => HELD_OUT_FAMILIES.
  * (custom-locales-v3.ts, templates-v3.ts; scored once, development data since); heldout-v4: v4 locales ×
  * v4 families (custom-locales-v4.ts, templates-v4.ts; scored once, development data since); heldout-v5:
  * v5 locales × v5 families (custom-locales-v5.ts, templates-v5.ts; scored once, development data since);
- * heldout-v6: v6 locales × v6 families (custom-locales-v6.ts, templates-v6.ts), the held-out set now;
+ * heldout-v6: v6 locales × v6 families (custom-locales-v6.ts, templates-v6.ts; scored once, development
+ * data since); heldout-v7: v7 locales × v7 families (custom-locales-v7.ts, templates-v7.ts), the held-out
+ * set now;
  * all-v1: every v1 locale × every v1 family (training data).
  */
 export type Split =
@@ -60,6 +64,7 @@ export type Split =
   | 'heldout-v4'
   | 'heldout-v5'
   | 'heldout-v6'
+  | 'heldout-v7'
   | 'all-v1';
 
 /** The v3 set's seed and size, as fixed for its report (development data since). */
@@ -74,17 +79,21 @@ export const HELDOUT_V4_COUNT = 2000;
 export const HELDOUT_V5_SEED = 20261209;
 export const HELDOUT_V5_COUNT = 2000;
 
-/** The held-out v6 set: seed and size, fixed before any tuning on it (as v5's were). */
+/** The v6 set's seed and size, as fixed for its report (development data since). */
 export const HELDOUT_V6_SEED = 20261210;
 export const HELDOUT_V6_COUNT = 2000;
 
-const V6_FAMILY_NAMES = new Set(FAMILIES_V6.map((f) => f.name));
+/** The held-out v7 set: seed and size, fixed before any tuning on it (as v6's were). */
+export const HELDOUT_V7_SEED = 20261211;
+export const HELDOUT_V7_COUNT = 2000;
 
-/** Throws when v6 locales or families would reach training, cross-validation or a threshold sweep. */
-export function assertNotHeldOutV6(items: ReadonlyArray<{ locale?: string; family?: string }>): void {
+const V7_FAMILY_NAMES = new Set(FAMILIES_V7.map((f) => f.name));
+
+/** Throws when v7 locales or families would reach training, cross-validation or a threshold sweep. */
+export function assertNotHeldOutV7(items: ReadonlyArray<{ locale?: string; family?: string }>): void {
   for (const it of items)
-    if ((it.locale && isV6Locale(it.locale)) || (it.family && V6_FAMILY_NAMES.has(it.family)))
-      throw new Error(`held-out v6 data (${it.locale ?? ''} ${it.family ?? ''}) is for the final score only: never train, tune or sweep on it`);
+    if ((it.locale && isV7Locale(it.locale)) || (it.family && V7_FAMILY_NAMES.has(it.family)))
+      throw new Error(`held-out v7 data (${it.locale ?? ''} ${it.family ?? ''}) is for the final score only: never train, tune or sweep on it`);
 }
 
 function partsOf(split: Split): { locales: string[]; families: Family[] } {
@@ -107,6 +116,8 @@ function partsOf(split: Split): { locales: string[]; families: Family[] } {
       return { locales: V5_LOCALES, families: FAMILIES_V5 };
     case 'heldout-v6':
       return { locales: V6_LOCALES, families: FAMILIES_V6 };
+    case 'heldout-v7':
+      return { locales: V7_LOCALES, families: FAMILIES_V7 };
     case 'all-v1':
       return { locales: ALL_LOCALES, families: FAMILIES };
   }
@@ -231,10 +242,10 @@ export function generate(split: Split, count: number, seed: number): GenSample[]
 
 /**
  * Samples of the given locales and families (training, cross-validation folds, threshold sweeps); the
- * held-out v6 locales and families are refused here and reachable only through generate('heldout-v6').
+ * held-out v7 locales and families are refused here and reachable only through generate('heldout-v7').
  */
 export function generateFrom(locales: string[], families: Family[], count: number, seed: number): GenSample[] {
-  assertNotHeldOutV6([...locales.map((locale) => ({ locale })), ...families.map((f) => ({ family: f.name }))]);
+  assertNotHeldOutV7([...locales.map((locale) => ({ locale })), ...families.map((f) => ({ family: f.name }))]);
   return samplesOf(locales, families, count, seed);
 }
 
@@ -249,11 +260,14 @@ function samplesOf(locales: string[], families: Family[], count: number, seed: n
     const v4 = isV4Locale(locale);
     const v5 = isV5Locale(locale);
     const v6 = isV6Locale(locale);
-    const src = (v6 ? v6Source : v5 ? v5Source : v4 ? v4Source : v3 ? v3Source : localeSource)(locale, Math.floor(rand() * 2 ** 31));
+    const v7 = isV7Locale(locale);
+    const src = (v7 ? v7Source : v6 ? v6Source : v5 ? v5Source : v4 ? v4Source : v3 ? v3Source : localeSource)(locale, Math.floor(rand() * 2 ** 31));
     const lower = rand() < family.lower;
     const { text, spans } = renderTemplate(family.templates[template], new Context(src), lower);
-    const group = v6
-      ? groupOfV6(locale)
+    const group = v7
+      ? groupOfV7(locale)
+      : v6
+        ? groupOfV6(locale)
       : v5
         ? groupOfV5(locale)
         : v4

@@ -6,8 +6,8 @@
  * convention, as in the earlier splits: only slot values are personal data; role words and job titles
  * ("Head Coach", "Funeral Director", "the hygienist", "Enrolled Agent"), product, brand, company,
  * building, venue and place names (Carnegie Library, Harrison Hall, Invisalign, Peloton) and pets' names
- * written in the template are not PERSON and carry no span. Used only by `generate('heldout-v6')`;
- * `generateFrom` (training, cross-validation, threshold sweeps) refuses them.
+ * written in the template are not PERSON and carry no span. Held out until the v6 report; development
+ * data since (training, cross-validation and sweeps may use them).
  */
 import type { Family } from './templates';
 
