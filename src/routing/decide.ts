@@ -34,7 +34,10 @@ export function decide(env: Env, input: DecideInput): Decision {
     chain: [],
     trace: [],
   });
-  return { ...ctx, routingMs: performance.now() - started };
+  // runPipeline returns a context of its own, never the caller's: it becomes the decision as it is.
+  const decision = ctx as Decision;
+  decision.routingMs = performance.now() - started;
+  return decision;
 }
 
 /** A candidate's scores as shown in the trace (rounded); built only for the candidates shown. */

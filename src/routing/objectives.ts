@@ -48,13 +48,24 @@ export function rankCandidates(
 ): Ranked[] {
   if (candidates.length === 0) return [];
   const p = overrides ? { ...DEFAULT_OBJECTIVE_PARAMS, ...overrides } : DEFAULT_OBJECTIVE_PARAMS;
-  const s = candidates.map((c) => c.scores!);
-  const bestQ = Math.max(...s.map((x) => x.quality));
-  // The reference cost is the cheapest paid candidate: a free endpoint (price 0) must not make every
-  // paid one look infinitely dear (quality's cost cap, balanced's log-cost penalty).
-  const paid = s.map((x) => x.costUsd).filter((c) => c > 0);
-  const minC = paid.length ? Math.min(...paid) : 1e-9;
-  const minL = Math.max(1, Math.min(...s.map((x) => x.latencyMs)));
+  // One pass, no intermediate arrays: Math.max/min over the same values give the same numbers.
+  let bestQ = -Infinity;
+  let minPaid = Infinity;
+  let anyPaid = false;
+  let minLatency = Infinity;
+  for (const c of candidates) {
+    const x = c.scores!;
+    bestQ = Math.max(bestQ, x.quality);
+    // The reference cost is the cheapest paid candidate: a free endpoint (price 0) must not make every
+    // paid one look infinitely dear (quality's cost cap, balanced's log-cost penalty).
+    if (x.costUsd > 0) {
+      minPaid = Math.min(minPaid, x.costUsd);
+      anyPaid = true;
+    }
+    minLatency = Math.min(minLatency, x.latencyMs);
+  }
+  const minC = anyPaid ? minPaid : 1e-9;
+  const minL = Math.max(1, minLatency);
   const floor = qualityFloor(complexity, bestQ, p);
   const ranked = candidates.map((candidate) => {
     const { quality: q, costUsd: c, latencyMs: l } = candidate.scores!;

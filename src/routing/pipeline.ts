@@ -18,6 +18,7 @@ import { latencyStage } from './stages/13-latency';
 import { costStage } from './stages/14-cost';
 import { rankStage } from './stages/15-rank';
 import { cacheAffinityStage } from './stages/16-cache-affinity';
+import { adoptWorkingContext, withWorkingContext } from './filter';
 import type { Dropped, RoutingContext, Stage } from './types';
 
 /** The ranking pipeline, in order. Each stage is pure: context in, context out, trace appended. */
@@ -45,16 +46,52 @@ export const STAGES: readonly { name: string; run: Stage }[] = [
   { name: 'cache_affinity', run: cacheAffinityStage },
 ];
 
-/** Runs every stage; throws an OpenAI-shaped error naming the stage that left no endpoint. */
+/**
+ * Runs every stage; throws an OpenAI-shaped error naming the stage that left no endpoint. The input is
+ * copied once (its arrays too, so the caller's are never touched); stages then update that one context
+ * in place (filter.ts).
+ */
 export function runPipeline(initial: RoutingContext): RoutingContext {
-  let ctx = initial;
-  let gathered = false;
-  for (const stage of STAGES) {
-    ctx = stage.run(ctx);
-    gathered ||= stage.name === 'candidates';
-    if (gathered && ctx.candidates.length === 0) throw noEndpoint(ctx, stage.name);
-  }
-  return ctx;
+  let ctx = workingCopy(initial);
+  return withWorkingContext(ctx, () => {
+    let gathered = false;
+    for (const stage of STAGES) {
+      const next = stage.run(ctx);
+      if (next !== ctx) adoptWorkingContext((ctx = next));
+      gathered ||= stage.name === 'candidates';
+      if (gathered && ctx.candidates.length === 0) throw noEndpoint(ctx, stage.name);
+    }
+    return ctx;
+  });
+}
+
+/**
+ * The pipeline's own context: every field from the start, so the stages set fields of a fixed shape
+ * (adding keys to a context one stage at a time, or spreading it, is V8's slow path). Fields in the order
+ * the stages used to add them, so a decision lists its fields as it always did.
+ */
+function workingCopy(c: RoutingContext): RoutingContext {
+  return {
+    now: c.now,
+    request: c.request,
+    hints: c.hints,
+    key: c.key,
+    snapshot: c.snapshot,
+    region: c.region,
+    classification: c.classification,
+    remainingBudgetUsd: c.remainingBudgetUsd,
+    objectiveParams: c.objectiveParams,
+    candidates: c.candidates,
+    dropped: [...c.dropped],
+    chain: c.chain,
+    trace: [...c.trace],
+    spec: c.spec,
+    prefs: c.prefs,
+    requirements: c.requirements,
+    strategy: c.strategy,
+    strategySource: c.strategySource,
+    cacheAffinity: c.cacheAffinity,
+  };
 }
 
 function summarize(dropped: Dropped[], stage: string): string {

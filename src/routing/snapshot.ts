@@ -59,12 +59,29 @@ export function buildSnapshot(env: Env, now = Date.now()): RoutingSnapshot {
 
 let current: { snapshot: RoutingSnapshot; envKey: string } | null = null;
 
+/**
+ * What the available endpoints depend on: the simulation switch and which provider keys are set. Worked
+ * out once per env object: listing a Workers env's keys costs ~25 µs (its bindings are host objects), and
+ * routingSnapshot is read several times per request. An isolate's env does not change while it lives
+ * (new secrets or vars mean a new deployment, hence new isolates); a different env object is keyed afresh.
+ */
+const envKeys = new WeakMap<Env, string>();
+
+function envKeyOf(env: Env): string {
+  let key = envKeys.get(env);
+  if (key === undefined) {
+    key = `${env.CAILOS_SIMULATE}|${Object.keys(env)
+      .filter((k) => k.endsWith('_API_KEY'))
+      .sort()
+      .join(',')}`;
+    envKeys.set(env, key);
+  }
+  return key;
+}
+
 /** The isolate's snapshot; rebuilt only when the configured providers change. */
 export function routingSnapshot(env: Env): RoutingSnapshot {
-  const envKey = `${env.CAILOS_SIMULATE}|${Object.keys(env)
-    .filter((k) => k.endsWith('_API_KEY'))
-    .sort()
-    .join(',')}`;
+  const envKey = envKeyOf(env);
   // The catalog view is compared by identity: the same configuration text gives the same view.
   if (!current || current.envKey !== envKey || current.snapshot.catalog !== catalogView(env))
     current = { snapshot: buildSnapshot(env), envKey };

@@ -1,7 +1,7 @@
 import { echo } from '../../hub';
 import { ApiError, STRATEGIES, type Strategy } from '../../hub';
 import { resolveModelName, type CatalogView } from '../../catalog';
-import { traced } from '../filter';
+import { appendTrace, traceLine } from '../filter';
 import { interpretPrefs, MODEL_SUFFIX_STRATEGIES } from '../provider-prefs';
 import type { ModelSpec, RoutingContext } from '../types';
 
@@ -49,8 +49,8 @@ export function parseSpecStage(ctx: RoutingContext): RoutingContext {
   const { spec, prefs } = interpretPrefs(ctx.request, resolve(ctx.request.model), resolve, () => providerIds(ctx));
   const target = spec.kind === 'auto' ? 'auto' : spec.kind === 'codename' ? `model ${spec.codename}` : `endpoint ${spec.endpointId}`;
   const then = prefs?.fallbacks.length ? `, then ${prefs.fallbacks.map((f) => f.name).join(', ')}` : '';
-  const next = prefs ? { ...ctx, spec, prefs } : { ...ctx, spec };
-  return traced(next, 'parse_spec', `${target}${spec.strategy ? `, strategy ${spec.strategy}` : ''}${then}`);
+  const note = `${target}${spec.strategy ? `, strategy ${spec.strategy}` : ''}${then}`;
+  return appendTrace(ctx, traceLine('parse_spec', ctx.candidates.length, undefined, note), prefs ? { spec, prefs } : { spec });
 }
 
 function providerIds(ctx: RoutingContext): ReadonlySet<string> {

@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatRequest } from '../../hub';
-import { traced } from '../filter';
+import { appendTrace, traceLine } from '../filter';
 import { classOutputEstimate, type ClassOutputEstimate } from '../output-tokens';
 import { withTrustFloor } from '../provider-prefs';
 import type { Requirements, RoutingContext } from '../types';
@@ -60,11 +60,8 @@ export function requirementsStage(ctx: RoutingContext): RoutingContext {
   const needs = [r.tools && 'tools', r.vision && 'vision', r.jsonSchema && 'json_schema', r.streaming && 'streaming']
     .filter(Boolean)
     .join(', ');
-  return traced(
-    { ...ctx, requirements: r },
-    'requirements',
-    `needs [${needs}], ~${r.estimatedInputTokens} in / ${Math.round(r.expectedOutputTokens)} out tokens (${outputNote(output, taskClass)}), trust >= ${r.minTrustLevel}${ctx.prefs?.trustFloor?.level === r.minTrustLevel ? ` (${ctx.prefs.trustFloor.field})` : ''}`,
-  );
+  const note = `needs [${needs}], ~${r.estimatedInputTokens} in / ${Math.round(r.expectedOutputTokens)} out tokens (${outputNote(output, taskClass)}), trust >= ${r.minTrustLevel}${ctx.prefs?.trustFloor?.level === r.minTrustLevel ? ` (${ctx.prefs.trustFloor.field})` : ''}`;
+  return appendTrace(ctx, traceLine('requirements', ctx.candidates.length, undefined, note), { requirements: r });
 }
 
 function outputNote(o: ClassOutputEstimate, taskClass: string): string {

@@ -1,4 +1,4 @@
-import { traced } from '../filter';
+import { appendTrace, traceLine } from '../filter';
 import type { ClassificationSignal, RoutingContext, StrategySource } from '../types';
 import type { Strategy } from '../../hub';
 
@@ -28,5 +28,9 @@ export function classifyStage(ctx: RoutingContext): RoutingContext {
     source = 'classifier';
   }
   const note = `class ${classification.taskClass} (${classification.source}), complexity ${classification.complexity.toFixed(2)}, strategy ${strategy} (${source})`;
-  return traced({ ...ctx, classification, strategy, strategySource: source }, 'classify', note);
+  return appendTrace(ctx, traceLine('classify', ctx.candidates.length, undefined, note), {
+    classification,
+    strategy,
+    strategySource: source,
+  });
 }

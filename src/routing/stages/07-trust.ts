@@ -1,5 +1,5 @@
 import type { Endpoint } from '../../catalog';
-import { filterStage } from '../filter';
+import { filterStage, isWorking } from '../filter';
 import type { Candidate, RoutingContext } from '../types';
 
 function overrideNote(e: Endpoint): string {
@@ -27,6 +27,10 @@ export function trustStage(ctx: RoutingContext): RoutingContext {
   const next = filterStage(ctx, 'trust', reject);
   const note = keptOverrides(next.candidates);
   if (!note) return next;
+  if (isWorking(next)) {
+    next.trace[next.trace.length - 1] = { ...next.trace[next.trace.length - 1], note };
+    return next;
+  }
   const trace = [...next.trace];
   trace[trace.length - 1] = { ...trace[trace.length - 1], note };
   return { ...next, trace };

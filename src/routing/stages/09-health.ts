@@ -1,4 +1,5 @@
 import { recentErrorRate } from '../live-stats';
+import { appendTrace, isWorking, traceLine, withCandidates } from '../filter';
 import type { Candidate, Dropped, RoutingContext } from '../types';
 import type { EndpointHealth, LatencyStat } from '../../hub';
 
@@ -33,12 +34,9 @@ function flakyVerdict(stat: LatencyStat | undefined, now: number): string | null
 export function healthStage(ctx: RoutingContext): RoutingContext {
   const { health, latency } = ctx.snapshot;
   if (health.size === 0 && latency.size === 0) {
-    return {
-      ...ctx,
-      trace: [...ctx.trace, { stage: 'health', kept: ctx.candidates.length, note: 'no breaker or error data (all closed)' }],
-    };
+    return appendTrace(ctx, traceLine('health', ctx.candidates.length, undefined, 'no breaker or error data (all closed)'));
   }
-  const dropped: Dropped[] = [...ctx.dropped];
+  const dropped: Dropped[] = isWorking(ctx) ? ctx.dropped : [...ctx.dropped];
   const healthy: Candidate[] = [];
   const flaky: { candidate: Candidate; reason: string }[] = [];
   for (const c of ctx.candidates) {
@@ -57,13 +55,5 @@ export function healthStage(ctx: RoutingContext): RoutingContext {
   const candidates = keepFlaky ? flaky.map((f) => f.candidate) : healthy;
   const note = keepFlaky && flaky.length > 0 ? `every endpoint left fails often: keeping ${flaky.length}` : undefined;
   const removed = ctx.candidates.length - candidates.length;
-  return {
-    ...ctx,
-    candidates,
-    dropped,
-    trace: [
-      ...ctx.trace,
-      { stage: 'health', kept: candidates.length, ...(removed ? { dropped: removed } : {}), ...(note ? { note } : {}) },
-    ],
-  };
+  return withCandidates(ctx, candidates, dropped, traceLine('health', candidates.length, removed, note));
 }

@@ -1,6 +1,7 @@
 import { estimateCost } from '../../catalog';
 import { DEFAULT_EVAL_THRESHOLDS, evaluateEligibility } from '../eligibility';
 import { outputTokensOf } from '../output-tokens';
+import { isWorking, withCandidates } from '../filter';
 import type { Candidate, RoutingContext } from '../types';
 import type { TaskClass, EvalCell } from '../../hub';
 
@@ -109,7 +110,14 @@ export function evalGateStage(ctx: RoutingContext): RoutingContext {
   const outputOf = r ? outputTokensOf(ctx) : undefined;
   const costOf = (c: Candidate) =>
     outputOf ? estimateCost(c.endpoint, r!.estimatedInputTokens, outputOf(c.endpoint.id)) : estimateCost(c.endpoint, 1000, 1000);
-  const dropped = [...ctx.dropped];
+  // The pipeline's own candidates are marked in place; anyone else's are copied.
+  const own = isWorking(ctx);
+  const mark = (c: Candidate, status: Candidate['evalStatus']): Candidate => {
+    if (!own) return { ...c, evalStatus: status };
+    c.evalStatus = status;
+    return c;
+  };
+  const dropped = own ? ctx.dropped : [...ctx.dropped];
   const passing: Evaluated[] = [];
   const unevaluated: Candidate[] = [];
   const belowThreshold: Evaluated[] = [];
@@ -117,14 +125,14 @@ export function evalGateStage(ctx: RoutingContext): RoutingContext {
     const cell = evals.get(`${c.endpoint.id}|${taskClass}`);
     const verdict = cell ? verdictOf(cell, c.endpoint.id, taskClass, ctx) : undefined;
     if (!verdict || verdict.status === 'unevaluated') {
-      unevaluated.push({ ...c, evalStatus: 'unevaluated' as const });
+      unevaluated.push(mark(c, 'unevaluated'));
       continue;
     }
     const e = { candidate: c, costUsd: costOf(c), passRate: cell!.passRate, ciLow: verdict.ciLow, ciHigh: verdict.ciHigh, reason: '' };
     if (verdict.status === 'filtered') belowThreshold.push({ ...e, reason: `${taskClass}: ${verdict.reason}` });
     else passing.push(e);
   }
-  let candidates: Candidate[] = passing.map((p) => ({ ...p.candidate, evalStatus: 'eligible' as const }));
+  let candidates: Candidate[] = passing.map((p) => mark(p.candidate, 'eligible'));
   let note = `${passing.length} evaluated for ${taskClass}`;
   if (passing.length > 0) {
     const alt = belowThreshold.length > 0 ? alternativesOf(passing, belowThreshold) : undefined;
@@ -133,7 +141,7 @@ export function evalGateStage(ctx: RoutingContext): RoutingContext {
       const reason = refusal(b, alt!, ctx);
       if (reason) dropped.push({ id: b.candidate.endpoint.id, stage: 'eval_gate', reason });
       else {
-        candidates.push({ ...b.candidate, evalStatus: 'below_threshold' as const });
+        candidates.push(mark(b.candidate, 'below_threshold'));
         kept++;
       }
     }
@@ -154,7 +162,7 @@ export function evalGateStage(ctx: RoutingContext): RoutingContext {
     });
   }
   if (keptBelow.length > 0) {
-    candidates = keptBelow.map((b) => ({ ...b.candidate, evalStatus: 'below_threshold' as const }));
+    candidates = keptBelow.map((b) => mark(b.candidate, 'below_threshold'));
     note = `every candidate is below the ${taskClass} threshold: keeping the ${candidates.length} not confidently worse than the best`;
   } else {
     candidates = unevaluated;
@@ -167,10 +175,11 @@ export function evalGateStage(ctx: RoutingContext): RoutingContext {
 }
 
 function withTrace(ctx: RoutingContext, candidates: Candidate[], dropped: RoutingContext['dropped'], note: string): RoutingContext {
-  return {
-    ...ctx,
-    candidates,
-    dropped,
-    trace: [...ctx.trace, { stage: 'eval_gate', kept: candidates.length, dropped: ctx.candidates.length - candidates.length, note }],
-  };
+  // `dropped` is in the line even when 0, as it always was.
+  return withCandidates(ctx, candidates, dropped, {
+    stage: 'eval_gate',
+    kept: candidates.length,
+    dropped: ctx.candidates.length - candidates.length,
+    note,
+  });
 }

@@ -1,7 +1,7 @@
-import { nextScores } from '../filter';
+import { isWorking, nextScores, traceLine, withCandidates } from '../filter';
 import { recentErrorRate } from '../live-stats';
 import { outputCellsOf, outputTokensFrom } from '../output-tokens';
-import type { RoutingContext } from '../types';
+import type { Candidate, RoutingContext } from '../types';
 import type { LatencyStat } from '../../hub';
 
 /** A region's own statistic is used once it has this many samples; before that the global one. */
@@ -22,7 +22,8 @@ export function latencyStage(ctx: RoutingContext): RoutingContext {
   const out = Math.round(r.expectedOutputTokens);
   const outputCells = outputCellsOf(ctx);
   const stats = ctx.snapshot.latency;
-  const candidates = ctx.candidates.map((c) => {
+  const own = isWorking(ctx);
+  const candidates = ctx.candidates.map((c): Candidate => {
     const live = stats.size === 0 ? undefined : liveStat(stats, c.endpoint.id, ctx.region);
     const ttftMs = live?.ttftMs ?? c.endpoint.latency.ttftMs;
     const tps = live?.tokensPerSec ?? c.endpoint.latency.tokensPerSec;
@@ -33,6 +34,17 @@ export function latencyStage(ctx: RoutingContext): RoutingContext {
     const outputTokens = outputTokensFrom(output, r.expectedOutputTokens, r.maxOutputTokens);
     const latencyMs = ttftMs + (outputTokens / Math.max(1, tps)) * 1000 + retryMs;
     // No copy of the trace terms here: traceOf derives them for the few candidates it shows.
+    if (own) {
+      // The pipeline's own scores (stage 12 built them for this decision): updated in place, as nextScores would.
+      const s = c.scores!;
+      s.ttftMs = ttftMs;
+      s.latencyMs = latencyMs;
+      s.liveSamples = live?.samples ?? s.liveSamples;
+      s.errorRate = errorRate ?? s.errorRate;
+      s.outputTokens = outputTokens;
+      s.outputSamples = output?.samples ?? s.outputSamples;
+      return c;
+    }
     return {
       ...c,
       scores: nextScores(c.scores!, {
@@ -47,27 +59,24 @@ export function latencyStage(ctx: RoutingContext): RoutingContext {
   });
   const maxLatency = ctx.hints.max_latency_ms;
   if (maxLatency === undefined)
-    return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'latency', kept: candidates.length, note: `~${out} output tokens` }] };
+    return withCandidates(ctx, candidates, ctx.dropped, traceLine('latency', candidates.length, undefined, `~${out} output tokens`));
   const kept = candidates.filter((c) => c.scores!.latencyMs <= maxLatency);
-  const dropped = [
-    ...ctx.dropped,
-    ...candidates
+  const dropped = ctx.dropped.concat(
+    candidates
       .filter((c) => c.scores!.latencyMs > maxLatency)
       .map((c) => ({
         id: c.endpoint.id,
         stage: 'latency',
         reason: `expected ${Math.round(c.scores!.latencyMs)} ms > max ${maxLatency} ms`,
       })),
-  ];
-  return {
-    ...ctx,
-    candidates: kept,
-    dropped,
-    trace: [
-      ...ctx.trace,
-      { stage: 'latency', kept: kept.length, dropped: candidates.length - kept.length, note: `max_latency_ms ${maxLatency}` },
-    ],
-  };
+  );
+  // `dropped` is in the line even when 0, as it always was.
+  return withCandidates(ctx, kept, dropped, {
+    stage: 'latency',
+    kept: kept.length,
+    dropped: candidates.length - kept.length,
+    note: `max_latency_ms ${maxLatency}`,
+  });
 }
 
 export function liveStat(stats: Map<string, LatencyStat>, endpointId: string, region: string | undefined): LatencyStat | undefined {

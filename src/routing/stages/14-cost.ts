@@ -1,7 +1,7 @@
 import { estimateCost } from '../../catalog';
-import { nextScores } from '../filter';
+import { isWorking, nextScores, traceLine, withCandidates } from '../filter';
 import { outputTokensOf } from '../output-tokens';
-import type { RoutingContext } from '../types';
+import type { Candidate, RoutingContext } from '../types';
 
 /**
  * c = input tokens · input price + expected output tokens · output price, the output per endpoint and task
@@ -11,13 +11,17 @@ export function costStage(ctx: RoutingContext): RoutingContext {
   const r = ctx.requirements!;
   let outputOf: ((id: string) => number) | undefined;
   let learned = 0;
-  const candidates = ctx.candidates.map((c) => {
+  const own = isWorking(ctx);
+  const candidates = ctx.candidates.map((c): Candidate => {
     const outputTokens = c.scores!.outputTokens ?? (outputOf ??= outputTokensOf(ctx))(c.endpoint.id);
     if (c.scores!.outputSamples) learned++;
     const costUsd = estimateCost(c.endpoint, r.estimatedInputTokens, outputTokens);
-    return { ...c, scores: nextScores(c.scores!, { costUsd, outputTokens }) };
+    if (!own) return { ...c, scores: nextScores(c.scores!, { costUsd, outputTokens }) };
+    c.scores!.costUsd = costUsd;
+    c.scores!.outputTokens = outputTokens;
+    return c;
   });
-  return { ...ctx, candidates, trace: [...ctx.trace, { stage: 'cost', kept: candidates.length, note: costNote(ctx, learned) }] };
+  return withCandidates(ctx, candidates, ctx.dropped, traceLine('cost', candidates.length, undefined, costNote(ctx, learned)));
 }
 
 function costNote(ctx: RoutingContext, learned: number): string {

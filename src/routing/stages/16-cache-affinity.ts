@@ -1,5 +1,5 @@
 import { lookupCacheAffinity } from '../cache-affinity';
-import { traced } from '../filter';
+import { traced, update } from '../filter';
 import type { RoutingContext } from '../types';
 
 /**
@@ -12,7 +12,7 @@ import type { RoutingContext } from '../types';
 export function cacheAffinityStage(ctx: RoutingContext): RoutingContext {
   const affinity = lookupCacheAffinity(ctx.key.id, ctx.request, ctx.now);
   if (!affinity) return ctx;
-  const next = { ...ctx, cacheAffinity: affinity };
+  const next = update(ctx, { cacheAffinity: affinity });
   const holder = affinity.holder?.endpointId;
   if (!holder) return traced(next, 'cache_affinity', 'no endpoint holds this prompt prefix yet');
   const expires = `cache held until ${new Date(affinity.holder!.expiresAt).toISOString()}`;
@@ -25,5 +25,5 @@ export function cacheAffinityStage(ctx: RoutingContext): RoutingContext {
     return traced(next, 'cache_affinity', `${holder} holds the prompt cache (${expires}), already first`);
   const length = Math.max(ctx.chain.length, 1);
   const chain = [held, ...ctx.chain.filter((c) => c.endpoint.id !== holder)].slice(0, length);
-  return traced({ ...next, chain }, 'cache_affinity', `${holder} holds the prompt cache (${expires}): moved first`);
+  return traced(update(next, { chain }), 'cache_affinity', `${holder} holds the prompt cache (${expires}): moved first`);
 }
