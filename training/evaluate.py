@@ -13,7 +13,7 @@ has macro-F1 = that class's F1 (precision is then 1 whenever anything is predict
 complexity: for every outcome source, a logistic head on the shipped model's pooled representation, trained on the
 other sources, vs a bag-of-words logistic regression (word uni+bigrams, hashed) trained on the same rows: ROC-AUC
 on the held-out source.
-final: scores the output of scripts/classify.ts on training/eval/handwritten_v4.jsonl with the label renamed to
+final: scores the output of scripts/classify.ts on training/eval/handwritten_v5.jsonl with the label renamed to
 `gold` (run.sh does it; the shipped int8 model in the TypeScript engine): per-class precision/recall, confusion matrix, coarse-group accuracy, non-English subset.
 Run it once, after every choice is frozen.
 """
@@ -54,6 +54,16 @@ def macro_f1(y_true, y_pred):
     return round(float(np.mean([per[c]["f1"] for c in present])), 3), per
 
 
+def done_elsewhere(a, out_path):
+    """Families a second loso process (the other end of the size order) has already written."""
+    done = set()
+    for name in ("loso.json", "loso-small.json"):
+        path = os.path.join(a.cache, name)
+        if path != out_path and os.path.exists(path):
+            done |= set(json.load(open(path)))
+    return done
+
+
 def loso(a):
     vectors, _, lookup, _, _ = train.load_lookup(a.cache)
     pool = read_jsonl(os.path.join(a.cache, "pool.jsonl"))
@@ -62,12 +72,13 @@ def loso(a):
     out_path = os.path.join(a.cache, a.out or "loso.json")
     result = json.load(open(out_path)) if os.path.exists(out_path) else {}
     for fam, n in sorted(fams.items(), key=lambda kv: kv[1] if a.reverse else -kv[1]):
-        if n < 100 or fam in result or (a.families and fam not in a.families):
+        if n < 100 or fam in result or fam in done_elsewhere(a, out_path) or (a.families and fam not in a.families):
             continue
         tr = [i for i, r in enumerate(pool) if r["family"] != fam]
         te = [i for i, r in enumerate(pool) if r["family"] == fam]
         model = train.train_model(vectors, [ex[i] for i in tr], [pool[i]["label"] for i in tr],
-                                  [pool[i]["family"] for i in tr], epochs=a.epochs, per_epoch=a.per_epoch, log=False)
+                                  [pool[i]["family"] for i in tr], epochs=a.epochs, per_epoch=a.per_epoch, log=False,
+                                  seed=a.seed)
         pred = train.predict(model, [ex[i] for i in te], len(vectors)).argmax(1)
         y_true = [pool[i]["label"] for i in te]
         y_pred = [CLASSES[p] for p in pred]
@@ -199,7 +210,11 @@ def main():
                     help="loso: append {id, family, label, pred} for every held-out row to this file")
     ap.add_argument("--class-exp", type=float, help="loso: override train.CLASS_EXP (sampling experiments)")
     ap.add_argument("--family-exp", type=float, help="loso: override train.FAMILY_EXP (sampling experiments)")
+    ap.add_argument("--seed", type=int, default=0, help="loso: training seed")
+    ap.add_argument("--recipe", help="loso: JSON object overriding entries of train.RECIPE (recipe experiments)")
     a = ap.parse_args()
+    if a.recipe:
+        train.RECIPE = dict(train.RECIPE, **json.loads(a.recipe))
     if a.class_exp is not None:
         train.CLASS_EXP = a.class_exp
     if a.family_exp is not None:

@@ -19,8 +19,9 @@ D, QUERIES, HIDDEN = 64, 4, 128
 
 
 class IntentModel(nn.Module):
-    def __init__(self, vectors, n_classes):
+    def __init__(self, vectors, n_classes, dropout=0.0):
         super().__init__()
+        self.drop = nn.Dropout(dropout)  # training only; no weights, so the exported model is unchanged
         v = torch.cat([torch.as_tensor(vectors), torch.zeros(1, vectors.shape[1])])  # last row: no word
         self.register_buffer("vectors", v)
         self.proj = nn.Linear(vectors.shape[1], D, bias=False)
@@ -55,10 +56,10 @@ class IntentModel(nn.Module):
         return torch.cat([att, mean, mx, b["feats"]], -1)
 
     def hidden(self, b):
-        return torch.relu(self.fc1(self.norm(self.pooled(b))))
+        return torch.relu(self.fc1(self.drop(self.norm(self.pooled(b)))))
 
     def forward(self, b):
-        return self.fc2(self.hidden(b))
+        return self.fc2(self.drop(self.hidden(b)))
 
 
 def encode_all(texts, has_tools, lookup):
@@ -79,9 +80,36 @@ def encode_all(texts, has_tools, lookup):
     return out
 
 
-def collate(examples, n_vectors, drop_tokens=0.0, drop_tools=0.0, rng=None):
+def _pos_buckets(n):
+    i = np.arange(n)
+    return np.where(i < 8, i, np.where(n - 1 - i < 8, 8 + (n - 1 - i), 16))
+
+
+def style_keep(n, aug, rng):
+    """Which tokens an augmented copy keeps: sometimes a leading run is cut (a source's templated opening phrase),
+    sometimes only a contiguous part of the prompt is kept (truncation), then random tokens are dropped. Returns the
+    mask and whether positions must be recounted."""
+    keep = np.ones(n, dtype=bool)
+    moved = False
+    if n > 6 and aug.get("head", 0) and rng.random() < aug["head"]:
+        keep[:rng.integers(1, max(2, min(12, n // 3)) + 1)] = False
+        moved = True
+    if n > 12 and aug.get("crop", 0) and rng.random() < aug["crop"]:
+        live = np.flatnonzero(keep)
+        span = int(len(live) * rng.uniform(0.5, 1.0))
+        start = rng.integers(0, len(live) - span + 1)
+        keep[:] = False
+        keep[live[start:start + span]] = True
+        moved = True
+    return keep, moved
+
+
+def collate(examples, n_vectors, drop_tokens=0.0, drop_tools=0.0, rng=None, aug=None):
     """Pads a batch. Training drops random tokens (so no single cue word carries a class) and the tools flag
-    (tools attached is a strong hint at run time, but only one source has it in the data)."""
+    (tools attached is a strong hint at run time, but only one source has it in the data). `aug` adds style noise:
+    cut leading phrases, truncation, and dropped whole-prompt features (length, markers), so that what a source's
+    format looks like carries less of the class than what is asked."""
+    aug = aug or {}
     T = max(len(e["rows"]) for e in examples)
     B = len(examples)
     rows = np.full((B, T), n_vectors, dtype=np.int64)
@@ -93,9 +121,9 @@ def collate(examples, n_vectors, drop_tokens=0.0, drop_tools=0.0, rng=None):
     feats = np.stack([e["feats"] for e in examples]).copy()
     for i, e in enumerate(examples):
         n = len(e["rows"])
-        keep = np.ones(n, dtype=bool)
+        keep, moved = style_keep(n, aug, rng) if aug else (np.ones(n, dtype=bool), False)
         if drop_tokens and n > 3:
-            keep = rng.random(n) >= drop_tokens
+            keep &= rng.random(n) >= drop_tokens
             if not keep.any():
                 keep[0] = True
         k = int(keep.sum())
@@ -103,7 +131,7 @@ def collate(examples, n_vectors, drop_tokens=0.0, drop_tools=0.0, rng=None):
         rows[i, :k] = np.where(r < 0, n_vectors, r)
         sub[i, :k] = e["sub"][keep]
         pair[i, :k] = e["pair"][keep]
-        pos[i, :k] = e["pos"][keep]
+        pos[i, :k] = _pos_buckets(k) if moved else e["pos"][keep]
         g = e["grams"][keep]
         valid = g != SUB_BUCKETS
         gram_len[i, :k] = valid.sum(1)
@@ -111,6 +139,10 @@ def collate(examples, n_vectors, drop_tokens=0.0, drop_tools=0.0, rng=None):
         mask[i, :k] = True
         if drop_tools and rng.random() < drop_tools:
             feats[i, 17] = 0.0
+        if aug.get("feats", 0) and rng.random() < aug["feats"]:
+            drop = rng.random(feats.shape[1]) < 0.3
+            drop[17] = False  # the tools flag has its own rate
+            feats[i, drop] = 0.0
     t = torch.as_tensor
     offsets = np.concatenate([[0], np.cumsum(gram_len.ravel())[:-1]])
     return {"rows": t(rows), "sub": t(sub), "pair": t(pair), "pos": t(pos), "mask": t(mask), "feats": t(feats),

@@ -29,12 +29,12 @@ cd "$HERE"
 $PY evaluate.py complexity --cache "$CACHE"
 [ "${SKIP_LOSO:-0}" = 1 ] || $PY evaluate.py loso --cache "$CACHE"
 # The final report set: once, after every choice is frozen (training/eval/README.md).
-$PY - "$HERE/eval/handwritten_v4.jsonl" "$CACHE/hw4_in.jsonl" <<'PY'
+$PY - "$HERE/eval/handwritten_v5.jsonl" "$CACHE/hw5_in.jsonl" <<'PY'
 import json, sys
 with open(sys.argv[2], "w") as out:
     for line in open(sys.argv[1]):
         r = json.loads(line)
-        out.write(json.dumps({"id": r["id"], "prompt": r["prompt"], "gold": r["task_class"], "language": r["language"]}, ensure_ascii=False) + "\n")
+        out.write(json.dumps({"id": r["id"], "prompt": r["prompt"], "gold": r["task_class"], "language": r["language"], "has_tools": r.get("has_tools") is True}, ensure_ascii=False) + "\n")
 PY
-(cd "$ROOT" && npx tsx scripts/classify.ts "$CACHE/hw4_in.jsonl") > "$CACHE/hw4_pred.jsonl"
-$PY evaluate.py final "$CACHE/hw4_pred.jsonl" --cache "$CACHE"
+(cd "$ROOT" && npx tsx scripts/classify.ts "$CACHE/hw5_in.jsonl") > "$CACHE/hw5_pred.jsonl"
+$PY evaluate.py final "$CACHE/hw5_pred.jsonl" --cache "$CACHE"

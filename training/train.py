@@ -30,6 +30,13 @@ CLASSES = ["sql", "debugging", "code_generation", "math", "reasoning", "creative
            "translation", "extraction", "classification", "chat", "tool_use"]
 FAMILY_WEIGHT = {"corpus": 0.5}
 CLASS_EXP, FAMILY_EXP = 0.0, 0.5  # a class's share of an epoch grows as n_c^CLASS_EXP, a family's inside it as n^FAMILY_EXP
+# Regularisation against learning a source's style (chosen by leave-one-source-out on a selection of families,
+# bench/classifier/README.md): token dropout, style augmentation (see model.collate), dropout, the tools flag's drop
+# rate, label smoothing, weight averaging over the last part of training (`swa`: share of steps averaged), a penalty
+# on the variance of the per-family losses of a batch (`vrex`) and an adversary that tries to tell the source family
+# from the hidden layer through a reversed gradient (`adv`: its weight).
+RECIPE = {"drop_tokens": 0.1, "drop_tools": 0.5, "smoothing": 0.1, "aug": {}, "dropout": 0.2, "swa": 0.3,
+          "vrex": 0.0, "adv": 0.0}
 
 
 def read_jsonl(path):
@@ -73,31 +80,76 @@ def sample_weights(labels, families, class_exp=None, family_exp=None):
     return w / w.sum()
 
 
-def train_model(vectors, examples, labels, families, epochs=8, per_epoch=24000, batch=128, seed=0, log=True):
+class _Reverse(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x.view_as(x)
+
+    @staticmethod
+    def backward(ctx, g):
+        return -g
+
+
+def family_penalty(per_row, fam_ids):
+    """Variance of the per-family mean losses in the batch (families with at least two rows)."""
+    means = [per_row[fam_ids == f].mean() for f in torch.unique(fam_ids) if (fam_ids == f).sum() > 1]
+    return torch.stack(means).var() if len(means) > 1 else per_row.sum() * 0
+
+
+def train_model(vectors, examples, labels, families, epochs=8, per_epoch=24000, batch=128, seed=0, log=True,
+                recipe=None):
+    r = dict(RECIPE, **(recipe or {}))
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     y = np.array([CLASSES.index(c) for c in labels])
+    fam_names = sorted(set(families))
+    fam_y = torch.as_tensor(np.array([fam_names.index(f) for f in families]))
     p = sample_weights(labels, families)
-    model = IntentModel(vectors, len(CLASSES))
-    opt = torch.optim.AdamW([q for q in model.parameters() if q.requires_grad], lr=3e-3, weight_decay=1e-4)
+    model = IntentModel(vectors, len(CLASSES), dropout=r["dropout"])
+    params = [q for q in model.parameters() if q.requires_grad]
+    adv = torch.nn.Linear(model.fc1.out_features, len(fam_names)) if r["adv"] else None
+    if adv is not None:
+        params += list(adv.parameters())
+    opt = torch.optim.AdamW(params, lr=3e-3, weight_decay=1e-4)
     steps = epochs * (per_epoch // batch)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=steps, pct_start=0.1)
+    swa_from, swa_n, swa = steps - int(steps * r["swa"]), 0, None
     model.train()
     t0 = time.time()
+    step = 0
     for ep in range(epochs):
         idx = rng.choice(len(examples), size=per_epoch, p=p)
         total = 0.0
         for s in range(0, per_epoch - batch + 1, batch):
             b_idx = idx[s:s + batch]
-            b = collate([examples[i] for i in b_idx], len(vectors), drop_tokens=0.1, drop_tools=0.5, rng=rng)
-            loss = F.cross_entropy(model(b), torch.as_tensor(y[b_idx]), label_smoothing=0.1)
+            b = collate([examples[i] for i in b_idx], len(vectors), drop_tokens=r["drop_tokens"],
+                        drop_tools=r["drop_tools"], rng=rng, aug=r["aug"])
+            h = model.hidden(b)
+            per_row = F.cross_entropy(model.fc2(model.drop(h)), torch.as_tensor(y[b_idx]),
+                                      label_smoothing=r["smoothing"], reduction="none")
+            loss = per_row.mean()
+            if r["vrex"]:
+                loss = loss + r["vrex"] * family_penalty(per_row, fam_y[b_idx])
+            if adv is not None:
+                loss = loss + r["adv"] * F.cross_entropy(adv(_Reverse.apply(h)), fam_y[b_idx])
             opt.zero_grad()
             loss.backward()
             opt.step()
             sched.step()
+            step += 1
+            if step > swa_from:
+                with torch.no_grad():
+                    if swa is None:
+                        swa = {k: v.detach().clone() for k, v in model.named_parameters()}
+                    else:
+                        for k, v in model.named_parameters():
+                            swa[k] += (v.detach() - swa[k]) / (swa_n + 1)
+                swa_n += 1
             total += loss.item()
         if log:
             print(f"epoch {ep + 1}/{epochs} loss {total / (per_epoch // batch):.4f} {time.time() - t0:.0f}s", flush=True)
+    if swa is not None:
+        model.load_state_dict(swa, strict=False)
     model.eval()
     return model
 
