@@ -6,7 +6,16 @@ import { detectIpv4, detectIpv6 } from './detectors/network';
 import { detectPersons } from './detectors/person';
 import { phraseNames } from './detectors/person-phrases';
 import { contextNames, coordinatedNames, notAName, plausibleNameWord, propagateNames } from './detectors/person-context';
-import { cuedNames, fieldLabel, handleNames, introducedNames, notAPersonHere, trimRoleWords } from './detectors/person-roles';
+import {
+  cuedNames,
+  fieldLabel,
+  handleNames,
+  introducedNames,
+  notAPersonHere,
+  parenRoleNames,
+  patronymNames,
+  trimRoleWords,
+} from './detectors/person-roles';
 import { detectPhones } from './detectors/phone';
 import { detectSecrets } from './detectors/secrets';
 import { tagPersons } from './model/tagger';
@@ -42,6 +51,8 @@ function detectAllPersons(text: string): Detection[] {
     ...handleNames(text),
     ...introducedNames(text),
     ...cuedNames(text),
+    ...parenRoleNames(text),
+    ...patronymNames(text),
     ...phraseNames(text, !/\p{Lu}/u.test(text)),
   ].filter((d) => !notAName(text.slice(d.start, d.end)) && !notAPersonHere(text, d));
   for (const d of found) trimRoleWords(text, d);

@@ -8,7 +8,7 @@ import { FUNCTION_WORDS } from './words';
  */
 
 const UNIT = new RegExp(
-  String.raw`^(?:\.?,?[ \t]*\n?[ \t]*|,[ ]*|[ ]+)(?:(?:${UNIT_WORDS})\.?[ ]?(?:#|no\.?|nr\.?)?[ ]?(?=[\p{L}]?\d)[\p{L}\d][\p{L}\d/-]{0,6}|\d{1,3}(?:e|er|ère|ème|\.|st|nd|rd|th)?[ ]?(?:${NUMBER_FIRST_UNITS})\b|\d{1,2}[º°ª][ ]?[\p{L}]{1,5})\.?`,
+  String.raw`^(?:\.?,?[ \t]*\n?[ \t]*|,[ ]*|[ ]+)(?:(?:${UNIT_WORDS})\.?[ ]?(?:#|no\.?|nr\.?)?[ ]?(?=[\p{L}]?\d)[\p{L}\d][\p{L}\d/-]{0,6}|\d{1,3}(?:e|er|ère|ème|\.|st|nd|rd|th)?[ -]?(?:${NUMBER_FIRST_UNITS})\b|\d{1,2}[º°ª][ ]?[\p{L}]{1,5})\.?`,
   'iu',
 );
 const SEGMENT_SEP = /^(?:[ \t]*,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*)(?!\n)/;

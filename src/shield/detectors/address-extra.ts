@@ -72,10 +72,18 @@ export function nameSuffixNumberStreets(text: string, lowerText: boolean): Array
 // What every CO_STREET match contains, found by a scan that starts only at digits ("Ticket #12" alone is none).
 const CO_HINT = /\d[A-Za-z]?(?:[ ]bis)?[ ]?(?:#|no\.?|n[°º])[ ]?\d{1,3}[A-Za-z]?[ ]?-[ ]?\d/i;
 
-/** Colombian street lines, as street cores (the address detector grows them over city and postcode). */
+// A Yucatán grid street line: street number, "#" and the house number, then the cross streets it lies between
+// ("Calle 60 #491 x 57 y 59", "C. 119-A #98 x 55 y 1", "C. 80 #101").
+const GRID_STREET =
+  /(?<![\p{L}\p{N}])(?:calle|c\.)[ ]?\d{1,3}(?:-?[A-Za-z])?[ ]?#[ ]?\d{1,4}(?:-?[A-Za-z])?(?:[ ](?:x|por)[ ]\d{1,3}(?:-?[A-Za-z])?(?:[ ](?:y|e)[ ]\d{1,3}(?:-?[A-Za-z])?)?)?(?![\p{L}\p{N}])/giu;
+const GRID_HINT = /#[ ]?\d/;
+
+/** Colombian and Yucatán street lines, as street cores (the address detector grows them over city and postcode). */
 export function colombianStreets(text: string): Array<[number, number]> {
-  if (!CO_HINT.test(text)) return [];
-  return [...text.matchAll(CO_STREET)].map((m) => [m.index, m.index + m[0].length]);
+  const out: Array<[number, number]> = [];
+  if (CO_HINT.test(text)) for (const m of text.matchAll(CO_STREET)) out.push([m.index, m.index + m[0].length]);
+  if (GRID_HINT.test(text)) for (const m of text.matchAll(GRID_STREET)) out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 const US_STATES =

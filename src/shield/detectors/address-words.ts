@@ -39,7 +39,7 @@ rua travessa largo alameda rodovia marginal praça estrada ladeira vila ulica ul
 bulevardul bd bd. boulevard chemin allée impasse quai place voie résidence cours passage route sentier jalan jl.
 jl gang gg. gg dk. ulitsa ul prospekt pereulok shosse ploshchad naberezhnaya vulytsia vulitsa provulok odos
 leoforos leof. plateia πλατεία οδός λεωφόρος bulevar trg put str-la stradela nab. naberezhnaya urbanização
-urbanizacion urbanización bulevardi rruga sheshi mikrorayon mkr mkr. mikrorayonu
+urbanizacion urbanización bulevardi rruga sheshi mikrorayon mkr mkr. mikrorayonu pr. pr-t
 rúa camiño praza travesía rolda triq misraħ misrah sqaq pjazza vjal trejqa vulica vul. praspiekt prasp. zavulak
 plošča ploshcha jr. jirón jiron psje. pasaje prolongacion khiyaban khiyoban kuche kucheh bolvar meydan khiyoboni
 kuchai shareh sharia midan rehov sderot derech kikar wadada jidka lalana karaa phlov mahavithei thanon ruelle
@@ -49,12 +49,12 @@ sràid rathad ala alanui cité lotissement morcellement
 /** Prefix types that are also common words ("via", "place", "route"): need a capitalized name or a number. */
 export const AMBIGUOUS_PREFIXES: ReadonlySet<string> = toSet(`
 via avenue plaza place route passage cours largo marginal privada al. ul. ul bd bd. gang camino square put trg
-vila alameda circuito retorno
+vila alameda circuito retorno pr. pr-t
 `);
 
 /** Street-type words written after the name: "Halász sor 69", "Fatih Sokak 5", "Kalda tee 12". */
 export const POST_TYPES: ReadonlySet<string> = toSet(`
-sokak sokağı sok. cadde caddesi cad. bulvarı yolu mahallesi küçəsi küç. prospekti sahəsi döngəsi ko'chasi
+ko'shesi ko’shesi ko'chesi sokak sokağı sok. cadde caddesi cad. bulvarı yolu mahallesi küçəsi küç. prospekti sahəsi döngəsi ko'chasi
 koʻchasi daxasi mavzesi ulitsa pereulok prospekt shosse naberezhnaya vulytsia gatve iela laukums prospekts
 bulvāris gatvė g. pr. sor utca út útja tér köz körút sétány fasor cesta ulica trg ulice náměstí nám. třída nábřeží
 köchösü köchösu kóshesi köshesi koshesi köşesi köçesi kochasi kuchasi uramy uramı urami dangyly şaýoly
@@ -131,7 +131,8 @@ export const UNIT_WORDS =
   'apt|apartment|appartement|appartamento|apartamento|apartma|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|' +
   'zimmer|wohnung|whg|lgh|leil|kv|dz|ap|bloc|bl|sc|esc|et|korter|kat|sprat|stan|piso|casa|depto|dpto|m|lok|' +
   'tür|stiege|etage|étage|andar|sala|box|pmb|butas|fatir|jaý|d(?=\\.)|dom|korp|korpus|k(?=\\.)|of|ofis|cage|appt|app|block|blk|bât|bat|' +
-  'lot|scala|int|interno|porta|km|n°|nº|#';
+  'lot|scala|int|interno|porta|km|n°|nº|kom|pod|kl|villa|bureau|local|maison|#';
 
 /** Unit forms with the number first: "2e verdieping", "1 étage", "3 hoog", "9. tv", "4. sal". */
-export const NUMBER_FIRST_UNITS = 'verdieping|hoog|étage|etage|tv|th|mf|sal|og|stock|piso|andar|kat|floor|eskuina|ezkerra|eskubi|hædd';
+export const NUMBER_FIRST_UNITS =
+  'verdieping|hoog|étage|etage|tv|th|mf|sal|og|stock|piso|andar|kat|floor|eskuina|ezkerra|eskubi|hædd|xonadon|xona|qavat|uy';

@@ -64,11 +64,12 @@ const alternation = (words: ReadonlySet<string>) =>
     .join('|');
 const NUMBER_TAIL = String.raw`\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?`;
 // A house number may carry its marker: "N° 93", "br. 118", "No. 36", "nr 5", "#12".
-const MARKED_NUMBER = String.raw`(?:(?:no|nr|br|n[°º]|#)\.?[ ]?)?${NUMBER_TAIL}`;
+// "d. 71" (dom, house) after a Russian-style street: "ul. Lenina, d. 71".
+const MARKED_NUMBER = String.raw`(?:(?:no|nr|br|n[°º]|#|d(?=\.))\.?[ ]?)?${NUMBER_TAIL}`;
 
-// 2) street-type word + name words (+ number).
+// 2) street-type word + name words (+ number; not the head of an IP address or a decimal: "via DocuSign from 1.92…").
 const PREFIX_NAME = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${alternation(PREFIX_TYPES)})(?![\p{L}\p{N}])(?:[ ]+(?!(?:no|nr|br|n[°º])\.?[ ]?\d)${NAME_WORD}(?![\p{N}])){1,4}(?:,?[ ]+${MARKED_NUMBER}(?![\p{L}\p{N}]))?`,
+  String.raw`(?<![\p{L}\p{N}])(?:${alternation(PREFIX_TYPES)})(?![\p{L}\p{N}])(?:[ ]+(?!(?:no|nr|br|n[°º])\.?[ ]?\d)${NAME_WORD}(?![\p{N}])){1,4}(?:,?[ ]+${MARKED_NUMBER}(?![\p{L}\p{N}]|[.,]\d))?`,
   'giu',
 );
 // 3) name words + street-type word + number.

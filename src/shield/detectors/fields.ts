@@ -90,6 +90,17 @@ const PERSON_LABELS = new Set([
   'driver',
   'guardian',
   'pax',
+  // Forms and case records: the person the record is about.
+  'taxpayer',
+  'deceased',
+  'decedent',
+  'student',
+  'parentguardian',
+  'parentorguardian',
+  'importerofrecord',
+  'referee',
+  'player',
+  'informant',
 ]);
 // Labels that name people only in records about people ("name" of a build step, "owner" of a repo).
 const AMBIGUOUS_PERSON_LABELS = new Set(['name', 'user', 'owner', 'contact', 'client', 'member', 'manager', 'author', 'username']);
@@ -110,6 +121,11 @@ const PEOPLE_LABELS = new Set([
   'travellers',
   'travelers',
   'passengers',
+  'players',
+  'children',
+  'grandchildren',
+  'dependents',
+  'dependants',
 ]);
 const ADDRESS_LABELS = new Set([
   'address',
@@ -264,7 +280,8 @@ export function personalContext(text: string, at: number): boolean {
   return /@[\w-]+\.\w|\b(?:e-?mail|phone|mobile|tel|address|street|zip|postcode|ssn|dob|birth|iban|card)\b/i.test(window);
 }
 
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|[\p{Ll}][\p{L}\p{M}'’-]*)$/u;
+// A lower-case initial ("marciano m. venetiaan") is a name token too.
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|\p{Ll}\.|[\p{Ll}][\p{L}\p{M}'’-]*)$/u;
 const NOT_NAMES = new Set([
   'string',
   'null',

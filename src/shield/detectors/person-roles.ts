@@ -120,7 +120,7 @@ export function introducedNames(text: string): Detection[] {
 // Verbs and phrases whose object is a person ("call Ana", "contacting Ana Lima", "signed by Ana", "picked up
 // by Ana"), and modal questions whose subject is one ("can Ana get …"): a capitalised word after them is a name
 // when the tagger leans that way too (a cue alone would read "call Support" or "can Docker run").
-const OBJECT_CUE = String.raw`(?:call|calling|contact|contacting|ask for|asking for|signed by|served on|summons on|picked up by|collected by|thanks to|grateful to|invite|inviting|visit|visiting|meet|meeting|email|emailing|text|texting|phone|phoning|ring|remind|tell|told|ask|asked|welcome|congratulate)`;
+const OBJECT_CUE = String.raw`(?:call|calling|contact|contacting|ask for|asking for|signed by|reported by|filed by|authori[sz]ed by|enquiries to|inquiries to|served on|summons on|picked up by|collected by|thanks to|grateful to|invite|inviting|visit|visiting|meet|meeting|email|emailing|text|texting|phone|phoning|ring|remind|tell|told|ask|asked|welcome|congratulate)`;
 // Cue words in lower case or capitalised; the name words themselves must be capitalised, so no 'i' flag.
 const anyCase = (alternation: string) =>
   alternation.replace(/(^|\||\(\?:|\()([a-z])/g, (_, b: string, c: string) => `${b}[${c}${c.toUpperCase()}]`);
@@ -148,5 +148,43 @@ export function cuedNames(text: string): Detection[] {
       end = m.indices![4]![1];
     out.push({ type: 'PERSON', start: s1, end });
   }
+  return out;
+}
+
+// A person's role or kinship in brackets right after a name, then their number or address: "Rimon (coach)
+// +686 750 50439", "A. Baryn (son), +7918…". The bracketed role says the words before it are a person.
+const PAREN_ROLE = new RegExp(
+  String.raw`(?<![\p{L}\p{M}'’.-])((?:\p{L}\.[ ]?)?\p{L}[\p{L}\p{M}'’-]*(?:[ ](?:\p{L}\.|\p{L}[\p{L}\p{M}'’-]*)){0,2})[ ]\((?:coach|captain|manager|son|daughter|mother|father|mum|mom|dad|wife|husband|parent|guardian|grandmother|grandfather|brother|sister|uncle|aunt|nephew|niece|friend|neighbou?r|carer)\),?[ ]*(?=[+(\d]|[^\s@]+@)`,
+  'giu',
+);
+
+/** Names right before a bracketed role and contact details ("Rimon (coach) 72040114"). */
+export function parenRoleNames(text: string): Detection[] {
+  if (!text.includes(' (')) return [];
+  const out: Detection[] = [];
+  for (const m of text.matchAll(PAREN_ROLE)) {
+    const words = m[1].split(' ');
+    let start = m.index;
+    // Leading words that are no name ("the clubhouse. Rimon") are the sentence before it.
+    while (words.length && !/^\p{L}\.$/u.test(words[0]) && !plausibleNameWord(words[0])) start += words.shift()!.length + 1;
+    if (words.length === 0 || !words.every((w) => /^\p{L}\.$/u.test(w) || plausibleNameWord(w))) continue;
+    out.push({ type: 'PERSON', start, end: start + words.join(' ').length });
+  }
+  return out;
+}
+
+// A patronym: a given name, a "son/daughter of" particle, the father's name ("Sabai ak Ngelambong", "Mary anak
+// Langgu", "Ahmed ould Salem", "Moussa ag Intalla", "Ali bin Osman"). The particle between two capitalised words
+// says they are one person's name.
+const PATRONYM =
+  /(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{Ll}\p{M}'’-]+)[ ](?:anak|ak|bin|binti|bint|ibn|ould|ag)[ ](\p{Lu}[\p{Ll}\p{M}'’-]+)(?![\p{L}\p{M}])/gu;
+const PATRONYM_HINT = / (?:anak|ak|bin|binti|bint|ibn|ould|ag) \p{Lu}/u;
+
+/** Names joined by a patronym particle. */
+export function patronymNames(text: string): Detection[] {
+  if (!PATRONYM_HINT.test(text)) return [];
+  const out: Detection[] = [];
+  for (const m of text.matchAll(PATRONYM))
+    if (plausibleNameWord(m[1]) && plausibleNameWord(m[2])) out.push({ type: 'PERSON', start: m.index, end: m.index + m[0].length });
   return out;
 }

@@ -121,6 +121,7 @@ const RELATION_CUES = [
   'brother',
   'sister',
   'mom',
+  'mum',
   'dad',
   'uncle',
   'aunt',
@@ -139,6 +140,10 @@ const RELATION_CUES = [
   'niece',
   'grandson',
   'granddaughter',
+  'grandchild',
+  'grandchildren',
+  'player',
+  'coach',
   'stepson',
   'stepdaughter',
   // Roles in a record or a case that are always held by a person.

@@ -7,7 +7,7 @@ import { digitsOf, hasContextWord } from './util';
 // Digits with at most one separator between them (no backtracking over long runs), optional (area) and
 // an extension ("x12", "ext. 45", ", ext. 8382", "#12").
 const PHONE_CANDIDATE =
-  /(?<![\w+\-.\/])(?:\+ ?)?(?:\(\d{1,5}\)[ -]?)?\d(?:[ .\-\/]?\d|[ .\-]?\(\d{1,4}\)){5,18}(?:,? ?(?:x|ext\.?|extension|#) ?\d{1,6})?(?![\w\-\/]|\.\d)/gi;
+  /(?<![\w+\-.\/])(?:\+ ?)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .\-\/]?\d|[ .\-]?\(\d{1,5}\)){5,18}(?:,? ?(?:x|ext\.?|extension|#) ?\d{1,6})?(?![\w\-\/]|\.\d)/gi;
 // Words before a number (within 30 characters) that make it a phone number: English and the field labels
 // of other languages; single letters only as field labels at a line start ("T 020 7946 0958").
 const CONTEXT =
@@ -20,7 +20,12 @@ const US_NATIONAL = /^(?:1[ .\-])?(?:\(\d{3}\) ?|\d{3}[ .\-])\d{3}[ .\-]\d{4}$/;
 const TRUNK_NATIONAL = /^(?:\(0\d{1,4}\) ?|0\d{1,4}[ .\-\/])\d{2,8}(?:[ .\-]\d{2,4}){0,3}$/;
 // Three or more digit groups ("34 41 63 03", "612-83-01-24", "(976)993-05-37"): how people write phone
 // numbers, and rarely anything else once dates, thousands and IP addresses are excluded.
-const GROUPED = /^(?:\(\d{1,5}\)[ -]?\d{2,5}|\d{1,5})(?:[ .\-\/]\d{2,5}){1,5}$/;
+const GROUPED = /^(?:\(\d{1,5}\)[ .-]?\d{2,5}|\d{1,5})(?:[ .\-\/]\d{2,5}){1,5}$/;
+// The Russian and Central Asian national form: trunk 8, the area code in brackets, the subscriber number in
+// dashed pairs ("8 (8712) 85-44-41", "8 (39422) 9-92-35", "8.(912).817-28-77").
+const TRUNK_8 = /^8[ .]?\(\d{3,5}\)[ .]?\d{1,3}(?:-\d{2}){2}$/;
+// A short local number ("432 981", "226-04-91", "235-7865"): a phone number only beside a phone word or field.
+const SHORT_LOCAL = /^(?:\d{3}[ -]\d{3}|\d{2,3}-\d{2}-\d{2}|\d{3}[ -]\d{4})$/;
 // ZIP+4 and Brazilian CEP postcodes look like two-group trunk numbers.
 const POSTCODE = /^\d{5}-\d{3,4}$/;
 const PAREN_AREA = /^\(\d{1,5}\)/;
@@ -117,11 +122,15 @@ export function detectPhones(text: string): Detection[] {
     const raw = m[0];
     const core = raw.replace(EXTENSION, '');
     const digits = digitsOf(core);
-    if (digits.length < 7 || digits.length > 15) continue;
+    if (digits.length < 6 || digits.length > 15) continue;
     if (DATE_LIKE.test(core)) continue;
     const start = m.index;
     const end = m.index + raw.length;
     const context = contextAround(text, start, end) || fields.some((f) => start >= f.start && start < f.end);
+    if (digits.length === 6 || (digits.length === 7 && SHORT_LOCAL.test(core) && !US_NATIONAL.test(core))) {
+      if (context && SHORT_LOCAL.test(core)) out.push({ type: 'PHONE', start, end });
+      if (digits.length === 6) continue;
+    }
     const bare = /^\d+$/.test(core);
     let accepted = false;
     if (core.startsWith('+')) {
@@ -146,6 +155,7 @@ export function detectPhones(text: string): Detection[] {
     }
     if (US_NATIONAL.test(core)) accepted = isValidPhoneNumber(core, 'US') || isValidPhoneNumber(core, 'CA');
     if (!accepted && TRUNK_NATIONAL.test(core) && !POSTCODE.test(core)) accepted = TRUNK_COUNTRIES.some((c) => isValidPhoneNumber(core, c));
+    if (!accepted && TRUNK_8.test(core)) accepted = isPossiblePhoneNumber(core, 'RU');
     if (!accepted && groupedShape(core, digits.length, core.length < raw.length)) accepted = possibleSomewhere(core, digits.length, state);
     if (accepted) out.push({ type: 'PHONE', start, end });
   }

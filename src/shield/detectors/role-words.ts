@@ -19,7 +19,7 @@ witness witnesses complainant accused insured insurer insurers underwriter under
 adjuster adjusters assessor assessors handler handlers investigator examiner inspector auditor
 driver drivers rider cyclist pedestrian passenger passengers pilot captain crew owner operator
 patient patients doctor physician nurse surgeon therapist dentist pharmacist carer caregiver guardian parent
-parents pupil pupils student students teacher teachers tutor principal headteacher head coach trainer
+parents child children grandchild grandchildren player players pupil pupils student students teacher teachers tutor principal headteacher head coach trainer
 employee employees employer manager managers supervisor director directors chair chairman chairperson president
 secretary treasurer member members committee board officer officers representative rep reps delegate
 reviewer reviewers referee referees editor editors author authors contributor contributors maintainer
