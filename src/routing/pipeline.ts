@@ -71,7 +71,8 @@ export function runPipeline(initial: RoutingContext): RoutingContext {
  * the stages used to add them, so a decision lists its fields as it always did.
  */
 function workingCopy(c: RoutingContext): RoutingContext {
-  return {
+  // Every key spelled out (the type makes a field added to RoutingContext a compile error here, not a silent drop).
+  const copy: { [K in keyof Required<RoutingContext>]: RoutingContext[K] } = {
     now: c.now,
     request: c.request,
     hints: c.hints,
@@ -92,6 +93,7 @@ function workingCopy(c: RoutingContext): RoutingContext {
     strategySource: c.strategySource,
     cacheAffinity: c.cacheAffinity,
   };
+  return copy;
 }
 
 function summarize(dropped: Dropped[], stage: string): string {
