@@ -1,4 +1,4 @@
-import type { ChatRequest } from '../../src/hub';
+import type { Attempt, ChatRequest } from '../../src/hub';
 import type { Endpoint, ProviderId, TrustLevel } from '../../src/catalog/types';
 import type { RoutingSnapshot, Candidate, RoutingContext } from '../../src/routing';
 import { keySettingsSchema, type KeyRecord, type KeySettings } from '../../src/tenancy/types';
@@ -80,3 +80,8 @@ export function scored(id: string, quality: number, costUsd: number, latencyMs =
 }
 
 export { mulberry32 as prng } from '../../src/lib';
+
+/** One attempt of a settled request: ok answers 200, failures 503. */
+export function attempt(endpointId: string, outcome: Attempt['outcome'], extra: Partial<Attempt> = {}): Attempt {
+  return { endpointId, provider: 'x', simulated: true, outcome, status: outcome === 'ok' ? 200 : 503, ms: 300, startedAtMs: 0, ...extra };
+}

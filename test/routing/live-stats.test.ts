@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allEndpoints } from '../../src/catalog/catalog';
-import type { Attempt, LatencyStat } from '../../src/hub';
+import type { LatencyStat } from '../../src/hub';
+import { attempt } from './helpers';
 import {
   ALPHA_MIN,
   ERROR_RATE_HALF_LIFE_MS,
@@ -61,16 +62,6 @@ describe('EWMA with priors', () => {
 });
 
 describe('observations of a settled request', () => {
-  const attempt = (endpointId: string, outcome: Attempt['outcome'], extra: Partial<Attempt> = {}): Attempt => ({
-    endpointId,
-    provider: 'x',
-    simulated: true,
-    outcome,
-    status: outcome === 'ok' ? 200 : 503,
-    ms: 300,
-    startedAtMs: 0,
-    ...extra,
-  });
   it('failed attempts are error samples (not client errors); the winner gives ttft and tokens/s', () => {
     const obs = observationsOf(
       {

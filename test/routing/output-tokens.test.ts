@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allEndpoints } from '../../src/catalog/catalog';
 import { estimateCost } from '../../src/catalog';
-import type { Attempt, EvalCell } from '../../src/hub';
+import type { EvalCell } from '../../src/hub';
 import { outputObservationOf } from '../../src/routing/live-stats';
 import {
   CLASS_POOL,
@@ -19,7 +19,7 @@ import {
 import { runPipeline } from '../../src/routing/pipeline';
 import { routingSnapshot } from '../../src/routing';
 import { admin, chat, createTestKey, decisionTrace, env } from '../helpers/gateway';
-import { context, endpoint, request, snapshotOf } from './helpers';
+import { attempt, context, endpoint, request, snapshotOf } from './helpers';
 
 describe('output tokens per (endpoint, task class): the estimator', () => {
   it('the first answer sets the running mean; later ones move it by max(ALPHA_MIN, 1/n)', () => {
@@ -82,15 +82,6 @@ describe('output tokens per (endpoint, task class): the estimator', () => {
 });
 
 describe('what an answer teaches, and what the timeouts assume', () => {
-  const attempt = (endpointId: string, outcome: Attempt['outcome']): Attempt => ({
-    endpointId,
-    provider: 'x',
-    simulated: true,
-    outcome,
-    status: outcome === 'ok' ? 200 : 503,
-    ms: 300,
-    startedAtMs: 0,
-  });
   const usage = (completion: number) => ({ prompt_tokens: 10, completion_tokens: completion, total_tokens: 10 + completion });
   it('only a complete answer from the routed endpoint with reported usage is a length sample', () => {
     const done = {

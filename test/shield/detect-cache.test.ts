@@ -4,7 +4,10 @@ import { createShieldSession } from '../../src/shield';
 import { detectEntities } from '../../src/shield/detect';
 import { DETECTION_CACHE_ENTRIES, detectEntitiesCached, detectionCacheSize } from '../../src/shield/detect-cache';
 import { ENTITY_TYPES, type EntityType } from '../../src/shield/types';
-import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
+import { keySettingsSchema } from '../../src/tenancy/types';
+import { keyWith } from '../routing/helpers';
+
+const shieldOn = keySettingsSchema.parse({ shield: { mode: 'on' } });
 
 const ALL = new Set<EntityType>(ENTITY_TYPES);
 const ticket = (n: number) => `Ticket ${n}: Maria Keller (maria.keller@example.com, +49 30 901820) cannot export invoices.`;
@@ -57,16 +60,7 @@ describe('detection cache (identical texts of one key, isolate memory, hashes an
   });
 
   it("shields each key's requests with the key as the scope", () => {
-    const key: KeyRecord = {
-      id: `key_${Math.random()}`,
-      teamId: 'team',
-      name: 'k',
-      keyPrefix: 'cai_k',
-      scopes: ['api'],
-      settings: keySettingsSchema.parse({ shield: { mode: 'on' } }),
-      createdAt: 0,
-      revokedAt: null,
-    };
+    const key = keyWith(shieldOn, `key_${Math.random()}`);
     const system = { role: 'system' as const, content: `You answer for Maria Keller's team. ${Math.random()}` };
     const before = detectionCacheSize();
     const first = shieldFor(key, { model: 'auto', messages: [system, { role: 'user', content: ticket(5) }] }, 'pepper');

@@ -4,7 +4,10 @@ import { mulberry32 } from '../../src/lib';
 import { createShieldSession, ENTITY_TYPES, type ShieldSession } from '../../src/shield';
 import { gatedStreamRestorer, placeholderStart } from '../../src/shield/stream-gate';
 import { LABELS } from '../../src/shield/tokens';
-import { type KeyRecord, keySettingsSchema } from '../../src/tenancy/types';
+import { keySettingsSchema } from '../../src/tenancy/types';
+import { keyWith } from '../routing/helpers';
+
+const shieldOn = keySettingsSchema.parse({ shield: { mode: 'on' } });
 
 /** A session that issued PERSON_1, EMAIL_1 and PHONE_1 (and nothing else). */
 function sessionWithTokens(): { session: ShieldSession; labels: string[] } {
@@ -170,16 +173,7 @@ describe('gated stream restoration', () => {
   });
 
   it('a shielded request in which nothing was found gets no output filter; one with personal data restores', () => {
-    const key: KeyRecord = {
-      id: `key_${Math.random()}`,
-      teamId: 'team',
-      name: 'k',
-      keyPrefix: 'cai_k',
-      scopes: ['api'],
-      settings: keySettingsSchema.parse({ shield: { mode: 'on' } }),
-      createdAt: 0,
-      revokedAt: null,
-    };
+    const key = keyWith(shieldOn, `key_${Math.random()}`);
     const clean = shieldFor(key, { model: 'auto', messages: [{ role: 'user', content: 'Summarise the [PERSON_1] ticket.' }] }, 'p');
     expect(clean.summary).toEqual({});
     expect(clean.filter).toBeUndefined();
