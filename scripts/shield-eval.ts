@@ -5,9 +5,9 @@
  *   npx tsx scripts/shield-eval.ts FILE.json [--negatives FILE] [--runs N] [--by group|locale|family] [--errors] [--json]
  *   npx tsx scripts/shield-eval.ts [--heldout] [--runs N] [--json]        # the whole report (npm run shield:eval)
  *
- * Without FILE: with --heldout, first the synthetic held-out set v7 (v7 locales × v7 template families,
+ * Without FILE: with --heldout, first the synthetic held-out set v8 (v8 locales × v8 template families,
  * generated into training/shield/.cache by scripts/shield-gen.ts when missing), per locale group; then
- * the development figures: the synthetic dev set, the v1, v2, v3, v4, v5 and v6 held-out sets (each
+ * the development figures: the synthetic dev set, the v1, v2, v3, v4, v5, v6 and v7 held-out sets (each
  * scored once for its report, development data since), the shared dev set (../shared/data/pii/, when present) and the
  * negatives corpus test/fixtures/shield/negatives.txt. The detectors were tuned, and the tagger trained,
  * on development data only. Errors (missed and spurious spans) are printed for development sets only
@@ -153,7 +153,7 @@ function printNegatives(path: string, json: boolean) {
 }
 
 function cached(
-  split: 'dev' | 'heldout' | 'heldout-v2' | 'heldout-v3' | 'heldout-v4' | 'heldout-v5' | 'heldout-v6' | 'heldout-v7',
+  split: 'dev' | 'heldout' | 'heldout-v2' | 'heldout-v3' | 'heldout-v4' | 'heldout-v5' | 'heldout-v6' | 'heldout-v7' | 'heldout-v8',
 ): string {
   const path = `${CACHE_DIR}/${split}.json`;
   return existsSync(path) ? path : writeSet(split);
@@ -182,8 +182,8 @@ function main(): void {
   // The whole report.
   const report: Record<string, unknown> = {};
   if (args.includes('--heldout') && !args.includes('--dev-only')) {
-    if (!json) console.log('== HELD-OUT v7: v7 locales × v7 template families (never used for tuning or training) ==');
-    report.heldout = evaluateFile(cached('heldout-v7'), { runs, json, showErrors: false, by: by ?? 'group' });
+    if (!json) console.log('== HELD-OUT v8: v8 locales × v8 template families (never used for tuning or training) ==');
+    report.heldout = evaluateFile(cached('heldout-v8'), { runs, json, showErrors: false, by: by ?? 'group' });
   }
   if (!json)
     console.log(
@@ -202,6 +202,8 @@ function main(): void {
   report.devV5Heldout = evaluateFile(cached('heldout-v5'), { runs, json, showErrors: args.includes('--errors'), by: by ?? 'group' });
   if (!json) console.log('-- v6 held-out set (v6 locales × families; development data since the v6 report)');
   report.devV6Heldout = evaluateFile(cached('heldout-v6'), { runs, json, showErrors: args.includes('--errors'), by: by ?? 'group' });
+  if (!json) console.log('-- v7 held-out set (v7 locales × families; development data since the v7 report)');
+  report.devV7Heldout = evaluateFile(cached('heldout-v7'), { runs, json, showErrors: args.includes('--errors'), by: by ?? 'group' });
   if (existsSync(SHARED_DEV)) {
     if (!json) console.log(`-- shared dev set ${SHARED_DEV}`);
     report.sharedDev = evaluateFile(SHARED_DEV, { runs, json, showErrors: true });
@@ -218,6 +220,7 @@ function main(): void {
     devV4Heldout: overall(report.devV4Heldout),
     devV5Heldout: overall(report.devV5Heldout),
     devV6Heldout: overall(report.devV6Heldout),
+    devV7Heldout: overall(report.devV7Heldout),
     sharedDev: overall(report.sharedDev),
     negatives: report.negatives,
   };

@@ -1,7 +1,7 @@
 /**
  * The split v3 (training/shield/gen/custom-locales-v3.ts, templates-v3.ts) as it was fixed for its
  * report: its definitions stay as frozen and its generation is deterministic. Scored once, it is
- * development data since (test/shield/heldout-v7-split.test.ts checks that training may use it and
+ * development data since (test/shield/heldout-v8-split.test.ts checks that training may use it and
  * that the held-out split stays out). No detector runs here.
  */
 import { describe, expect, it } from 'vitest';

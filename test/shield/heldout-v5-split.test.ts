@@ -1,8 +1,8 @@
 /**
  * The split v5 (training/shield/gen/custom-locales-v5.ts, templates-v5.ts) as it was fixed for its
  * report: its definitions stay as frozen and its generation is deterministic. Scored once, it is
- * development data since (test/shield/heldout-v7-split.test.ts checks that training may use it and
- * that the held-out v7 split stays out). No detector runs here.
+ * development data since (test/shield/heldout-v8-split.test.ts checks that training may use it and
+ * that the held-out v8 split stays out). No detector runs here.
  */
 import { describe, expect, it } from 'vitest';
 import { CUSTOM_LOCALES } from '../../training/shield/gen/custom-locales';

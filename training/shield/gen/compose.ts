@@ -10,6 +10,7 @@ import { isV3Locale, v3Source } from './custom-locales-v3';
 import { isV4Locale, v4Source } from './custom-locales-v4';
 import { isV5Locale, v5Source } from './custom-locales-v5';
 import { isV6Locale, v6Source } from './custom-locales-v6';
+import { isV7Locale, v7Source } from './custom-locales-v7';
 import { localeSource, type LocaleSource } from './locales';
 import * as V from './values';
 import type { Piece } from './values';
@@ -170,7 +171,7 @@ function prose(c: Ctx): Piece[] {
 }
 
 export function composedSample(locale: string, seed: number): { text: string; spans: GenSpan[] } {
-  const src = (isV6Locale(locale) ? v6Source : isV5Locale(locale) ? v5Source : isV4Locale(locale) ? v4Source : isV3Locale(locale) ? v3Source : localeSource)(
+  const src = (isV7Locale(locale) ? v7Source : isV6Locale(locale) ? v6Source : isV5Locale(locale) ? v5Source : isV4Locale(locale) ? v4Source : isV3Locale(locale) ? v3Source : localeSource)(
     locale,
     seed,
   );

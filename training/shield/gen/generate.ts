@@ -15,6 +15,8 @@ import { V6_LOCALES, groupOfV6, isV6Locale, v6Source } from './custom-locales-v6
 import { FAMILIES_V6 } from './templates-v6';
 import { V7_LOCALES, groupOfV7, isV7Locale, v7Source } from './custom-locales-v7';
 import { FAMILIES_V7 } from './templates-v7';
+import { V8_LOCALES, groupOfV8, isV8Locale, v8Source } from './custom-locales-v8';
+import { FAMILIES_V8 } from './templates-v8';
 import * as V from './values';
 import type { Piece } from './values';
 
@@ -50,8 +52,9 @@ export const HELD_FAMILIES: Family[] = FAMILIES.filter((f) => HELD_OUT_FAMILIES.
  * v4 families (custom-locales-v4.ts, templates-v4.ts; scored once, development data since); heldout-v5:
  * v5 locales × v5 families (custom-locales-v5.ts, templates-v5.ts; scored once, development data since);
  * heldout-v6: v6 locales × v6 families (custom-locales-v6.ts, templates-v6.ts; scored once, development
- * data since); heldout-v7: v7 locales × v7 families (custom-locales-v7.ts, templates-v7.ts), the held-out
- * set now;
+ * data since); heldout-v7: v7 locales × v7 families (custom-locales-v7.ts, templates-v7.ts; scored once,
+ * development data since); heldout-v8: v8 locales × v8 families (custom-locales-v8.ts, templates-v8.ts),
+ * the held-out set now;
  * all-v1: every v1 locale × every v1 family (training data).
  */
 export type Split =
@@ -65,6 +68,7 @@ export type Split =
   | 'heldout-v5'
   | 'heldout-v6'
   | 'heldout-v7'
+  | 'heldout-v8'
   | 'all-v1';
 
 /** The v3 set's seed and size, as fixed for its report (development data since). */
@@ -83,17 +87,21 @@ export const HELDOUT_V5_COUNT = 2000;
 export const HELDOUT_V6_SEED = 20261210;
 export const HELDOUT_V6_COUNT = 2000;
 
-/** The held-out v7 set: seed and size, fixed before any tuning on it (as v6's were). */
+/** The v7 set's seed and size, as fixed for its report (development data since). */
 export const HELDOUT_V7_SEED = 20261211;
 export const HELDOUT_V7_COUNT = 2000;
 
-const V7_FAMILY_NAMES = new Set(FAMILIES_V7.map((f) => f.name));
+/** The held-out v8 set: seed and size, fixed before any tuning on it (as v7's were). */
+export const HELDOUT_V8_SEED = 20261212;
+export const HELDOUT_V8_COUNT = 2000;
 
-/** Throws when v7 locales or families would reach training, cross-validation or a threshold sweep. */
-export function assertNotHeldOutV7(items: ReadonlyArray<{ locale?: string; family?: string }>): void {
+const V8_FAMILY_NAMES = new Set(FAMILIES_V8.map((f) => f.name));
+
+/** Throws when v8 locales or families would reach training, cross-validation or a threshold sweep. */
+export function assertNotHeldOutV8(items: ReadonlyArray<{ locale?: string; family?: string }>): void {
   for (const it of items)
-    if ((it.locale && isV7Locale(it.locale)) || (it.family && V7_FAMILY_NAMES.has(it.family)))
-      throw new Error(`held-out v7 data (${it.locale ?? ''} ${it.family ?? ''}) is for the final score only: never train, tune or sweep on it`);
+    if ((it.locale && isV8Locale(it.locale)) || (it.family && V8_FAMILY_NAMES.has(it.family)))
+      throw new Error(`held-out v8 data (${it.locale ?? ''} ${it.family ?? ''}) is for the final score only: never train, tune or sweep on it`);
 }
 
 function partsOf(split: Split): { locales: string[]; families: Family[] } {
@@ -118,6 +126,8 @@ function partsOf(split: Split): { locales: string[]; families: Family[] } {
       return { locales: V6_LOCALES, families: FAMILIES_V6 };
     case 'heldout-v7':
       return { locales: V7_LOCALES, families: FAMILIES_V7 };
+    case 'heldout-v8':
+      return { locales: V8_LOCALES, families: FAMILIES_V8 };
     case 'all-v1':
       return { locales: ALL_LOCALES, families: FAMILIES };
   }
@@ -242,10 +252,10 @@ export function generate(split: Split, count: number, seed: number): GenSample[]
 
 /**
  * Samples of the given locales and families (training, cross-validation folds, threshold sweeps); the
- * held-out v7 locales and families are refused here and reachable only through generate('heldout-v7').
+ * held-out v8 locales and families are refused here and reachable only through generate('heldout-v8').
  */
 export function generateFrom(locales: string[], families: Family[], count: number, seed: number): GenSample[] {
-  assertNotHeldOutV7([...locales.map((locale) => ({ locale })), ...families.map((f) => ({ family: f.name }))]);
+  assertNotHeldOutV8([...locales.map((locale) => ({ locale })), ...families.map((f) => ({ family: f.name }))]);
   return samplesOf(locales, families, count, seed);
 }
 
@@ -261,11 +271,14 @@ function samplesOf(locales: string[], families: Family[], count: number, seed: n
     const v5 = isV5Locale(locale);
     const v6 = isV6Locale(locale);
     const v7 = isV7Locale(locale);
-    const src = (v7 ? v7Source : v6 ? v6Source : v5 ? v5Source : v4 ? v4Source : v3 ? v3Source : localeSource)(locale, Math.floor(rand() * 2 ** 31));
+    const v8 = isV8Locale(locale);
+    const src = (v8 ? v8Source : v7 ? v7Source : v6 ? v6Source : v5 ? v5Source : v4 ? v4Source : v3 ? v3Source : localeSource)(locale, Math.floor(rand() * 2 ** 31));
     const lower = rand() < family.lower;
     const { text, spans } = renderTemplate(family.templates[template], new Context(src), lower);
-    const group = v7
-      ? groupOfV7(locale)
+    const group = v8
+      ? groupOfV8(locale)
+      : v7
+        ? groupOfV7(locale)
       : v6
         ? groupOfV6(locale)
       : v5
