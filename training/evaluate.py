@@ -13,7 +13,7 @@ has macro-F1 = that class's F1 (precision is then 1 whenever anything is predict
 complexity: for every outcome source, a logistic head on the shipped model's pooled representation, trained on the
 other sources, vs a bag-of-words logistic regression (word uni+bigrams, hashed) trained on the same rows: ROC-AUC
 on the held-out source.
-final: scores the output of scripts/classify.ts on training/eval/handwritten_v5.jsonl with the label renamed to
+final: scores the output of scripts/classify.ts on training/eval/handwritten_v6.jsonl with the label renamed to
 `gold` (run.sh does it; the shipped int8 model in the TypeScript engine): per-class precision/recall, confusion matrix, coarse-group accuracy, non-English subset.
 Run it once, after every choice is frozen.
 """
@@ -210,6 +210,7 @@ def main():
                     help="loso: append {id, family, label, pred} for every held-out row to this file")
     ap.add_argument("--class-exp", type=float, help="loso: override train.CLASS_EXP (sampling experiments)")
     ap.add_argument("--family-exp", type=float, help="loso: override train.FAMILY_EXP (sampling experiments)")
+    ap.add_argument("--family-weight", help="loso: JSON object overriding train.FAMILY_WEIGHT (sampling experiments)")
     ap.add_argument("--seed", type=int, default=0, help="loso: training seed")
     ap.add_argument("--recipe", help="loso: JSON object overriding entries of train.RECIPE (recipe experiments)")
     a = ap.parse_args()
@@ -217,6 +218,8 @@ def main():
         train.RECIPE = dict(train.RECIPE, **json.loads(a.recipe))
     if a.class_exp is not None:
         train.CLASS_EXP = a.class_exp
+    if a.family_weight:
+        train.FAMILY_WEIGHT = json.loads(a.family_weight)
     if a.family_exp is not None:
         train.FAMILY_EXP = a.family_exp
     torch.set_num_threads(1)

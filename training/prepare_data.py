@@ -5,10 +5,10 @@ Usage: /usr/bin/python3 training/prepare_data.py --data DATA_DIR --mirror MIRROR
   MIRROR_DIR holds snapshots of the public repositories in sources.REPOS (owner+name/repo bare git dirs)
 Writes pool.jsonl (class rows), outcomes.jsonl (complexity rows), meta.json.
 
-training/eval/handwritten_v5.jsonl is never read except to drop any row that equals one of its prompts (normalised
+training/eval/handwritten_v6.jsonl is never read except to drop any row that equals one of its prompts (normalised
 text) or nearly paraphrases one (word Jaccard >= 0.3): that set is for the final report only. The earlier final-report
-sets, training/eval/handwritten_v2.jsonl, handwritten_v3.jsonl and handwritten_v4.jsonl, are training sources now
-(families handwritten-v2, handwritten-v3 and handwritten-v4), each made one after its single report.
+sets, training/eval/handwritten_v2.jsonl to handwritten_v5.jsonl, are training sources now (families handwritten-v2
+to handwritten-v5), each made one after its single report.
 """
 import argparse
 import json
@@ -29,7 +29,7 @@ def norm(text):
     return re.sub(r"\s+", " ", text.lower()).strip()
 
 
-FINAL_EVAL = os.path.join(HERE, "eval", "handwritten_v5.jsonl")
+FINAL_EVAL = os.path.join(HERE, "eval", "handwritten_v6.jsonl")
 
 
 def final_eval_texts(path=FINAL_EVAL):
@@ -85,6 +85,7 @@ def main():
         sources.simple_jsonl(os.path.join(HERE, "eval", "handwritten_v2.jsonl"), "handwritten-v2", "prompt", "task_class"),
         sources.simple_jsonl(os.path.join(HERE, "eval", "handwritten_v3.jsonl"), "handwritten-v3", "prompt", "task_class"),
         sources.simple_jsonl(os.path.join(HERE, "eval", "handwritten_v4.jsonl"), "handwritten-v4", "prompt", "task_class"),
+        sources.simple_jsonl(os.path.join(HERE, "eval", "handwritten_v5.jsonl"), "handwritten-v5", "prompt", "task_class"),
         sources.simple_jsonl(os.path.join(HERE, "corpus", "own_prompts_2.jsonl"), "own-2"),
         sources.simple_jsonl(os.path.join(HERE, "corpus", "own_prompts_3.jsonl"), "own-3"),
         sources.alpaca_seed(a.mirror, os.path.join(HERE, "labels", "alpaca_seed_tasks.jsonl")),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Full pipeline: data -> pruned pretrained vectors -> model -> intent.bin -> evaluation.
-# Usage: training/run.sh [DATA_DIR] [MIRROR_DIR]
+# Usage: [SKIP_LOSO=1] [SKIP_FINAL=1] training/run.sh [DATA_DIR] [MIRROR_DIR]
 #   DATA_DIR   holds classifier/ and routing/ (default /work/shared/data)
 #   MIRROR_DIR holds snapshots of the public repositories listed in training/DATA.md (default /work/.mirror)
 # Needs Debian's python3-torch python3-numpy python3-sklearn, and npm (the word vectors are installed on demand
@@ -28,13 +28,15 @@ npx tsx scripts/eval-complexity.ts  # evals/suite/complexity.generated.ts follow
 cd "$HERE"
 $PY evaluate.py complexity --cache "$CACHE"
 [ "${SKIP_LOSO:-0}" = 1 ] || $PY evaluate.py loso --cache "$CACHE"
-# The final report set: once, after every choice is frozen (training/eval/README.md).
-$PY - "$HERE/eval/handwritten_v5.jsonl" "$CACHE/hw5_in.jsonl" <<'PY'
+# The final report set: once, after every choice is frozen (training/eval/README.md). SKIP_FINAL=1 leaves it unscored
+# (a build whose model someone else scores on it once).
+[ "${SKIP_FINAL:-0}" = 1 ] && exit 0
+$PY - "$HERE/eval/handwritten_v6.jsonl" "$CACHE/hw6_in.jsonl" <<'PY'
 import json, sys
 with open(sys.argv[2], "w") as out:
     for line in open(sys.argv[1]):
         r = json.loads(line)
         out.write(json.dumps({"id": r["id"], "prompt": r["prompt"], "gold": r["task_class"], "language": r["language"], "has_tools": r.get("has_tools") is True}, ensure_ascii=False) + "\n")
 PY
-(cd "$ROOT" && npx tsx scripts/classify.ts "$CACHE/hw5_in.jsonl") > "$CACHE/hw5_pred.jsonl"
-$PY evaluate.py final "$CACHE/hw5_pred.jsonl" --cache "$CACHE"
+(cd "$ROOT" && npx tsx scripts/classify.ts "$CACHE/hw6_in.jsonl") > "$CACHE/hw6_pred.jsonl"
+$PY evaluate.py final "$CACHE/hw6_pred.jsonl" --cache "$CACHE"

@@ -4,6 +4,7 @@
 Public repositories are read from their snapshot (a bare git directory) at the pinned commit below, so the data
 never enters this repository. Licences and commits: training/DATA.md.
 """
+import ast
 import csv
 import hashlib
 import json
@@ -91,10 +92,44 @@ def real_prompts(path, labels_path):
             yield row(r["prompt"], label, r["source"].split("/")[0], r["source"], r.get("has_tools"))
 
 
+def mc_options(choices):
+    """The answer options of an LLMRouter multiple-choice row (`choices` is a Python literal: a list of texts or
+    {"text": [...], "label": [...]}), or None."""
+    try:
+        c = ast.literal_eval(choices) if isinstance(choices, str) else choices
+    except (ValueError, SyntaxError):
+        return None
+    texts = c.get("text") if isinstance(c, dict) else c
+    if not isinstance(texts, list) or len(texts) < 2:
+        return None
+    return [str(t).strip() for t in texts]
+
+
+# Ways the options of a multiple-choice question are written in real prompts; one is drawn per row (seeded by the
+# row's text) so that no single layout marks the class.
+MC_LAYOUTS = [
+    lambda q, o: q + "\n" + "\n".join(f"{'ABCDEFGH'[i]}. {t}" for i, t in enumerate(o)),
+    lambda q, o: q + "\n" + "\n".join(f"({'ABCDEFGH'[i]}) {t}" for i, t in enumerate(o)),
+    lambda q, o: q + "\nOptions: " + " ".join(f"({'abcdefgh'[i]}) {t}" for i, t in enumerate(o)),
+    lambda q, o: q + "\n\nChoices:\n" + "\n".join(f"- {t}" for t in o),
+    lambda q, o: f"Question: {q}\nAnswer choices: " + "; ".join(f"{'ABCDEFGH'[i]}) {t}" for i, t in enumerate(o)),
+    lambda q, o: q + " (" + ", ".join(t.rstrip(".") for t in o[:-1]) + " or " + o[-1].rstrip(".") + ")",
+]
+
+
 def llmrouter(paths):
+    # The multiple-choice tasks (metric em_mc) are posed to a model with their options; LLMRouter's `query` holds the
+    # stem only. Without its options a stem reads as an open question (`chat`), a passage look-up (`extraction`) or
+    # a sentence fragment, not the class the task maps to, so the options are put back (GUIDE.md: multiple-choice
+    # knowledge/commonsense questions with options -> `reasoning`; training/labels/audit_llmrouter_mc.md).
     for p in paths:
         for r in read_jsonl(p):
-            yield row(r["query"], LLMROUTER[r["task_name"]], "llmrouter-" + r["task_name"], "llmrouter/" + r["task_name"])
+            text = r["query"]
+            opts = mc_options(r.get("choices")) if r.get("metric") == "em_mc" else None
+            if opts:
+                layout = MC_LAYOUTS[int(prompt_id(text), 16) % len(MC_LAYOUTS)]
+                text = layout(text.rstrip(), opts)
+            yield row(text, LLMROUTER[r["task_name"]], "llmrouter-" + r["task_name"], "llmrouter/" + r["task_name"])
 
 
 def clinc(mirror, rng, per_intent=40):

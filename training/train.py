@@ -35,8 +35,8 @@ CLASS_EXP, FAMILY_EXP = 0.0, 0.5  # a class's share of an epoch grows as n_c^CLA
 # rate, label smoothing, weight averaging over the last part of training (`swa`: share of steps averaged), a penalty
 # on the variance of the per-family losses of a batch (`vrex`) and an adversary that tries to tell the source family
 # from the hidden layer through a reversed gradient (`adv`: its weight).
-RECIPE = {"drop_tokens": 0.1, "drop_tools": 0.5, "smoothing": 0.1, "aug": {}, "dropout": 0.2, "swa": 0.3,
-          "vrex": 0.0, "adv": 0.0}
+RECIPE = {"drop_tokens": 0.1, "drop_tools": 0.5, "smoothing": 0.1, "aug": {"feats": 0.3}, "dropout": 0.2,
+          "swa": 0.3, "vrex": 0.0, "adv": 0.0}
 
 
 def read_jsonl(path):
