@@ -1,18 +1,21 @@
 /**
- * Training data of the name tagger: synthetic texts of all v1–v5 locales and template families (the
- * held-out sets are development data since their reports) and of the training-only families
+ * Training data of the name tagger: synthetic texts of every split's locales and template families (v1–v7;
+ * each held-out set is development data since its report) and of the training-only families
  * (gen/templates-extra.ts), plus texts without personal data, featurized by the tagger's own code
  * (src/shield/model/features.ts) so training and inference see identical features. In a third of the
  * texts with names, name words are swapped for invented ones (gen/invent.ts).
  *
  *   npx tsx training/shield/export-features.ts [--train N] [--valid N] [--cv v1|v3|d2|ctx] [--eval-only]
+ *                                              [--without v6,v7] [--dir DIR]
  *
- * Writes training/shield/.cache/train/{train,valid}.{feat,tags,cand,offs} (little-endian):
+ * Writes training/shield/.cache/train/{train,valid}.{feat,tags,cand,offs} (little-endian; --dir writes
+ * elsewhere, for train_tagger.py --cache):
  *   feat Int32 [tokens × MAX_FEATURES] feature ids (-1 unused); tags Uint8 [tokens] 0 other, 1 person,
  *   2 place or street, 3 organization; cand Uint8 [tokens] 1 if the tagger judges the token; offs Int32
  *   [texts + 1] first token of each text. Seeds differ from the evaluation sets' seed.
- * With --cv FOLD, training leaves a fold of v1 families and locales out and the fold is also written as
- * training/shield/.cache/train/cv-valid.json for scripts/shield-eval.ts and sweep-thresholds.ts.
+ * With --without, whole splits stay out of training (leave-one-split-out model choice: train without v7,
+ * score the v7 set). With --cv FOLD, training leaves a fold of v1 families and locales out and the fold is
+ * also written as training/shield/.cache/train/cv-valid.json for scripts/shield-eval.ts and sweep-thresholds.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as F from '@faker-js/faker';
@@ -29,12 +32,16 @@ import { FAMILIES_V4 } from './gen/templates-v4';
 import { V4_LOCALES } from './gen/custom-locales-v4';
 import { FAMILIES_V5 } from './gen/templates-v5';
 import { V5_LOCALES } from './gen/custom-locales-v5';
+import { FAMILIES_V6 } from './gen/templates-v6';
+import { V6_LOCALES } from './gen/custom-locales-v6';
+import { FAMILIES_V7 } from './gen/templates-v7';
+import { V7_LOCALES } from './gen/custom-locales-v7';
 import { inventNames } from './gen/invent';
 import { negativeSample } from './gen/negatives';
 import { stdlibChunks } from './gen/stdlib-text';
 import { composedSample } from './gen/compose';
 
-const OUT = 'training/shield/.cache/train';
+let OUT = 'training/shield/.cache/train';
 const TAG: Record<string, number> = {
   PERSON: 1,
   STREET_ADDRESS: 2,
@@ -155,8 +162,20 @@ function ctxSplit() {
   };
 }
 
+/** The splits' locales and template families, each development data since its held-out report. */
+const SPLITS: Record<string, { locales: string[]; families: typeof FAMILIES }> = {
+  v1: { locales: ALL_LOCALES, families: FAMILIES },
+  v2: { locales: V2_LOCALES, families: FAMILIES_V2 },
+  v3: { locales: V3_LOCALES, families: FAMILIES_V3 },
+  v4: { locales: V4_LOCALES, families: FAMILIES_V4 },
+  v5: { locales: V5_LOCALES, families: FAMILIES_V5 },
+  v6: { locales: V6_LOCALES, families: FAMILIES_V6 },
+  v7: { locales: V7_LOCALES, families: FAMILIES_V7 },
+};
+
 function main(): void {
   const args = process.argv.slice(2);
+  if (args.includes('--dir')) OUT = args[args.indexOf('--dir') + 1];
   const flag = (n: string, d: number) => (args.includes(n) ? Number(args[args.indexOf(n) + 1]) : d);
   const train = flag('--train', 45000);
   const valid = flag('--valid', 3000);
@@ -178,10 +197,13 @@ function main(): void {
     // The same fold as an evaluation set for scripts/shield-eval.ts (span level, whole detector).
     writeFileSync(`${OUT}/cv-valid.json`, JSON.stringify(generateFrom(cv.validLocales, cv.validFamilies, 2000, 913)));
   } else {
-    // Every v1–v5 locale and family (each is development data since its report) and the
-    // training-only families.
-    const locales = [...ALL_LOCALES, ...V2_LOCALES, ...V3_LOCALES, ...V4_LOCALES, ...V5_LOCALES];
-    const families = [...FAMILIES, ...FAMILIES_V2, ...FAMILIES_V3, ...FAMILIES_V4, ...FAMILIES_V5, ...FAMILIES_EXTRA];
+    // Every split's locales and families (each is development data since its report) and the
+    // training-only families; `--without v6,v7` leaves whole splits out (leave-one-split-out model choice).
+    const without = new Set(args.includes('--without') ? args[args.indexOf('--without') + 1].split(',') : []);
+    const splits = Object.entries(SPLITS).filter(([name]) => !without.has(name));
+    console.log(`splits: ${splits.map(([name]) => name).join(', ')}`);
+    const locales = splits.flatMap(([, s]) => s.locales);
+    const families = [...splits.flatMap(([, s]) => s.families), ...FAMILIES_EXTRA];
     write('train', [
       ...withInvented([...generateFrom(locales, families, train, 911).map(toText), ...composed(locales, train, 31000)], 77),
       ...negatives(Math.round(train / 2), 5000),

@@ -1,8 +1,9 @@
 """Trains llmshield's name tagger and exports its int8 weights.
 
     /usr/bin/python3 training/shield/train_tagger.py [--epochs N] [--dim D] [--hidden H] [--seed S]
+        [--cache DIR] [--out FILE] [--ctx-drop Q]
 
-Input: training/shield/.cache/train/{train,valid}.* written by export-features.ts (features computed by
+Input: training/shield/.cache/train/{train,valid}.* (or --cache DIR) written by export-features.ts (features computed by
 the runtime's own TypeScript featurizer). Model: each token is the sum of its hashed feature embeddings
 (D dims); a token's tag (other, person, place, organization) is read from the window of 2*WINDOW+1 token
 vectors through one ReLU layer. Only candidate tokens (capitalized words, or any word in lower-case text)
@@ -54,7 +55,7 @@ class Tagger(nn.Module):
         with torch.no_grad():
             self.emb.weight[buckets].zero_()
 
-    def token_vectors(self, feat, win, drop=0.0, word_drop=0.0):
+    def token_vectors(self, feat, win, drop=0.0, word_drop=0.0, ctx_drop=0.0):
         ids = feat[win.clamp(min=0)]  # [B, W, F]
         ids = torch.where(ids < 0, torch.full_like(ids, self.buckets), ids)
         if drop > 0:
@@ -65,10 +66,20 @@ class Tagger(nn.Module):
             p[:, :, 0] = max(drop, word_drop)
             ids = torch.where(torch.rand(ids.shape) < p, torch.full_like(ids, self.buckets), ids)
         vec = self.emb(ids).sum(dim=2)  # [B, W, D]
-        return vec * (win >= 0).unsqueeze(-1)
+        keep = win >= 0
+        if ctx_drop > 0:
+            # Whole neighbouring tokens dropped: no single context word (a template's wording) may decide.
+            gone = torch.rand(win.shape) < ctx_drop
+            gone[:, self.window] = False
+            keep = keep & ~gone
+            # Inverted dropout on the neighbours: inference sees every token, at the same expected scale.
+            scale = torch.full(win.shape, 1.0 / (1.0 - ctx_drop))
+            scale[:, self.window] = 1.0
+            return vec * (keep * scale).unsqueeze(-1)
+        return vec * keep.unsqueeze(-1)
 
-    def forward(self, feat, win, drop=0.0, word_drop=0.0):
-        v = self.token_vectors(feat, win, drop, word_drop).flatten(1)
+    def forward(self, feat, win, drop=0.0, word_drop=0.0, ctx_drop=0.0):
+        v = self.token_vectors(feat, win, drop, word_drop, ctx_drop).flatten(1)
         return self.out(torch.relu(self.hidden(v)))
 
 
@@ -137,19 +148,23 @@ def quantized_copy(model, buckets):
 
 
 def main():
+    global CACHE
     ap = argparse.ArgumentParser()
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--dim", type=int, default=16)
     ap.add_argument("--hidden", type=int, default=64)
-    ap.add_argument("--seed", type=int, default=23)
+    ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--drop", type=float, default=0.3)
     ap.add_argument("--word-drop", type=float, default=0.6)
+    ap.add_argument("--ctx-drop", type=float, default=0.0, help="share of neighbouring tokens dropped whole in training")
     ap.add_argument("--window", type=int, default=3)
     ap.add_argument("--no-export", action="store_true")
+    ap.add_argument("--cache", default=str(CACHE), help="directory of the exported features (export-features.ts --dir)")
     ap.add_argument("--out", default=str(OUT), help="weights file to write (model choice on a fold writes elsewhere)")
     args = ap.parse_args()
     torch.set_num_threads(1)
+    CACHE = Path(args.cache)
     torch.manual_seed(args.seed)
     meta = json.loads((CACHE / "meta.json").read_text())
     buckets, max_features = meta["buckets"], meta["maxFeatures"]
@@ -167,7 +182,7 @@ def main():
         total = 0.0
         for s in range(steps):
             b = perm[s * batch : (s + 1) * batch]
-            loss = loss_fn(model(feat, win[b], args.drop, args.word_drop), tags[b])
+            loss = loss_fn(model(feat, win[b], args.drop, args.word_drop, args.ctx_drop), tags[b])
             opt.zero_grad()
             loss.backward()
             opt.step()

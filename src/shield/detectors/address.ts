@@ -27,6 +27,10 @@ import { COMMON_WORDS, FUNCTION_WORDS } from './words';
  * are in address-extra.ts.
  */
 
+// A box number is an address only with the post office words ("P.O. Box 12", "B.P. 183": address-extra.ts) or
+// written as one ("Box 45, Port Vila"); a lower-case "box 12" in capitalized text is a box, not a street.
+const LONE_BOX = /^(?:\d+[A-Za-z]?[ ]+box|box\.?,?[ ]+\d+[A-Za-z]?(?:[/-]\d+)?)$/u;
+
 const NAME_WORD = String.raw`(?:[\p{L}][\p{L}\p{M}'’.-]*|\d{1,3}(?:st|nd|rd|th))`;
 const PARTICLES = new Set([
   'de',
@@ -294,7 +298,8 @@ export function detectAddresses(text: string): Detection[] {
     compoundCores(text, cores);
     numberNameNumberCores(text, lowerText, cores);
     // Streets the learned tagger reads as places, next to a house number.
-    for (const [start, end] of tagStreets(text)) cores.push({ start, end, weak: false });
+    for (const [start, end] of tagStreets(text))
+      if (lowerText || !LONE_BOX.test(text.slice(start, end))) cores.push({ start, end, weak: false });
     for (const [start, end] of colombianStreets(text)) cores.push({ start, end, weak: false });
     for (const [start, end] of nameSuffixNumberStreets(text, lowerText)) cores.push({ start, end, weak: false });
     for (const [start, end] of numberedStreets(text)) cores.push({ start, end, weak: false });

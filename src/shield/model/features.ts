@@ -52,12 +52,23 @@ export function isLowerText(text: string, tokens: Token[]): boolean {
 // Characters that glue a word into an identifier, path, handle or property access.
 const GLUE = new Set(['_', '$', '@', '#', '/', '\\', '=', '<', '>', '{', '}', '[', ']', '`']);
 
-/** Words the tagger judges: capitalized (any word in lower-case text), not part of code. */
+// A surname written with its particle glued on ("deBrum", "d'Almeida", "dell'Acqua", "vanDyke") starts in
+// lower case but reads as a capitalized name word.
+const PARTICLE_CAPITAL = /(?:(?:d|l|dell|dall|o)['’]|de|da|di|du|del|della|van|von|mac|la|le)\p{Lu}\p{Ll}/uy;
+function particleCapital(text: string, t: Token): boolean {
+  // Most lower-case words fail on their first letter, before the pattern runs.
+  const c = text[t.start];
+  if (c !== 'd' && c !== 'l' && c !== 'o' && c !== 'v' && c !== 'm') return false;
+  PARTICLE_CAPITAL.lastIndex = t.start;
+  return PARTICLE_CAPITAL.test(text);
+}
+
+/** Words the tagger judges: capitalized or particle-prefixed (any word in lower-case text), not part of code. */
 export function isCandidate(text: string, t: Token, lowerText: boolean): boolean {
   if (t.kind !== 0) return false;
   const c = text[t.start];
   const upper = c !== c.toLowerCase();
-  if (!upper && !lowerText) return false;
+  if (!upper && !lowerText && !particleCapital(text, t)) return false;
   const prev = text[t.start - 1];
   const next = text[t.end];
   if (prev !== undefined && (GLUE.has(prev) || (prev === '.' && /[\p{L}\d]/u.test(text[t.start - 2] ?? '')))) return false;

@@ -74,15 +74,19 @@ function load(): Weights {
   return { dim, window, hidden, classes, buckets, embScale, emb, w1, b1: f32(hidden), w2: f32(classes * hidden), b2: f32(classes) };
 }
 
-/** Gap between two person words that keeps them one name: a space, an initial's period, particles. */
+/**
+ * Gap between two person words that keeps them one name: a space, an initial's period, particles, a middle
+ * initial written without a period ("Hinano I Teai": the lone capital is not judged, being a pronoun too).
+ */
 function joins(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
   if (gap === ' ') return true;
   if (gap === '. ' && a.end - a.start === 1) return true;
   if (gap.length > 16 || gap.includes('\n')) return false;
   const words = gap.trim().split(/ +/);
-  return gap.startsWith(' ') && gap.endsWith(' ') && words.every((x) => NAME_PARTICLES.has(x));
+  return gap.startsWith(' ') && gap.endsWith(' ') && words.every((x) => NAME_PARTICLES.has(x) || MIDDLE_INITIAL.test(x));
 }
+const MIDDLE_INITIAL = /^\p{Lu}\.?$/u;
 
 /**
  * The hidden layer is linear in the window's token vectors, and a token's vector depends on the token alone
@@ -348,8 +352,9 @@ export function tagPersons(text: string): Detection[] {
 
 /**
  * A person run grows by one judged word on each side that joins it as a name part ("Rûken Dildar" when
- * only the surname reads as a name) unless the tagger reads that word as a place or an organization, or
- * its person probability is below `extend`: a given name the lists do not know next to a surname they
+ * only the surname reads as a name) unless the tagger reads that word as a place or an organization (a
+ * word right beside a part read with p ≥ 0.9 joins whatever it reads as alone), or its person probability
+ * is below `extend`: a given name the lists do not know next to a surname they
  * know, or the reverse. Common words are never judged, so "Customer Dildar" does not grow.
  */
 function extendRun(text: string, tagged: Tagged, a: number, b: number): [number, number] {
@@ -366,20 +371,27 @@ function extendRun(text: string, tagged: Tagged, a: number, b: number): [number,
     }
     return -1;
   };
-  const fits = (ci: number) => {
+  // The tagger reads each word alone: a word glued by one space to a confident name part may still read
+  // as a place on its own ("Mahir Arda" before a street value). That reading does not stop it joining.
+  const anchor = Math.max(probs[at(a) * classes + PERSON], probs[at(b) * classes + PERSON]);
+  const fits = (ci: number, side: Token) => {
     // In lower-case text every word is judged: a verb after a name ("naneta matyáš replied") would join.
     if (ci < 0 || tagged.lower) return false;
     const p = probs.subarray(ci * classes, ci * classes + classes);
-    if (p[PERSON] < TAGGER_THRESHOLDS.extend || p[PLACE] >= 0.5 || (classes > 3 && p[3] >= 0.5)) return false;
+    if (p[PERSON] < TAGGER_THRESHOLDS.extend) return false;
     const t = tokens[candidates[ci]];
+    const glued = text.slice(Math.min(t.end, side.end), Math.max(t.start, side.start)) === ' ';
+    if ((p[PLACE] >= 0.5 || (classes > 3 && p[3] >= 0.5)) && !(glued && anchor >= 0.9)) return false;
     // An all-caps word joins only a name written in capitals ("STOJMÍR SVATOŇ"), not "HR Dildar".
     const caps = (u: Token) => text.slice(u.start, u.end) === text.slice(u.start, u.end).toUpperCase();
     return t.end - t.start >= 2 && (!caps(t) || (caps(tokens[a]) && caps(tokens[b])));
   };
   const ia = at(a);
-  if (ia > 0 && candidates[ia - 1] < a && joins(text, tokens[candidates[ia - 1]], tokens[a]) && fits(ia - 1)) a = candidates[ia - 1];
+  if (ia > 0 && candidates[ia - 1] < a && joins(text, tokens[candidates[ia - 1]], tokens[a]) && fits(ia - 1, tokens[a]))
+    a = candidates[ia - 1];
   const ib = at(b);
-  if (ib >= 0 && ib + 1 < candidates.length && joins(text, tokens[b], tokens[candidates[ib + 1]]) && fits(ib + 1)) b = candidates[ib + 1];
+  if (ib >= 0 && ib + 1 < candidates.length && joins(text, tokens[b], tokens[candidates[ib + 1]]) && fits(ib + 1, tokens[b]))
+    b = candidates[ib + 1];
   return [a, b];
 }
 
