@@ -14,6 +14,9 @@ const LEAD = String.raw`(?:(?:house|building|bldg\.?|plot|flat|door|d\.|h\.|h/)[
 // A bare number leads only a street whose type word comes first ("138, Misraħ il-Kbira", "12, rue Oberkampf").
 const NUMBERED = new RegExp(String.raw`(?<![\p{L}\p{N}#.,/-])(?:${LEAD}|(\d{1,5}[A-Za-z]?(?:[/-]\d{1,4})?))(?=,[ ]+\p{L})`, 'giu');
 const HINT = /\d,[ ]+\p{L}|(?:no|nr|n[°º]|#|house|building|plot|flat)\.?[ ]?\d/iu;
+// Every match of NUMBERED ends in a digit and at most one letter, before its ", Word": texts without that
+// ("Ticket #12: …") skip the pattern, which is tried at every number.
+const NUMBER_BEFORE_COMMA = /\d[A-Za-z]?,[ ]+\p{L}/iu;
 // A lead that names a house or plot: the locality after it stands for the street ("House No. 141, Ramhlun").
 const HOUSE_LEAD = /^(?:house|building|bldg|plot|door|h\/|h\.)/i;
 
@@ -35,7 +38,7 @@ const PLACE_TYPES = new Set('block sector phase colony township town nagar marg 
 
 /** Street cores led by a marked number, as [start, end]. */
 export function numberedStreets(text: string): Array<[number, number]> {
-  if (!HINT.test(text)) return [];
+  if (!HINT.test(text) || !NUMBER_BEFORE_COMMA.test(text)) return [];
   const out: Array<[number, number]> = [];
   for (const m of text.matchAll(NUMBERED)) {
     const end = m.index + m[0].length;

@@ -2,6 +2,7 @@ import { GIVEN_NAMES, SURNAMES_SET } from '../names';
 import { personProbabilityAt } from '../model/tagger';
 import type { Detection } from '../types';
 import { PLACE_HEADS, isRoleOrSectionWord } from './role-words';
+import { isAsciiWord } from './util';
 import { AMBIGUOUS_NAMES, COMMON_WORDS } from './words';
 
 /*
@@ -13,10 +14,9 @@ import { AMBIGUOUS_NAMES, COMMON_WORDS } from './words';
  * and, once a text names someone, the same name word elsewhere in it ("ask Aitor", "can carolina review?").
  */
 
-const ASCII_WORD = /^[A-Za-z-]+$/;
 function keyOf(w: string): string {
   const lower = w.toLowerCase();
-  return ASCII_WORD.test(lower) ? lower : lower.normalize('NFD').replace(/[\u0300-\u036f'’]/g, '');
+  return isAsciiWord(lower) ? lower : lower.normalize('NFD').replace(/[\u0300-\u036f'’]/g, '');
 }
 
 // Speakers and senders that are roles or machines, not people.

@@ -153,14 +153,17 @@ export function cuedNames(text: string): Detection[] {
 
 // A person's role or kinship in brackets right after a name, then their number or address: "Rimon (coach)
 // +686 750 50439", "A. Baryn (son), +7918…". The bracketed role says the words before it are a person.
+const BRACKETED_ROLE = String.raw`[ ]\((?:coach|captain|manager|son|daughter|mother|father|mum|mom|dad|wife|husband|parent|guardian|grandmother|grandfather|brother|sister|uncle|aunt|nephew|niece|friend|neighbou?r|carer)\)`;
 const PAREN_ROLE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}'’.-])((?:\p{L}\.[ ]?)?\p{L}[\p{L}\p{M}'’-]*(?:[ ](?:\p{L}\.|\p{L}[\p{L}\p{M}'’-]*)){0,2})[ ]\((?:coach|captain|manager|son|daughter|mother|father|mum|mom|dad|wife|husband|parent|guardian|grandmother|grandfather|brother|sister|uncle|aunt|nephew|niece|friend|neighbou?r|carer)\),?[ ]*(?=[+(\d]|[^\s@]+@)`,
+  String.raw`(?<![\p{L}\p{M}'’.-])((?:\p{L}\.[ ]?)?\p{L}[\p{L}\p{M}'’-]*(?:[ ](?:\p{L}\.|\p{L}[\p{L}\p{M}'’-]*)){0,2})${BRACKETED_ROLE},?[ ]*(?=[+(\d]|[^\s@]+@)`,
   'giu',
 );
+// Every match holds the bracketed role: a text without one skips the pattern, which is tried at every letter.
+const BRACKETED_ROLE_HINT = new RegExp(BRACKETED_ROLE, 'iu');
 
 /** Names right before a bracketed role and contact details ("Rimon (coach) 72040114"). */
 export function parenRoleNames(text: string): Detection[] {
-  if (!text.includes(' (')) return [];
+  if (!text.includes(' (') || !BRACKETED_ROLE_HINT.test(text)) return [];
   const out: Detection[] = [];
   for (const m of text.matchAll(PAREN_ROLE)) {
     const words = m[1].split(' ');

@@ -2,6 +2,7 @@ import { personProbabilityAt } from '../model/tagger';
 import { GIVEN_NAMES, SURNAMES_SET } from '../names';
 import type { Detection } from '../types';
 import { labelledValuesCached, nameInValue, personalContext } from './fields';
+import { isAsciiWord, nextWord } from './util';
 import { AMBIGUOUS_NAMES, COMMON_WORDS } from './words';
 
 /*
@@ -19,13 +20,11 @@ interface Word {
 }
 
 const HAS_UPPER = /\p{Lu}/u;
-const WORD = /[\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}]|[\p{L}]/gu;
 const CAPITALIZED = /^\p{Lu}(?:[\p{Ll}\p{M}]|['’]\p{Lu}|$)/u;
 
-const ASCII_WORD = /^[A-Za-z-]+$/;
 function keyOf(w: string): string {
   const lower = w.toLowerCase();
-  if (ASCII_WORD.test(lower)) return lower;
+  if (isAsciiWord(lower)) return lower;
   return lower.normalize('NFD').replace(/[\u0300-\u036f'’]/g, '');
 }
 
@@ -49,12 +48,17 @@ function isUpperStart(w: string): boolean {
   return CAPITALIZED.test(w);
 }
 
+const wordEnd = new Int32Array(1);
+
 function tokenize(text: string): Word[] {
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
+  // Words: the matches of /[\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}]|[\p{L}]/gu (nextWord).
+  for (let start = nextWord(text, 0, wordEnd); start >= 0; start = nextWord(text, wordEnd[0], wordEnd)) {
+    const match = text.slice(start, wordEnd[0]);
     // A possessive "'s" is not part of the name.
-    const raw = /['’]s$/.test(m[0]) ? m[0].slice(0, -2) : m[0];
+    const n = match.length;
+    const possessive = n >= 2 && match.charCodeAt(n - 1) === 115 && (match.charCodeAt(n - 2) === 39 || match.charCodeAt(n - 2) === 0x2019);
+    const raw = possessive ? match.slice(0, -2) : match;
     const end = start + raw.length;
     const prev = text[start - 1];
     const next = text[end];

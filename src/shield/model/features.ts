@@ -8,6 +8,7 @@
  * lower case. Every feature is an FNV-1a hash into BUCKETS rows of the embedding table.
  */
 import { GIVEN_NAMES, SURNAMES_SET } from '../names';
+import { charClass, codePointAt } from '../detectors/util';
 import { COMMON_WORDS, FUNCTION_WORDS } from '../detectors/words';
 
 export const BUCKETS = 1 << 15;
@@ -19,14 +20,71 @@ export interface Token {
   kind: 0 | 1 | 2 | 3; // word, number, line break, other character
 }
 
-const TOKEN = /\n|[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+|[^\s]/gu;
+/*
+ * The tokens are the matches of /\n|[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+|[^\s]/gu, found by a scan of the
+ * character codes (the text is tokenized on every request); whitespace is the regex's \s.
+ */
+const isLetterOrMark = (cp: number) => charClass(cp) !== 3;
+
+/** The regex's \s: WhiteSpace and LineTerminator code units. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const c = m[0].charCodeAt(0);
-    const kind = m[0] === '\n' ? 2 : c >= 48 && c <= 57 ? 1 : /^[\p{L}\p{M}]/u.test(m[0]) ? 0 : 3;
-    out.push({ start: m.index, end: m.index + m[0].length, kind });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      out.push({ start: i, end: i + 1, kind: 2 });
+      i++;
+      continue;
+    }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const cp = c < 0xd800 ? c : codePointAt(text, i);
+    const width = cp > 0xffff ? 2 : 1;
+    if (isLetterOrMark(cp)) {
+      let j = i + width;
+      for (;;) {
+        while (j < n) {
+          const p = codePointAt(text, j);
+          if (!isLetterOrMark(p)) break;
+          j += p > 0xffff ? 2 : 1;
+        }
+        const s = j < n ? text.charCodeAt(j) : -1;
+        if ((s === 39 || s === 0x2019 || s === 45) && j + 1 < n && isLetterOrMark(codePointAt(text, j + 1))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      out.push({ start: i, end: j, kind: 0 });
+      i = j;
+    } else if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      out.push({ start: i, end: j, kind: 1 });
+      i = j;
+    } else {
+      out.push({ start: i, end: i + width, kind: 3 });
+      i += width;
+    }
   }
   return out;
 }

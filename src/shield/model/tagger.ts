@@ -98,7 +98,15 @@ const MIDDLE_INITIAL = /^\p{Lu}\.?$/u;
 const PARTIAL_SLOTS = 4096;
 
 interface Partials {
-  slots: Map<string, number>;
+  /**
+   * Slots by what a token's features read (features.ts): a word by its text, in mixed-case and lower-case text
+   * apart; every other token by a number (kind, lower-case flag, and the digit count or the character), so
+   * looking one up builds no string.
+   */
+  words: [Map<string, number>, Map<string, number>];
+  others: Map<number, number>;
+  /** Slots handed out. */
+  count: number;
   /** slot × offset × hidden */
   rows: Float32Array;
 }
@@ -106,7 +114,7 @@ interface Partials {
 let partials: Partials | null = null;
 
 function newPartials(w: Weights, slots: number): Partials {
-  return { slots: new Map(), rows: new Float32Array(slots * (2 * w.window + 1) * w.hidden) };
+  return { words: [new Map(), new Map()], others: new Map(), count: 0, rows: new Float32Array(slots * (2 * w.window + 1) * w.hidden) };
 }
 
 /**
@@ -116,23 +124,28 @@ function newPartials(w: Weights, slots: number): Partials {
 function partialsFor(w: Weights, tokens: number): Partials {
   if (tokens > PARTIAL_SLOTS) return newPartials(w, tokens);
   partials ??= newPartials(w, PARTIAL_SLOTS);
-  if (partials.slots.size + tokens > PARTIAL_SLOTS) partials.slots.clear();
+  if (partials.count + tokens > PARTIAL_SLOTS) {
+    partials.words[0].clear();
+    partials.words[1].clear();
+    partials.others.clear();
+    partials.count = 0;
+  }
   return partials;
 }
 
-/** The cache key of a token: what its features read (features.ts). */
-function tokenKey(text: string, t: Token, lower: boolean): string {
-  if (t.kind === 1) return `${lower ? 1 : 0}1${Math.min(t.end - t.start, 8)}`;
-  if (t.kind === 2) return `${lower ? 1 : 0}2`;
-  return `${lower ? 1 : 0}${t.kind}${text.slice(t.start, t.end)}`;
+/** The cache key of a token that is not a word: a number (digit count up to 8, a line break, the character). */
+function otherKey(text: string, t: Token, lower: boolean): number {
+  const what = t.kind === 1 ? Math.min(t.end - t.start, 8) : t.kind === 2 ? 0 : (text.codePointAt(t.start) ?? 0);
+  return (what * 4 + t.kind) * 2 + (lower ? 1 : 0);
 }
 
 /** The slot holding W1[:, o] · v of this token for every offset o, computed on first sight. */
 function partialSlot(w: Weights, cache: Partials, text: string, t: Token, lower: boolean): number {
-  const key = tokenKey(text, t, lower);
-  const hit = cache.slots.get(key);
+  const word = t.kind === 0 ? text.slice(t.start, t.end) : '';
+  const other = t.kind === 0 ? 0 : otherKey(text, t, lower);
+  const hit = t.kind === 0 ? cache.words[lower ? 1 : 0].get(word) : cache.others.get(other);
   if (hit !== undefined) return hit;
-  const slot = cache.slots.size;
+  const slot = cache.count++;
   const { dim, window, hidden, emb, embScale, w1 } = w;
   const feats = featurize(text, [t], lower);
   const v = new Float64Array(dim);
@@ -151,34 +164,65 @@ function partialSlot(w: Weights, cache: Partials, text: string, t: Token, lower:
       for (let d = 0; d < dim; d++) acc += w1[row + d] * v[d];
       cache.rows[base + o * hidden + j] = acc;
     }
-  cache.slots.set(key, slot);
+  if (t.kind === 0) cache.words[lower ? 1 : 0].set(word, slot);
+  else cache.others.set(other, slot);
   return slot;
 }
+
+/** Buffers classProbabilities reuses from text to text (it runs to completion, never reentered). */
+let scratch = { slotOf: new Int32Array(256), bases: new Int32Array(0), h: new Float64Array(0), scores: new Float32Array(0) };
 
 /** Class probabilities of each candidate token (candidates × classes), by the window network. */
 function classProbabilities(w: Weights, text: string, tokens: Token[], candidates: number[], lower: boolean): Float32Array {
   const { window, hidden, classes, b1, w2, b2 } = w;
   const cache = partialsFor(w, tokens.length);
+  const rows = cache.rows;
   const span = 2 * window + 1;
   // Slot of every token some candidate's window reads (-1: not needed).
-  const slotOf = new Int32Array(tokens.length).fill(-1);
-  const h = new Float64Array(hidden);
-  const scores = new Float32Array(classes);
+  if (scratch.slotOf.length < tokens.length) scratch.slotOf = new Int32Array(Math.max(tokens.length, 2 * scratch.slotOf.length));
+  const slotOf = scratch.slotOf;
+  slotOf.fill(-1, 0, tokens.length);
+  // Row offsets of the window's tokens, in offset order; tokens outside the text add nothing (a zero vector).
+  if (scratch.h.length !== hidden || scratch.bases.length !== span || scratch.scores.length !== classes)
+    scratch = { slotOf, bases: new Int32Array(span), h: new Float64Array(hidden), scores: new Float32Array(classes) };
+  const { bases, h, scores } = scratch;
   const out = new Float32Array(candidates.length * classes);
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    for (let j = 0; j < hidden; j++) h[j] = b1[j];
+    let used = 0;
     for (let o = 0; o < span; o++) {
       const t = c + o - window;
-      if (t < 0 || t >= tokens.length) continue; // outside the text: a zero vector
+      if (t < 0 || t >= tokens.length) continue;
       if (slotOf[t] < 0) slotOf[t] = partialSlot(w, cache, text, tokens[t], lower);
-      const base = (slotOf[t] * span + o) * hidden;
-      for (let j = 0; j < hidden; j++) h[j] += cache.rows[base + j];
+      bases[used++] = (slotOf[t] * span + o) * hidden;
+    }
+    // Each unit sums its bias and then the window's rows in offset order, as one pass per unit: the same
+    // additions in the same order as adding row after row, with h written once. The ReLU is applied here,
+    // once, instead of in every class's product.
+    if (used === span && span === 7) {
+      const r0 = bases[0],
+        r1 = bases[1],
+        r2 = bases[2],
+        r3 = bases[3],
+        r4 = bases[4],
+        r5 = bases[5],
+        r6 = bases[6];
+      for (let j = 0; j < hidden; j++) {
+        const v = b1[j] + rows[r0 + j] + rows[r1 + j] + rows[r2 + j] + rows[r3 + j] + rows[r4 + j] + rows[r5 + j] + rows[r6 + j];
+        h[j] = v > 0 ? v : 0;
+      }
+    } else {
+      for (let j = 0; j < hidden; j++) {
+        let v = b1[j];
+        for (let u = 0; u < used; u++) v += rows[bases[u] + j];
+        h[j] = v > 0 ? v : 0;
+      }
     }
     let max = -Infinity;
     for (let k = 0; k < classes; k++) {
       let s = b2[k];
-      for (let j = 0; j < hidden; j++) s += w2[k * hidden + j] * (h[j] > 0 ? h[j] : 0);
+      const wk = k * hidden;
+      for (let j = 0; j < hidden; j++) s += w2[wk + j] * h[j];
       scores[k] = s;
       if (s > max) max = s;
     }
