@@ -14,8 +14,8 @@
  * hamlets, Port Vila PO boxes, Ankawa "mahalla", Quetta "Jinnah Road", Istanbul "Sk. No: D:", Comrat
  * "str.") and the country's postcode form, or its PO box where the country has none (Burkina Faso, Benin,
  * Cameroon, South Sudan, Vanuatu). Names are romanized as English-language business text writes them.
- * They are reachable only through `generate('heldout-v7')`: locales.ts, compose.ts and `generateFrom`
- * (training, cross-validation, threshold sweeps) do not know them.
+ * Held out until the v7 report, development data since: `generate('heldout-v7')`, `generateFrom` (training,
+ * cross-validation, threshold sweeps) and compose.ts reach them; locales.ts does not.
  */
 import * as F from '@faker-js/faker';
 import type { LocaleSource } from './locales';

@@ -7,8 +7,8 @@
  * ("Lettings Negotiator", "Gate Agent", "the usher", "Clerk of the Court", "Approved Driving Instructor"),
  * product, brand, company, building, venue and place names, including ones named after people (Nelson
  * Mandela Foundation, Ronald McDonald House, Florence Nightingale Ward, the Darwin Room, Marie Curie
- * appeal, King Edward VII Hall), written in the template are not PERSON and carry no span. Used only by
- * `generate('heldout-v7')`; `generateFrom` (training, cross-validation, threshold sweeps) refuses them.
+ * appeal, King Edward VII Hall), written in the template are not PERSON and carry no span. Held out until the v7
+ * report; development data since (training, cross-validation and sweeps may use them).
  */
 import type { Family } from './templates';
 
