@@ -104,6 +104,10 @@ def style_keep(n, aug, rng):
     return keep, moved
 
 
+# Position of the tools flag among features.prompt_features' values.
+TOOLS_FEATURE = 17
+
+
 def collate(examples, n_vectors, drop_tokens=0.0, drop_tools=0.0, rng=None, aug=None):
     """Pads a batch. Training drops random tokens (so no single cue word carries a class) and the tools flag
     (tools attached is a strong hint at run time, but only one source has it in the data). `aug` adds style noise:
@@ -138,10 +142,10 @@ def collate(examples, n_vectors, drop_tokens=0.0, drop_tools=0.0, rng=None, aug=
         gram_idx.append(g[valid])
         mask[i, :k] = True
         if drop_tools and rng.random() < drop_tools:
-            feats[i, 17] = 0.0
+            feats[i, TOOLS_FEATURE] = 0.0
         if aug.get("feats", 0) and rng.random() < aug["feats"]:
             drop = rng.random(feats.shape[1]) < 0.3
-            drop[17] = False  # the tools flag has its own rate
+            drop[TOOLS_FEATURE] = False  # the tools flag has its own rate
             feats[i, drop] = 0.0
     t = torch.as_tensor
     offsets = np.concatenate([[0], np.cumsum(gram_len.ravel())[:-1]])

@@ -127,10 +127,13 @@ export function detectPhones(text: string): Detection[] {
     const start = m.index;
     const end = m.index + raw.length;
     const context = contextAround(text, start, end) || fields.some((f) => start >= f.start && start < f.end);
-    if (digits.length === 6 || (digits.length === 7 && SHORT_LOCAL.test(core) && !US_NATIONAL.test(core))) {
-      if (context && SHORT_LOCAL.test(core)) out.push({ type: 'PHONE', start, end });
-      if (digits.length === 6) continue;
+    // A short local number is taken beside a phone word and only then; six digits are never more.
+    const shortLocal = digits.length <= 7 && SHORT_LOCAL.test(core) && !US_NATIONAL.test(core);
+    if (shortLocal && context) {
+      out.push({ type: 'PHONE', start, end });
+      continue;
     }
+    if (digits.length === 6) continue;
     const bare = /^\d+$/.test(core);
     let accepted = false;
     if (core.startsWith('+')) {

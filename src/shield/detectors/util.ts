@@ -40,16 +40,6 @@ export function charClass(cp: number): number {
   return LETTER.test(ch) ? 1 : MARK.test(ch) ? 2 : 3;
 }
 
-/** The code point at i (a surrogate pair read as one, a lone surrogate as itself). */
-export function codePointAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-  }
-  return c;
-}
-
 /**
  * The next match of /[\p{L}][\p{L}\p{M}'’-]*[\p{L}\p{M}]|[\p{L}]/gu at or after `from`, by a scan of the character
  * codes (words are read on every request): its start, with its end in `end[0]`; -1 when there is none.
@@ -59,7 +49,7 @@ export function nextWord(text: string, from: number, end: Int32Array): number {
   let i = from;
   let cp = 0;
   while (i < n) {
-    cp = codePointAt(text, i);
+    cp = text.codePointAt(i)!;
     if (charClass(cp) === 1) break;
     i += cp > 0xffff ? 2 : 1;
   }
@@ -68,7 +58,7 @@ export function nextWord(text: string, from: number, end: Int32Array): number {
   let j = i + (cp > 0xffff ? 2 : 1);
   let last = j;
   while (j < n) {
-    const p = codePointAt(text, j);
+    const p = text.codePointAt(j)!;
     if (p === 39 || p === 0x2019 || p === 45) j++;
     else if (charClass(p) !== 3) last = j += p > 0xffff ? 2 : 1;
     else break;

@@ -8,7 +8,7 @@
  * lower case. Every feature is an FNV-1a hash into BUCKETS rows of the embedding table.
  */
 import { GIVEN_NAMES, SURNAMES_SET } from '../names';
-import { charClass, codePointAt } from '../detectors/util';
+import { charClass } from '../detectors/util';
 import { COMMON_WORDS, FUNCTION_WORDS } from '../detectors/words';
 
 export const BUCKETS = 1 << 15;
@@ -57,18 +57,18 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const cp = c < 0xd800 ? c : codePointAt(text, i);
+    const cp = c < 0xd800 ? c : text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     if (isLetterOrMark(cp)) {
       let j = i + width;
       for (;;) {
         while (j < n) {
-          const p = codePointAt(text, j);
+          const p = text.codePointAt(j)!;
           if (!isLetterOrMark(p)) break;
           j += p > 0xffff ? 2 : 1;
         }
         const s = j < n ? text.charCodeAt(j) : -1;
-        if ((s === 39 || s === 0x2019 || s === 45) && j + 1 < n && isLetterOrMark(codePointAt(text, j + 1))) {
+        if ((s === 39 || s === 0x2019 || s === 45) && j + 1 < n && isLetterOrMark(text.codePointAt(j + 1)!)) {
           j++;
           continue;
         }

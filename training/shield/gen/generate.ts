@@ -259,6 +259,21 @@ export function generateFrom(locales: string[], families: Family[], count: numbe
   return samplesOf(locales, families, count, seed);
 }
 
+/** Each split's hand-written locales: how to tell one, make its values and name its group; v1 and v2 locales are faker's (locales.ts). */
+const CUSTOM_LOCALES = [
+  { is: isV8Locale, source: v8Source, group: groupOfV8 },
+  { is: isV7Locale, source: v7Source, group: groupOfV7 },
+  { is: isV6Locale, source: v6Source, group: groupOfV6 },
+  { is: isV5Locale, source: v5Source, group: groupOfV5 },
+  { is: isV4Locale, source: v4Source, group: groupOfV4 },
+  { is: isV3Locale, source: v3Source, group: groupOfV3 },
+];
+const FAKER_LOCALES = { source: localeSource, group: groupOf };
+
+function localeKit(locale: string): { source: typeof localeSource; group: (locale: string) => string } {
+  return CUSTOM_LOCALES.find((k) => k.is(locale)) ?? FAKER_LOCALES;
+}
+
 function samplesOf(locales: string[], families: Family[], count: number, seed: number): GenSample[] {
   const rand = mulberry32(seed);
   const out: GenSample[] = [];
@@ -266,28 +281,11 @@ function samplesOf(locales: string[], families: Family[], count: number, seed: n
     const locale = locales[Math.floor(rand() * locales.length)];
     const family = families[Math.floor(rand() * families.length)];
     const template = Math.floor(rand() * family.templates.length);
-    const v3 = isV3Locale(locale);
-    const v4 = isV4Locale(locale);
-    const v5 = isV5Locale(locale);
-    const v6 = isV6Locale(locale);
-    const v7 = isV7Locale(locale);
-    const v8 = isV8Locale(locale);
-    const src = (v8 ? v8Source : v7 ? v7Source : v6 ? v6Source : v5 ? v5Source : v4 ? v4Source : v3 ? v3Source : localeSource)(locale, Math.floor(rand() * 2 ** 31));
+    const kit = localeKit(locale);
+    const src = kit.source(locale, Math.floor(rand() * 2 ** 31));
     const lower = rand() < family.lower;
     const { text, spans } = renderTemplate(family.templates[template], new Context(src), lower);
-    const group = v8
-      ? groupOfV8(locale)
-      : v7
-        ? groupOfV7(locale)
-      : v6
-        ? groupOfV6(locale)
-      : v5
-        ? groupOfV5(locale)
-        : v4
-          ? groupOfV4(locale)
-          : v3
-            ? groupOfV3(locale)
-            : groupOf(locale);
+    const group = kit.group(locale);
     out.push({ full_text: text, spans, locale, group, family: family.name, template });
   }
   return out;
